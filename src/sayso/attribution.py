@@ -1,0 +1,683 @@
+"""Attributions: who said what. Quotes, reporting cues and speakers, resolved within one document.
+
+``find_attributions`` is pure: it reads a parsed Doc (dependencies, entities, sentences), the
+passages ``voices`` found, and the cue lexicon, and returns plain records with character spans:
+
+- **direct**: a quotation (straight, curly, single or guillemets) credited through a cue verb in
+  its sentence ("“…,” said X", "X said: “…”"), a lead-in colon in the previous sentence, or, for a
+  paragraph that is nothing but a quotation, the running speaker of the previous attribution.
+  Quotes that never close run to the end of their paragraph; a paragraph that opens a quote and
+  does not close it continues into the next paragraph when that one opens with a quote mark.
+- **indirect**: a cue verb with a clausal complement ("X said that …", "X has assessed …"), and
+  "according to X, …"; the content is the complement clause.
+- **mixed**: indirect content with a quoted fragment inside it.
+- **excerpt**: one per quoted passage from ``voices``, credited to the passage's source.
+
+Speakers are the subject of the cue verb (or the object of "according to"). Their canonical name
+is resolved within the document: a surname to the full name used elsewhere, "he"/"she" to the
+last named person speaker of fitting gender, "the spokesman" to the last speaker whose role fits.
+A speaker the text does not identify keeps ``speaker_name`` None.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.errors import ConfigError
+
+CLASS_ORDER = ("speech", "belief", "evidence")
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_DEPS = {"ccomp"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"they", "we", "them", "it"}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_file() -> dict[str, Any]:
+    path = resources.files("sayso") / "data" / "reporting_verbs.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ConfigError(f"cannot read the reporting-verb lexicon {path}: {err}") from err
+
+
+def load_reporting_verbs() -> dict[str, Any]:
+    """The cue lexicon (``sayso.reporting_verbs.v1``), with a lemma → class table added."""
+    data = dict(_lexicon_file())
+    classes: dict[str, str] = {}
+    for cls in CLASS_ORDER:
+        for lemma in data["verbs"][cls]:
+            classes.setdefault(lemma, cls)
+    data["classes"] = classes
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks; ``closed`` is False for one that runs on."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    used: bool = False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> list[tuple[int, int | None]]:
+    """Outermost quotations in one paragraph as (open index, close index or None)."""
+    closers = {o: [c for oo, c in pairs if oo == o] for o, _ in pairs}
+    found: list[tuple[int, int | None]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in closers and _can_open(text, i, start):
+            close = _find_close(text, i + 1, end, closers[ch])
+            found.append((i, close))
+            if close is None:
+                break
+            i = close + 1
+            continue
+        i += 1
+    return found
+
+
+def _can_open(text: str, i: int, para_start: int) -> bool:
+    """A mark opens a quote at the start of a paragraph or after space/dash/bracket, before a non-space."""
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return False
+    if text[i] in "‘'":  # apostrophes look the same: only after space or an opening bracket
+        return prev.isspace() or prev in "([“\"—–-"
+    return prev.isspace() or prev in "([{—–-:/" or i == para_start
+
+
+def _find_close(text: str, i: int, end: int, closers: list[str]) -> int | None:
+    for j in range(i, end):
+        ch = text[j]
+        if ch in closers:
+            if ch in "’'" and j + 1 < end and text[j + 1].isalpha():
+                continue  # an apostrophe inside a word (don’t, Russia’s)
+            return j
+    return None
+
+
+def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
+    """Every outermost quotation, closed or running on, joined across paragraphs by convention."""
+    paragraphs = _paragraphs(text)
+    quotes: list[Quote] = []
+    carry: Quote | None = None
+    for p_start, p_end in paragraphs:
+        stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+        raw = _scan_paragraph(text, p_start, p_end, pairs)
+        if carry is not None:
+            if raw and raw[0][0] == stripped:
+                o, c = raw.pop(0)
+                carry.end = (c + 1) if c is not None else p_end
+                carry.inner_end = c if c is not None else p_end
+                carry.closed = c is not None
+                if c is None:
+                    continue
+            quotes.append(carry)
+            carry = None
+        for o, c in raw:
+            q = Quote(o, (c + 1) if c is not None else p_end, o + 1, c if c is not None else p_end, c is not None)
+            if c is None:
+                carry = q
+            else:
+                quotes.append(q)
+    if carry is not None:
+        quotes.append(carry)
+    for q in quotes:
+        q.inner_end = _rstrip(text, q.inner_start, q.inner_end, " \n\t,")
+    return [q for q in quotes if q.inner_end > q.inner_start]
+
+
+def _rstrip(text: str, start: int, end: int, chars: str) -> int:
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
+def _lstrip(text: str, start: int, end: int, chars: str) -> int:
+    while start < end and text[start] in chars:
+        start += 1
+    return start
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    mention: tuple[int, int] | None
+    role: str | None = None
+    org: str | None = None
+    type: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "speaker_name": self.name,
+            "speaker_mention": list(self.mention) if self.mention else None,
+            "speaker_role": self.role,
+            "speaker_org": self.org,
+            "speaker_type": self.type,
+        }
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves mentions to canonical names using what the document has said so far."""
+
+    doc: Doc
+    lexicon: dict[str, Any]
+    full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
+    gender: dict[str, str] = field(default_factory=dict)
+    history: list[Speaker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                words = [t for t in ent if t.is_alpha]
+                if len(words) >= 2:
+                    self.full_names.setdefault(words[-1].text, _clean_name(ent))
+
+    def canonical_person(self, name: str) -> str:
+        words = name.split()
+        if len(words) == 1 and words[0] in self.full_names:
+            return self.full_names[words[0]]
+        return name
+
+    def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        speaker = self._describe(head, mention)
+        if speaker.name is not None or speaker.mention is None:
+            pass
+        elif head.lower_ in PRONOUN_GENDER:
+            speaker.type = "PERSON"
+            speaker.name = self._last_person(PRONOUN_GENDER[head.lower_])
+        elif head.lower_ in GROUP_PRONOUNS:
+            last = next((s for s in reversed(self.history) if s.type == "ORG" and s.name), None)
+            if last is not None:
+                speaker.name, speaker.org, speaker.type = last.name, last.org, "ORG"
+        elif _is_definite(head) and head.lemma_.lower() in self.lexicon["speaker_nominals"]:
+            match = self._by_role(head.lemma_.lower(), speaker.type)
+            if match is not None:
+                speaker.name = match.name
+                speaker.role = speaker.role or match.role
+                speaker.org = speaker.org or match.org
+        return speaker
+
+    def remember(self, speaker: Speaker, head: Token | None) -> None:
+        if speaker.name is None:
+            return
+        if head is not None and head.lower_ in PRONOUN_GENDER:
+            self.gender.setdefault(speaker.name, PRONOUN_GENDER[head.lower_])
+        self.history.append(speaker)
+
+    def _last_person(self, gender: str) -> str | None:
+        for s in reversed(self.history):
+            if s.type == "PERSON" and s.name and self.gender.get(s.name, gender) == gender:
+                return s.name
+        return None
+
+    def _by_role(self, word: str, type_: str | None) -> Speaker | None:
+        for s in reversed(self.history):
+            if s.name and ((s.role and word in s.role.lower()) or (s.org and word in s.org.lower())):
+                return s
+        if word in self.lexicon["org_words"]:
+            return None
+        return next((s for s in reversed(self.history) if s.name and s.type == "PERSON"), None)
+
+    def _describe(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        """Name, role and organisation as the mention itself (and its apposition) gives them."""
+        doc = self.doc
+        span = doc.char_span(*mention, alignment_mode="expand")
+        if span is None:
+            return Speaker(None, mention)
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
+        if person is not None:
+            name = self.canonical_person(_clean_name(person))
+            before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
+            role = " ".join(t.text for t in before) or _apposition_role(head)
+            org = _org_in(role, orgs, doc) if role else None
+            return Speaker(name, mention, role or None, org, "PERSON")
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN" and head.text in self.full_names:
+            return Speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
+        if head.pos_ == "PROPN" or (orgs and any(e.start <= head.i < e.end for e in orgs)):
+            ent = next((e for e in orgs if e.start <= head.i < e.end), None)
+            name = _clean_name(ent) if ent is not None else _proper_run(head)
+            return Speaker(name, mention, None, name, "ORG")
+        if head.pos_ == "PRON":
+            return Speaker(None, mention)
+        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
+        org_ent = next((e for e in orgs if e.end <= head.i + 1), None)
+        org = _clean_name(org_ent) if org_ent is not None else None
+        if lemma in self.lexicon["org_words"]:
+            words = [t.text for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
+            org_name = " ".join(words) if org is None and _is_definite(head) else org
+            return Speaker(None, mention, None, org_name, "ORG")
+        role_words = [t.text for t in modifiers if not (org_ent is not None and org_ent.start <= t.i < org_ent.end)]
+        role = " ".join([*role_words, head.text]).strip() if head.pos_ == "NOUN" else None
+        return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _clean_name(span: Span) -> str:
+    words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
+    return " ".join(t.text for t in words).strip() or span.text
+
+
+def _proper_run(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
+    return " ".join(t.text for t in tokens)
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _apposition_role(head: Token) -> str:
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return ""
+    words = [t.text for t in appos.subtree if t.dep_ != "det" and not t.is_punct and t.i <= appos.i]
+    return " ".join(words)
+
+
+def _org_in(role: str, orgs: list[Span], doc: Doc) -> str | None:
+    for ent in orgs:
+        if ent.text in role:
+            return _clean_name(ent)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues and content
+
+
+def _mention_span(head: Token) -> tuple[int, int]:
+    """The speaker's noun phrase without relative clauses or trailing punctuation."""
+    cut = {"relcl", "acl"}
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in cut or child.dep_ == "punct" and child.i > head.i:
+            continue
+        if child.dep_ == "appos":
+            continue
+        tokens.extend(child.subtree)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return start, end
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
+    seen = 0
+    node = verb
+    while seen < 3:
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp") and node.head is not node:
+            node = node.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    start = _lstrip(text, start, end, " \n\t,;:—–-")
+    end = _rstrip(text, start, end, " \n\t,;:—–-")
+    return start, end
+
+
+def _cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
+    """The verb with its particle and, for "told reporters", the audience."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            tokens.append(child)
+        elif child.dep_ in ("dobj", "dative") and child.i == verb.i + 1 and child.lower_ in lexicon["cue_objects"]:
+            tokens.append(child)
+    return _span_of(tokens)
+
+
+def _cue_class(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> str:
+    if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
+        if verb.lemma_ in lexicon["verbs"]["evidence"] or verb.lemma_ in lexicon["verbs"]["speech"]:
+            return "evidence"
+    return lexicon["classes"][verb.lemma_.lower()]
+
+
+def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon["classes"] and token.dep_ != "amod"
+
+
+def _inside(pos: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """An attribution before its speaker is resolved (speakers resolve in text order)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    subject: Token | None
+    rule: str
+    cue_class: str
+    source: str | None = None  # an excerpt's source, named by the voices component
+    running: bool = False  # credited to the previous attribution's speaker
+
+    @property
+    def anchor(self) -> int:
+        return min(self.content[0], self.cue[0]) if self.cue else self.content[0]
+
+
+class _Finder:
+    """One pass over one Doc: candidates first, then speakers resolved in reading order."""
+
+    def __init__(self, doc: Doc, voices: list[dict[str, Any]], lexicon: dict[str, Any]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
+        self.voices = voices
+        self.paragraphs = _paragraphs(self.text)
+        self.candidates: list[_Candidate] = []
+        self.contents: set[tuple[int, int]] = set()
+        self.used_cues: set[int] = set()
+        boilerplate = doc._.get("sayso_boilerplate") if Doc.has_extension("sayso_boilerplate") else None
+        self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate or []]
+
+    def run(self) -> list[dict[str, Any]]:
+        self._excerpts()
+        for sent in self.doc.sents:
+            self._sentence(sent)
+        return self._resolve()
+
+    def _add(self, candidate: _Candidate, verb: Token | None = None) -> bool:
+        content = candidate.content
+        if content[1] <= content[0] or content in self.contents:
+            return False
+        if any(_overlap(content, b) > 0 for b in self.boilerplate):
+            return False
+        self.contents.add(content)
+        self.candidates.append(candidate)
+        if verb is not None:
+            self.used_cues.add(verb.i)
+        return True
+
+    def _resolve(self) -> list[dict[str, Any]]:
+        resolver = SpeakerResolver(self.doc, self.lexicon)
+        records = []
+        for c in sorted(self.candidates, key=lambda c: (c.anchor, c.content)):
+            if c.subject is not None:
+                speaker = resolver.resolve(c.subject, self._mention(c.subject))
+            elif c.running and resolver.history:
+                last = resolver.history[-1]
+                speaker = Speaker(last.name, None, last.role, last.org, last.type)
+            else:
+                speaker = Speaker(c.source, None)
+            if c.cue_class == "speech" and not c.running:
+                resolver.remember(speaker, c.subject)
+            records.append(
+                {
+                    "kind": c.kind,
+                    "content": list(c.content),
+                    "cue": list(c.cue) if c.cue else None,
+                    **speaker.record(),
+                    "rule": c.rule,
+                    "cue_class": c.cue_class,
+                }
+            )
+        records.sort(key=lambda r: (r["content"][0], r["content"][1]))
+        return records
+
+    # -- spans ------------------------------------------------------------------------------------
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        for p in self.paragraphs:
+            if p[0] <= pos < p[1]:
+                return p
+        return (0, len(self.text))
+
+    def _clip(self, span: tuple[int, int], pos: int) -> tuple[int, int]:
+        """``span`` cut to the paragraph holding ``pos``: parses run over line breaks, clauses do not."""
+        p_start, p_end = self._paragraph(pos)
+        return _trim(self.text, max(span[0], p_start), min(span[1], p_end))
+
+    def _mention(self, head: Token) -> tuple[int, int]:
+        return self._clip(_mention_span(head), head.idx)
+
+    # -- excerpts (from voices) -------------------------------------------------------------------
+
+    def _excerpts(self) -> None:
+        for voice in self.voices:
+            if voice.get("voice") != "quoted":
+                continue
+            start = voice["start"]
+            end = _rstrip(self.text, start, voice["end"], " \n\t")
+            before = _rstrip(self.text, 0, start, " \n\t")
+            cue = (before - 1, before) if before > 0 and self.text[before - 1] == ":" else None
+            self._add(_Candidate("excerpt", (start, end), cue, None, "excerpt", "speech", source=voice.get("source")))
+
+    # -- one sentence -------------------------------------------------------------------------------
+
+    def _sentence(self, sent: Span) -> None:
+        cues = [t for t in sent if _is_cue_verb(t, self.lexicon) and _inside(t.idx, self.quotes) is None]
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                if _inside(token.idx, self.quotes) is None:
+                    self._according_to(token, sent)
+        for q in self.quotes:
+            if not q.used and sent.start_char <= q.start < sent.end_char:
+                self._direct(q, cues)
+        for verb in cues:
+            if verb.i not in self.used_cues:
+                self._indirect(verb)
+
+    def _direct(self, q: Quote, cues: list[Token]) -> None:
+        text = self.text
+        inner = (q.inner_start, q.inner_end)
+        candidates = [
+            v
+            for s in self._sents_of(q)
+            for v in s
+            if v.i not in self.used_cues and _is_cue_verb(v, self.lexicon) and _inside(v.idx, self.quotes) is None
+        ]
+        # a quote inside a reported clause makes that clause mixed ("said that X “…”")
+        for verb in sorted(candidates, key=lambda v: v.i):
+            clause = self._clause(verb)
+            if clause is not None and clause[0] <= q.start and q.end <= clause[1] + 1:
+                if _words(text[clause[0] : q.start] + text[q.end : clause[1]]) >= 3:
+                    q.used = True
+                    self._with_cue(verb, clause, "mixed", "mixed-clause")
+                    return
+        short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
+        speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech"]
+        verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
+        if verb is not None:
+            if short and not self._quote_is_object(q, verb):
+                return
+            q.used = True
+            self._with_cue(verb, inner, "direct", "direct-cue")
+            return
+        if short:
+            return
+        lead = self._colon_lead_in(q)
+        if lead is not None:
+            q.used = True
+            lead_verb, colon = lead
+            if lead_verb is not None:
+                self._with_cue(lead_verb, inner, "direct", "direct-lead-in")
+            else:
+                self._add(_Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
+            return
+        if self._alone_in_paragraph(q):
+            q.used = True
+            self._add(_Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
+
+    def _quote_is_object(self, q: Quote, verb: Token) -> bool:
+        deps = ("dobj", "ccomp", "xcomp", "attr", "oprd")
+        return any(q.start <= t.idx < q.end for c in verb.children if c.dep_ in deps for t in c.subtree)
+
+    def _sents_of(self, q: Quote) -> list[Span]:
+        """The sentences the quote touches, plus a short next one ("he added.") in the same paragraph."""
+        out: list[Span] = []
+        first = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        if first is None:
+            return out
+        sent: Span | None = first[0].sent
+        while sent is not None:
+            if sent.start_char >= q.end:
+                if _words(sent.text) <= 8 and "\n" not in self.text[q.end : sent.start_char]:
+                    out.append(sent)
+                break
+            out.append(sent)
+            sent = self.doc[sent.end].sent if sent.end < len(self.doc) else None
+        return out
+
+    def _colon_lead_in(self, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:
+        before = _rstrip(self.text, 0, q.start, " \n\t")
+        if before == 0 or self.text[before - 1] != ":":
+            return None
+        colon = (before - 1, before)
+        span = self.doc.char_span(before - 1, before, alignment_mode="expand")
+        if span is None:
+            return None
+        verbs = [
+            t
+            for t in span[0].sent
+            if t.idx < before - 1
+            and _is_cue_verb(t, self.lexicon)
+            and _inside(t.idx, self.quotes) is None
+            and t.i not in self.used_cues
+        ]
+        return (verbs[-1] if verbs else None), colon
+
+    def _alone_in_paragraph(self, q: Quote) -> bool:
+        p_start, _ = self._paragraph(q.start)
+        _, p_end = self._paragraph(max(q.start, q.end - 1))
+        rest = self.text[p_start : q.start] + self.text[q.end : p_end]
+        return not any(ch.isalnum() for ch in rest)
+
+    def _clause(self, verb: Token) -> tuple[int, int] | None:
+        comp = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+        if comp is None:
+            return None
+        start, end = _span_of(list(comp.subtree))
+        q = _inside(end - 1, self.quotes)
+        if q is not None and q.end > end:  # a quote opened inside the clause belongs to it whole
+            end = q.end
+        return self._clip((start, end), verb.idx)
+
+    def _parenthetical_content(self, verb: Token) -> tuple[int, int] | None:
+        """The clause around a parenthetical cue ("The talks, he said, failed."), minus the cue."""
+        if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        head = verb.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        own = {t.i for t in verb.subtree}
+        part = [t for t in head.subtree if t.i not in own and not t.is_punct]
+        if len(part) < 3:
+            return None
+        return self._clip(_span_of(part), verb.idx)
+
+    def _indirect(self, verb: Token) -> None:
+        clause = self._clause(verb)
+        rule = "indirect-ccomp"
+        if clause is None:
+            clause = self._parenthetical_content(verb)
+            rule = "indirect-parenthetical"
+        if clause is None or _words(self.text[clause[0] : clause[1]]) < 2:
+            return
+        whole = next((q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
+        if whole is not None:
+            self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
+            return
+        kind = "mixed" if self._has_quote(clause) else "indirect"
+        self._with_cue(verb, clause, kind, rule)
+
+    def _has_quote(self, span: tuple[int, int]) -> bool:
+        return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
+
+    def _with_cue(self, verb: Token, content: tuple[int, int], kind: str, rule: str) -> None:
+        subject = _subject(verb)
+        if subject is not None:
+            mention = self._mention(subject)
+            if _overlap(mention, content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
+                subject = None
+        cue = _cue_span(verb, self.lexicon)
+        if self._add(_Candidate(kind, content, cue, subject, rule, _cue_class(verb, subject, self.lexicon)), verb):
+            self._use_quotes(content)
+
+    def _use_quotes(self, span: tuple[int, int]) -> None:
+        for q in self.quotes:
+            if q.start >= span[0] - 1 and q.end <= span[1] + 1:
+                q.used = True
+
+    def _according_to(self, according: Token, sent: Span) -> None:
+        to = self.doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
+            (c for c in according.children if c.dep_ == "pobj"), None
+        )
+        if pobj is None:
+            return
+        p_start, p_end = _span_of([according, to, *pobj.subtree])
+        words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
+        before = [t for t in words if t.idx < p_start]
+        after = [t for t in words if t.idx >= p_end]
+        part = after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
+        if sum(not t.is_punct for t in part) < 3:
+            return
+        start, end = self._clip(_span_of(part), according.idx)
+        end = _rstrip(self.text, start, end, ".")
+        kind = "mixed" if self._has_quote((start, end)) else "indirect"
+        cue = (according.idx, to.idx + len(to))
+        if self._add(_Candidate(kind, (start, end), cue, pobj, "according-to", "speech")):
+            self._use_quotes((start, end))
+
+
+def find_attributions(doc: Doc, voices: list[dict[str, Any]], reporting_verbs: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every attribution in a parsed Doc as plain records (spans are [start, end] character offsets)."""
+    if "classes" not in reporting_verbs:
+        raise ConfigError("reporting_verbs lacks its 'classes' table; load it with load_reporting_verbs()")
+    return _Finder(doc, voices, reporting_verbs).run()
