@@ -1,0 +1,1 @@
+"""Evaluation against public gold data and peer tools."""
