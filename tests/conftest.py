@@ -35,3 +35,87 @@ def reference_text() -> str:
     if not REFERENCE_ARTICLE.exists():
         pytest.skip(f"reference article not found at {REFERENCE_ARTICLE}")
     return REFERENCE_ARTICLE.read_text(encoding="utf-8")
+
+
+READER_TEXT = (
+    "Odesa, 3 March 2023. Regional officials said the rail bridge near Zatoka was struck twice overnight.[1]\n\n"
+    "\u201cWe will rebuild it within a month,\u201d said Olena Marchuk, the deputy governor of the region.\n\n"
+    "Analysts at the Centre for Coastal Studies assess that a renewed offensive is unlikely before the spring "
+    "thaw. A ministry spokesman told reporters the strikes were \u201ca deliberate attempt to isolate the south.\u201d\n"
+)
+
+
+@pytest.fixture(scope="session")
+def reader_analysis():
+    """A small hand-built Analysis with overlapping spans of every kind, for rendering tests."""
+    from sayso.model import from_plain
+
+    text = READER_TEXT
+
+    def at(needle: str, nth: int = 0) -> list[int]:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(needle, start + 1)
+        return [start, start + len(needle)]
+
+    para = [m for m in (0, text.index("\u201cWe"), text.index("Analysts"), len(text))]
+    data = {
+        "voices": [
+            {"start": para[0], "end": para[1] - 2, "voice": "author"},
+            {"start": para[1], "end": para[2] - 2, "voice": "quoted", "source": "Olena Marchuk"},
+            {"start": para[2], "end": para[3] - 1, "voice": "author"},
+        ],
+        "attributions": [
+            {"kind": "direct", "content": at("We will rebuild it within a month"), "cue": at("said", 1),
+             "speaker_name": "Olena Marchuk", "speaker_mention": at("Olena Marchuk"),
+             "speaker_role": "deputy governor", "speaker_org": "regional administration"},
+            {"kind": "indirect", "content": at("the rail bridge near Zatoka was struck twice overnight"),
+             "cue": at("said"), "speaker_name": "Regional officials", "speaker_mention": at("Regional officials")},
+            {"kind": "mixed", "content": at("the strikes were \u201ca deliberate attempt to isolate the south.\u201d"),
+             "cue": at("told"), "speaker_name": None, "speaker_mention": at("A ministry spokesman")},
+        ],
+        "assessments": [
+            {"phrase": at("unlikely"), "sentence": [para[2], text.index("thaw.") + 5],
+             "proposition": at("a renewed offensive"), "band": "unlikely",
+             "probability": {"low": 0.2, "high": 0.45, "median": 0.3}, "scale": "icd203",
+             "assessor": "Centre for Coastal Studies", "assessor_mention": at("Centre for Coastal Studies"),
+             "negated": False},
+        ],
+        "dates": [{"start": at("3 March 2023")[0], "end": at("3 March 2023")[1], "value": "2023-03-03",
+                   "granularity": "day", "relative": False},
+                  {"start": at("overnight")[0], "end": at("overnight")[1], "value": "2023-03-02",
+                   "granularity": "day", "relative": True}],
+        "citations": [{"start": at("[1]")[0], "end": at("[1]")[1], "marker": "1",
+                       "sentence": [text.index("Regional"), at("[1]")[1]]}],
+        "entities": [{"name": "Olena Marchuk", "type": "PERSON", "mentions": [at("Olena Marchuk")]}],
+    }
+    return from_plain(text, data, published="2023-03-03", title="Bridge struck near Zatoka")
+
+
+HOSTILE_TEXT = (
+    "<script>window.__pwned = 1; document.title = 'pwned'</script> Officials said the report was "
+    "<img src=x onerror=\"window.__pwned = 2\"> accurate.\n\n"
+    "\u201c<a href=\"javascript:window.__pwned=3\">click</a> here,\u201d said Mr \"><svg onload=window.__pwned=4>.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_analysis():
+    """An Analysis whose text, speaker names and title are all attempts at script injection."""
+    from sayso.model import from_plain
+
+    text = HOSTILE_TEXT
+    quote = text.index("\u201c")
+    data = {
+        "voices": [{"start": 0, "end": quote - 2, "voice": "author"},
+                   {"start": quote, "end": len(text) - 1, "voice": "quoted", "source": "<b onmouseover=alert(1)>x</b>"}],
+        "attributions": [{"kind": "direct", "content": [quote + 1, text.index("\u201d")],
+                          "cue": [text.index("said"), text.index("said") + 4],
+                          "speaker_name": "\"><script>window.__pwned=5</script>",
+                          "speaker_role": "' onmouseover='window.__pwned=6"}],
+        "assessments": [{"phrase": [text.index("accurate"), text.index("accurate") + 8],
+                         "sentence": [0, text.index("accurate") + 9], "band": "likely\" onclick=\"x",
+                         "probability": {"low": 0.55, "high": 0.8, "median": 0.7}, "scale": "icd203",
+                         "assessor": "<script>window.__pwned=7</script>", "negated": False}],
+    }
+    return from_plain(text, data, title="<script>window.__pwned=8</script>", url="javascript:window.__pwned=9")

@@ -1,0 +1,39 @@
+"""``sayso serve``: the web reader over a corpus store, on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--db", default="sayso.db", show_default=True, help="SQLite file or postgresql:// URL of the corpus.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; keep the default unless behind a proxy.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-ingest", is_flag=True, help="Let the paste box and POST /api/analyze store articles.")
+@click.option("--max-upload", default=2_000_000, show_default=True, type=click.IntRange(1000),
+              help="Largest upload in bytes.")
+@click.option("--timeout", "analysis_timeout", default=60.0, show_default=True, type=click.FloatRange(1),
+              help="Seconds one upload may take to analyse.")
+@click.option("--no-db", is_flag=True, help="Serve only the paste-and-analyse page, without a corpus.")
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, max_upload: int, analysis_timeout: float, no_db: bool
+) -> None:
+    """Read analysed articles in a browser: voices, speakers, probabilities, timelines.
+
+    \b
+      sayso serve --db corpus.db                  read-only reader on http://127.0.0.1:8000
+      sayso serve --db corpus.db --allow-ingest   also store pasted articles
+    """
+    import uvicorn
+
+    from sayso.web.app import Settings, create_app
+    from sayso.web.data import open_corpus
+
+    corpus = None if no_db else open_corpus(db if "://" in db else Path(db))
+    settings = Settings(allow_ingest=allow_ingest, max_upload_bytes=max_upload, analysis_timeout=analysis_timeout)
+    app = create_app(corpus, settings)
+    click.echo(f"sayso: serving {'no corpus' if corpus is None else db} on http://{host}:{port}/ "
+               f"({'ingest allowed' if allow_ingest else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)

@@ -1,0 +1,107 @@
+"""Timeline chart geometry: probability ranges against date, one band and line per source.
+
+Computed here as numbers and drawn by the SVG template, so the page needs no chart library and
+no network; every label still goes through template autoescape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sayso.web.data import Hit
+from sayso.web.render import PALETTE, percent_range
+
+WIDTH, HEIGHT = 860, 360
+LEFT, RIGHT, TOP, BOTTOM = 56, 20, 16, 40
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float  # median
+    y_low: float
+    y_high: float
+    href: str
+    tip: str
+
+
+@dataclass(slots=True)
+class Series:
+    name: str
+    colour: str
+    points: list[Point] = field(default_factory=list)
+
+    @property
+    def band(self) -> str:
+        """Polygon through the highs left to right, then the lows back."""
+        top = [f"{p.x:.1f},{p.y_high:.1f}" for p in self.points]
+        bottom = [f"{p.x:.1f},{p.y_low:.1f}" for p in reversed(self.points)]
+        return " ".join(top + bottom)
+
+    @property
+    def line(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+@dataclass(slots=True)
+class Plot:
+    width: int
+    height: int
+    series: list[Series]
+    x_ticks: list[tuple[float, str]]
+    y_ticks: list[tuple[float, str]]
+    undated: int  # assessments left out for want of a date
+
+
+def _day(value: str | None) -> date | None:
+    """A date from "YYYY-MM-DD", "YYYY-MM" or "YYYY" (first day of the period); None otherwise."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return date(numbers[0], numbers[1], numbers[2])
+    except (ValueError, IndexError):
+        return None
+
+
+def timeline(hits: list[Hit]) -> Plot:
+    """Lay out the assessment hits: x = publication date, y = probability (0 at the bottom)."""
+    dated = [(d, h) for h in hits if h.kind == "assessment" and h.low is not None and (d := _day(h.published))]
+    undated = sum(1 for h in hits if h.kind == "assessment") - len(dated)
+    if not dated:
+        return Plot(WIDTH, HEIGHT, [], [], _y_ticks(), undated)
+    first = min(d for d, _ in dated).toordinal()
+    last = max(d for d, _ in dated).toordinal()
+    span = max(last - first, 1)
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(d: date) -> float:
+        offset = (d.toordinal() - first) / span if last > first else 0.5
+        return LEFT + offset * inner_w
+
+    def y(p: float) -> float:
+        return TOP + (1 - p) * inner_h
+
+    series: dict[str, Series] = {}
+    for d, h in sorted(dated, key=lambda pair: (pair[0], pair[1].doc_id)):
+        name = h.speaker or "(unstated)"
+        if name not in series:
+            series[name] = Series(name, PALETTE[len(series) % len(PALETTE)])
+        low, high = h.low or 0.0, h.high if h.high is not None else 1.0
+        median = h.median if h.median is not None else (low + high) / 2
+        tip = f"{name} · {d.isoformat()} · {h.phrase or h.band} · {percent_range(low, high)}"
+        series[name].points.append(Point(x(d), y(median), y(low), y(high), f"/doc/{h.doc_id}#{h.ref}", tip))
+    ticks = 6 if last > first else 1
+    x_ticks = []
+    for i in range(ticks):
+        ordinal = first + round(i * (last - first) / max(ticks - 1, 1))
+        day = date.fromordinal(ordinal)
+        x_ticks.append((x(day), day.isoformat()))
+    return Plot(WIDTH, HEIGHT, list(series.values()), list(dict.fromkeys(x_ticks)), _y_ticks(), undated)
+
+
+def _y_ticks() -> list[tuple[float, str]]:
+    inner_h = HEIGHT - TOP - BOTTOM
+    return [(TOP + (1 - p / 100) * inner_h, f"{p}%") for p in range(0, 101, 25)]
