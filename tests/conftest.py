@@ -119,3 +119,37 @@ def hostile_analysis():
                          "assessor": "<script>window.__pwned=7</script>", "negated": False}],
     }
     return from_plain(text, data, title="<script>window.__pwned=8</script>", url="javascript:window.__pwned=9")
+
+
+@pytest.fixture(scope="session")
+def page_server():
+    """A real HTTP server on 127.0.0.1 serving ``routes[path] = (status, headers, body)``.
+
+    Yields ``(base_url, routes)``; tests add their own routes. Stopped at the end of the session.
+    """
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            status, headers, body = routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", routes
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
