@@ -153,3 +153,198 @@ def page_server():
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+# --- corpus store (issue 4) -------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL (Debian's binaries) in a temporary cluster on 127.0.0.1; its admin URL."""
+    import glob
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [shutil.which("initdb")]
+    if not found or not found[-1]:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not installed: apt-get install -y postgresql")
+    bindir = Path(found[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="sayso-pg-"))  # not under pytest's 0700 tmp: postgres must reach it
+    data, port = root / "data", _free_port()
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root: run the server as the postgres user
+        prefix = ["runuser", "-u", "postgres", "--"]
+        os.chmod(root, 0o777)
+    subprocess.run(
+        [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"],
+        check=True, capture_output=True,
+    )
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
+        check=True, capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request):
+    """A fresh, empty database on the session's PostgreSQL server."""
+    import re
+
+    import psycopg
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:40] + f"_{_free_port()}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """Each store test runs against a SQLite file and against a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def make_analysis():
+    """Build an Analysis by hand: quotes and assessments are located in ``text`` by substring.
+
+    quotes: (content, cue, speaker, org); assessments: (phrase, band, (low, high, median), assessor, proposition).
+    """
+    from sayso.model import Analysis, Assessment, Attribution, Entity, Passage, Probability, Span, Speaker
+
+    def make(text, *, quotes=(), assessments=(), published=None, title=None, url=None):
+        def span(needle):
+            if needle is None:
+                return None
+            start = text.index(needle)
+            return Span.of(text, start, start + len(needle))
+
+        def sentence_of(start):
+            begin = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
+            end = text.find(".", start)
+            return Span.of(text, begin, len(text) if end < 0 else end + 1)
+
+        attributions = tuple(
+            Attribution("direct", span(content), span(cue), Speaker(speaker, span(speaker), None, org, "PERSON"))
+            for content, cue, speaker, org in quotes
+        )
+        found = tuple(
+            Assessment(
+                span(phrase), sentence_of(text.index(phrase)), span(proposition), band, Probability(*p),
+                "icd203", assessor, span(assessor) if assessor and assessor in text else None, False,
+            )
+            for phrase, band, p, assessor, proposition in assessments
+        )
+        entities = tuple(
+            Entity(q[2], "PERSON", (), (span(q[2]),)) for q in quotes if q[2] and q[2] in text
+        )
+        return Analysis(
+            text=text, published=published, title=title, url=url,
+            passages=(Passage(0, len(text), text, "author"),), attributions=attributions,
+            assessments=found, entities=entities,
+        )
+
+    return make
+
+
+# --- web reader (issue 5) ---------------------------------------------------------------------
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def serve_process():
+    """Start ``python -m sayso serve ARGS`` on a free port; returns its base URL.
+
+    Fails fast with the server's output if it dies before answering; every server started is
+    terminated, then waited for, at the end of the session.
+    """
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    started: list[subprocess.Popen] = []
+
+    def start(*args: str, timeout: float = 60.0) -> str:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sayso", "serve", "--port", str(port), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        started.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"sayso serve exited with {proc.returncode}:\n{proc.stdout.read()}")
+            try:
+                httpx.get(url + "/analyze", timeout=1.0)
+                return url
+            except httpx.TransportError:
+                time.sleep(0.1)
+        proc.terminate()
+        pytest.fail(f"sayso serve did not answer on {url} within {timeout:g} s:\n{proc.communicate()[0]}")
+
+    yield start
+    for proc in started:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (no browser download)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not installed: apt-get install -y chromium")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """Save a page screenshot as a test artifact: artifacts/screenshots/<name>.png; returns the path."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(page, name: str, full_page: bool = True) -> Path:
+        path = folder / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return save

@@ -1,0 +1,186 @@
+"""The corpus tables, one SQLAlchemy Core schema for SQLite and PostgreSQL.
+
+Offsets are character offsets into ``documents.text`` (the analysed text), exactly as in the
+Analysis records; ``documents.analysis`` keeps the full "sayso/1" JSON so a reader can rebuild the
+Analysis with ``model.from_dict`` without re-analysing. ``origin_id`` columns point at the first
+stored near-duplicate (NULL: the row is its own origin); ``minhash`` holds the MinHash signature
+that the reprint detector compares. Full-text indexes are dialect-specific and live in
+``migrations``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _document_fk() -> Column:
+    return Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source_name", Text),  # file path, "file.jsonl:12", WARC record id
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", String(40)),  # ISO date, YYYY-MM-DD
+    Column("published_source", String(20)),
+    Column("language", String(10)),
+    Column("scale", String(40)),
+    Column("word_count", Integer, nullable=False),
+    Column("raw", Text, nullable=False),  # the input as given (text or HTML), decoded
+    Column("text", Text, nullable=False),  # the analysed text all offsets refer to
+    Column("analysis", Text, nullable=False),  # Analysis.to_json(), schema "sayso/1"
+    Column("origin_id", Integer, ForeignKey("documents.id")),
+    Column("minhash", LargeBinary),
+    Column("ingested_at", String(40), nullable=False),
+)
+Index("ix_documents_published", documents.c.published)
+Index("ix_documents_origin", documents.c.origin_id)
+
+passages = Table(
+    "passages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("voice", String(10), nullable=False),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+)
+Index("ix_passages_document", passages.c.document_id)
+
+speakers = Table(
+    "speakers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(300), nullable=False, unique=True),  # casefolded canonical name
+    Column("canonical", Text, nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list of the mention texts seen
+    Column("org", Text),
+    Column("role", Text),
+    Column("type", String(20)),
+)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker_id", Integer, ForeignKey("speakers.id")),
+    Column("speaker_name", Text),
+    Column("speaker_mention", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("rule", String(100)),
+    Column("origin_id", Integer, ForeignKey("attributions.id")),
+    Column("minhash", LargeBinary),
+)
+Index("ix_attributions_document", attributions.c.document_id)
+Index("ix_attributions_speaker", attributions.c.speaker_id)
+Index("ix_attributions_origin", attributions.c.origin_id)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("phrase", Text, nullable=False),
+    Column("phrase_start", Integer, nullable=False),
+    Column("phrase_end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("proposition", Text),
+    Column("topic", Text, nullable=False),  # proposition when known, else the sentence
+    Column("voice", String(10), nullable=False),  # voice of the passage holding the phrase
+    Column("band", String(60), nullable=False),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("median", Float, nullable=False),
+    Column("scale", String(40), nullable=False),
+    Column("assessor", Text),
+    Column("negated", Boolean, nullable=False),
+    Column("rule", String(100)),
+    Column("origin_id", Integer, ForeignKey("assessments.id")),
+    Column("minhash", LargeBinary),
+)
+Index("ix_assessments_document", assessments.c.document_id)
+Index("ix_assessments_assessor", assessments.c.assessor)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("name", Text, nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list
+)
+Index("ix_entities_document", entities.c.document_id)
+Index("ix_entities_name", entities.c.name)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    _document_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+dates = Table(
+    "dates",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(40)),
+    Column("granularity", String(20), nullable=False),
+    Column("relative", Boolean, nullable=False),
+    Column("ambiguous", Boolean, nullable=False),
+)
+Index("ix_dates_document", dates.c.document_id)
+
+# Whole tables a user may export; the names are checked against this before any SQL is built.
+EXPORTABLE = ("documents", "passages", "speakers", "attributions", "assessments", "entities", "mentions", "dates")

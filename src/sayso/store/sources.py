@@ -1,0 +1,154 @@
+"""Ingest inputs: files (text, HTML), folders, JSON Lines and WARC archives, one Item per article.
+
+Reading happens here, per document, so one broken file or line becomes one ``Problem`` naming it
+and the run goes on. Each Item carries its content hash so the ingester can skip what the store
+already holds before spending any analysis time on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sayso.errors import InputError
+from sayso.reading import Document, read
+from sayso.store.writer import content_hash
+
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One readable article: where it came from, the input as given, and what reading made of it."""
+
+    name: str
+    raw: str
+    document: Document
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that yields no article: ``failed`` (broken) or ``skipped`` (not an article)."""
+
+    name: str
+    status: Literal["failed", "skipped"]
+    message: str
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    for kind, suffixes in (("warc", WARC_SUFFIXES), ("jsonl", JSONL_SUFFIXES), ("text", TEXT_SUFFIXES)):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to ingest, folders walked recursively in sorted order; a missing path is an InputError."""
+    files: list[Path] = []
+    for value in paths:
+        path = Path(value)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and _kind(p))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"no such file or folder: {path}")
+    return files
+
+
+def estimate_total(files: list[Path]) -> int | None:
+    """How many articles the files hold (JSON Lines counted by lines); None when a WARC makes it unknowable."""
+    total = 0
+    for path in files:
+        kind = _kind(path)
+        if kind == "warc":
+            return None
+        if kind == "jsonl":
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def _item(name: str, data: str | bytes, *, published: str | None, url: str | None = None,
+          title: str | None = None) -> Item | Problem:
+    try:
+        document = read(data, published=published, url=url)
+    except InputError as error:
+        return Problem(name, "failed", str(error))
+    if title and not document.title:
+        document = dataclasses.replace(document, title=title)
+    raw = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    return Item(name, raw, document, content_hash(document.text))
+
+
+def _from_text_file(path: Path, published: str | None) -> Iterator[Item | Problem]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(str(path), "failed", f"cannot read: {error.strerror or error}")
+        return
+    yield _item(str(path), data, published=published)
+
+
+def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
+    """One article per line: ``text`` or ``html``, optional ``url``, ``title``, ``published``."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            name = f"{path}:{number}"
+            try:
+                record: Any = json.loads(line)
+            except ValueError as error:
+                yield Problem(name, "failed", f"not valid JSON: {error}")
+                continue
+            body = record.get("html") or record.get("text") if isinstance(record, dict) else None
+            if not isinstance(body, str):
+                yield Problem(name, "failed", "no 'text' or 'html' string in this line")
+                continue
+            date = record.get("published") or record.get("publication_date") or published
+            yield _item(name, body, published=date, url=record.get("url"), title=record.get("title"))
+
+
+def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
+    """HTML response and resource records; anything else that could pass for a page is skipped by name."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type not in ("response", "resource"):
+                    continue  # warcinfo, request, metadata: bookkeeping, not articles
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                name = f"{path}#{url or record.rec_headers.get_header('WARC-Record-ID')}"
+                headers = record.http_headers
+                if headers is not None and not headers.get_statuscode().startswith("2"):
+                    yield Problem(name, "skipped", f"HTTP status {headers.get_statuscode()}, not a page")
+                    continue
+                content_type = (headers.get_header("Content-Type") if headers is not None else None) or (
+                    record.rec_headers.get_header("Content-Type") or ""
+                )
+                if "html" not in content_type.lower():
+                    yield Problem(name, "skipped", f"not HTML (content type {content_type or 'missing'!r})")
+                    continue
+                yield _item(name, record.content_stream().read(), published=published, url=url)
+    except (ArchiveLoadFailed, OSError, ValueError) as error:
+        yield Problem(str(path), "failed", f"broken WARC file: {error}")
+
+
+def iter_items(files: Iterable[Path], *, published: str | None = None) -> Iterator[Item | Problem]:
+    """Every article (or problem) in ``files``; ``published`` is the date for inputs that carry none."""
+    readers = {"text": _from_text_file, "jsonl": _from_jsonl, "warc": _from_warc}
+    for path in files:  # a file named explicitly, whatever its suffix, is read as text or HTML
+        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published)

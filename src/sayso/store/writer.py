@@ -1,0 +1,211 @@
+"""Storing one analysed document: every row it yields, in one transaction, or nothing.
+
+The content hash is checked again under the write lock, so two processes ingesting the same
+article store it once. Reprint origins are looked up in the same transaction; the SQLite
+full-text rows are written beside the rows they index, so the index and the tables always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text, update
+
+from sayso.model import Analysis, Span
+from sayso.store import schema
+from sayso.store.database import Store
+from sayso.store.dedup import ReprintIndex, fingerprint, load_settings
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document: SHA-256 of its analysed text with whitespace collapsed."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def speaker_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
+    return {
+        prefix: None if span is None else span.text,
+        f"{prefix}_start": None if span is None else span.start,
+        f"{prefix}_end": None if span is None else span.end,
+    }
+
+
+def _voice_at(analysis: Analysis, offset: int) -> str:
+    for passage in analysis.passages:
+        if passage.start <= offset < passage.end:
+            return passage.voice
+    return "author"
+
+
+class Writer:
+    """The single writer of a store: one ``save()`` per document, one transaction per ``save()``."""
+
+    def __init__(self, store: Store) -> None:
+        settings = load_settings()
+        self.store = store
+        self.settings = settings
+        self.documents = ReprintIndex(schema.documents, settings.document)
+        self.attributions = ReprintIndex(schema.attributions, settings.passage)
+        self.assessments = ReprintIndex(schema.assessments, settings.passage)
+
+    def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None) -> int | None:
+        """Store ``analysis``; returns the new document id, or None when its hash is already stored."""
+        digest = digest or content_hash(analysis.text)
+        with self.store.write() as conn:
+            exists = conn.execute(select(schema.documents.c.id).where(schema.documents.c.content_hash == digest))
+            if exists.first() is not None:
+                return None
+            for index in (self.documents, self.attributions, self.assessments):
+                index.refresh(conn)
+            document_id = self._insert_document(conn, analysis, raw=raw, source_name=source_name, digest=digest)
+            self._insert_passages(conn, analysis, document_id)
+            self._insert_attributions(conn, analysis, document_id)
+            self._insert_assessments(conn, analysis, document_id)
+            self._insert_entities(conn, analysis, document_id)
+            self._insert_dates(conn, analysis, document_id)
+            return document_id
+
+    def _insert_document(self, conn: Connection, analysis: Analysis, *, raw: str, source_name: str, digest: str) -> int:
+        signature = fingerprint(analysis.text, self.settings.document)
+        row = {
+            "content_hash": digest,
+            "source_name": source_name,
+            "url": analysis.url,
+            "title": analysis.title,
+            "author": analysis.author,
+            "published": analysis.published,
+            "published_source": analysis.published_source,
+            "language": analysis.language,
+            "scale": analysis.scale,
+            "word_count": len(analysis.text.split()),
+            "raw": raw,
+            "text": analysis.text,
+            "analysis": analysis.to_json(indent=None),
+            "origin_id": self.documents.origin_of(signature),
+            "minhash": signature,
+            "ingested_at": datetime.now(timezone.utc).isoformat(),
+        }
+        return conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one()
+
+    def _insert_passages(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+        rows = [
+            {"document_id": document_id, "seq": i, "start": p.start, "end": p.end, "voice": p.voice,
+             "source": p.source, "text": p.text}
+            for i, p in enumerate(analysis.passages)
+        ]
+        if rows:
+            conn.execute(insert(schema.passages), rows)
+
+    def _speaker_ids(self, conn: Connection, analysis: Analysis) -> dict[str, int]:
+        """Find or create the speaker rows this document credits, merging aliases, org and role."""
+        t = schema.speakers
+        seen: dict[str, list[Any]] = {}
+        for a in analysis.attributions:
+            if a.speaker.name:
+                seen.setdefault(speaker_key(a.speaker.name), []).append(a.speaker)
+        ids: dict[str, int] = {}
+        for key, credited in seen.items():
+            aliases = {s.mention.text for s in credited if s.mention is not None}
+            org = next((s.org for s in credited if s.org), None)
+            role = next((s.role for s in credited if s.role), None)
+            found = conn.execute(select(t.c.id, t.c.aliases, t.c.org, t.c.role).where(t.c.key == key)).first()
+            if found is None:
+                ids[key] = conn.execute(
+                    insert(t).returning(t.c.id),
+                    {"key": key, "canonical": credited[0].name, "aliases": json.dumps(sorted(aliases)),
+                     "org": org, "role": role, "type": credited[0].type},
+                ).scalar_one()
+                continue
+            ids[key] = found.id
+            merged = sorted(set(json.loads(found.aliases)) | aliases)
+            conn.execute(
+                update(t).where(t.c.id == found.id).values(
+                    aliases=json.dumps(merged), org=found.org or org, role=found.role or role
+                )
+            )
+        return ids
+
+    def _index(self, conn: Connection, kind: str, rows: list[tuple[int, str]], document_id: int) -> None:
+        """SQLite full-text rows for ``(id, body)`` pairs (PostgreSQL's tsvector columns are generated)."""
+        if conn.dialect.name == "sqlite" and rows:
+            conn.execute(
+                text("INSERT INTO search_index (body, kind, ref_id, document_id) VALUES (:body, :kind, :ref, :doc)"),
+                [{"body": body, "kind": kind, "ref": ref, "doc": document_id} for ref, body in rows],
+            )
+
+    def _insert_attributions(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+        if not analysis.attributions:
+            return
+        speaker_ids = self._speaker_ids(conn, analysis)
+        rows = []
+        for i, a in enumerate(analysis.attributions):
+            signature = fingerprint(a.content.text, self.settings.passage)
+            mention = a.speaker.mention
+            rows.append({
+                "document_id": document_id, "seq": i, "kind": a.kind,
+                "content": a.content.text, "content_start": a.content.start, "content_end": a.content.end,
+                **_span_columns("cue", a.cue),
+                "speaker_id": speaker_ids.get(speaker_key(a.speaker.name)) if a.speaker.name else None,
+                "speaker_name": a.speaker.name,
+                "speaker_mention": None if mention is None else mention.text,
+                "speaker_start": None if mention is None else mention.start,
+                "speaker_end": None if mention is None else mention.end,
+                "rule": a.rule, "origin_id": self.attributions.origin_of(signature), "minhash": signature,
+            })
+        t = schema.attributions
+        ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        self._index(conn, "attribution", [(i, r["content"]) for i, r in zip(ids, rows)], document_id)
+
+    def _insert_assessments(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+        if not analysis.assessments:
+            return
+        rows = []
+        for i, a in enumerate(analysis.assessments):
+            signature = fingerprint(a.sentence.text, self.settings.passage)
+            rows.append({
+                "document_id": document_id, "seq": i,
+                **_span_columns("phrase", a.phrase), **_span_columns("sentence", a.sentence),
+                "proposition": None if a.proposition is None else a.proposition.text,
+                "topic": a.proposition.text if a.proposition is not None else a.sentence.text,
+                "voice": _voice_at(analysis, a.phrase.start),
+                "band": a.band, "low": a.probability.low, "high": a.probability.high,
+                "median": a.probability.median, "scale": a.scale, "assessor": a.assessor,
+                "negated": a.negated, "rule": a.rule,
+                "origin_id": self.assessments.origin_of(signature), "minhash": signature,
+            })
+        t = schema.assessments
+        ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        self._index(conn, "assessment", [(i, r["sentence"]) for i, r in zip(ids, rows)], document_id)
+
+    def _insert_entities(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+        if not analysis.entities:
+            return
+        t = schema.entities
+        ids = conn.execute(
+            insert(t).returning(t.c.id, sort_by_parameter_order=True),
+            [{"document_id": document_id, "name": e.name, "type": e.type, "aliases": json.dumps(list(e.aliases))}
+             for e in analysis.entities],
+        ).scalars().all()
+        mentions = [
+            {"entity_id": entity_id, "document_id": document_id, "start": m.start, "end": m.end, "text": m.text}
+            for entity_id, e in zip(ids, analysis.entities)
+            for m in e.mentions
+        ]
+        if mentions:
+            conn.execute(insert(schema.mentions), mentions)
+
+    def _insert_dates(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+        rows = [
+            {"document_id": document_id, "start": d.start, "end": d.end, "text": d.text, "value": d.value,
+             "granularity": d.granularity, "relative": d.relative, "ambiguous": d.ambiguous}
+            for d in analysis.dates
+        ]
+        if rows:
+            conn.execute(insert(schema.dates), rows)
