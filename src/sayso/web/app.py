@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sayso.errors import InputError, SaysoError
 from sayso.model import Analysis
 from sayso.web import chart
-from sayso.web.data import Corpus, Filters
+from sayso.web.data import Corpus, Filters, analysis_from_json
 from sayso.web.render import percent_range, render
 
 HERE = Path(__file__).resolve().parent
@@ -264,14 +264,16 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         form = await request.form(max_files=1, max_fields=8)
         upload = form.get("file")
         text: str | bytes = str(form.get("text") or "")
+        is_json = False
         if isinstance(upload, UploadFile) and upload.filename:
             text = await upload.read()
-        if not (text.strip() if isinstance(text, str) else text.strip()):
+            is_json = upload.filename.lower().endswith(".json")
+        if not text.strip():
             raise InputError("nothing to analyse: paste text or HTML, or choose a file")
         store = form.get("store") == "on"
         check_ingest(store)
         published = str(form.get("published") or "") or None
-        analysis = await run_analysis(text, published, None)
+        analysis = analysis_from_json(text) if is_json else await run_analysis(text, published, None)
         if store:
             doc_id = need_corpus().ingest(analysis)
             return RedirectResponse(f"/doc/{doc_id}", status_code=303)

@@ -6,10 +6,13 @@ The pages and the JSON API call only this module's ``Corpus``; ``StoreCorpus`` a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+import json
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import Any, Protocol
 
-from sayso.model import Analysis
+from sayso.errors import InputError
+from sayso.model import SCHEMA, Analysis, from_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +83,129 @@ class Corpus(Protocol):
     def timeline(self, topic: str, limit: int) -> list[Hit]: ...
 
     def ingest(self, analysis: Analysis) -> int: ...
+
+
+def open_corpus(db: str | Path) -> Corpus:
+    """The store at ``db`` (a SQLite path or a database URL) as the reader's Corpus."""
+    from sayso.store.database import open_store
+
+    return StoreCorpus(open_store(db))
+
+
+class StoreCorpus:
+    """``Corpus`` over ``sayso.store``: every read is a store query function, every write its Writer."""
+
+    def __init__(self, store: Any) -> None:
+        from sayso.store.writer import Writer
+
+        self.store = store
+        self.writer = Writer(store)
+
+    def documents(self, limit: int, offset: int) -> list[DocumentInfo]:
+        from sayso.store import query
+
+        return [_document_info(row) for row in query.documents(self.store, limit=limit, offset=offset)]
+
+    def count(self) -> int:
+        from sayso.store import query
+
+        return query.count_documents(self.store)
+
+    def document(self, doc_id: int) -> tuple[DocumentInfo, Analysis]:
+        from sayso.store import query
+
+        row = query.document(self.store, doc_id)
+        return _document_info(row), from_dict(json.loads(row["analysis"]))
+
+    def search(self, filters: Filters) -> list[Hit]:
+        from sayso.store import query
+
+        rows = query.search(
+            self.store, filters.query, speaker=filters.speaker, voice=filters.voice, since=filters.since,
+            until=filters.until, band=filters.band, kind=filters.kind, limit=filters.limit,
+        )
+        return [_hit(row) for row in rows]
+
+    def speakers(self, limit: int) -> list[SpeakerInfo]:
+        from sayso.store import query
+
+        return [
+            SpeakerInfo(
+                name=row["name"], quotes=int(row["quotes"]), documents=int(row["documents"]),
+                orgs=tuple(x for x in [row.get("org")] if x), roles=tuple(x for x in [row.get("role")] if x),
+                cues=tuple(row.get("cues") or ()),
+            )
+            for row in query.speakers(self.store, limit=limit)
+        ]
+
+    def timeline(self, topic: str, limit: int) -> list[Hit]:
+        from sayso.store import query
+
+        return [_hit({**row, "kind": "assessment"}) for row in query.timeline(self.store, topic, limit=limit)]
+
+    def ingest(self, analysis: Analysis) -> int:
+        from sayso.store.writer import content_hash
+
+        stored = self.writer.save(analysis, raw=analysis.text, source_name=analysis.url or "web upload")
+        if stored is None:
+            from sayso.store import query
+
+            return query.document_id_by_hash(self.store, content_hash(analysis.text))
+        return stored
+
+
+def _document_info(row: Any) -> DocumentInfo:
+    return DocumentInfo(int(row["id"]), row.get("title"), row.get("url"), row.get("published"))
+
+
+def _hit(row: Any) -> Hit:
+    """A store search/timeline row as a Hit; the anchor is the record's position in its Analysis."""
+    kind = row["kind"]
+    prefix = "at" if kind == "attribution" else "as"
+    return Hit(
+        kind=kind, doc_id=int(row["document_id"]), doc_title=row.get("title"), published=row.get("published"),
+        ref=f"{prefix}-{row['seq']}", text=row.get("content") or row.get("sentence") or "",
+        speaker=row.get("speaker_name") or row.get("assessor"), voice=row.get("voice"), cue=row.get("cue"),
+        band=row.get("band"), low=row.get("low"), high=row.get("high"), median=row.get("median"),
+        phrase=row.get("phrase"),
+    )
+
+
+def _spans(value: Any) -> list[Any]:
+    """Every record with start/end/text inside ``value`` (an Analysis or part of one)."""
+    found = []
+    if is_dataclass(value):
+        names = {f.name for f in fields(value)}
+        if {"start", "end", "text"} <= names:
+            found.append(value)
+        for name in names - {"text"}:
+            found.extend(_spans(getattr(value, name)))
+    elif isinstance(value, tuple):
+        for item in value:
+            found.extend(_spans(item))
+    return found
+
+
+def analysis_from_json(data: bytes | str) -> Analysis:
+    """An uploaded ``sayso analyze --format json`` result, checked before it is shown.
+
+    Its spans must slice its own text exactly, so a hand-edited file cannot make the reader
+    show one thing while claiming another.
+    """
+    try:
+        plain = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"the uploaded file is not valid JSON: {error}") from None
+    if not isinstance(plain, dict) or plain.get("schema") != SCHEMA:
+        raise InputError(f"the uploaded JSON is not a sayso analysis (expected schema {SCHEMA!r})")
+    try:
+        analysis = from_dict(plain)
+    except (KeyError, TypeError, ValueError) as error:
+        raise InputError(f"the uploaded sayso analysis is incomplete or malformed: {error!r}") from None
+    for span in _spans(analysis):
+        if not isinstance(span.start, int) or analysis.text[span.start : span.end] != span.text:
+            raise InputError(
+                f"the uploaded analysis has a span {span.start}-{span.end} whose text {span.text!r} "
+                "does not match the article text"
+            )
+    return analysis
