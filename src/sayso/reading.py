@@ -21,6 +21,7 @@ import codecs
 import datetime as dt
 import functools
 import ipaddress
+import logging
 import re
 import socket
 import sys
@@ -215,9 +216,9 @@ _LATIN_GUESSES = frozenset(
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | None]:
     """Bytes to text with a ladder that always succeeds: ``(text, codec, warning or None)``.
 
-    BOM, then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then a guess
-    (charset_normalizer; windows-1252 for Latin-looking bytes), then UTF-8 with U+FFFD
-    replacements. Any step after the declared charset adds a warning naming the codec used.
+    BOM, then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then UTF-8 with
+    U+FFFD replacements when most non-ASCII bytes are valid UTF-8, then a guess
+    (charset_normalizer; windows-1252 for Latin-looking bytes), then lossy UTF-8. Any step after the declared charset adds a warning naming the codec used.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -238,6 +239,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
                 return data.decode(codec), codec, None
             except UnicodeDecodeError:
                 pass
+    damaged = data.decode("utf-8", "replace")
+    bad = damaged.count("\ufffd") - data.count("\ufffd".encode())
+    if sum(len(char.encode()) for char in damaged if char > "\x7f" and char != "\ufffd") > bad:
+        # mostly valid UTF-8 with a few broken sequences: a legacy codec would garble the rest
+        return damaged, "utf-8", f"input is not valid UTF-8; decoded it as utf-8 with {bad} bad byte sequence(s) replaced"
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:200_000]).best()
@@ -294,12 +300,14 @@ def clean_text(text: str) -> str:
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]?\s""")
 
 
-def split_long_paragraphs(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> tuple[str, list[int], int]:
-    """Break lines longer than ``limit`` at a sentence end or space (which becomes a newline).
+def split_long_paragraphs(text: str, limit: int | None = None) -> tuple[str, list[int], int]:
+    """Break lines longer than ``limit`` (default ``MAX_PARAGRAPH_CHARS``) at a sentence end or
+    space (which becomes a newline).
 
     Returns the new text, the positions (in the old text) where a newline had to be inserted
     because a run had no space at all (so offsets can be shifted), and the number of lines split.
     """
+    limit = limit or MAX_PARAGRAPH_CHARS
     if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
         return text, [], 0
     chars = list(text)
@@ -462,6 +470,12 @@ def _trafilatura_config() -> object:
     # not a publication date (find_dateline handles datelines, under its own name).
     config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
     return config
+
+
+# trafilatura logs ERROR lines for fragments it cannot use; with no handler configured Python
+# would print them on stderr. sayso falls back on its own, so they are noise to its users.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 def _read_html(html: str, url: str | None) -> _Page:

@@ -1,0 +1,127 @@
+"""HTML in: main text, quote markup kept as offsets, metadata, scripts never reach the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.errors import InputError
+from sayso.reading import looks_like_html, read
+
+PARAGRAPHS = [
+    "The defence ministry said on Monday that a new grouping of forces had been formed near the "
+    "northern border, and that more units would arrive within days.",
+    "Analysts were not convinced by the announcement, which came after a week of heavy shelling "
+    "and mounting pressure from the Kremlin on its smaller neighbour.",
+    "Officials in the capital said they were watching the border closely and would answer any "
+    "incursion with force, adding that reserves had been called up.",
+]
+
+PAGE = f"""<!DOCTYPE html>
+<html><head>
+<title>Troops gather near the border | Example Daily</title>
+<meta property="og:title" content="Troops gather near the border">
+<meta name="author" content="Maria Kowalska">
+<meta property="article:published_time" content="2023-03-14T08:30:00+00:00">
+<script>window.secret = "SCRIPT-TEXT-MUST-NOT-APPEAR";</script>
+<style>.x {{ content: "STYLE-TEXT-MUST-NOT-APPEAR"; }}</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Troops gather near the border</h1>
+<p>{PARAGRAPHS[0]} A spokesman called it <q>a purely defensive step</q> on state television.</p>
+<p>{PARAGRAPHS[1]}</p>
+<blockquote cite="https://example.org/brief"><p>The grouping is unlikely to cross the border this year.</p>
+<p>Its units lack trained crews.</p><footer>— <cite>Centre for Border Studies</cite></footer></blockquote>
+<script>document.write("INLINE-SCRIPT-MUST-NOT-APPEAR")</script>
+<p>{PARAGRAPHS[2]}</p>
+<p>Join the conversation as a VIP Member</p>
+</article>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return read(PAGE, url="https://news.example.org/troops")
+
+
+def test_main_text_is_extracted_without_scripts_or_styles(page):
+    assert page.format == "html"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in page.text
+    assert "MUST-NOT-APPEAR" not in page.text
+    assert "<" not in page.text
+    assert "Home" not in page.text.split("\n")
+
+
+def test_paragraphs_are_separate_lines(page):
+    lines = page.text.split("\n")
+    assert any(line.startswith(PARAGRAPHS[1]) for line in lines)
+    assert all(line == line.strip() and line for line in lines)
+
+
+def test_blockquote_and_q_become_quote_blocks(page):
+    quoted = {page.text[s:e]: source for s, e, source in page.quote_blocks}
+    assert "a purely defensive step" in quoted
+    block = next(t for t in quoted if t.startswith("The grouping is unlikely"))
+    assert block.endswith("Its units lack trained crews.")
+    assert quoted[block] == "Centre for Border Studies"
+
+
+def test_quote_block_offsets_are_exact_and_trimmed(page):
+    for start, end, _ in page.quote_blocks:
+        assert 0 <= start < end <= len(page.text)
+        assert page.text[start:end] == page.text[start:end].strip()
+
+
+def test_metadata_gives_title_author_and_date(page):
+    assert page.title == "Troops gather near the border"
+    assert page.author == "Maria Kowalska"
+    assert (page.published, page.published_source) == ("2023-03-14", "html")
+    assert page.url == "https://news.example.org/troops"
+
+
+def test_published_option_overrides_html_metadata():
+    document = read(PAGE, published="2023-03-15")
+    assert (document.published, document.published_source) == ("2023-03-15", "option")
+
+
+def test_boilerplate_line_in_html_is_reported(page):
+    assert [page.text[s:e] for s, e in page.boilerplate] == ["Join the conversation as a VIP Member"]
+
+
+def test_short_fragment_falls_back_to_plain_extraction():
+    html = (
+        "<p>The mayor said the curfew <q>will stay until the shelling stops</q>, and residents "
+        "were told to remain indoors after dark.</p><script>alert('NO')</script>"
+        "<blockquote>Shops will open at nine in the morning and close at four.</blockquote>"
+    )
+    document = read(html)
+    assert "NO" not in document.text and "alert" not in document.text
+    quoted = [document.text[s:e] for s, e, _ in document.quote_blocks]
+    assert quoted == ["will stay until the shelling stops", "Shops will open at nine in the morning and close at four."]
+
+
+def test_xhtml_with_an_encoding_declaration_is_read():
+    html = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+            f"<p>{PARAGRAPHS[0]}</p></body></html>")
+    assert PARAGRAPHS[0] in read(html).text
+
+
+def test_html_with_only_scripts_is_refused():
+    with pytest.raises(InputError, match="no readable text"):
+        read("<html><head><script>var a = 1;</script></head><body><style>p{}</style></body></html>")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", True),
+        ("  <p>A fragment.</p>", True),
+        ("<div class='a'>x</div>", True),
+        ("Prices rose 3% as <b> tags were shown in the manual.", False),
+        ("The ratio was 3 < 4 and 5 > 2, officials said.", False),
+        ("Plain prose about the war.", False),
+    ],
+)
+def test_looks_like_html(text, expected):
+    assert looks_like_html(text) is expected
