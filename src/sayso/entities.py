@@ -1,0 +1,289 @@
+"""People, organisations, places and military formations, with their mentions and aliases merged.
+
+Mentions come from the model's NER plus Matcher rules for military formations, which the model
+misses or splits ("1st" ORDINAL + "Guard Tank Army" ORG). A formation rule wins over an entity it
+overlaps; what is left of the entity before the formation is kept ("the Union State's Regional
+Grouping of Forces" gives "Union State" and the formation). Mention text is cleaned (leading
+"the", possessive "'s", trailing punctuation, glued footnote markers) by moving the offsets, so
+``text[start:end]`` is always the mention.
+
+Mentions are merged into one entity when they have the same normalised name, are listed together
+in ``data/entity_aliases.json``, when an acronym is introduced in parentheses ("Regional Grouping
+of Forces (RGV)"), when an acronym's letters are the initials of exactly one longer name, and for
+people, when a single name is the surname of exactly one full name ("Lukashenko" -> "Alexander
+Lukashenko"). The canonical name is the alias table's, else the longest form of the entity's type.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from sayso.errors import ConfigError
+
+KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
+# Tie-break when an entity's mentions disagree on its type, most specific first.
+TYPE_PRIORITY = ("MILITARY_UNIT", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
+INITIALS_SKIP = {"of", "the", "for", "and", "on", "in", "de", "to", "&"}
+ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acronym>[A-Z][A-Za-z&-]*[A-Z])\s*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("sayso") / "data" / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read entity data {path}: {exc}") from exc
+    if data.get("version") != 1:
+        raise ConfigError(f"{path} has version {data.get('version')!r}; sayso.entities reads version 1")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def load_formations() -> dict[str, Any]:
+    """The military-formation word lists of ``data/formations.json``."""
+    return _load("formations.json")
+
+
+@functools.lru_cache(maxsize=1)
+def load_aliases() -> dict[str, str]:
+    """Normalised alias -> canonical name, from ``data/entity_aliases.json``."""
+    table = {}
+    for canonical, aliases in _load("entity_aliases.json")["aliases"].items():
+        for name in (canonical, *aliases):
+            table[normalise(name)] = canonical
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def load_state_prefixes() -> re.Pattern[str]:
+    """"republic of X" and the like, which name the same place as a bare "X"."""
+    prefixes = _load("entity_aliases.json")["state_prefixes"]
+    return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in prefixes)}) (?P<name>.+)$")
+
+
+def normalise(name: str) -> str:
+    """The key two mentions of one name share: case, dots, apostrophe style and "the" ignored."""
+    key = name.casefold().replace("’", "'").replace(".", "")
+    key = re.sub(r"\s+", " ", key).strip()
+    return re.sub(r"^the ", "", key)
+
+
+def find_entities(doc: Doc) -> list[dict[str, Any]]:
+    """Entities in ``doc``, each with its canonical name, type, other names and mention spans."""
+    mentions = _mentions(doc)
+    mentions += _introduced_acronyms(doc.text, mentions)
+    return _merge(doc.text, mentions)
+
+
+# --- mentions -----------------------------------------------------------------------------------
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    formations = filter_spans(_formation_spans(doc))
+    taken = {i for span in formations for i in range(span.start, span.end)}
+    spans: list[tuple[Span, str]] = [(span, "MILITARY_UNIT") for span in formations]
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        free = [token.i for token in ent if token.i not in taken]
+        if len(free) < len(ent):
+            if not free or free[0] != ent.start:
+                continue
+            cut = next(i for i in range(ent.start, ent.end) if i in taken)
+            spans.append((doc[ent.start : cut], ent.label_))
+        else:
+            spans.append((ent, ent.label_))
+    mentions = []
+    for span, label in spans:
+        cleaned = _clean(doc.text, span.start_char, span.end_char)
+        if cleaned is None:
+            continue
+        start, end = cleaned
+        text = doc.text[start:end]
+        if label != "MILITARY_UNIT" and not any(c.isupper() for c in text):
+            continue  # proper names have capitals; "parameters" labelled EVENT is noise
+        mentions.append(Mention(start, end, text, label))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets without a leading "the", a possessive, footnote markers or edge punctuation."""
+    bracket = text.find("[", start, end)
+    if bracket != -1:
+        end = bracket
+    while end > start:
+        piece = text[start:end]
+        if re.search(r"['’]s$", piece):
+            end -= 2
+        elif piece[-1] in "’'" and len(piece) > 1 and piece[-2] in "sS":
+            end -= 1
+        elif piece[-1].isspace() or piece[-1] in ".,;:!?\"”)—–-":
+            if piece[-1] == "." and re.search(r"\b[A-Z]\.[A-Z]\.$", piece):
+                break  # "U.S." keeps its last dot
+            end -= 1
+        elif piece[0].isspace() or piece[0] in "\"“‘'(":
+            start += 1
+        elif re.match(r"the(\s|$)", piece, re.IGNORECASE):
+            start += 3
+        else:
+            break
+    return (start, end) if end > start else None
+
+
+def _formation_spans(doc: Doc) -> list[Span]:
+    matcher, phrases = _formation_matchers(doc.vocab)
+    return list(matcher(doc, as_spans=True)) + list(phrases(doc, as_spans=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
+    """Matcher rules for military formations, built from ``formations.json``."""
+    data = load_formations()
+    ordinal = [
+        {"TEXT": {"REGEX": r"^\d{1,3}(st|nd|rd|th)$"}},
+        {"ORTH": {"IN": data["ordinal_words"]}},
+    ]
+    qualifiers = {"ORTH": {"IN": data["qualifiers"]}, "OP": "*"}
+    unit = {"ORTH": {"IN": data["unit_words"]}}
+    name = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}
+    patterns = [[o, qualifiers, unit] for o in ordinal]
+    patterns.append([{**name, "POS": "PROPN"}, {"ORTH": {"IN": data["named_unit_words"]}}])
+    patterns += [[name, *({"ORTH": w} for w in phrase.split())] for phrase in data["theatre_phrases"]]
+    patterns += [
+        [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), {"LOWER": {"IN": data["generic_heads"]}}]
+        for branch in data["generic_branches"]
+    ]
+    matcher = Matcher(vocab)
+    matcher.add("MILITARY_UNIT", patterns)
+    phrases = PhraseMatcher(vocab)
+    phrases.add("MILITARY_UNIT", [Doc(vocab, words=name.split()) for name in data["named_forces"]])
+    return matcher, phrases
+
+
+def _introduced_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The "(RGV)" after a long name, as a mention of that name's type when NER did not tag it."""
+    covered = {(m.start, m.end) for m in mentions}
+    found = []
+    for mention in mentions:
+        match = ACRONYM_AFTER.match(text, mention.end)
+        if match and len(mention.text.split()) > 1:
+            span = match.span("acronym")
+            if span not in covered:
+                found.append(Mention(span[0], span[1], match["acronym"], mention.type))
+    return found
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+
+class _Clusters:
+    """Union-find over normalised names."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _key(mention: Mention) -> str:
+    key = normalise(mention.text)
+    canonical = load_aliases().get(key)
+    return normalise(canonical) if canonical else key
+
+
+def _merge(text: str, mentions: list[Mention]) -> list[dict[str, Any]]:
+    by_key: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_key.setdefault(_key(mention), []).append(mention)
+    types = {key: _vote([m.type for m in group]) for key, group in by_key.items()}
+    clusters = _Clusters(list(by_key))
+
+    for mention in mentions:  # "Long Name (ACR)"
+        match = ACRONYM_AFTER.match(text, mention.end)
+        if match and len(mention.text.split()) > 1:
+            acronym = normalise(match["acronym"])
+            if acronym in by_key:
+                clusters.union(acronym, _key(mention))
+    long_names = [k for k in by_key if len(k.split()) > 1]
+    for key, group in by_key.items():  # "EU" = "European Union" when only one name fits
+        surface = group[0].text.replace(".", "")
+        if surface.isupper() and 2 <= len(surface) <= 6:
+            fits = [k for k in long_names if _initials(k) == key and types[k] != "PERSON"]
+            if len(fits) == 1:
+                clusters.union(key, fits[0])
+    for key in by_key:  # "Republic of Belarus" = "Belarus"
+        match = load_state_prefixes().match(key)
+        if match and types[key] == "GPE" and match["name"] in by_key:
+            clusters.union(key, match["name"])
+    people = [k for k in by_key if types[k] == "PERSON" and len(k.split()) > 1]
+    for key in by_key:  # "Lukashenko" = "Alexander Lukashenko" when only one person fits
+        if len(key.split()) == 1 and types[key] in ("PERSON", "ORG"):
+            fits = {clusters.find(k) for k in people if k.split()[-1] == key}
+            if len(fits) == 1:
+                clusters.union(key, fits.pop())
+    for a in people:  # "Vladimir Putin" = "Vladimir V. Putin"
+        for b in people:
+            if a < b and a.split()[0] == b.split()[0] and a.split()[-1] == b.split()[-1]:
+                clusters.union(a, b)
+
+    grouped: dict[str, list[Mention]] = {}
+    for key, group in by_key.items():
+        grouped.setdefault(clusters.find(key), []).extend(group)
+    entities = [_entity(group) for group in grouped.values()]
+    return sorted(entities, key=lambda e: e["mentions"][0][0])
+
+
+def _vote(types: list[str]) -> str:
+    if "MILITARY_UNIT" in types:
+        return "MILITARY_UNIT"
+    counts = Counter(types)
+    return max(counts, key=lambda t: (counts[t], -TYPE_PRIORITY.index(t)))
+
+
+def _initials(key: str) -> str:
+    return "".join(word[0] for word in key.split() if word not in INITIALS_SKIP)
+
+
+def _entity(group: list[Mention]) -> dict[str, Any]:
+    group = sorted(group, key=lambda m: m.start)
+    entity_type = _vote([m.type for m in group])
+    forms = Counter(m.text for m in group)
+    canonical = next((load_aliases()[normalise(f)] for f in forms if normalise(f) in load_aliases()), None)
+    if canonical is None:
+        typed = [m.text for m in group if m.type == entity_type] or [m.text for m in group]
+        bare = [f for f in typed if not load_state_prefixes().match(normalise(f))]
+        typed = bare or typed
+        canonical = max(dict.fromkeys(typed), key=lambda f: (len(f.split()), forms[f]))
+    aliases = [f for f in dict.fromkeys(m.text for m in group) if f != canonical]
+    return {
+        "name": canonical,
+        "type": entity_type,
+        "aliases": aliases,
+        "mentions": [[m.start, m.end] for m in group],
+    }
