@@ -137,7 +137,8 @@ def page_server():
             status, headers, body = routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
             self.send_response(status)
             for name, value in headers.items():
-                self.send_header(name, value)
+                if value is not None:  # a None value omits the header (e.g. no Content-Length)
+                    self.send_header(name, value)
             if "Content-Length" not in headers:
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()

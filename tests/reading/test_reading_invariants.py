@@ -1,0 +1,72 @@
+"""Whatever comes in, read() returns a Document whose offsets index its text, or an InputError."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sayso.errors import InputError
+from sayso.reading import read
+
+SENTENCES = [
+    "The ministry said the convoy had reached the city before dawn.",
+    "Share this article",
+    "Subscribe to our newsletter",
+    "Analysts doubt that the offensive will resume before spring.",
+    "“We will not give up the bridge,” the commander told reporters.",
+    "Read more: Talks resume in Vienna",
+    "Oct. 11, 2022",
+]
+INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]")
+
+pieces = st.one_of(
+    st.sampled_from(SENTENCES),
+    st.text(max_size=40),
+    st.sampled_from(["\n", "\r\n", "\u200b", "\u202e", " ", "\t", "\x00", "<q>", "</q>", "<blockquote>",
+                     "</blockquote>", "<p>", "</p>", "<script>x()</script>", "&amp;", "&bogus;", "<br>",
+                     "<div><div><div>", "«", "„", "“"]),
+)
+documents = st.lists(pieces, min_size=1, max_size=40).map("".join)
+
+
+def check(document) -> None:
+    text = document.text
+    assert text and not INVISIBLE.search(text)
+    for start, end in document.boilerplate:
+        assert 0 <= start < end <= len(text)
+        assert "\n" not in text[start:end] and text[start:end] == text[start:end].strip()
+    for start, end, source in document.quote_blocks:
+        assert 0 <= start < end <= len(text)
+        assert source is None or isinstance(source, str)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_read_text_keeps_its_invariants(data):
+    try:
+        document = read(data)
+    except InputError:
+        return
+    check(document)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_read_html_keeps_its_invariants(data):
+    try:
+        document = read(f"<html><body><article>{data}</article></body></html>")
+    except InputError:
+        return
+    check(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_read_bytes_never_escapes_with_another_error(data):
+    try:
+        document = read(data)
+    except InputError:
+        return
+    check(document)
