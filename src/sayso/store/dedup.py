@@ -40,6 +40,8 @@ class Settings:
     document: ShingleRule
     passage: ShingleRule
     topic_similarity: float
+    topic_min_word_length: int
+    topic_stopwords: frozenset[str]
 
 
 @functools.cache
@@ -53,6 +55,8 @@ def load_settings(name: str = "reprints.v1.json") -> Settings:
             document=ShingleRule(**data["document"]),
             passage=ShingleRule(**data["passage"]),
             topic_similarity=float(data["supersession"]["topic_similarity"]),
+            topic_min_word_length=int(data["supersession"]["min_word_length"]),
+            topic_stopwords=frozenset(data["supersession"]["stopwords"]),
         )
     except (OSError, KeyError, TypeError, ValueError) as error:
         raise ConfigError(f"reprint settings {name!r} are unreadable: {error}") from error
@@ -90,10 +94,14 @@ def similarity(a: bytes, b: bytes) -> float:
 class ReprintIndex:
     """Near-duplicate lookup over one table's stored fingerprints (documents, attributions or assessments)."""
 
-    def __init__(self, table: Table, rule: ShingleRule) -> None:
+    def __init__(self, table: Table, rule: ShingleRule, key: str | None = None) -> None:
+        """``key`` names a column that must also agree (an assessment's band: "likely" is not a
+        reprint of "unlikely", however similar the sentences)."""
         settings = load_settings()
         self.table = table
         self.rule = rule
+        self.key = key
+        self.keys: dict[int, Any] = {}
         self.scheme = settings.scheme
         self.num_perm = settings.num_perm
         self.lsh = MinHashLSH(threshold=rule.threshold, num_perm=settings.num_perm)
@@ -107,25 +115,44 @@ class ReprintIndex:
     def refresh(self, conn: Connection) -> None:
         """Load the fingerprints stored since the last refresh (call inside the write transaction)."""
         t = self.table
+        key = t.c[self.key] if self.key else t.c.id
         rows = conn.execute(
-            select(t.c.id, t.c.origin_id, t.c.minhash)
+            select(t.c.id, t.c.origin_id, t.c.minhash, key)
             .where(t.c.id > self.last_id, t.c.minhash.is_not(None))
             .order_by(t.c.id)
         )
-        for row_id, origin_id, signature in rows:
+        for row_id, origin_id, signature, value in rows:
+            self.keys[row_id] = value
             self.signatures[row_id] = bytes(signature)
             self.origins[row_id] = origin_id or row_id
             self.lsh.insert(row_id, self._minhash(bytes(signature)))
         last = conn.execute(select(t.c.id).order_by(t.c.id.desc()).limit(1)).scalar()
         self.last_id = max(self.last_id, last or 0)
 
-    def origin_of(self, signature: bytes | None) -> int | None:
-        """The origin id of the earliest stored near-duplicate, or None when the text is new."""
+    def origin_of(self, signature: bytes | None, key: Any = None) -> int | None:
+        """The origin id of the earliest stored near-duplicate (with the same ``key``), or None when new."""
         if signature is None:
             return None
         found = [
             self.origins[c]
             for c in self.lsh.query(self._minhash(signature))
             if similarity(signature, self.signatures[c]) >= self.rule.threshold
+            and (self.key is None or self.keys[c] == key)
         ]
         return min(found) if found else None
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The content words of an assessment's topic, for deciding whether two assessments ask the same question."""
+    settings = load_settings()
+    return frozenset(
+        w for w in words(text) if len(w) >= settings.topic_min_word_length and w not in settings.topic_stopwords
+    )
+
+
+def same_question(a: str, b: str) -> bool:
+    """Whether two topics are the same question: Jaccard of their content words reaches the threshold."""
+    left, right = topic_words(a), topic_words(b)
+    if not left or not right:
+        return False
+    return len(left & right) / len(left | right) >= load_settings().topic_similarity

@@ -12,12 +12,16 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import Connection, Table, insert, select, text, update
 
 from sayso.model import Analysis, Span
 from sayso.store import schema
 from sayso.store.database import Store
 from sayso.store.dedup import ReprintIndex, fingerprint, load_settings
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def content_hash(text: str) -> str:
@@ -26,7 +30,7 @@ def content_hash(text: str) -> str:
 
 
 def speaker_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return normalise(name)
 
 
 def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
@@ -53,7 +57,7 @@ class Writer:
         self.settings = settings
         self.documents = ReprintIndex(schema.documents, settings.document)
         self.attributions = ReprintIndex(schema.attributions, settings.passage)
-        self.assessments = ReprintIndex(schema.assessments, settings.passage)
+        self.assessments = ReprintIndex(schema.assessments, settings.passage, key="band")
 
     def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None) -> int | None:
         """Store ``analysis``; returns the new document id, or None when its hash is already stored."""
@@ -64,16 +68,22 @@ class Writer:
                 return None
             for index in (self.documents, self.attributions, self.assessments):
                 index.refresh(conn)
-            document_id = self._insert_document(conn, analysis, raw=raw, source_name=source_name, digest=digest)
+            document_id, origin_id = self._insert_document(
+                conn, analysis, raw=raw, source_name=source_name, digest=digest
+            )
             self._insert_passages(conn, analysis, document_id)
-            self._insert_attributions(conn, analysis, document_id)
-            self._insert_assessments(conn, analysis, document_id)
+            self._insert_attributions(conn, analysis, document_id, self._carried(conn, schema.attributions, origin_id))
+            self._insert_assessments(conn, analysis, document_id, self._carried(conn, schema.assessments, origin_id))
             self._insert_entities(conn, analysis, document_id)
             self._insert_dates(conn, analysis, document_id)
             return document_id
 
-    def _insert_document(self, conn: Connection, analysis: Analysis, *, raw: str, source_name: str, digest: str) -> int:
+    def _insert_document(
+        self, conn: Connection, analysis: Analysis, *, raw: str, source_name: str, digest: str
+    ) -> tuple[int, int | None]:
+        """The new document's id and, when it reprints a stored one, that document's id."""
         signature = fingerprint(analysis.text, self.settings.document)
+        origin_id = self.documents.origin_of(signature)
         row = {
             "content_hash": digest,
             "source_name": source_name,
@@ -88,11 +98,23 @@ class Writer:
             "raw": raw,
             "text": analysis.text,
             "analysis": analysis.to_json(indent=None),
-            "origin_id": self.documents.origin_of(signature),
+            "origin_id": origin_id,
             "minhash": signature,
             "ingested_at": datetime.now(timezone.utc).isoformat(),
         }
-        return conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one()
+        return conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one(), origin_id
+
+    @staticmethod
+    def _carried(conn: Connection, table: Table, origin_document: int | None) -> dict[str, int]:
+        """For a reprint: the origin document's rows by normalised text, so quotes too short to
+        fingerprint are still counted as carried, not as new origins."""
+        if origin_document is None:
+            return {}
+        column = table.c.content if table is schema.attributions else table.c.sentence
+        rows = conn.execute(
+            select(column, table.c.id, table.c.origin_id).where(table.c.document_id == origin_document)
+        )
+        return {normalise(body): origin or row_id for body, row_id, origin in rows}
 
     def _insert_passages(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
         rows = [
@@ -140,7 +162,9 @@ class Writer:
                 [{"body": body, "kind": kind, "ref": ref, "doc": document_id} for ref, body in rows],
             )
 
-    def _insert_attributions(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+    def _insert_attributions(
+        self, conn: Connection, analysis: Analysis, document_id: int, carried: dict[str, int]
+    ) -> None:
         if not analysis.attributions:
             return
         speaker_ids = self._speaker_ids(conn, analysis)
@@ -157,13 +181,16 @@ class Writer:
                 "speaker_mention": None if mention is None else mention.text,
                 "speaker_start": None if mention is None else mention.start,
                 "speaker_end": None if mention is None else mention.end,
-                "rule": a.rule, "origin_id": self.attributions.origin_of(signature), "minhash": signature,
+                "rule": a.rule, "minhash": signature,
+                "origin_id": self.attributions.origin_of(signature) or carried.get(normalise(a.content.text)),
             })
         t = schema.attributions
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
         self._index(conn, "attribution", [(i, r["content"]) for i, r in zip(ids, rows)], document_id)
 
-    def _insert_assessments(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
+    def _insert_assessments(
+        self, conn: Connection, analysis: Analysis, document_id: int, carried: dict[str, int]
+    ) -> None:
         if not analysis.assessments:
             return
         rows = []
@@ -178,7 +205,8 @@ class Writer:
                 "band": a.band, "low": a.probability.low, "high": a.probability.high,
                 "median": a.probability.median, "scale": a.scale, "assessor": a.assessor,
                 "negated": a.negated, "rule": a.rule,
-                "origin_id": self.assessments.origin_of(signature), "minhash": signature,
+                "origin_id": self.assessments.origin_of(signature, a.band) or carried.get(normalise(a.sentence.text)),
+                "minhash": signature,
             })
         t = schema.assessments
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()

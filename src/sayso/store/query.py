@@ -1,0 +1,264 @@
+"""Queries over the corpus: who said what, who is quoted, and how an assessment moved over time.
+
+Every value a user types reaches the database as a bound parameter; full-text input is reduced
+to quoted words before it meets FTS5's query syntax (PostgreSQL's ``plainto_tsquery`` has none).
+Results are plain dicts. By default a quote or assessment carried by many outlets is one row (its
+independent origin) with a ``carriers`` count; ``carriers=True`` lists the carrying documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, select, text, true
+
+from sayso.errors import InputError
+from sayso.store import schema
+from sayso.store.database import Store
+from sayso.store.dedup import same_question
+
+VOICES = ("quoted", "author")
+_WORD = re.compile(r"\w+")
+
+Row = dict[str, Any]
+
+
+def fts_query(query: str) -> str:
+    """User text as an FTS5 query that can only mean "all these words": each word double-quoted."""
+    words = _WORD.findall(query)
+    if not words:
+        raise InputError(f"search text {query!r} has no words to search for")
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _iso(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise InputError(f"--{name} {value!r} is not a date like 2022-10-01") from error
+
+
+def _matches(conn: Connection, table: Table, kind: str, query: str | None) -> ColumnElement[bool]:
+    """Full-text condition on ``table`` (attributions or assessments) for ``query``; None matches all."""
+    if query is None or not query.strip():
+        return true()
+    if conn.dialect.name == "sqlite":
+        ids = text("SELECT ref_id FROM search_index WHERE search_index MATCH :fts AND kind = :kind")
+        ids = ids.bindparams(fts=fts_query(query), kind=kind).columns(column("ref_id", Integer))
+        return table.c.id.in_(ids)
+    words = " ".join(_WORD.findall(query))
+    if not words:
+        raise InputError(f"search text {query!r} has no words to search for")
+    return text(f"{table.name}.tsv @@ plainto_tsquery('english', :q_{kind})").bindparams(**{f"q_{kind}": words})
+
+
+def _dated(statement: Select, since: str | None, until: str | None) -> Select:
+    d = schema.documents
+    if since:
+        statement = statement.where(d.c.published >= since)
+    if until:
+        statement = statement.where(d.c.published <= until + "\uffff")  # the whole day, any time suffix
+    return statement
+
+
+def _document_columns() -> list[Any]:
+    d = schema.documents
+    return [d.c.id.label("document_id"), d.c.title, d.c.url, d.c.published]
+
+
+def _group_by_origin(rows: list[Row], carriers: bool) -> list[Row]:
+    """One row per independent origin (the earliest stored carrier), with the carriers counted."""
+    groups: dict[tuple[str, int], list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[(row["kind"], row.pop("origin_id") or row["id"])].append(row)
+    out = []
+    for (_, origin), members in groups.items():
+        first = min(members, key=lambda r: r["id"])
+        documents = sorted({r["document_id"] for r in members})
+        entry = {**first, "origin": origin, "carriers": len(documents)}
+        if carriers:
+            entry["carried_by"] = [
+                {"document_id": r["document_id"], "title": r["title"], "url": r["url"], "published": r["published"]}
+                for r in sorted(members, key=lambda r: (r["published"] or "", r["id"]))
+            ]
+        out.append(entry)
+    return out
+
+
+def _by_date(rows: Iterable[Row]) -> list[Row]:
+    return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["kind"], r["id"]))
+
+
+def search(
+    store: Store,
+    query: str | None,
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    voice: str | None = None,
+    band: str | None = None,
+    carriers: bool = False,
+    limit: int | None = 200,
+) -> list[Row]:
+    """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability."""
+    since, until = _iso(since, "since"), _iso(until, "until")
+    if voice is not None and voice not in VOICES:
+        raise InputError(f"--voice {voice!r} is not one of {', '.join(VOICES)}")
+    a, s, d = schema.attributions, schema.assessments, schema.documents
+    rows: list[Row] = []
+    with store.read() as conn:
+        if voice in (None, "quoted") and band is None:
+            statement = (
+                select(
+                    a.c.id, a.c.origin_id, *_document_columns(), a.c.speaker_name.label("speaker"),
+                    a.c.content.label("text"), a.c.cue, a.c.kind.label("quote_kind"),
+                )
+                .join(d, d.c.id == a.c.document_id)
+                .where(_matches(conn, a, "attribution", query))
+            )
+            if speaker:
+                statement = statement.where(func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True))
+            rows += [{"kind": "attribution", "voice": "quoted", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
+        statement = (
+            select(
+                s.c.id, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
+                s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.voice, s.c.negated,
+            )
+            .join(d, d.c.id == s.c.document_id)
+            .where(_matches(conn, s, "assessment", query))
+        )
+        if speaker:
+            statement = statement.where(func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True))
+        if voice:
+            statement = statement.where(s.c.voice == voice)
+        if band:
+            statement = statement.where(func.lower(s.c.band) == band.lower())
+        rows += [{"kind": "assessment", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
+    return _by_date(_group_by_origin(rows, carriers))[:limit]
+
+
+def speakers(store: Store, *, org: str | None = None, limit: int | None = None) -> list[Row]:
+    """Who is quoted how often (independent origins first), with their cues and documents."""
+    sp, a, d = schema.speakers, schema.attributions, schema.documents
+    statement = (
+        select(
+            sp.c.id, sp.c.canonical.label("speaker"), sp.c.org, sp.c.role, sp.c.aliases,
+            func.count(func.distinct(func.coalesce(a.c.origin_id, a.c.id))).label("origins"),
+            func.count(a.c.id).label("quotes"),
+            func.count(func.distinct(a.c.document_id)).label("documents"),
+        )
+        .join(a, a.c.speaker_id == sp.c.id)
+        .group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
+        .order_by(text("origins DESC"), text("quotes DESC"), sp.c.canonical)
+    )
+    if org:
+        statement = statement.where(func.lower(sp.c.org).contains(org.lower(), autoescape=True))
+    if limit:
+        statement = statement.limit(limit)
+    with store.read() as conn:
+        rows = [r._asdict() for r in conn.execute(statement)]
+        ids = [r["id"] for r in rows]
+        cues: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        titles: dict[int, list[str]] = defaultdict(list)
+        if ids:
+            cue = func.lower(a.c.cue)
+            for speaker_id, word, count in conn.execute(
+                select(a.c.speaker_id, cue, func.count()).where(a.c.speaker_id.in_(ids), a.c.cue.is_not(None))
+                .group_by(a.c.speaker_id, cue)
+            ):
+                cues[speaker_id].append((count, word))
+            for speaker_id, title, url in conn.execute(
+                select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
+                .where(a.c.speaker_id.in_(ids))
+            ):
+                titles[speaker_id].append(title or url or "(untitled)")
+    for row in rows:
+        row["aliases"] = json.loads(row["aliases"])
+        row["cues"] = [w for _, w in sorted(cues[row["id"]], key=lambda cw: (-cw[0], cw[1]))]
+        row["in"] = sorted(titles[row["id"]])
+    return rows
+
+
+def _source(row: Row) -> str:
+    return row["assessor"] or f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
+
+
+def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
+    """Assessments matching ``topic``, per source and by date, each marked ``first`` or ``change``
+    (a later assessment by the same source on the same question supersedes the earlier one)."""
+    s, d = schema.assessments, schema.documents
+    with store.read() as conn:
+        statement = (
+            select(
+                s.c.id, s.c.origin_id, *_document_columns(), s.c.assessor, s.c.phrase, s.c.band, s.c.low, s.c.median,
+                s.c.high, s.c.topic, s.c.negated,
+            )
+            .join(d, d.c.id == s.c.document_id)
+            .where(_matches(conn, s, "assessment", topic))
+        )
+        if assessor:
+            statement = statement.where(func.lower(s.c.assessor).contains(assessor.lower(), autoescape=True))
+        rows = [{"kind": "assessment", **r._asdict()} for r in conn.execute(statement)]
+    rows = _by_date(_group_by_origin(rows, carriers))
+    latest: dict[str, list[Row]] = defaultdict(list)  # per source, its earlier assessments
+    for row in rows:
+        row["source"] = _source(row)
+        earlier = next((e for e in reversed(latest[row["source"]]) if same_question(e["topic"], row["topic"])), None)
+        row["supersedes"] = None if earlier is None else earlier["id"]
+        row["status"] = "first" if earlier is None else "change"
+        row["change"] = None if earlier is None else round(row["median"] - earlier["median"], 4)
+        if earlier is not None:
+            earlier["superseded_by"] = row["id"]
+        row.setdefault("superseded_by", None)
+        latest[row["source"]].append(row)
+    return rows
+
+
+def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int:
+    """Draw the probability range against date, one colour per source; returns the points drawn.
+
+    Superseded assessments are hollow and joined to the assessment that replaced them.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    dated = [r for r in rows if r["published"]]
+    if not dated:
+        raise InputError("no dated assessments to plot (documents without a published date cannot be placed)")
+    figure, axes = plt.subplots(figsize=(9, 4.5))
+    colours = plt.get_cmap("tab10")
+    sources = sorted({r["source"] for r in dated})
+    by_id = {r["id"]: r for r in dated}
+    for i, source in enumerate(sources):
+        colour = colours(i % 10)
+        mine = [r for r in dated if r["source"] == source]
+        when = [date.fromisoformat(r["published"][:10]) for r in mine]
+        axes.vlines(when, [r["low"] for r in mine], [r["high"] for r in mine], colors=[colour], linewidth=3, alpha=0.6)
+        for r, x in zip(mine, when):
+            hollow = r.get("superseded_by") is not None
+            axes.plot(x, r["median"], "o", color=colour, markerfacecolor="white" if hollow else colour)
+            previous = by_id.get(r["supersedes"]) if r["supersedes"] else None
+            if previous is not None:
+                axes.plot([date.fromisoformat(previous["published"][:10]), x], [previous["median"], r["median"]],
+                          "--", color=colour, linewidth=1)
+        axes.plot([], [], "o", color=colour, label=source[:40])
+    axes.set_ylim(0, 1)
+    axes.set_ylabel("probability")
+    axes.set_xlabel("published")
+    axes.set_title(title or "assessments over time")
+    axes.legend(loc="best", fontsize="small")
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    figure.savefig(out, dpi=120)
+    plt.close(figure)
+    return len(dated)
