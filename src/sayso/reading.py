@@ -44,7 +44,7 @@ FETCH_TIMEOUT = 10.0
 FETCHED_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml")
 
 BOILERPLATE_DATA = "boilerplate.v1.txt"
-ENGLISH_DATA = "english.v1.txt"
+LANGUAGE_DATA = "language.v1.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,22 +689,28 @@ def _data_lines(name: str) -> Iterator[str]:
             yield line.strip()
 
 
-def _directives(name: str) -> tuple[dict[str, str], list[str]]:
+def _directives(name: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """A data file's ``@key value`` settings and its rows, by ``[section]`` ("" before any)."""
     settings: dict[str, str] = {}
-    rows: list[str] = []
+    sections: dict[str, list[str]] = {"": []}
+    section = ""
     for line in _data_lines(name):
         if line.startswith("@"):
             key, _, value = line[1:].partition(" ")
             settings[key] = value.strip()
+        elif line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            sections.setdefault(section, [])
         else:
-            rows.append(line)
-    return settings, rows
+            sections[section].append(line)
+    return settings, sections
 
 
 @functools.lru_cache(maxsize=1)
 def load_boilerplate_patterns() -> _Patterns:
     """The boilerplate line patterns (``data/boilerplate.v1.txt``), compiled once."""
-    settings, rows = _directives(BOILERPLATE_DATA)
+    settings, sections = _directives(BOILERPLATE_DATA)
+    rows = sections[""]
     try:
         return _Patterns(
             lines=re.compile("|".join(f"(?:{row})" for row in rows), re.I),
@@ -738,52 +744,69 @@ def find_boilerplate(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _English:
-    words: frozenset[str]
+class _Language:
+    english: frozenset[str]
+    other: frozenset[str]
     refuse_below: float
     warn_below: float
+    other_above: float
     min_tokens: int
+    min_tokens_short: int
     sample_chars: int
 
 
 @functools.lru_cache(maxsize=1)
-def load_english() -> _English:
-    """English function words and the thresholds of the language check (``data/english.v1.txt``)."""
-    settings, rows = _directives(ENGLISH_DATA)
+def load_language() -> _Language:
+    """Function-word lists and thresholds of the English check (``data/language.v1.txt``)."""
+    settings, sections = _directives(LANGUAGE_DATA)
+    words = {name: frozenset(w for row in rows for w in row.lower().split()) for name, rows in sections.items()}
     try:
-        return _English(
-            words=frozenset(word for row in rows for word in row.lower().split()),
+        return _Language(
+            english=words["english"],
+            other=words["other"] - words["english"],
             refuse_below=float(settings["refuse_below"]),
             warn_below=float(settings["warn_below"]),
+            other_above=float(settings["other_above"]),
             min_tokens=int(settings["min_tokens"]),
+            min_tokens_short=int(settings["min_tokens_short"]),
             sample_chars=int(settings["sample_chars"]),
         )
     except (KeyError, ValueError) as error:
-        raise ConfigError(f"invalid setting in {ENGLISH_DATA}: {error}") from error
+        raise ConfigError(f"invalid section or setting in {LANGUAGE_DATA}: {error}") from error
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def english_share(text: str) -> tuple[float, int]:
-    """Share of word tokens (in a sample) that are common English function words, and the count."""
-    english = load_english()
-    tokens = [token.lower() for token in _WORD.findall(text[: english.sample_chars])]
+def _latin(token: str) -> bool:
+    first = token[0]
+    return first <= "\u024f" or "\u1e00" <= first <= "\u1eff"
+
+
+def english_share(text: str) -> tuple[float, float, int]:
+    """Shares of sampled word tokens that are English function words and that are another
+    language's (function words, or non-Latin script), and the token count."""
+    language = load_language()
+    tokens = [token.lower() for token in _WORD.findall(text[: language.sample_chars])]
     if not tokens:
-        return 0.0, 0
-    return sum(token in english.words for token in tokens) / len(tokens), len(tokens)
+        return 0.0, 0.0, 0
+    english = sum(token in language.english for token in tokens)
+    other = sum(token in language.other or not _latin(token) for token in tokens)
+    return english / len(tokens), other / len(tokens), len(tokens)
 
 
 def check_english(text: str) -> str | None:
     """Refuse clearly non-English text; a warning (returned) when the evidence is thin."""
-    english = load_english()
-    share, count = english_share(text)
-    if count >= english.min_tokens and share < english.refuse_below:
+    language = load_language()
+    share, other, count = english_share(text)
+    if share < language.refuse_below and (
+        count >= language.min_tokens or (count >= language.min_tokens_short and other >= language.other_above)
+    ):
         raise InputError(
-            f"input does not look like English ({share:.0%} of {count} words are common English words; "
-            f"English prose has over {english.warn_below:.0%}); sayso analyses English only"
+            f"input does not look like English (only {share:.0%} of {count} words are common English words; "
+            f"{other:.0%} look like another language's); sayso analyses English only"
         )
-    if share < english.warn_below:
+    if share < language.warn_below:
         return (
             f"input may not be English ({share:.0%} of {count} words are common English words); "
             "results may be poor"
