@@ -30,21 +30,13 @@ def find_citations(doc: Doc) -> list[dict[str, Any]]:
     found = [m for m in MARKER.finditer(text) if not _opens_line(text, m.start())]
     if not found:
         return []
-    # Where a marker closes a sentence the parser may have run on past.
-    closes = [m.end() for m in found if _closes_sentence(text, m.start(), m.end())]
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    starts = [s for s, _ in sentences]
+    boundaries = _boundaries(text, found, {s.start_char for s in doc.sents})
     records = []
     for match in found:
         anchor = _anchor(text, match.start())
-        first, last = sentences[max(0, bisect.bisect_right(starts, anchor) - 1)]
-        earlier = [c for c in closes if first < c <= anchor]
-        if earlier:
-            first = earlier[-1]
-        later = [c for c in closes if match.end() <= c < last]
-        if later:
-            last = later[0]
-        first, last = _strip(text, first, last)
+        index = bisect.bisect_right(boundaries, anchor)
+        first = boundaries[index - 1] if index else 0
+        last = boundaries[index] if index < len(boundaries) else len(text)
         markers = _markers(match["inner"])
         records.append(
             {
@@ -52,22 +44,31 @@ def find_citations(doc: Doc) -> list[dict[str, Any]]:
                 "end": match.end(),
                 "marker": ",".join(markers) if len(markers) > 1 else markers[0],
                 "markers": markers,
-                "sentence": [first, last],
+                "sentence": list(_strip(text, first, last)),
             }
         )
     return records
 
 
+def _boundaries(text: str, found: list[re.Match[str]], starts: set[int]) -> list[int]:
+    """The parser's sentence starts, corrected around markers: a marker stays with the text it
+    follows, and a marker right after sentence-final punctuation (and before a capital) ends
+    that sentence even when the parser ran on."""
+    for match in found:
+        anchor = _anchor(text, match.start())
+        after = len(text) - len(text[match.end() :].lstrip())
+        if after < len(text) and MARKER.match(text, after):
+            continue  # the next marker of the same run decides
+        starts = {s for s in starts if not anchor < s <= after}
+        following = text[after : after + 1]
+        if text[anchor] in _SENTENCE_END and (not following or following.isupper() or following in "“\"‘"):
+            starts.add(after)
+    return sorted(starts)
+
+
 def _opens_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip()
-
-
-def _closes_sentence(text: str, start: int, end: int) -> bool:
-    """A marker right after sentence-final punctuation and before a capital (or the end)."""
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
-    return bool(before) and before[-1] in _SENTENCE_END and (not after or after[0].isupper() or after[0] in "[“\"")
 
 
 def _anchor(text: str, start: int) -> int:

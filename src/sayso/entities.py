@@ -90,7 +90,7 @@ def normalise(name: str) -> str:
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
     """Entities in ``doc``, each with its canonical name, type, other names and mention spans."""
     mentions = _mentions(doc)
-    mentions += _introduced_acronyms(doc.text, mentions)
+    mentions = sorted(mentions + _introduced_acronyms(doc.text, mentions), key=lambda m: m.start)
     return _merge(doc.text, mentions)
 
 
@@ -180,15 +180,18 @@ def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
 
 
 def _introduced_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The "(RGV)" after a long name, as a mention of that name's type when NER did not tag it."""
-    covered = {(m.start, m.end) for m in mentions}
+    """Every use of an acronym introduced as "Long Name (ACR)" that NER did not tag, as a mention
+    with the long name's type (the model often misses short capitals like "RGV")."""
+    covered = [(m.start, m.end) for m in mentions]
     found = []
     for mention in mentions:
         match = ACRONYM_AFTER.match(text, mention.end)
-        if match and len(mention.text.split()) > 1:
-            span = match.span("acronym")
-            if span not in covered:
-                found.append(Mention(span[0], span[1], match["acronym"], mention.type))
+        if not (match and len(mention.text.split()) > 1):
+            continue
+        for use in re.finditer(rf"\b{re.escape(match['acronym'])}\b", text):
+            if not any(s < use.end() and use.start() < e for s, e in covered):
+                covered.append(use.span())
+                found.append(Mention(use.start(), use.end(), use.group(), mention.type))
     return found
 
 

@@ -91,6 +91,8 @@ def resolve(text: str, published: date | None, tense: str = "present") -> Resolu
     norm = _normalise(text)
     if not norm or norm in words["frequencies"] or re.search(r"\d+ years? old", norm):
         return None
+    if all(w in words["numbers"] or re.fullmatch(r"\d{1,3}|[\d,]{5,}", w) for w in norm.split()):
+        return None  # a bare count ("forty", "20,000") the model took for a date
     if norm in words["vague"]:
         return _result(None, "unknown", relative=True)
     for name, rule in _RULES:
