@@ -610,6 +610,7 @@ _DATELINE_LABEL = re.compile(r"\b(?:published|posted|updated|last\s+updated|date
 _DATELINE_LINES = 5
 _DATELINE_MAX_LINE = 120
 _DATELINE_MAX_WORDS = 8
+_DATELINE_SEPARATOR = re.compile(r"\s[|·•]\s")
 
 
 def _check_date_option(value: str | None) -> str | None:
@@ -641,11 +642,12 @@ def _date(year: str, month: str | int, day: str) -> str | None:
 
 def find_dateline(text: str) -> str | None:
     """The publication date from a dateline in the first lines ("October 11, 2022",
-    "Published: 11 Oct 2022", "2022-10-11", "KYIV, Oct. 11, 2022 —"), else None.
+    "Published: 11 Oct 2022", "By Jane Doe | 2022-10-11", "KYIV, Oct. 11, 2022 — ..."), else None.
 
-    A date counts only on a short line, or at the head of a line followed by a dash (a news
-    dateline): a date inside the article's sentences is an event, not its publication.
-    A "Published"/"Posted" line wins over an "Updated" one.
+    A date in the article's sentences is an event, not its publication, so a date counts only
+    on a labelled line ("Published", "Posted", "Updated"), at the start of a short line, on a
+    short line with separators ("|", "·"), or after a few capitalised words (a place, a byline)
+    with nothing or a dash after it. A "Published"/"Posted" line wins over an "Updated" one.
     """
     found: list[tuple[int, str]] = []
     lines = [line.strip() for line in text[:4000].split("\n") if line.strip()][:_DATELINE_LINES]
@@ -654,19 +656,26 @@ def find_dateline(text: str) -> str | None:
             match = pattern.search(line)
             if not match:
                 continue
-            dashed = line[match.end() :].lstrip(" ,").startswith(("—", "–", "-"))
-            if len(line) > _DATELINE_MAX_LINE and not (match.start() <= 60 and dashed):
-                continue
-            label = _DATELINE_LABEL.search(line[: match.start()])
-            others = len((line[: match.start()] + " " + line[match.end() :]).split())
-            if not label and others > _DATELINE_MAX_WORDS and not dashed:
-                continue  # a sentence that mentions a date, not a dateline
-            date = _date(match.group("year"), match.group("month"), match.group("day"))
-            if date:
-                updated = bool(label and "updated" in label.group(0).lower())
-                found.append((1 if updated else 0, date))
+            if _is_dateline(line, match):
+                date = _date(match.group("year"), match.group("month"), match.group("day"))
+                label = _DATELINE_LABEL.search(line[: match.start()])
+                if date:
+                    found.append((1 if label and "updated" in label.group(0).lower() else 0, date))
             break
     return min(found)[1] if found else None
+
+
+def _is_dateline(line: str, match: re.Match[str]) -> bool:
+    before, after = line[: match.start()], line[match.end() :].strip(" ,.")
+    dashed = after.startswith(("—", "–", "-"))
+    byline = len(before.split()) <= 5 and all(word[:1].isupper() for word in before.split())
+    if byline and dashed:
+        return True  # "KYIV, Oct. 11, 2022 — the story..."
+    if len(line) > _DATELINE_MAX_LINE or len((before + " " + after).split()) > _DATELINE_MAX_WORDS:
+        return False
+    return bool(
+        _DATELINE_LABEL.search(before) or not before.strip() or _DATELINE_SEPARATOR.search(line) or (byline and not after)
+    )
 
 
 # --- boilerplate and language ------------------------------------------------------------------

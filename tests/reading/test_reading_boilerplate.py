@@ -41,6 +41,11 @@ CHROME = [
     "© 2023 Example Media Group. All rights reserved.",
     "Continue reading",
     "Skip to main content",
+    "Follow Anna Novak on Twitter @annanovak.",
+    "Twitter: @newsdesk",
+    "FACEBOOK.",
+    "Getty Images",
+    "Getty/Instagram.",
 ]
 
 ARTICLE = [
@@ -59,6 +64,8 @@ ARTICLE = [
     "Comments by the spokesman drew a sharp rebuke from Warsaw.",
     "Copyright law was rewritten in 2019 to favour state media.",
     "Advertisement revenue at independent outlets has collapsed since the war began.",
+    "Follow the convoy on its way south and you see the damage.",
+    "Getty shares fell after the museum sale.",
     "Join the conversation as a VIP Member and you will find that the debate on this site has for years "
     "been dominated by a small group of very loud commenters who rarely agree.",
 ]

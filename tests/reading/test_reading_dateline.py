@@ -24,6 +24,8 @@ BODY = (
         ("By Anna Novak | September 30, 2022 | 5 min read", "2022-09-30"),
         ("Updated: 12 May 2022\nPublished: 10 May 2022", "2022-05-10"),
         ("KYIV, Oct. 11, 2022 — " + BODY, "2022-10-11"),
+        ("By Jane Doe, October 11, 2022", "2022-10-11"),
+        ("October 11, 2022 at 9:40 am", "2022-10-11"),
     ],
 )
 def test_dateline_found(head, expected):
@@ -38,6 +40,8 @@ def test_dateline_found(head, expected):
         BODY + " The talks began on 5 February 2022 and collapsed within a week.",
         "February 30, 2022",  # not a calendar date
         "Troops arrived in 2022",
+        "The attack began on Feb. 12, 2012.",
+        "In an email dated Feb. 12, 2012 — seven months before the attack — the director asked for help.",
     ],
 )
 def test_no_dateline(head):
