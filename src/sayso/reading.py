@@ -105,6 +105,7 @@ def read(
         if not page.text:
             raise InputError("input is HTML with no readable text (only markup, scripts or styles)")
         text, quotes, fmt = page.text, page.quotes, "html"
+        warnings.extend(page.warnings)
     else:
         text, quotes, fmt = clean_text(raw), [], "text"
         page = _Page(text)
@@ -360,6 +361,7 @@ class _Page:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 _SKIP_TAGS = frozenset(
@@ -509,10 +511,27 @@ def _read_html(html: str, url: str | None) -> _Page:
     if page is None:
         text, quotes = _flatten(_cleaned(tree)) if tree is not None else ("", [])
         page = _Page(text, [(s, e, None) for s, e in quotes])
+        if not text:
+            page.text = _strip_tags(html)
+            page.warnings.append("HTML could not be parsed (too deeply nested or malformed); its tags were stripped")
         _add_metadata(page, html, url)
     if tree is not None and page.quotes:
         page.quotes = _quote_sources(page.text, page.quotes, tree)
     return page
+
+
+_NON_TEXT_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|blockquote|tr|td|th|section|article|pre)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+
+
+def _strip_tags(html: str) -> str:
+    """Last resort for markup lxml cannot build a tree of: drop non-text blocks and tags."""
+    import html as entities
+
+    text = _ANY_TAG.sub(" ", _BLOCK_TAG.sub("\n", _NON_TEXT_BLOCKS.sub(" ", html)))
+    lines = (_WHITESPACE.sub(" ", clean_chars(entities.unescape(line))).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _parse_html(html: str) -> object | None:

@@ -125,3 +125,11 @@ def test_html_with_only_scripts_is_refused():
 )
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
+
+
+def test_markup_too_deep_for_a_tree_still_gives_its_text():
+    sentence = "The talks in the capital ended without an agreement on the prisoner exchange."
+    html = "<html><body>" + "<div>" * 5000 + sentence + "</div>" * 5000 + "<script>NO()</script></body></html>"
+    document = read(html)
+    assert document.text == sentence
+    assert any("tags were stripped" in w for w in document.warnings)
