@@ -203,7 +203,7 @@ def _refuse_binary(data: bytes) -> None:
     controls = sum(1 for byte in sample if (byte < 0x20 and byte not in _TEXT_CONTROLS) or byte == 0x7F)
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         share = controls / len(sample)
-        raise InputError(f"input looks binary ({share:.0%} control characters); sayso reads plain text or HTML")
+        raise InputError(f"input looks binary ({share:.0%} control characters); sayso reads text or HTML")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -219,7 +219,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
 
     BOM, then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then UTF-8 with
     U+FFFD replacements when most non-ASCII bytes are valid UTF-8, then a guess
-    (charset_normalizer; windows-1252 for Latin-looking bytes), then lossy UTF-8. Any step after the declared charset adds a warning naming the codec used.
+    (charset_normalizer; windows-1252 for Latin-looking bytes), then lossy UTF-8. Any step
+    after the declared charset adds a warning naming the codec used.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -244,7 +245,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
     bad = damaged.count("\ufffd") - data.count("\ufffd".encode())
     if sum(len(char.encode()) for char in damaged if char > "\x7f" and char != "\ufffd") > bad:
         # mostly valid UTF-8 with a few broken sequences: a legacy codec would garble the rest
-        return damaged, "utf-8", f"input is not valid UTF-8; decoded it as utf-8 with {bad} bad byte sequence(s) replaced"
+        warning = f"input is not valid UTF-8; decoded it as utf-8 with {bad} bad byte sequence(s) replaced"
+        return damaged, "utf-8", warning
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:200_000]).best()
@@ -276,9 +278,11 @@ def _codec(name: str | None) -> str | None:
 # --- cleaning ---------------------------------------------------------------------------------
 
 # Characters that carry no text but would shift or split words: C0/C1 controls (not tab or
-# newline), zero-width and joiner characters, soft hyphens, bidi embedding/isolate controls.
+# newline), zero-width and joiner characters, soft hyphens, bidi embedding/isolate controls,
+# and lone surrogates (no encoder can write them out).
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe]"
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ud800-\udfff\ufeff\ufffe]"
 )
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+(?=\n|\Z)")
@@ -344,7 +348,9 @@ def _shift(offset: int, inserted: list[int], *, end: bool = False) -> int:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|!--|\?xml|meta|title|p|div|article|section)\b", re.I)
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|!--|\?xml|meta|title|p|div|article|section)\b", re.I
+)
 _HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b[^>]*>|<!doctype\s+html", re.I)
 
 
@@ -513,7 +519,7 @@ def _read_html(html: str, url: str | None) -> _Page:
         page = _Page(text, [(s, e, None) for s, e in quotes])
         if not text:
             page.text = _strip_tags(html)
-            page.warnings.append("HTML could not be parsed (too deeply nested or malformed); its tags were stripped")
+            page.warnings.append("HTML could not be parsed (too deep or malformed); its tags were stripped")
         _add_metadata(page, html, url)
     if tree is not None and page.quotes:
         page.quotes = _quote_sources(page.text, page.quotes, tree)
@@ -692,9 +698,8 @@ def _is_dateline(line: str, match: re.Match[str]) -> bool:
         return True  # "KYIV, Oct. 11, 2022 — the story..."
     if len(line) > _DATELINE_MAX_LINE or len((before + " " + after).split()) > _DATELINE_MAX_WORDS:
         return False
-    return bool(
-        _DATELINE_LABEL.search(before) or not before.strip() or _DATELINE_SEPARATOR.search(line) or (byline and not after)
-    )
+    labelled = bool(_DATELINE_LABEL.search(before))
+    return labelled or not before.strip() or bool(_DATELINE_SEPARATOR.search(line)) or (byline and not after)
 
 
 # --- boilerplate and language ------------------------------------------------------------------
@@ -787,7 +792,7 @@ class _Language:
 def load_language() -> _Language:
     """Function-word lists and thresholds of the English check (``data/language.v1.txt``)."""
     settings, sections = _directives(LANGUAGE_DATA)
-    words = {name: frozenset(w for row in rows for w in row.lower().split()) for name, rows in sections.items()}
+    words = {name: frozenset(" ".join(rows).lower().split()) for name, rows in sections.items()}
     try:
         return _Language(
             english=words["english"],
@@ -844,7 +849,9 @@ def check_english(text: str) -> str | None:
 
 # --- sources: path, stdin, URL ------------------------------------------------------------------
 
-_REFUSED_SCHEMES = frozenset({"file", "ftp", "ftps", "sftp", "data", "javascript", "mailto", "gopher", "ws", "wss"})
+_REFUSED_SCHEMES = frozenset(
+    {"file", "ftp", "ftps", "sftp", "data", "javascript", "mailto", "gopher", "ws", "wss"}
+)
 
 
 def read_source(
@@ -921,7 +928,7 @@ def fetch(
     import httpx
 
     deadline = time.monotonic() + timeout
-    headers = {"User-Agent": "sayso/0.1 (+https://pypi.org/project/sayso/)", "Accept": "text/html, text/plain;q=0.9"}
+    headers = {"User-Agent": "sayso/0.1", "Accept": "text/html, text/plain;q=0.9"}
     with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(url, allow_private=allow_private)

@@ -21,6 +21,7 @@ BODY = "Officials in Kyiv said the bridge was repaired overnight and reopened to
         ("\n\n  indented first line\n", "  indented first line"),
         ("line\u2028separator", "line\nseparator"),
         ("e\u0301 composed", "é composed"),
+        ("lone \ud800surrogate", "lone surrogate"),
     ],
 )
 def test_clean_text(raw, expected):

@@ -98,7 +98,10 @@ def test_short_fragment_falls_back_to_plain_extraction():
     document = read(html)
     assert "NO" not in document.text and "alert" not in document.text
     quoted = [document.text[s:e] for s, e, _ in document.quote_blocks]
-    assert quoted == ["will stay until the shelling stops", "Shops will open at nine in the morning and close at four."]
+    assert quoted == [
+        "will stay until the shelling stops",
+        "Shops will open at nine in the morning and close at four.",
+    ]
 
 
 def test_xhtml_with_an_encoding_declaration_is_read():
@@ -129,7 +132,8 @@ def test_looks_like_html(text, expected):
 
 def test_markup_too_deep_for_a_tree_still_gives_its_text():
     sentence = "The talks in the capital ended without an agreement on the prisoner exchange."
-    html = "<html><body>" + "<div>" * 5000 + sentence + "</div>" * 5000 + "<script>NO()</script></body></html>"
+    nested = "<div>" * 5000 + sentence + "</div>" * 5000
+    html = f"<html><body>{nested}<script>NO()</script></body></html>"
     document = read(html)
     assert document.text == sentence
     assert any("tags were stripped" in w for w in document.warnings)

@@ -60,7 +60,8 @@ def test_english_with_a_foreign_quote_passes():
     [
         "Le gouvernement a déclaré mardi que les négociations se poursuivront malgré les tensions.",
         "Die Regierung erklärte am Dienstag, dass die Gespräche trotz der Spannungen weitergehen.",
-        "Правительство заявило во вторник, что переговоры с европейскими партнёрами продолжатся на следующей неделе.",
+        "Правительство заявило во вторник, что переговоры с европейскими партнёрами "
+        "продолжатся на следующей неделе.",
     ],
 )
 def test_short_foreign_sentence_with_clear_evidence_is_refused(text):

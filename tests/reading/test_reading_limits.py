@@ -62,5 +62,6 @@ def test_quote_blocks_survive_paragraph_splitting(monkeypatch):
     words = "Officials said the convoy had reached the city by dawn and unloaded at the depot "
     html = f"<p>{'x' * 900} {words * 3}<q>the bridge is closed to all traffic</q> {words * 2}</p>"
     document = read(html)
-    assert [document.text[s:e] for s, e, _ in document.quote_blocks] == ["the bridge is closed to all traffic"]
+    quoted = [document.text[s:e] for s, e, _ in document.quote_blocks]
+    assert quoted == ["the bridge is closed to all traffic"]
     assert all(len(line) <= 400 for line in document.text.split("\n"))

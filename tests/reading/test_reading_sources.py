@@ -140,7 +140,8 @@ def test_private_addresses_are_refused(url):
 
 
 @pytest.mark.parametrize(
-    "source", ["file:///etc/passwd", "ftp://example.org/story.txt", "gopher://example.org/", "data:text/html,<p>x</p>"]
+    "source",
+    ["file:///etc/passwd", "ftp://example.org/story.txt", "gopher://example.org/", "data:text/html,<p>x</p>"],
 )
 def test_other_schemes_are_refused(source):
     with pytest.raises(InputError, match="only http and https"):
