@@ -1,0 +1,476 @@
+"""Estimative statements: the phrase, its negation and intensifiers, the proposition, the assessor, a probability.
+
+``find_assessments`` is pure: it reads a parsed Doc (token lemmas, tags and dependencies) and the
+voices and attributions other components found, and returns plain records. Word lists live in
+``data/estimative.json`` (v1); probabilities come from the calibration table.
+
+Decisions (see also ``calibration.PROVENANCE.md``):
+
+* Probabilities always describe the proposition stated positively: a negation in scope ("not
+  likely", "will probably not", "likely … will not") turns the phrase into its negated canonical
+  form and sets ``negated``.
+* "remain", "seem" and the like keep the band; they are recorded in ``modifiers``.
+* Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``).
+* Modal hedges "may/might/could" are kept as hedges (the middle band), except the month "May"
+  (not a modal tag), "could not" (past inability), perception heads ("could see") and modals in
+  condition or purpose clauses ("if they could", "so that they may").
+* "X assesses/judges/estimates/believes that …" with no likelihood word in the complement is an
+  unhedged assessment (rule ``assessment-verb``, canonical "we assess" / "we believe"); with a
+  likelihood word, that word's record carries the band and the verb only names the assessor.
+* Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
+  "low confidence in X" with no assessing verb or "with" is not one.
+* Assessor: the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
+  the speaker of the attribution whose content holds it, else the source of the quoted passage
+  holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
+  whose source is unknown gives ``None``, never a guess.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from sayso.calibration import Table
+from sayso.errors import ConfigError
+
+LEXICON_FILE = "estimative.json"
+SUBJECTS = ("nsubj", "nsubjpass")
+CLAUSE_CUTS = ("conj", "cc", "punct", "mark", "parataxis")
+NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What ``find_assessments`` returns: plain records ready for ``doc._``."""
+
+    assessments: list[dict[str, Any]] = field(default_factory=list)
+    confidences: list[dict[str, Any]] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, Any]:
+    """The estimative word lists (``data/estimative.json``, version 1)."""
+    raw = (resources.files("sayso") / "data" / LEXICON_FILE).read_text(encoding="utf-8")
+    lexicon = json.loads(raw)
+    if lexicon.get("version") != 1:
+        raise ConfigError(f"{LEXICON_FILE}: expected version 1, got {lexicon.get('version')!r}")
+    return lexicon
+
+
+def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
+    """Every canonical phrase the lexicon can produce (each must be in the calibration table)."""
+    lex = lexicon
+    names = {*lex["words"].values(), *lex["phrases"].values(), *lex["modals"].values()}
+    names |= set(lex["intensified"].values()) | set(lex["assessment_verbs"].values()) - {lex["assessment_verbs"]["about"]}
+    names |= {v for k, v in lex["negated"].items() if k != "about"}
+    names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
+    names.add(lex["rule_out"]["canonical"])
+    return names
+
+
+class _Rules:
+    """The lexicon compiled against one vocabulary: matchers plus lookup sets."""
+
+    def __init__(self, vocab: Vocab, lexicon: dict[str, Any]) -> None:
+        lex = lexicon
+        self.lex = lex
+        self.words: dict[str, str] = lex["words"]
+        self.phrases: dict[str, str] = lex["phrases"]
+        self.modals: dict[str, str] = lex["modals"]
+        self.intensifiers: dict[str, str] = lex["intensifiers"]
+        self.negations = frozenset(lex["negations"])
+        self.persist_verbs = frozenset(lex["persistence"]["verbs"])
+        self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
+        self.assessment_verbs = {k: v for k, v in lex["assessment_verbs"].items() if k != "about"}
+        self.assessor_verbs = frozenset(lex["assessor_verbs"])
+        self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
+        cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
+        self.matcher = Matcher(vocab)
+        self.matcher.add("WORD", [[{"LOWER": {"IN": list(self.words)}}]])
+        self.matcher.add("MODAL", [[{"LOWER": {"IN": list(self.modals)}, "TAG": "MD"}]])
+        self.matcher.add("ASSESS", [[{"LEMMA": {"IN": list(self.assessment_verbs)}, "POS": "VERB"}]])
+        capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
+        self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
+        self.matcher.add("RULE_OUT", [[{"LEMMA": {"IN": rule_out["verbs"]}, "POS": "VERB"}]])
+        self.matcher.add("CONFIDENCE", [[{"LOWER": {"IN": list(conf["levels"])}}, {"LEMMA": {"IN": conf["nouns"]}}]])
+
+
+_RULES: dict[int, tuple[Vocab, _Rules]] = {}
+
+
+def _rules(vocab: Vocab, table: Table) -> _Rules:
+    """The compiled rules for this vocabulary, built once; checks the lexicon against the table."""
+    cached = _RULES.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        lexicon = load_lexicon()
+        missing = sorted(p for p in canonical_phrases(lexicon) if p not in table)
+        if missing:
+            raise ConfigError(f"{LEXICON_FILE}: phrases not in the calibration table: {', '.join(missing)}")
+        cached = (vocab, _Rules(vocab, lexicon))
+        _RULES[id(vocab)] = cached
+    return cached[1]
+
+
+# ---- spans and clauses ---------------------------------------------------------------------------
+
+
+def _char_span(tokens: Iterable[Token]) -> list[int]:
+    tokens = list(tokens)
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return [first.idx, last.idx + len(last.text)]
+
+
+def _clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
+    """The clause ``head`` heads: its subtree without coordinated clauses, marks and edge punctuation."""
+    cut = {c.i for c in head.children if c.dep_ in CLAUSE_CUTS and c.i not in {t.i for t in skip}}
+    tokens = [head]
+    for child in head.children:
+        if child.i not in cut:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _contiguous(tokens: list[Token]) -> list[int] | None:
+    """A ``[start, end]`` covering the tokens (a clause may have holes; the span covers them)."""
+    return _char_span(tokens) if tokens else None
+
+
+def _complement(token: Token) -> Token | None:
+    """The clausal complement of a likelihood word or its copula ("likely to X", "it is likely that X")."""
+    return next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+
+
+def _that_clause(token: Token, deep: bool = False) -> Token | None:
+    """A finite clause introduced by "that" under ``token`` ("a realistic possibility that X").
+
+    With ``deep``, also one attached lower without crossing another verb ("assess with high
+    confidence that X", where the parser hangs the clause on "confidence").
+    """
+    candidates = token.subtree if deep else token.children
+    for c in candidates:
+        if c.i == token.i or c.dep_ not in ("acl", "ccomp", "relcl", "advcl"):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            continue
+        path = list(c.ancestors)
+        between = path[: next(k for k, a in enumerate(path) if a.i == token.i)] if deep else []
+        if not any(a.pos_ in ("VERB", "AUX") for a in between):
+            return c
+    return None
+
+
+def _is_negated(token: Token, negations: frozenset[str]) -> Token | None:
+    """The negation word attached to ``token``, if any."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
+            return child
+    return None
+
+
+# ---- the finder ----------------------------------------------------------------------------------
+
+
+class _Finder:
+    def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
+        self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
+        self.voices, self.attributions = voices, attributions
+        self.used: set[int] = set()
+        self.assessments: list[dict[str, Any]] = []
+        self.confidences: list[dict[str, Any]] = []
+
+    # records
+
+    def emit(
+        self,
+        phrase_tokens: list[Token],
+        canonical: str,
+        negation: Token | None,
+        proposition: list[int] | None,
+        modifiers: list[str],
+        rule: str,
+        extra_negated: bool = False,
+    ) -> None:
+        negated = negation is not None or extra_negated
+        if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
+            canonical = self.rules.lex["negated"].get(canonical, canonical)
+        entry = self.table.lookup(canonical, self.scale)
+        phrase = _char_span(phrase_tokens)
+        assessor, mention = self.assessor(phrase_tokens[0])
+        self.used.update(t.i for t in phrase_tokens)
+        sent = phrase_tokens[0].sent
+        self.assessments.append(
+            {
+                "phrase": phrase,
+                "sentence": [sent.start_char, sent.end_char],
+                "proposition": proposition,
+                "band": entry.band,
+                "probability": entry.probability(),
+                "scale": self.scale,
+                "canonical": canonical,
+                "assessor": assessor,
+                "assessor_mention": mention,
+                "negated": negated,
+                "modifiers": modifiers,
+                "rule": rule,
+            }
+        )
+
+    # assessor
+
+    def assessor(self, token: Token) -> tuple[str | None, list[int] | None]:
+        explicit = self.explicit_assessor(token)
+        if explicit:
+            return explicit
+        start = token.idx
+        containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
+        if containing:
+            best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
+            mention = best.get("speaker_mention")
+            return best.get("speaker_name"), list(mention) if mention else None
+        for voice in self.voices:
+            if voice["start"] <= start < voice["end"]:
+                return ("author", None) if voice["voice"] == "author" else (voice.get("source"), None)
+        return "author", None
+
+    def explicit_assessor(self, token: Token) -> tuple[str, list[int]] | None:
+        """The named subject of an assessing verb that governs ``token`` within its sentence."""
+        for node in (token, *token.ancestors):
+            if node.lemma_ in self.rules.assessor_verbs and node.pos_ == "VERB":
+                subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+                if subject is None or subject.pos_ == "PRON":
+                    return None
+                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
+                while tokens and tokens[0].pos_ == "DET":
+                    tokens.pop(0)
+                tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
+                mention = _char_span(tokens)
+                for attribution in self.attributions:
+                    spoken = attribution.get("speaker_mention")
+                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and attribution.get("speaker_name"):
+                        return attribution["speaker_name"], mention
+                return self.doc.text[mention[0] : mention[1]], mention
+        return None
+
+    # rules
+
+    def in_text(self, token: Token) -> bool:
+        """False for tokens outside every passage (boilerplate), when passages are known."""
+        if not self.voices:
+            return True
+        return any(v["start"] <= token.idx < v["end"] for v in self.voices)
+
+    def intensify(self, core: Token, canonical: str) -> tuple[str, list[Token], list[str]]:
+        """Intensifier adverbs right before the core word: the intensified canonical phrase."""
+        extra, modifiers = [], []
+        for child in core.lefts:
+            key = self.rules.intensifiers.get(child.lower_)
+            if key and child.dep_ == "advmod" and core.i - child.i <= 2:
+                combined = self.rules.lex["intensified"].get(f"{key} {canonical}")
+                if combined:
+                    canonical = combined
+                    extra.append(child)
+                    modifiers.append(child.lower_)
+        return canonical, extra, modifiers
+
+    def word(self, core: Token) -> None:
+        rules = self.rules
+        if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
+            return
+        if any(c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod" for c in core.lefts):
+            return
+        canonical, phrase, modifiers = self.intensify(core, rules.words[core.lower_])
+        phrase.append(core)
+        head = core.head
+        negation = None
+        extra_negated = False
+        rule = "word"
+        if core.dep_ in ("acomp", "attr", "oprd") or (core.dep_ == "ROOT" and core.pos_ == "ADJ"):
+            clause_head = head if core.dep_ != "ROOT" else core
+            negation = _is_negated(core, rules.negations) or _is_negated(clause_head, rules.negations)
+            if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i:
+                phrase.append(clause_head)
+                modifiers.insert(0, clause_head.lower_)
+            complement = _complement(core) or (_complement(clause_head) if clause_head.i != core.i else None)
+            if complement is not None:
+                extra_negated = _is_negated(complement, rules.negations) is not None
+                if complement.dep_ == "ccomp":
+                    proposition = _contiguous(_clause_tokens(complement))
+                else:
+                    subject = next((c for c in clause_head.children if c.dep_ in SUBJECTS), None)
+                    tokens = [*(subject.subtree if subject is not None and subject.i < core.i else [core]), *complement.subtree]
+                    proposition = _char_span(tokens)
+            else:
+                proposition = _contiguous(_clause_tokens(clause_head))
+        elif core.dep_ == "amod":
+            rule = "word-attributive"
+            negation = _is_negated(core, rules.negations)
+            proposition = _contiguous(_clause_tokens(head))
+        elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
+            negation = _is_negated(core, rules.negations) or _is_negated(head, rules.negations)
+            if negation is not None and negation.i == core.i + 1:
+                phrase.append(negation)
+            proposition = _contiguous(_clause_tokens(head))
+        else:
+            return
+        if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
+            phrase.append(negation)
+        modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
+        self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated)
+
+    def phrase(self, span: Span) -> None:
+        rules = self.rules
+        canonical = rules.phrases[span.text.lower()]
+        root = span.root
+        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
+        negation = _is_negated(head, rules.negations) if head.i != root.i else None
+        if root.dep_ == "advmod" and negation is None:
+            negation = _is_negated(root, rules.negations)
+        clause = _that_clause(root) or (_that_clause(head) if head.i != root.i else None)
+        proposition = _contiguous(_clause_tokens(clause if clause is not None else head))
+        phrase = list(span)
+        if negation is not None and negation.i == span.end:
+            phrase.append(negation)
+        self.emit(phrase, canonical, negation, proposition, [], "phrase")
+
+    def modal(self, token: Token) -> None:
+        rules, skip = self.rules, self.rules.lex["modal_skip"]
+        verb = token.head
+        if token.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX"):
+            return
+        negation = _is_negated(verb, rules.negations)
+        if negation is not None and token.lower_ in skip["negated"]:
+            return
+        if verb.lemma_ in skip["heads"] or any(c.dep_ == "mark" and c.lower_ in skip["marks"] for c in verb.children):
+            return
+        phrase = [token]
+        if negation is not None and negation.i == token.i + 1:
+            phrase.append(negation)
+        proposition = _contiguous(_clause_tokens(verb))
+        self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
+
+    def assessment_verb(self, verb: Token) -> None:
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb, deep=True)
+        if complement is None:
+            return
+        tokens = _clause_tokens(complement)
+        if any(t.i in self.used for t in tokens):
+            return
+        negation = _is_negated(verb, self.rules.negations)
+        canonical = self.rules.assessment_verbs[verb.lemma_]
+        self.emit([verb], canonical, negation, _contiguous(tokens), [verb.lemma_], "assessment-verb")
+
+    def capacity(self, verb: Token) -> None:
+        cap = self.rules.lex["capacity"]
+        negation = _is_negated(verb, self.rules.negations)
+        auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
+        if verb.lemma_ == cap["afford"].split()[-1]:
+            if negation is None or not any(a.lemma_ == "can" for a in auxes):
+                return
+            canonical = cap["afford"]
+            phrase = [*auxes, verb]
+        else:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in cap["nouns"]), None)
+            lacks = verb.lemma_ in cap["lack_verbs"]
+            if obj is None or (lacks == (negation is not None)):
+                return
+            canonical = cap["canonical"]
+            phrase = [*auxes, verb, obj]
+            negation = negation or verb
+        proposition = _contiguous(_clause_tokens(verb))
+        self.emit(phrase, canonical, None, proposition, [], "negated-capacity", extra_negated=negation is not None)
+
+    def threat(self, noun: Token) -> None:
+        spec = self.rules.lex["threat"]
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"]:
+            return
+        no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        negation = no or _is_negated(verb, self.rules.negations)
+        if negation is None:
+            return
+        hedged = any(c.dep_ == "amod" and c.lower_ in spec["hedges"] for c in noun.children)
+        phrase = [negation, noun] if no is not None else [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, noun]
+        proposition = _contiguous(_clause_tokens(verb))
+        self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
+
+    def rule_out(self, verb: Token) -> None:
+        spec = self.rules.lex["rule_out"]
+        negation = _is_negated(verb, self.rules.negations)
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
+        if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
+            return
+        phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp")), None)
+        proposition = _contiguous(_clause_tokens(target if target is not None else verb))
+        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True)
+
+    def confidence(self, span: Span) -> None:
+        spec = self.rules.lex["confidence"]
+        level_token, noun = span[0], span[-1]
+        prep = noun.head if noun.head.lower_ in spec["preps"] and noun.dep_ == "pobj" else None
+        parenthesised = span.start > 0 and self.doc[span.start - 1].text == "("
+        governed = any(a.lemma_ in self.rules.assessor_verbs for a in noun.ancestors)
+        if prep is None and not parenthesised and not governed:
+            return
+        tokens = [prep, *span] if prep is not None and prep.i == span.start - 1 else list(span)
+        sent = noun.sent
+        assessor, _ = self.assessor(noun)
+        self.confidences.append(
+            {
+                "phrase": _char_span(tokens),
+                "sentence": [sent.start_char, sent.end_char],
+                "level": spec["levels"][level_token.lower_],
+                "assessor": assessor,
+            }
+        )
+
+    def run(self) -> Found:
+        doc = self.doc
+        strings = doc.vocab.strings
+        phrases = filter_spans([doc[s:e] for _, s, e in self.rules.phrase_matcher(doc)])
+        for span in phrases:
+            if self.in_text(span[0]):
+                self.phrase(span)
+        matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (m[0] == "ASSESS", m[1]))
+        for label, start, end in matches:
+            token = doc[start]
+            if any(i in self.used for i in range(start, end)) or not self.in_text(token):
+                continue
+            if label == "CONFIDENCE":
+                self.confidence(doc[start:end])
+            else:
+                handler = {
+                    "WORD": self.word, "MODAL": self.modal, "ASSESS": self.assessment_verb,
+                    "CAPACITY": self.capacity, "THREAT": self.threat, "RULE_OUT": self.rule_out,
+                }[label]
+                handler(token)
+        self.assessments.sort(key=lambda a: a["phrase"])
+        self.confidences.sort(key=lambda c: c["phrase"])
+        return Found(self.assessments, self.confidences)
+
+
+def find_assessments(
+    doc: Doc, voices: list[dict[str, Any]], attributions: list[dict[str, Any]], table: Table, scale: str
+) -> Found:
+    """Every estimative statement and confidence statement in a parsed Doc, as plain records."""
+    table.lookup(table.phrases[0], scale)  # raises ConfigError for an unknown scale
+    if not doc.has_annotation("DEP"):
+        raise ConfigError("estimative needs a dependency parse: run it after the parser")
+    return _Finder(doc, _rules(doc.vocab, table), table, scale, voices, attributions).run()
