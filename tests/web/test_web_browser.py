@@ -75,3 +75,29 @@ def test_hostile_article_runs_no_script(browser, serve_process, hostile_analysis
     assert page.locator("h1").first.inner_text() == "<script>window.__pwned=8</script>"
     screenshot(page, "article-hostile")
     page.close()
+
+
+def test_reference_article_in_chromium(browser, serve_process, reference_text, screenshot) -> None:
+    """The real article, analysed by the server: quoted voices, an "unlikely" badge, speaker clicks."""
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    page.set_default_timeout(120_000)  # the server loads the spaCy model on the first analysis
+    page.goto(serve_process("--no-db", "--timeout", "90") + "/analyze")
+    page.fill("textarea[name=text]", reference_text)
+    page.fill("input[name=published]", "2022-10-11")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".article, .error")
+    assert page.locator(".error").count() == 0, page.locator(".error").inner_text()
+    screenshot(page, "reference-article")
+    labels = [t.lower() for t in page.locator(".passage.voice-quoted .source-label").all_inner_texts()]
+    for source in ("tsikhanouskaya", "isw", "stano"):
+        assert any(source in label for label in labels), f"no quoted passage from {source}: {labels}"
+    badges = page.locator(".text .badge").all_inner_texts()
+    assert any(b.startswith("unlikely · ") for b in badges), badges
+    link = page.locator("a.speaker-link", has_text="Stano").first
+    ref = link.get_attribute("data-refs").split()[0]
+    page.evaluate("() => window.scrollTo(0, 0)")
+    link.click()
+    page.wait_for_function(f"() => location.hash === '#{ref}'")
+    assert _in_viewport(page.locator(f'.seg[data-refs~="{ref}"]').first)
+    screenshot(page, "reference-article-speaker-click", full_page=False)
+    page.close()

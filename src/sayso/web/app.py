@@ -240,9 +240,11 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
                        band or None, kind or None, max(1, min(limit, 500)))
 
     # ---- pages -------------------------------------------------------------------------------
+    # Routes that read the corpus are plain functions: FastAPI runs them in its thread pool, so a
+    # slow store read never blocks the event loop.
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def home(request: Request, page_no: int = 1) -> Response:
+    def home(request: Request, page_no: int = 1) -> Response:
         corpus = app.state.corpus
         size, offset = 50, max(0, page_no - 1) * 50
         docs = corpus.documents(size, offset) if corpus else []
@@ -250,7 +252,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         return page(request, "home.html", docs=docs, total=total, page_no=page_no, size=size)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def article(request: Request, doc_id: int) -> Response:
+    def article(request: Request, doc_id: int) -> Response:
         info, analysis = need_corpus().document(doc_id)
         return page(request, "article.html", info=info, analysis=analysis, view=render(analysis),
                     title=info.title or f"Document {info.id}", stored=True)
@@ -275,13 +277,13 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         published = str(form.get("published") or "") or None
         analysis = analysis_from_json(text) if is_json else await run_analysis(text, published, None)
         if store:
-            doc_id = need_corpus().ingest(analysis)
+            doc_id = await anyio.to_thread.run_sync(need_corpus().ingest, analysis)
             return RedirectResponse(f"/doc/{doc_id}", status_code=303)
         return page(request, "article.html", info=None, analysis=analysis, view=render(analysis),
                     title=analysis.title or "Analysis (not stored)", stored=False)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    async def search_page(
+    def search_page(
         request: Request, q: str = "", speaker: str = "", voice: str = "", since: str = "", until: str = "",
         band: str = "", kind: str = "", limit: int = 100,
     ) -> Response:
@@ -293,18 +295,18 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
                     voices=VOICES, title="Search")
 
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
-    async def speakers_page(request: Request, limit: int = 200) -> Response:
+    def speakers_page(request: Request, limit: int = 200) -> Response:
         return page(request, "speakers.html", speakers=need_corpus().speakers(max(1, min(limit, 1000))),
                     title="Speakers")
 
     @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
-    async def speaker_page(request: Request, name: str) -> Response:
+    def speaker_page(request: Request, name: str) -> Response:
         hits = need_corpus().search(Filters(speaker=name, limit=500))
         hits = sorted(hits, key=lambda h: (h.published or "", h.doc_id, h.ref))
         return page(request, "speaker.html", name=name, hits=hits, title=name)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    async def timeline_page(request: Request, q: str = "") -> Response:
+    def timeline_page(request: Request, q: str = "") -> Response:
         hits = need_corpus().timeline(q.strip(), 500) if q.strip() else []
         return page(request, "timeline.html", q=q, hits=hits, plot=chart.timeline(hits), title="Timeline")
 
@@ -315,18 +317,18 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
     # ---- JSON API ------------------------------------------------------------------------------
 
     @app.get("/api/documents", summary="List stored documents")
-    async def api_documents(limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def api_documents(limit: int = 50, offset: int = 0) -> dict[str, Any]:
         corpus = need_corpus()
         docs = corpus.documents(max(1, min(limit, 500)), max(0, offset))
         return {"total": corpus.count(), "documents": [_plain(d) for d in docs]}
 
     @app.get("/api/documents/{doc_id}", summary="One document's analysis (schema sayso/1)")
-    async def api_document(doc_id: int) -> dict[str, Any]:
+    def api_document(doc_id: int) -> dict[str, Any]:
         info, analysis = need_corpus().document(doc_id)
         return {"document": _plain(info), "analysis": analysis.to_dict()}
 
     @app.get("/api/search", summary="Attributions and assessments matching text and filters")
-    async def api_search(
+    def api_search(
         q: str = "", speaker: str = "", voice: str = "", since: str = "", until: str = "", band: str = "",
         kind: str = "", limit: int = 100,
     ) -> dict[str, Any]:
@@ -334,17 +336,17 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         return {"hits": [_plain(h) for h in need_corpus().search(filters)]}
 
     @app.get("/api/speakers", summary="Speakers by number of quotes")
-    async def api_speakers(limit: int = 200) -> dict[str, Any]:
+    def api_speakers(limit: int = 200) -> dict[str, Any]:
         return {"speakers": [_plain(s) for s in need_corpus().speakers(max(1, min(limit, 1000)))]}
 
     @app.get("/api/speaker", summary="Everything one speaker said or assessed, by date")
-    async def api_speaker(name: str) -> dict[str, Any]:
+    def api_speaker(name: str) -> dict[str, Any]:
         hits = need_corpus().search(Filters(speaker=name, limit=500))
         hits = sorted(hits, key=lambda h: (h.published or "", h.doc_id, h.ref))
         return {"speaker": name, "hits": [_plain(h) for h in hits]}
 
     @app.get("/api/timeline", summary="Assessments on a topic over time")
-    async def api_timeline(q: str, limit: int = 500) -> dict[str, Any]:
+    def api_timeline(q: str, limit: int = 500) -> dict[str, Any]:
         return {"topic": q, "points": [_plain(h) for h in need_corpus().timeline(q.strip(), max(1, min(limit, 2000)))]}
 
     @app.post("/api/analyze", summary="Analyse an article; store it when asked and allowed")
@@ -353,7 +355,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         analysis = await run_analysis(body.text, body.published, body.url)
         result: dict[str, Any] = {"analysis": analysis.to_dict()}
         if body.store:
-            result["id"] = need_corpus().ingest(analysis)
+            result["id"] = await anyio.to_thread.run_sync(need_corpus().ingest, analysis)
         return result
 
     return app
