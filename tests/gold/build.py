@@ -31,7 +31,8 @@ BANDS = {
     "almost certain",
 }
 AUTHOR = "(author)"
-VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DAY = r"\d{4}-\d{2}-\d{2}"
+VALUE = re.compile(rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{DAY}/{DAY})$")
 
 
 class GoldError(ValueError):
@@ -114,7 +115,7 @@ def build_passage(item: dict[str, Any]) -> dict[str, Any]:
     for n, d in enumerate(item.get("date", [])):
         where = f"{pid} date {n}"
         if d["value"] and not VALUE.match(d["value"]):
-            raise GoldError(f"{where}: value {d['value']!r} is not YYYY[-MM[-DD]]")
+            raise GoldError(f"{where}: value {d['value']!r} is not YYYY[-MM[-DD]] or START/END")
         span = locate(text, d["text"], where)
         dates.append({**span, "value": d["value"] or None, "granularity": d["granularity"]})
     return {
