@@ -93,7 +93,7 @@ def benchmark_analyze(paragraphs: list[str], batch_size: int = 64) -> AnalyzeBen
     list(nlp.pipe((prepare_doc(nlp, d) for d in warm), batch_size=batch_size))
 
     def bare() -> Iterable[object]:
-        with nlp.select_pipes(disable=["sayso"]):
+        with nlp.select_pipes(disable=["sayso", "sayso_paragraphs"]):
             yield from nlp.pipe(paragraphs, batch_size=batch_size)
 
     def full() -> Iterable[object]:

@@ -116,6 +116,19 @@ class EntitiesComponent(_Component):
         return (entities.find_entities(doc),)
 
 
+@Language.component("sayso_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    Articles put one paragraph per line; without this the parser happily joins a colon lead-in to
+    the excerpt below it, and a citation marker or a quote would belong to the wrong sentence.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @spacy.registry.misc("sayso.reporting_verbs.v1")
 def load_reporting_verbs() -> dict[str, Any]:
     return attribution.load_reporting_verbs()
@@ -207,6 +220,7 @@ def make_sayso(
 def load(scale: str = "icd203") -> Language:
     """The English model with sayso appended, loaded once per process."""
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso", config={"scale": scale})
     nlp.max_length = max(nlp.max_length, 2_500_000)
     return nlp
