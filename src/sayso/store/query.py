@@ -118,7 +118,7 @@ def search(
         if voice in (None, "quoted") and band is None:
             statement = (
                 select(
-                    a.c.id, a.c.origin_id, *_document_columns(), a.c.speaker_name.label("speaker"),
+                    a.c.id, a.c.seq, a.c.origin_id, *_document_columns(), a.c.speaker_name.label("speaker"),
                     a.c.content.label("text"), a.c.cue, a.c.kind.label("quote_kind"),
                 )
                 .join(d, d.c.id == a.c.document_id)
@@ -129,7 +129,7 @@ def search(
             rows += [{"kind": "attribution", "voice": "quoted", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
         statement = (
             select(
-                s.c.id, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
+                s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
                 s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.voice, s.c.negated,
             )
             .join(d, d.c.id == s.c.document_id)
@@ -143,6 +143,31 @@ def search(
             statement = statement.where(func.lower(s.c.band) == band.lower())
         rows += [{"kind": "assessment", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
     return _by_date(_group_by_origin(rows, carriers))[:limit]
+
+
+def documents(
+    store: Store, *, ids: Iterable[int] | None = None, limit: int = 50, offset: int = 0, analysis: bool = False
+) -> list[Row]:
+    """Stored documents, newest first (or those with ``ids``); ``analysis=True`` adds the sayso/1 JSON."""
+    d = schema.documents
+    columns = [d.c.id, d.c.title, d.c.url, d.c.published, d.c.content_hash] + ([d.c.analysis] if analysis else [])
+    statement = select(*columns).order_by(d.c.published.desc(), d.c.id.desc()).limit(limit).offset(offset)
+    if ids is not None:
+        statement = statement.where(d.c.id.in_(list(ids)))
+    with store.read() as conn:
+        return [r._asdict() for r in conn.execute(statement)]
+
+
+def count_documents(store: Store) -> int:
+    with store.read() as conn:
+        return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+
+
+def document_ids(store: Store, hashes: Iterable[str]) -> dict[str, int]:
+    """The ids of stored documents by content hash (absent hashes are left out)."""
+    d = schema.documents
+    with store.read() as conn:
+        return dict(conn.execute(select(d.c.content_hash, d.c.id).where(d.c.content_hash.in_(list(hashes)))).all())
 
 
 def speakers(store: Store, *, org: str | None = None, limit: int | None = None) -> list[Row]:
@@ -198,7 +223,7 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
     with store.read() as conn:
         statement = (
             select(
-                s.c.id, s.c.origin_id, *_document_columns(), s.c.assessor, s.c.phrase, s.c.band, s.c.low, s.c.median,
+                s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor, s.c.phrase, s.c.band, s.c.low, s.c.median,
                 s.c.high, s.c.topic, s.c.negated,
             )
             .join(d, d.c.id == s.c.document_id)

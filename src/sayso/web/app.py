@@ -200,11 +200,11 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
             raise HTTPException(404, "no corpus is open; start the server with --db PATH")
         return app.state.corpus
 
-    def page(request: Request, name: str, **context: Any) -> Response:
+    def page(request: Request, template: str, **context: Any) -> Response:
         context.setdefault("title", "sayso")
         context["allow_ingest"] = settings.allow_ingest
         context["has_corpus"] = app.state.corpus is not None
-        return TEMPLATES.TemplateResponse(request, name, context)
+        return TEMPLATES.TemplateResponse(request, template, context)
 
     async def run_analysis(text: str | bytes, published: str | None, url: str | None) -> Analysis:
         from sayso.pipeline import analyze

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from sayso.errors import InputError
+from sayso.errors import InputError, SaysoError
 from sayso.model import SCHEMA, Analysis, from_dict
 
 
@@ -92,8 +92,14 @@ def open_corpus(db: str | Path) -> Corpus:
     return StoreCorpus(open_store(db))
 
 
+class NotFound(SaysoError):
+    """No such document in the corpus."""
+
+    status = 404
+
+
 class StoreCorpus:
-    """``Corpus`` over ``sayso.store``: every read is a store query function, every write its Writer."""
+    """``Corpus`` over ``sayso.store``: every read is a ``store.query`` function, every write its Writer."""
 
     def __init__(self, store: Any) -> None:
         from sayso.store.writer import Writer
@@ -114,24 +120,27 @@ class StoreCorpus:
     def document(self, doc_id: int) -> tuple[DocumentInfo, Analysis]:
         from sayso.store import query
 
-        row = query.document(self.store, doc_id)
-        return _document_info(row), from_dict(json.loads(row["analysis"]))
+        rows = query.documents(self.store, ids=[doc_id], limit=1, analysis=True)
+        if not rows:
+            raise NotFound(f"no document with id {doc_id} in the corpus")
+        return _document_info(rows[0]), from_dict(json.loads(rows[0]["analysis"]))
 
     def search(self, filters: Filters) -> list[Hit]:
         from sayso.store import query
 
         rows = query.search(
-            self.store, filters.query, speaker=filters.speaker, voice=filters.voice, since=filters.since,
-            until=filters.until, band=filters.band, kind=filters.kind, limit=filters.limit,
+            self.store, filters.query or None, speaker=filters.speaker, voice=filters.voice, since=filters.since,
+            until=filters.until, band=filters.band, limit=None,
         )
-        return [_hit(row) for row in rows]
+        hits = [_hit(row, row.get("speaker")) for row in rows if filters.kind in (None, row["kind"])]
+        return hits[: filters.limit]
 
     def speakers(self, limit: int) -> list[SpeakerInfo]:
         from sayso.store import query
 
         return [
             SpeakerInfo(
-                name=row["name"], quotes=int(row["quotes"]), documents=int(row["documents"]),
+                name=row["speaker"], quotes=int(row["quotes"]), documents=int(row["documents"]),
                 orgs=tuple(x for x in [row.get("org")] if x), roles=tuple(x for x in [row.get("role")] if x),
                 cues=tuple(row.get("cues") or ()),
             )
@@ -141,33 +150,33 @@ class StoreCorpus:
     def timeline(self, topic: str, limit: int) -> list[Hit]:
         from sayso.store import query
 
-        return [_hit({**row, "kind": "assessment"}) for row in query.timeline(self.store, topic, limit=limit)]
+        return [_hit(row, row["source"]) for row in query.timeline(self.store, topic)[:limit]]
 
     def ingest(self, analysis: Analysis) -> int:
+        """Store ``analysis``; an article already stored keeps its id."""
+        from sayso.store import query
         from sayso.store.writer import content_hash
 
         stored = self.writer.save(analysis, raw=analysis.text, source_name=analysis.url or "web upload")
-        if stored is None:
-            from sayso.store import query
+        if stored is not None:
+            return stored
+        digest = content_hash(analysis.text)
+        return query.document_ids(self.store, [digest])[digest]
 
-            return query.document_id_by_hash(self.store, content_hash(analysis.text))
-        return stored
 
-
-def _document_info(row: Any) -> DocumentInfo:
+def _document_info(row: dict[str, Any]) -> DocumentInfo:
     return DocumentInfo(int(row["id"]), row.get("title"), row.get("url"), row.get("published"))
 
 
-def _hit(row: Any) -> Hit:
+def _hit(row: dict[str, Any], speaker: str | None) -> Hit:
     """A store search/timeline row as a Hit; the anchor is the record's position in its Analysis."""
     kind = row["kind"]
     prefix = "at" if kind == "attribution" else "as"
     return Hit(
         kind=kind, doc_id=int(row["document_id"]), doc_title=row.get("title"), published=row.get("published"),
-        ref=f"{prefix}-{row['seq']}", text=row.get("content") or row.get("sentence") or "",
-        speaker=row.get("speaker_name") or row.get("assessor"), voice=row.get("voice"), cue=row.get("cue"),
-        band=row.get("band"), low=row.get("low"), high=row.get("high"), median=row.get("median"),
-        phrase=row.get("phrase"),
+        ref=f"{prefix}-{row['seq']}", text=row.get("text") or row.get("topic") or "", speaker=speaker,
+        voice=row.get("voice"), cue=row.get("cue"), band=row.get("band"), low=row.get("low"),
+        high=row.get("high"), median=row.get("median"), phrase=row.get("phrase"),
     )
 
 
