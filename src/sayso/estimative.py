@@ -92,7 +92,8 @@ class _Rules:
         self.persist_verbs = frozenset(lex["persistence"]["verbs"])
         self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
         self.assessment_verbs = {k: v for k, v in lex["assessment_verbs"].items() if k != "about"}
-        self.assessor_verbs = frozenset(lex["assessor_verbs"])
+        self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
+        self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
         cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
@@ -145,6 +146,12 @@ def _clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens
+
+
+def _sentence(token: Token) -> list[int]:
+    """The sentence holding ``token``, without the whitespace tokens at its edges."""
+    words = [t for t in token.sent if not t.is_space]
+    return _char_span(words or [token])
 
 
 def _contiguous(tokens: list[Token]) -> list[int] | None:
@@ -214,11 +221,10 @@ class _Finder:
         phrase = _char_span(phrase_tokens)
         assessor, mention = self.assessor(phrase_tokens[0])
         self.used.update(t.i for t in phrase_tokens)
-        sent = phrase_tokens[0].sent
         self.assessments.append(
             {
                 "phrase": phrase,
-                "sentence": [sent.start_char, sent.end_char],
+                "sentence": _sentence(phrase_tokens[0]),
                 "proposition": proposition,
                 "band": entry.band,
                 "probability": entry.probability(),
@@ -235,7 +241,7 @@ class _Finder:
     # assessor
 
     def assessor(self, token: Token) -> tuple[str | None, list[int] | None]:
-        explicit = self.explicit_assessor(token)
+        explicit = self.explicit_assessor(token, self.rules.judging_verbs)
         if explicit:
             return explicit
         start = token.idx
@@ -244,15 +250,18 @@ class _Finder:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
             return best.get("speaker_name"), list(mention) if mention else None
+        explicit = self.explicit_assessor(token, self.rules.reporting_verbs)
+        if explicit:
+            return explicit
         for voice in self.voices:
             if voice["start"] <= start < voice["end"]:
                 return ("author", None) if voice["voice"] == "author" else (voice.get("source"), None)
         return "author", None
 
-    def explicit_assessor(self, token: Token) -> tuple[str, list[int]] | None:
-        """The named subject of an assessing verb that governs ``token`` within its sentence."""
+    def explicit_assessor(self, token: Token, verbs: frozenset[str]) -> tuple[str, list[int]] | None:
+        """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence."""
         for node in (token, *token.ancestors):
-            if node.lemma_ in self.rules.assessor_verbs and node.pos_ == "VERB":
+            if node.lemma_ in verbs and node.pos_ == "VERB":
                 subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
                 if subject is None or subject.pos_ == "PRON":
                     return None
@@ -417,8 +426,7 @@ class _Finder:
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        target = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp")), None)
-        proposition = _contiguous(_clause_tokens(target if target is not None else verb))
+        proposition = _contiguous([t for t in _clause_tokens(verb) if t.i > phrase[-1].i])
         self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True)
 
     def confidence(self, span: Span) -> None:
@@ -426,16 +434,15 @@ class _Finder:
         level_token, noun = span[0], span[-1]
         prep = noun.head if noun.head.lower_ in spec["preps"] and noun.dep_ == "pobj" else None
         parenthesised = span.start > 0 and self.doc[span.start - 1].text == "("
-        governed = any(a.lemma_ in self.rules.assessor_verbs for a in noun.ancestors)
+        governed = any(a.lemma_ in self.rules.judging_verbs for a in noun.ancestors)
         if prep is None and not parenthesised and not governed:
             return
         tokens = [prep, *span] if prep is not None and prep.i == span.start - 1 else list(span)
-        sent = noun.sent
         assessor, _ = self.assessor(noun)
         self.confidences.append(
             {
                 "phrase": _char_span(tokens),
-                "sentence": [sent.start_char, sent.end_char],
+                "sentence": _sentence(noun),
                 "level": spec["levels"][level_token.lower_],
                 "assessor": assessor,
             }
