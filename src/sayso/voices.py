@@ -60,12 +60,14 @@ class Rules:
     informal: dict[str, int]
     standalone: frozenset[str]
     contrast: dict[str, Any]
+    gated_weights: dict[str, float]
     reporting_verbs: frozenset[str]
     analytic_verbs: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
     contraction_suffixes: frozenset[str]
     colloquial: re.Pattern[str]
+    stance: re.Pattern[str]
     commentary_openers: tuple[str, ...]
     footnote: re.Pattern[str]
     wire: tuple[re.Pattern[str], ...]
@@ -98,7 +100,6 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         missing = set(raw["bias"]) ^ {"standalone", "after_lead_in", "continuing", "after_ellipsis"}
         if missing:
             raise ConfigError(f"voice rules: bias must name exactly the four contexts, not {sorted(missing)}")
-        colloquial = "|".join(re.escape(w) for w in words["colloquial"])
         return Rules(
             threshold=float(raw["threshold"]),
             bias={k: float(v) for k, v in raw["bias"].items()},
@@ -106,12 +107,14 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
             informal={f: int(n) for f, n in raw["informal_features"].items() if f != "about"},
             standalone=frozenset(raw["standalone_features"]),
             contrast=dict(raw["contrast"]),
+            gated_weights={f: float(w) for f, w in raw["contrast"]["gated_weights"].items() if f != "about"},
             reporting_verbs=frozenset(words["reporting_verbs"]),
             analytic_verbs=frozenset(words["analytic_verbs"]),
             first_person=frozenset(words["first_person"]),
             second_person=frozenset(words["second_person"]),
             contraction_suffixes=frozenset(words["contraction_suffixes"]),
-            colloquial=re.compile(rf"\b(?:{colloquial})\b", re.IGNORECASE),
+            colloquial=_phrases(words["colloquial"]),
+            stance=_phrases(words["stance"]),
             commentary_openers=tuple(w.lower() for w in words["commentary_openers"]),
             footnote=re.compile(patterns["footnote"]),
             wire=tuple(re.compile(p, re.MULTILINE) for p in patterns["wire"]),
@@ -132,6 +135,10 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
         raise ConfigError(f"voice rules ({RULES_NAME}) lack the key {exc.args[0]!r}") from exc
     except (TypeError, ValueError, re.error) as exc:
         raise ConfigError(f"voice rules ({RULES_NAME}) are malformed: {exc}") from exc
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -293,11 +300,8 @@ def _label_by_inference(text: str, passages: list[_Passage], tokens: _TokenIndex
     for p in passages:
         context = _context(previous)
         score = rules.bias[context] + sum(
-            weight * min(p.features.get(f, 0), cap)
+            _weight(f, weight, context, gated, rules) * min(p.features.get(f, 0), cap)
             for f, (weight, cap) in rules.weights.items()
-            if weight < 0
-            or (context == "after_lead_in")
-            or (f not in gated and (context != "standalone" or f in rules.standalone))
         )
         if text[p.start : p.end].strip() and score >= rules.threshold:
             p.voice, p.rule = "quoted", f"text:{context.replace('_', '-')}"
@@ -305,6 +309,17 @@ def _label_by_inference(text: str, passages: list[_Passage], tokens: _TokenIndex
             p.rule = "text:lead-in" if p.features.get("lead_in") else "text:author"
         if text[p.start : p.end].strip():
             previous = p
+
+
+def _weight(feature: str, weight: float, context: str, gated: set[str], rules: Rules) -> float:
+    """A feature's weight in a context: author signals always count; right after a lead-in
+    everything counts; elsewhere gated features take their gated weight (news phrasing in a news
+    story is the author's), and standalone paragraphs count only the standalone features."""
+    if weight < 0 or context == "after_lead_in":
+        return weight
+    if feature in gated:
+        return rules.gated_weights.get(feature, 0.0)
+    return weight if context != "standalone" or feature in rules.standalone else 0.0
 
 
 def _context(previous: _Passage | None) -> str:
@@ -362,6 +377,7 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
     counts["question"] = masked.count("?")
     counts["exclamation"] = masked.count("!")
     counts["colloquial"] = len(rules.colloquial.findall(masked.translate(_APOSTROPHES)))
+    counts["stance"] = len(rules.stance.findall(masked.translate(_APOSTROPHES)))
     opening = stripped.lower().translate(_APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
     counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)))
@@ -447,9 +463,11 @@ def _block_source(
     verbs = rules.reporting_verbs | rules.analytic_verbs
     lead = _lead_in(text, passages, first, rules)
     if lead is not None:
-        end_token = tokens.within(lead.start, lead.end)
-        sentence = _last_sentence(end_token)
-        name = _first_speaker(sentence, verbs, tokens, rules, rules.label_preference)
+        lead_tokens = tokens.within(lead.start, lead.end)
+        name = _first_speaker(_last_sentence(lead_tokens), verbs, tokens, rules, rules.label_preference)
+        for sent in reversed(list(lead_tokens.sents)):
+            clipped = [t for t in sent if lead.start <= t.idx < lead.end]
+            name = name or _first_speaker(clipped, None, tokens, rules, rules.lookback_labels)
         if name:
             return name
     block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
@@ -492,14 +510,14 @@ def _last_sentence(span: Span) -> list[Token]:
 
 def _first_speaker(
     candidates: Sequence[Token] | Span,
-    verbs: frozenset[str],
+    verbs: frozenset[str] | None,
     tokens: _TokenIndex,
     rules: Rules,
     labels: Sequence[str] | frozenset[str],
 ) -> str | None:
-    """The first named entity that is the subject of one of ``verbs`` (or follows "according to")."""
+    """The first named subject of one of ``verbs`` (any verb when None), or after "according to"."""
     for t in candidates:
-        if t.dep_ == "nsubj" and t.head.lemma_ in verbs:
+        if t.dep_ == "nsubj" and (verbs is None or t.head.lemma_ in verbs):
             subjects = [t, *t.conjuncts]
         elif t.lower_ == "according":
             subjects = [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
@@ -514,12 +532,28 @@ def _first_speaker(
 def _preferred_entity(
     subjects: list[Token], tokens: _TokenIndex, labels: Sequence[str] | frozenset[str], rules: Rules
 ) -> str | None:
-    named = [e for e in (tokens.entity(s) for s in subjects) if e is not None and e.label_ in labels]
-    if not named:
-        return None
+    """The name of the best-ranked subject: its entity, or a named appositive or modifier of it."""
     order = {label: i for i, label in enumerate(rules.label_preference)}
-    best = min(named, key=lambda e: order.get(e.label_, len(order)))
-    return _clean_name(best.text)
+    named: list[tuple[int, str]] = []
+    for s in subjects:
+        entity = tokens.entity(s)
+        if entity is not None and entity.label_ in labels:
+            named.append((order.get(entity.label_, len(order)), entity.text))
+            continue
+        if s.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for m in (*(c for c in s.rights if c.dep_ == "appos"), *s.lefts):
+            entity = tokens.entity(m)
+            if entity is None or entity.label_ not in labels or m.dep_ not in _NAMING_DEPS:
+                continue
+            rank = order.get(entity.label_, len(order))
+            named.append((rank, s.doc[m.left_edge.i : s.i + 1].text if m.dep_ == "amod" else entity.text))
+    return _clean_name(min(named)[1]) if named else None
+
+
+# How a common-noun subject names its source: "spokesman, Mykola Danylenko" (appos), "ISW's update"
+# (poss), "the Meduza correspondent" (compound): the entity; "the Israeli military" (amod): the phrase.
+_NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
 
 
 def _clean_name(name: str) -> str:
