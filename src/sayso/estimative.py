@@ -199,6 +199,7 @@ class _Finder:
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
+        self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
         self.assessments: list[dict[str, Any]] = []
         self.confidences: list[dict[str, Any]] = []
 
@@ -261,6 +262,8 @@ class _Finder:
     def explicit_assessor(self, token: Token, verbs: frozenset[str]) -> tuple[str, list[int]] | None:
         """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence."""
         for node in (token, *token.ancestors):
+            if node.i == token.head.i and token.dep_ in ("advmod", "aux"):
+                continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if node.lemma_ in verbs and node.pos_ == "VERB":
                 subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
                 if subject is None or subject.pos_ == "PRON":
@@ -341,6 +344,7 @@ class _Finder:
         if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
             phrase.append(negation)
         modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
+        self.qualified.add(head.i)
         self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated)
 
     def phrase(self, span: Span) -> None:
@@ -354,6 +358,7 @@ class _Finder:
         clause = _that_clause(root) or (_that_clause(head) if head.i != root.i else None)
         proposition = _contiguous(_clause_tokens(clause if clause is not None else head))
         phrase = list(span)
+        self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
             phrase.append(negation)
         self.emit(phrase, canonical, negation, proposition, [], "phrase")
@@ -372,6 +377,7 @@ class _Finder:
         if negation is not None and negation.i == token.i + 1:
             phrase.append(negation)
         proposition = _contiguous(_clause_tokens(verb))
+        self.qualified.add(verb.i)
         self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
 
     def assessment_verb(self, verb: Token) -> None:
@@ -387,6 +393,8 @@ class _Finder:
 
     def capacity(self, verb: Token) -> None:
         cap = self.rules.lex["capacity"]
+        if verb.i in self.qualified:
+            return
         negation = _is_negated(verb, self.rules.negations)
         auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
         if verb.lemma_ == cap["afford"].split()[-1]:
@@ -408,7 +416,7 @@ class _Finder:
     def threat(self, noun: Token) -> None:
         spec = self.rules.lex["threat"]
         verb = noun.head
-        if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"]:
+        if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"] or verb.i in self.qualified:
             return
         no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
         negation = no or _is_negated(verb, self.rules.negations)
@@ -422,6 +430,8 @@ class _Finder:
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
         negation = _is_negated(verb, self.rules.negations)
+        if verb.i in self.qualified:
+            return
         particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
@@ -455,7 +465,9 @@ class _Finder:
         for span in phrases:
             if self.in_text(span[0]):
                 self.phrase(span)
-        matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (m[0] == "ASSESS", m[1]))
+        # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
+        order = {"WORD": 0, "MODAL": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "CONFIDENCE": 2, "ASSESS": 3}
+        matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
             token = doc[start]
             if any(i in self.used for i in range(start, end)) or not self.in_text(token):

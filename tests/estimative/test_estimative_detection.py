@@ -166,3 +166,16 @@ def test_every_offset_is_exact_in_a_multi_sentence_text(bare_nlp, table):
     sentences = [text[a["sentence"][0] : a["sentence"][1]] for a in found.assessments]
     assert sentences[1] == "Moscow, however, may try to regroup near the river."
     assert found.assessments[2]["band"] == "very unlikely"
+
+
+def test_a_denial_already_qualified_by_a_likelihood_word_is_one_assessment(bare_nlp, table):
+    text = "The conscripts likely will not pose a serious threat to the capital."
+    found = assess(bare_nlp, table, text)
+    assert [(text[a["phrase"][0] : a["phrase"][1]], a["band"], a["negated"]) for a in found.assessments] == [
+        ("likely", "unlikely", True)
+    ]
+
+
+def test_a_hedge_on_the_thinking_verb_belongs_to_the_author(bare_nlp, table):
+    found = assess(bare_nlp, table, "Maybe the commander thought the river would protect his flank.")
+    assert [a["assessor"] for a in found.assessments if a["rule"] == "word"] == ["author"]
