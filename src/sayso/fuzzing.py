@@ -82,6 +82,7 @@ def check_invariants(analysis: Analysis) -> None:
     gaps = sorted((b.start, b.end) for b in analysis.boilerplate)
     for p in analysis.passages:
         assert p.start >= end, f"passages overlap at {p.start}"
+        assert not any(g_start < p.end and p.start < g_end for g_start, g_end in gaps), f"passage {p.start} overlaps boilerplate"
         uncovered = text[end : p.start]
         for g_start, g_end in gaps:
             if end <= g_start and g_end <= p.start:

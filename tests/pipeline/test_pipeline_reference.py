@@ -82,8 +82,10 @@ def test_opposition_leader_quote_is_hers(analysis: Analysis) -> None:
 
 
 def test_unclosed_general_staff_quote_is_kept(analysis: Analysis) -> None:
-    staff = [a for a in analysis.attributions if "there is no threat of an attack" in a.content.text]
-    assert staff and "General Staff" in (staff[0].speaker.name or "")
+    staff = [a for a in analysis.attributions if "there is no threat of an attack" in a.content.text and a.kind != "excerpt"]
+    direct = [a for a in staff if a.kind == "direct"]
+    assert direct and direct[0].content.text.rstrip().endswith("as of October 10.")
+    assert all("General Staff" in (a.speaker.name or "") for a in staff)
 
 
 @pytest.mark.parametrize(
