@@ -89,15 +89,16 @@ def normalise(name: str) -> str:
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
     """Entities in ``doc``, each with its canonical name, type, other names and mention spans."""
-    mentions = _mentions(doc)
-    mentions = sorted(mentions + _introduced_acronyms(doc.text, mentions), key=lambda m: m.start)
-    return _merge(doc.text, mentions)
+    text = doc.text  # spaCy rebuilds Doc.text on every access
+    mentions = _mentions(doc, text)
+    mentions = sorted(mentions + _introduced_acronyms(text, mentions), key=lambda m: m.start)
+    return _merge(text, mentions)
 
 
 # --- mentions -----------------------------------------------------------------------------------
 
 
-def _mentions(doc: Doc) -> list[Mention]:
+def _mentions(doc: Doc, text: str) -> list[Mention]:
     formations = filter_spans(_formation_spans(doc))
     taken = {i for span in formations for i in range(span.start, span.end)}
     spans: list[tuple[Span, str]] = [(span, "MILITARY_UNIT") for span in formations]
@@ -114,14 +115,14 @@ def _mentions(doc: Doc) -> list[Mention]:
             spans.append((ent, ent.label_))
     mentions = []
     for span, label in spans:
-        cleaned = _clean(doc.text, span.start_char, span.end_char)
+        cleaned = _clean(text, span.start_char, span.end_char)
         if cleaned is None:
             continue
         start, end = cleaned
-        text = doc.text[start:end]
-        if label != "MILITARY_UNIT" and not any(c.isupper() for c in text):
+        name = text[start:end]
+        if label != "MILITARY_UNIT" and not any(c.isupper() for c in name):
             continue  # proper names have capitals; "parameters" labelled EVENT is noise
-        mentions.append(Mention(start, end, text, label))
+        mentions.append(Mention(start, end, name, label))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -149,31 +150,59 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+ORDINAL_SUFFIX = re.compile(r"^\d{1,3}(st|nd|rd|th)$")
+
+
 def _formation_spans(doc: Doc) -> list[Span]:
+    """Formation matches; a named or theatre formation ("Azov Regiment", "Black Sea Fleet") is
+    matched on its last words and grown leftwards over the capitalised name before them."""
     matcher, phrases = _formation_matchers(doc.vocab)
-    return list(matcher(doc, as_spans=True)) + list(phrases(doc, as_spans=True))
+    spans = list(phrases(doc, as_spans=True))
+    for match_id, start, end in matcher(doc):
+        kind = doc.vocab.strings[match_id]
+        if kind == "ORDINAL" and not (doc[start].is_title or ORDINAL_SUFFIX.match(doc[start].text)):
+            continue
+        if kind in ("NAMED", "THEATRE"):
+            start = _name_start(doc, start, proper_only=kind == "NAMED")
+            if start is None:
+                continue
+        spans.append(Span(doc, start, end, label="MILITARY_UNIT"))
+    return spans
+
+
+def _name_start(doc: Doc, anchor: int, proper_only: bool) -> int | None:
+    """Where the capitalised name ending just before token ``anchor`` starts, or None."""
+    tags = ("PROPN",) if proper_only else ("PROPN", "ADJ", "NOUN")
+    start = anchor
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in tags and doc[start - 1].lower_ != "the":
+        start -= 1
+    return start if start < anchor else None
 
 
 @functools.lru_cache(maxsize=4)
 def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
-    """Matcher rules for military formations, built from ``formations.json``."""
+    """Matcher rules for military formations, built from ``formations.json``. Every pattern starts
+    with a cheap exact-attribute test, so the matcher stays fast on long articles."""
     data = load_formations()
-    ordinal = [
-        {"TEXT": {"REGEX": r"^\d{1,3}(st|nd|rd|th)$"}},
-        {"ORTH": {"IN": data["ordinal_words"]}},
-    ]
     qualifiers = {"ORTH": {"IN": data["qualifiers"]}, "OP": "*"}
     unit = {"ORTH": {"IN": data["unit_words"]}}
-    name = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}
-    patterns = [[o, qualifiers, unit] for o in ordinal]
-    patterns.append([{**name, "POS": "PROPN"}, {"ORTH": {"IN": data["named_unit_words"]}}])
-    patterns += [[name, *({"ORTH": w} for w in phrase.split())] for phrase in data["theatre_phrases"]]
-    patterns += [
-        [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), {"LOWER": {"IN": data["generic_heads"]}}]
-        for branch in data["generic_branches"]
-    ]
     matcher = Matcher(vocab)
-    matcher.add("MILITARY_UNIT", patterns)
+    matcher.add(
+        "ORDINAL",
+        [
+            [{"SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}}, qualifiers, unit],
+            [{"ORTH": {"IN": data["ordinal_words"]}}, qualifiers, unit],
+        ],
+    )
+    matcher.add("NAMED", [[{"ORTH": {"IN": data["named_unit_words"]}}]])
+    matcher.add("THEATRE", [[{"ORTH": w} for w in phrase.split()] for phrase in data["theatre_phrases"]])
+    matcher.add(
+        "GENERIC",
+        [
+            [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), {"LOWER": {"IN": data["generic_heads"]}}]
+            for branch in data["generic_branches"]
+        ],
+    )
     phrases = PhraseMatcher(vocab)
     phrases.add("MILITARY_UNIT", [Doc(vocab, words=name.split()) for name in data["named_forces"]])
     return matcher, phrases

@@ -69,13 +69,14 @@ def parse_published(published: str | None) -> date | None:
 def find_dates(doc: Doc, published: str | None) -> list[dict[str, Any]]:
     """Every date expression in ``doc`` with its value resolved against ``published``."""
     pub = parse_published(published)
+    text = doc.text  # spaCy rebuilds Doc.text on every access
     records = []
-    for span in _candidates(doc):
-        trimmed = _trim(doc.text, span.start_char, span.end_char)
+    for span in _candidates(doc, text):
+        trimmed = _trim(text, span.start_char, span.end_char)
         if trimmed is None:
             continue
         start, end = trimmed
-        resolved = resolve(doc.text[start:end], pub, tense_of(span))
+        resolved = resolve(text[start:end], pub, tense_of(span))
         if resolved is None:
             continue
         records.append({"start": start, "end": end, **resolved})
@@ -129,7 +130,7 @@ def tense_of(span: Span) -> str:
 # --- candidates ---------------------------------------------------------------------------------
 
 
-def _candidates(doc: Doc) -> list[Span]:
+def _candidates(doc: Doc, text: str) -> list[Span]:
     """DATE entities and rule matches; the longest wins, and a long entity the rules cannot
     resolve gives way to the rule matches inside it."""
     ruled = [span for span in _matcher(doc.vocab)(doc, as_spans=True) if not _false_friend(span)]
@@ -138,7 +139,7 @@ def _candidates(doc: Doc) -> list[Span]:
     chosen = []
     for span in filter_spans(ruled + entities):
         inside = [r for r in ruled if span.start <= r.start and r.end <= span.end and r != span]
-        if inside and _unresolved(doc.text[span.start_char : span.end_char]):
+        if inside and _unresolved(text[span.start_char : span.end_char]):
             chosen.extend(inside)
         else:
             chosen.append(span)
@@ -189,7 +190,8 @@ def _matcher(vocab: Vocab) -> Matcher:
     words = load_timex_words()
     month = {"LOWER": {"IN": _with_dots(words["months"])}, "IS_TITLE": True}
     weekday = {"LOWER": {"IN": [w for w in words["weekdays"] if len(w) > 4]}, "IS_TITLE": True}
-    day = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?(?!\d)"}}
+    day = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?(?!\d)"}}  # "8.[15" too; only tried after a month
+    day_first = {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}}
     year = {"TEXT": {"REGEX": r"^(1[89]|20)\d\d(?!\d)"}}
     direction = {"LOWER": {"IN": [d for d in words["direction"] if " " not in d]}}
     day_part = {"LOWER": {"IN": words["day_parts"]}, "OP": "?"}
@@ -201,10 +203,11 @@ def _matcher(vocab: Vocab) -> Matcher:
         [
             [month, day],
             [month, day, {"ORTH": ",", "OP": "?"}, year],
-            [day, {"LOWER": "of", "OP": "?"}, month],
-            [day, {"LOWER": "of", "OP": "?"}, month, year],
+            [day_first, {"LOWER": "of", "OP": "?"}, month],
+            [day_first, {"LOWER": "of", "OP": "?"}, month, year],
             [month, year],
-            [{**direction, "OP": "?"}, weekday, day_part],
+            [weekday, day_part],
+            [direction, weekday, day_part],
             [{"LOWER": {"IN": list(words["relative_days"])}}, day_part],
             [direction, units],
             [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "this"}, units],
@@ -212,7 +215,7 @@ def _matcher(vocab: Vocab) -> Matcher:
             [number, {"LOWER": {"IN": list(words["units"])}}, {"LOWER": "ago"}],
         ]
         + [
-            [{"LOWER": "the", "OP": "?"}, *({"LOWER": w} for w in part.split()), {"ORTH": "-", "OP": "?"}, month]
+            [*({"LOWER": w} for w in part.split()), {"ORTH": "-", "OP": "?"}, month]
             for part in words["part_of_month"]
         ]
         + [[{"LOWER": w} for w in phrase.split()] for phrase in words["vague"]],
