@@ -547,13 +547,16 @@ def _preferred_entity(
             if entity is None or entity.label_ not in labels or m.dep_ not in _NAMING_DEPS:
                 continue
             rank = order.get(entity.label_, len(order))
-            named.append((rank, s.doc[m.left_edge.i : s.i + 1].text if m.dep_ == "amod" else entity.text))
+            phrase = m.dep_ == "amod" or (m.dep_ == "poss" and entity.label_ in _PLACE_LABELS)
+            named.append((rank, s.doc[m.left_edge.i : s.i + 1].text if phrase else entity.text))
     return _clean_name(min(named)[1]) if named else None
 
 
 # How a common-noun subject names its source: "spokesman, Mykola Danylenko" (appos), "ISW's update"
-# (poss), "the Meduza correspondent" (compound): the entity; "the Israeli military" (amod): the phrase.
+# (poss), "the Meduza correspondent" (compound): the entity; "the Israeli military" (amod) and
+# "Poland's Foreign Ministry" (a place's institution): the phrase.
 _NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
 def _clean_name(name: str) -> str:

@@ -1,0 +1,89 @@
+"""Plain-text voices: lead-ins, footnoted excerpts, wire copy and register, on articles of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sayso.voices import find_voices
+
+ARTICLES = Path(__file__).parent / "articles"
+
+# One label per paragraph: "author", "quoted" or "quoted|Source".
+EXPECTED = {
+    "blog_wire.txt": ["author", "author", "quoted|AP", "quoted|AP", "author", "author"],
+    "blog_thinktank.txt": ["author", "quoted|Africa File", "quoted|Africa File", "author", "author"],
+    "news_inline.txt": ["author"] * 7,
+    "statement.txt": ["author", "author", "author", "quoted|Albin Kurti", "quoted|Albin Kurti", "author", "author"],
+}
+
+
+def labels(doc, passages):
+    return [
+        p["voice"] + (f"|{p['source']}" if p["source"] else "")
+        for p in passages
+        if doc.text[p["start"] : p["end"]].strip()
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_voices_articles_of_our_own(bare_nlp, name: str) -> None:
+    doc = bare_nlp(ARTICLES.joinpath(name).read_text(encoding="utf-8"))
+    assert labels(doc, find_voices(doc, [], [])) == EXPECTED[name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # must find nothing quoted: inline quotations inside the author's own prose
+        'The minister said the ceasefire "is holding" and that talks would resume on Friday.',
+        "“We are not leaving,” said a farmer near Kherson, whose village was shelled on Monday.\n"
+        "Officials said repairs to the power line would take a week.",
+        "Here is what I think about the sanctions: they are too late.",
+        "What did the governor actually promise? Not much, if you read the decree closely.",
+    ],
+)
+def test_voices_inline_quotations_stay_author(bare_nlp, text: str) -> None:
+    doc = bare_nlp(text)
+    assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
+
+
+def test_voices_list_after_colon_is_not_an_excerpt(bare_nlp) -> None:
+    doc = bare_nlp(
+        "Three questions hang over the talks in Doha:\n"
+        "- whether Hamas accepts a phased exchange;\n"
+        "- whether Israel agrees to withdraw from the corridor.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "author", "author"]
+
+
+def test_voices_footnoted_paste_in_a_chatty_post_is_quoted_without_lead_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "I'll be honest, I didn't expect the front to hold this long. You'd think the shells would run out.\n"
+        "Russian forces conducted limited ground attacks near Kupiansk on October 4 and made no confirmed "
+        "advances.[12] The Ukrainian General Staff reported that Russian forces shelled 14 settlements.[13]\n"
+        "So what's next? Honestly, nobody knows, and I'm not going to pretend I do.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "quoted", "author"]
+
+
+def test_voices_report_footnoted_throughout_is_the_authors(bare_nlp) -> None:
+    doc = bare_nlp(
+        "Russian forces likely intend to resume offensive operations near Vuhledar in the coming weeks.[1]\n"
+        "Ukrainian officials reported on March 3 that Russian forces shelled Kherson City 41 times.[2]\n"
+        "The Kremlin continues to deny that mobilized reservists lack equipment and training.[3]\n"
+    )
+    assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
+
+
+def test_voices_reference_article(bare_nlp, reference_text: str) -> None:
+    doc = bare_nlp(reference_text)
+    passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
+    quoted = [(doc.text[p["start"] : p["end"]][:30], p["source"]) for p in passages if p["voice"] == "quoted"]
+    assert len(passages) == 21
+    assert len(quoted) == 9  # wire excerpt (2), two ISW excerpts (1 + 1), EU spokesman (5)
+    assert quoted[0] == ("Belarus’ opposition leader sai", "Sviatlana Tsikhanouskaya")
+    assert quoted[2][1] == quoted[3][1] == "ISW"
+    assert {source for _, source in quoted[4:]} == {"EU"}
+    assert passages[0]["voice"] == "author" and passages[-1]["voice"] == "author"

@@ -1,0 +1,60 @@
+"""HTML markup decides: block quotes are quoted passages, inline quotations stay the author's."""
+
+from __future__ import annotations
+
+from sayso.voices import find_voices
+
+from .test_voices_tiling import assert_tiles
+
+TEXT = (
+    "The Baltic states are running out of patience with Moscow. Estonia's foreign ministry said:\n"
+    "Russia's repeated jamming of GPS signals over the Baltic Sea endangers civil aviation and "
+    "violates international law.\n"
+    "Officials in Tallinn called the jamming \"reckless\" but stopped short of closing airspace.\n"
+)
+
+
+def spans():
+    second = TEXT.index("Russia's repeated")
+    third = TEXT.index("Officials in Tallinn")
+    inline = TEXT.index('"reckless"')
+    return second, third, inline
+
+
+def test_voices_markup_block_quote_is_quoted_with_its_source(bare_nlp) -> None:
+    second, third, inline = spans()
+    quotes = [[second, third - 1, "Estonian Foreign Ministry"], [inline + 1, inline + 9, None]]
+    passages = find_voices(bare_nlp(TEXT), [], quotes)
+    assert_tiles(TEXT, passages, [])
+    assert [(p["voice"], p["source"], p["rule"]) for p in passages] == [
+        ("author", None, "markup:author"),
+        ("quoted", "Estonian Foreign Ministry", "markup:block"),
+        ("author", None, "markup:author"),
+    ]
+
+
+def test_voices_markup_block_without_source_is_named_from_the_lead_in(bare_nlp) -> None:
+    second, third, _ = spans()
+    passages = find_voices(bare_nlp(TEXT), [], [[second, third, None]])
+    assert passages[1]["voice"] == "quoted"
+    assert passages[1]["source"] and "ministry" in passages[1]["source"].lower()
+
+
+def test_voices_markup_inline_quote_alone_does_not_quote_the_paragraph(bare_nlp) -> None:
+    _, _, inline = spans()
+    passages = find_voices(bare_nlp(TEXT), [], [[inline, inline + 10, "Tallinn"]])
+    assert {p["voice"] for p in passages} == {"author"}
+
+
+def test_voices_markup_block_running_into_a_paragraph_splits_it(bare_nlp) -> None:
+    text = "Lead-in sentence glued to the quote. Quoted words begin here\nand continue on this line.\nAfter.\n"
+    start = text.index("Quoted words")
+    end = text.index("After.")
+    passages = find_voices(bare_nlp(text), [], [[start, end, "Agency"]])
+    assert_tiles(text, passages, [])
+    assert [(text[p["start"] : p["end"]], p["voice"]) for p in passages] == [
+        ("Lead-in sentence glued to the quote. ", "author"),
+        ("Quoted words begin here\n", "quoted"),
+        ("and continue on this line.\n", "quoted"),
+        ("After.\n", "author"),
+    ]
