@@ -17,6 +17,8 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 * "X assesses/judges/estimates/believes that …" with no likelihood word in the complement is an
   unhedged assessment (rule ``assessment-verb``, canonical "we assess" / "we believe"); with a
   likelihood word, that word's record carries the band and the verb only names the assessor.
+* Questions assert nothing ("Could the army hold?") and are skipped; so is idiomatic "as soon as
+  possible".
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
   "low confidence in X" with no assessing verb or "with" is not one.
 * Assessor: the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
@@ -283,7 +285,9 @@ class _Finder:
     # rules
 
     def in_text(self, token: Token) -> bool:
-        """False for tokens outside every passage (boilerplate), when passages are known."""
+        """False for questions (no assessment is made) and, when passages are known, boilerplate."""
+        if self.rules.lex["skip_questions"] and any(t.text == "?" for t in token.sent[-2:]):
+            return False
         if not self.voices:
             return True
         return any(v["start"] <= token.idx < v["end"] for v in self.voices)
@@ -306,6 +310,8 @@ class _Finder:
         if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
             return
         if any(c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod" for c in core.lefts):
+            return
+        if core.i > 0 and self.doc[core.i - 1].lower_ in rules.lex["not_after"].get(core.lower_, ()):
             return
         canonical, phrase, modifiers = self.intensify(core, rules.words[core.lower_])
         phrase.append(core)

@@ -103,6 +103,8 @@ NOTHING = [
     "The ministry said the strikes hit two depots.",
     "The army can afford new tanks this year.",
     "The rebels pose a threat to shipping.",
+    "Engineers will repair the bridge as soon as possible.",
+    "Could the army really hold the city until spring?",
 ]
 
 
