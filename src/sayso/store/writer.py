@@ -12,7 +12,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, func, insert, select, text, update
 
 from sayso.model import Analysis, Span
 from sayso.store import schema
@@ -237,3 +237,31 @@ class Writer:
         ]
         if rows:
             conn.execute(insert(schema.dates), rows)
+
+
+def check(store: Store) -> list[str]:
+    """Integrity problems, one line each (empty when sound): every document's rows must match
+    its stored Analysis JSON, and the SQLite full-text index must match the rows it indexes."""
+    d, a, s, p = schema.documents, schema.attributions, schema.assessments, schema.passages
+    problems: list[str] = []
+    with store.read() as conn:
+        counted = {
+            name: dict(conn.execute(select(t.c.document_id, func.count()).group_by(t.c.document_id)).all())
+            for name, t in (("attributions", a), ("assessments", s), ("passages", p))
+        }
+        for document_id, analysis in conn.execute(select(d.c.id, d.c.analysis)):
+            data = json.loads(analysis)
+            for name, rows in counted.items():
+                if len(data[name]) != rows.get(document_id, 0):
+                    problems.append(
+                        f"document {document_id}: {rows.get(document_id, 0)} {name} rows, analysis has {len(data[name])}"
+                    )
+        if conn.dialect.name == "sqlite":
+            for kind, table in (("attribution", a), ("assessment", s)):
+                indexed = conn.execute(
+                    text("SELECT count(*) FROM search_index WHERE kind = :kind"), {"kind": kind}
+                ).scalar_one()
+                stored = conn.execute(select(func.count()).select_from(table)).scalar_one()
+                if indexed != stored:
+                    problems.append(f"search index has {indexed} {kind} rows, the table {stored}")
+    return problems

@@ -1,0 +1,222 @@
+"""``sayso ingest / search / speakers / timeline / export``: the corpus commands.
+
+Each command parses options, makes one library call in ``sayso.store`` and formats the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sayso.calibration import SCALES
+
+DB_HELP = "SQLite file, or a postgresql://user@host/db URL."
+FORMATS = ("table", "json", "csv")
+
+
+class RunFailed(click.ClickException):
+    """Some (exit 1) or nearly all (exit 2) documents failed; the summary says which."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def db_option(function: Callable) -> Callable:
+    return click.option("--db", default="sayso.db", show_default=True, help=DB_HELP)(function)
+
+
+def format_option(function: Callable) -> Callable:
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table for people; json or csv for programs.")(function)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return "; ".join(_cell(v) if not isinstance(v, dict) else str(v.get("title") or v.get("url")) for v in value)
+    return str(value)
+
+
+def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str) -> None:
+    """Print ``rows``: a rich table (only ``columns``), JSON (every field) or CSV (``columns``)."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({c: _cell(row.get(c)) for c in columns} for row in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+        for name in columns:
+            table.add_column(name, overflow="fold", max_width=60 if name in ("text", "topic", "in") else 28)
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        Console().print(table)
+
+
+def _open(db: str):  # -> Store
+    from sayso.store.database import open_store
+
+    return open_store(db)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Local analysis processes (nlp.pipe n_process).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Analyse on this Dask cluster instead; this process stores the results.")
+@click.option("--published", metavar="YYYY-MM-DD", default=None, help="Publication date for inputs that carry none.")
+@click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True, help="Probability scale.")
+@click.option("--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
+def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None, published: str | None,
+           scale: str, quiet: bool) -> None:
+    """Store articles: .txt/.html files, folders (recursively), JSON Lines, WARC archives.
+
+    \b
+    JSON Lines: one article per line with "text" or "html", optional "url", "title", "published".
+    Re-running skips what is stored (by content hash); a killed run resumes where it stopped.
+    Exit status: 0 all stored or skipped, 1 some failed, 2 (nearly) all failed.
+
+    \b
+    Examples:
+      sayso ingest articles/ --db corpus.db --workers 2
+      sayso ingest crawl.warc.gz --db postgresql://me@localhost/news
+      sayso ingest feed.jsonl --scheduler tcp://10.0.0.5:8786
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sayso.store.ingest import Outcome, ingest as run_ingest
+
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} words/s"), TimeRemainingColumn(),
+        console=console, disable=quiet or not console.is_terminal, transient=False,
+    )
+    task = progress.add_task("ingest", total=None, rate="-")
+    started = time.perf_counter()
+    words = 0
+
+    def on_total(total: int | None) -> None:
+        progress.update(task, total=total)
+
+    def on_outcome(outcome: Outcome) -> None:
+        nonlocal words
+        words += outcome.words
+        rate = words / max(time.perf_counter() - started, 1e-6)
+        progress.update(task, advance=1, rate=f"{rate:,.0f}")
+        if outcome.status == "failed":
+            console.print(f"[red]failed[/red]  {outcome.name}: {outcome.message}", highlight=False)
+        elif outcome.status == "skipped" and not quiet:
+            console.print(f"[yellow]skipped[/yellow] {outcome.name}: {outcome.message}", highlight=False)
+
+    with progress:
+        report = run_ingest(paths, db=db, workers=workers, scheduler=scheduler, published=published, scale=scale,
+                            on_outcome=on_outcome, on_total=on_total)
+    seconds = max(report.seconds, 1e-6)
+    console.print(
+        f"stored {report.stored}, skipped {report.skipped}, failed {report.failed} in {report.seconds:.1f} s "
+        f"({report.stored / seconds:.2f} docs/s, {report.words / seconds:,.0f} words/s)",
+        highlight=False,
+    )
+    if report.exit_code:
+        raise RunFailed(f"{report.failed} of {report.stored + report.failed} documents failed", report.exit_code)
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@click.option("--speaker", help="Speaker or assessor name contains this (case-insensitive).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
+@click.option("--voice", type=click.Choice(["quoted", "author"]), help="Quoted speech or the author's own voice.")
+@click.option("--band", help="Only assessments in this band (e.g. likely, 'roughly even chance').")
+@click.option("--carriers", is_flag=True, help="List every document carrying each origin (default: count them).")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@format_option
+def search(query: str, db: str, speaker: str | None, since: str | None, until: str | None, voice: str | None,
+           band: str | None, carriers: bool, limit: int, fmt: str) -> None:
+    """Quotes and assessments whose text contains all the words of QUERY.
+
+    \b
+    Examples:
+      sayso search "attack from the north" --since 2022-10-01 --voice quoted
+      sayso search "ceasefire" --speaker "foreign ministry" --format csv > hits.csv
+
+    Reprints count once: one row per independent origin, with the number of carriers.
+    """
+    from sayso.store.query import search as run_search
+
+    rows = run_search(_open(db), query, speaker=speaker, since=since, until=until, voice=voice, band=band,
+                      carriers=carriers, limit=limit)
+    columns = ["published", "kind", "speaker", "text", "cue", "band", "low", "median", "high", "carriers", "title"]
+    emit(rows, columns + (["carried_by"] if carriers else []), fmt, f"search {query!r}")
+
+
+@click.command()
+@db_option
+@click.option("--org", help="Organisation contains this (case-insensitive).")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@format_option
+def speakers(db: str, org: str | None, limit: int | None, fmt: str) -> None:
+    """Who is quoted how often (independent origins, then all carriers), with what cues, in which documents."""
+    from sayso.store.query import speakers as run_speakers
+
+    rows = run_speakers(_open(db), org=org, limit=limit)
+    emit(rows, ["speaker", "org", "role", "origins", "quotes", "documents", "cues", "in"], fmt, "speakers")
+
+
+@click.command()
+@click.argument("topic")
+@db_option
+@click.option("--assessor", help="Only this assessor (name contains, case-insensitive).")
+@click.option("--carriers", is_flag=True, help="List every document carrying each assessment.")
+@click.option("--plot", "plot", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw probability range against date to this PNG, one colour per source.")
+@format_option
+def timeline(topic: str, db: str, assessor: str | None, carriers: bool, plot: Path | None, fmt: str) -> None:
+    """Assessments matching TOPIC, per source, by date; a later one on the same question is a change.
+
+    \b
+    Example:
+      sayso timeline "attack from the north" --plot north.png
+    """
+    from sayso.store.query import plot_timeline, timeline as run_timeline
+
+    rows = run_timeline(_open(db), topic, assessor=assessor, carriers=carriers)
+    emit(rows, ["published", "source", "phrase", "band", "low", "median", "high", "status", "change", "carriers",
+                "topic"], fmt, f"timeline {topic!r}")
+    if plot is not None:
+        drawn = plot_timeline(rows, str(plot), title=topic)
+        click.echo(f"plotted {drawn} assessments to {plot}", err=True)
+
+
+@click.command()
+@click.argument("table")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def export(table: str, db: str, fmt: str, out: Path) -> None:
+    """Write a whole TABLE (documents, passages, speakers, attributions, assessments, entities, mentions,
+    dates) as JSON Lines or Parquet."""
+    from sayso.store.export import export_table
+
+    count = export_table(_open(db), table, fmt, out)
+    click.echo(f"wrote {count} {table} rows to {out}", err=True)
