@@ -319,8 +319,9 @@ class _Finder:
         negation = None
         extra_negated = False
         rule = "word"
-        if core.dep_ in ("acomp", "attr", "oprd") or (core.dep_ == "ROOT" and core.pos_ == "ADJ"):
-            clause_head = head if core.dep_ != "ROOT" else core
+        small_clause = core.pos_ == "ADJ" and core.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
+        if core.dep_ in ("acomp", "attr", "oprd") or small_clause:
+            clause_head = core if small_clause else head
             negation = _is_negated(core, rules.negations) or _is_negated(clause_head, rules.negations)
             if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i:
                 phrase.append(clause_head)

@@ -88,6 +88,10 @@ CASES = [
         [("assesses", "very likely", False, ["assess"], "the ceasefire will hold")],
     ),
     (
+        "The ministry considers a renewed offensive unlikely before spring.",
+        [("unlikely", "unlikely", False, [], "a renewed offensive unlikely")],
+    ),
+    (
         "It is not unlikely that the talks will resume.",
         [("not unlikely", "roughly even chance", True, [], "the talks will resume")],
     ),
