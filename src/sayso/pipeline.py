@@ -73,8 +73,11 @@ class CitationsComponent(_Component):
 class VoicesComponent(_Component):
     writes = ("voices",)
 
+    def __init__(self, rules: voices.Rules) -> None:
+        self.rules = rules
+
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        return (voices.find_voices(doc, doc._.sayso_boilerplate or [], doc._.sayso_markup_quotes or []),)
+        return (voices.find_voices(doc, doc._.sayso_boilerplate or [], doc._.sayso_markup_quotes or [], self.rules),)
 
 
 class AttributionComponent(_Component):
@@ -134,6 +137,11 @@ def load_reporting_verbs() -> dict[str, Any]:
     return attribution.load_reporting_verbs()
 
 
+@spacy.registry.misc("sayso.voice_rules.v1")
+def load_voice_rules() -> voices.Rules:
+    return voices.load_rules()
+
+
 @spacy.registry.misc("sayso.calibration_table.v1")
 def load_calibration_table() -> calibration.Table:
     return calibration.load_table()
@@ -144,9 +152,14 @@ def make_citations(nlp: Language, name: str) -> CitationsComponent:
     return CitationsComponent()
 
 
-@Language.factory("sayso_voices", assigns=["doc._.voices"], requires=["doc.sents"])
-def make_voices(nlp: Language, name: str) -> VoicesComponent:
-    return VoicesComponent()
+@Language.factory(
+    "sayso_voices",
+    assigns=["doc._.voices"],
+    requires=["doc.sents"],
+    default_config={"rules": {"@misc": "sayso.voice_rules.v1"}},
+)
+def make_voices(nlp: Language, name: str, rules: voices.Rules) -> VoicesComponent:
+    return VoicesComponent(rules)
 
 
 @Language.factory(
@@ -199,16 +212,22 @@ class SaysoComponent:
         "scale": "icd203",
         "reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"},
         "table": {"@misc": "sayso.calibration_table.v1"},
+        "voice_rules": {"@misc": "sayso.voice_rules.v1"},
     },
 )
 def make_sayso(
-    nlp: Language, name: str, scale: str, reporting_verbs: dict[str, Any], table: calibration.Table
+    nlp: Language,
+    name: str,
+    scale: str,
+    reporting_verbs: dict[str, Any],
+    table: calibration.Table,
+    voice_rules: voices.Rules,
 ) -> SaysoComponent:
     return SaysoComponent(
         [
             EntitiesComponent(),
             CitationsComponent(),
-            VoicesComponent(),
+            VoicesComponent(voice_rules),
             AttributionComponent(reporting_verbs),
             EstimativeComponent(scale, table),
             TimexComponent(),
