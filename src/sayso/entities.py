@@ -174,7 +174,7 @@ def _name_start(doc: Doc, anchor: int, proper_only: bool) -> int | None:
     """Where the capitalised name ending just before token ``anchor`` starts, or None."""
     tags = ("PROPN",) if proper_only else ("PROPN", "ADJ", "NOUN")
     start = anchor
-    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in tags and doc[start - 1].lower_ != "the":
+    while start > 0 and (word := doc[start - 1]).is_title and word.pos_ in tags and word.lower_ != "the":
         start -= 1
     return start if start < anchor else None
 
@@ -186,6 +186,7 @@ def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     data = load_formations()
     qualifiers = {"ORTH": {"IN": data["qualifiers"]}, "OP": "*"}
     unit = {"ORTH": {"IN": data["unit_words"]}}
+    heads = {"LOWER": {"IN": data["generic_heads"]}}
     matcher = Matcher(vocab)
     matcher.add(
         "ORDINAL",
@@ -199,7 +200,7 @@ def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
     matcher.add(
         "GENERIC",
         [
-            [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), {"LOWER": {"IN": data["generic_heads"]}}]
+            [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), heads]
             for branch in data["generic_branches"]
         ],
     )

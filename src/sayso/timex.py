@@ -1,8 +1,8 @@
 """Date expressions, resolved against the publication date and never against today.
 
-Candidates are spaCy's DATE entities plus Matcher rules for what the model misses (part of a
-month, bare weekdays, "two days ago", "soon"). Each candidate is resolved by the rules below;
-dateparser is only asked about the few candidates the rules do not cover, and its answers are cached.
+Candidates are spaCy's DATE entities plus regular-expression rules over the text for what the model
+misses (part of a month, bare weekdays, "two days ago", "soon"). Each candidate is resolved by
+the rules below; dateparser is only asked about the few candidates the rules do not cover, and its answers are cached.
 
 Values are ISO 8601 strings:
 
@@ -31,10 +31,7 @@ from datetime import date, datetime, timedelta
 from importlib import resources
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from sayso.errors import ConfigError, InputError
 
@@ -133,17 +130,27 @@ def tense_of(span: Span) -> str:
 def _candidates(doc: Doc, text: str) -> list[Span]:
     """DATE entities and rule matches; the longest wins, and a long entity the rules cannot
     resolve gives way to the rule matches inside it."""
-    ruled = [span for span in _matcher(doc.vocab)(doc, as_spans=True) if not _false_friend(span)]
-    ruled = filter_spans(ruled)
-    entities = [e for e in doc.ents if e.label_ == "DATE" and not _false_friend(e)]
-    chosen = []
-    for span in filter_spans(ruled + entities):
-        inside = [r for r in ruled if span.start <= r.start and r.end <= span.end and r != span]
-        if inside and _unresolved(text[span.start_char : span.end_char]):
-            chosen.extend(inside)
+    ruled = [m.span() for m in _rule_pattern().finditer(text) if not _false_friend(text, *m.span())]
+    entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    entities = [(s, e) for s, e in entities if not _false_friend(text, s, e)]
+    chosen: list[tuple[int, int]] = []
+    for start, end in _longest_first(ruled + entities):
+        inside = [(s, e) for s, e in ruled if start <= s and e <= end and (s, e) != (start, end)]
+        if inside and _unresolved(text[start:end]):
+            chosen.extend(_longest_first(inside))
         else:
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+            chosen.append((start, end))
+    spans = (doc.char_span(start, end, alignment_mode="expand") for start, end in sorted(chosen))
+    return [span for span in spans if span is not None]
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, preferring the longer (then the earlier) where they overlap."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or e <= start for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
 
 
 def _unresolved(text: str) -> bool:
@@ -151,19 +158,18 @@ def _unresolved(text: str) -> bool:
     return resolved is None or resolved["value"] is None
 
 
-def _false_friend(span: Span) -> bool:
+def _false_friend(text: str, start: int, end: int) -> bool:
     """"Black Friday", "Bloody Sunday", "Sunday Times" are names, not days."""
     words = load_timex_words()
-    for token in span:
-        if token.lower_ not in words["weekdays"]:
-            continue
-        before = token.nbor(-1) if token.i > 0 else None
-        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if before is not None and before.lower_ in words["weekday_false_friends"] and before.is_title:
-            return True
-        if after is not None and after.lower_ in words["weekday_false_friends_after"]:
-            return True
-    return False
+    before = re.search(r"(\w+)\s+\w*$", text[max(0, start - 30) : end])
+    after = re.match(r"\W+(\w+)", text[end : end + 30])
+    piece = text[start:end].lower()
+    if not any(w in piece for w in words["weekdays"] if len(w) > 4):
+        return False
+    day_at_start = re.match(r"[a-z]+", piece) and re.match(r"[a-z]+", piece)[0] in words["weekdays"]
+    if day_at_start and before and before[1] in {w.title() for w in words["weekday_false_friends"]}:
+        return True
+    return bool(after and after[1].lower() in words["weekday_false_friends_after"])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -184,47 +190,37 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-@functools.lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> Matcher:
-    """Matcher rules for the date shapes the NER model misses, built from ``timex.json``."""
-    words = load_timex_words()
-    month = {"LOWER": {"IN": _with_dots(words["months"])}, "IS_TITLE": True}
-    weekday = {"LOWER": {"IN": [w for w in words["weekdays"] if len(w) > 4]}, "IS_TITLE": True}
-    day = {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?(?!\d)"}}  # "8.[15" too; only tried after a month
-    day_first = {"SHAPE": {"IN": ["d", "dd", "dxx", "ddxx"]}}
-    year = {"TEXT": {"REGEX": r"^(1[89]|20)\d\d(?!\d)"}}
-    direction = {"LOWER": {"IN": [d for d in words["direction"] if " " not in d]}}
-    day_part = {"LOWER": {"IN": words["day_parts"]}, "OP": "?"}
-    units = {"LOWER": {"IN": ["week", "month", "year", "weekend"]}}
-    number = {"LOWER": {"IN": list(words["numbers"])}}
-    matcher = Matcher(vocab)
-    matcher.add(
-        "DATE",
-        [
-            [month, day],
-            [month, day, {"ORTH": ",", "OP": "?"}, year],
-            [day_first, {"LOWER": "of", "OP": "?"}, month],
-            [day_first, {"LOWER": "of", "OP": "?"}, month, year],
-            [month, year],
-            [weekday, day_part],
-            [direction, weekday, day_part],
-            [{"LOWER": {"IN": list(words["relative_days"])}}, day_part],
-            [direction, units],
-            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": "this"}, units],
-            [{"LIKE_NUM": True}, {"LOWER": {"IN": list(words["units"])}}, {"LOWER": "ago"}],
-            [number, {"LOWER": {"IN": list(words["units"])}}, {"LOWER": "ago"}],
-        ]
-        + [
-            [*({"LOWER": w} for w in part.split()), {"ORTH": "-", "OP": "?"}, month]
-            for part in words["part_of_month"]
-        ]
-        + [[{"LOWER": w} for w in phrase.split()] for phrase in words["vague"]],
-    )
-    return matcher
+@functools.lru_cache(maxsize=1)
+def _rule_pattern() -> re.Pattern[str]:
+    """One regular expression over the raw text for the date shapes the NER model misses, built
+    from ``timex.json``. Text, not tokens: it is fast, and it sees "October 8" inside the token
+    "8.[15". Month and weekday names must be capitalised ("may" is a verb); alternatives are
+    ordered so the longer shape wins at each position."""
+    w = load_timex_words()
 
+    def titled(names: Any, min_len: int = 0) -> str:
+        forms = [n.title() + (r"\.?" if len(n) <= 4 else "") for n in names if len(n) >= min_len]
+        return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
-def _with_dots(names: dict[str, int]) -> list[str]:
-    return [n for name in names for n in (name, name + ".")]
+    def ci(names: Any) -> str:
+        return "(?i:" + _alt(names) + ")"
+
+    month, weekday = titled(w["months"]), titled(w["weekdays"], min_len=5)
+    day, year = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)", r"(?:1[89]|20)\d\d(?!\d)"
+    direction = ci(d for d in w["direction"] if " " not in d)
+    day_part = rf"(?:\s+{ci(w['day_parts'])}\b)?"
+    shapes = [
+        rf"{ci(w['part_of_month'])}[\s-]+{month}(?:,?\s+{year})?",
+        rf"(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+{year})?",
+        rf"{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
+        rf"{month},?\s+(?:of\s+)?{year}",
+        rf"(?:{direction}\s+)?{weekday}\b{day_part}",
+        rf"{ci(w['relative_days'])}\b{day_part}",
+        rf"(?:(?i:earlier|later)\s+(?i:this)|{direction})\s+(?i:weekend|week|month|year)\b",
+        rf"(?:\d+|{ci(w['numbers'])})\s+{ci(w['units'])}\s+(?i:ago)\b",
+        rf"{ci(w['vague'])}\b",
+    ]
+    return re.compile(r"\b(?:" + "|".join(shapes) + ")")
 
 
 # --- resolution rules ---------------------------------------------------------------------------
@@ -248,28 +244,33 @@ def _grammar() -> dict[str, re.Pattern[str]]:
     """One regular expression per rule, over normalised text."""
     w = load_timex_words()
     m, wd, dp = _alt(w["months"]), _alt(w["weekdays"]), _alt(w["day_parts"])
+    year = r"(?:,? (?P<year>\d{4}))?"
     d, n, u = _alt(w["direction"]), _alt(w["numbers"]), _alt(w["units"])
     quantifier = _alt(w["quantifiers"])
     return {
-        "month_day": re.compile(rf"^(?:(?:{wd}),? )?(?P<month>{m}) (?P<day>\d{{1,2}})(?:,? (?P<year>\d{{4}}))?$"),
-        "day_month": re.compile(rf"^(?:(?:{wd}),? )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{m})(?:,? (?P<year>\d{{4}}))?$"),
-        "part_of_month": re.compile(rf"^(?P<part>{_alt(w['part_of_month'])}) (?P<month>{m})(?:,? (?P<year>\d{{4}}))?$"),
+        "month_day": re.compile(rf"^(?:(?:{wd}),? )?(?P<month>{m}) (?P<day>\d{{1,2}}){year}$"),
+        "day_month": re.compile(rf"^(?:(?:{wd}),? )?(?P<day>\d{{1,2}}) (?:of )?(?P<month>{m}){year}$"),
+        "part_of_month": re.compile(rf"^(?P<part>{_alt(w['part_of_month'])}) (?P<month>{m}){year}$"),
         "month": re.compile(rf"^(?:(?P<dir>{d}) )?(?P<month>{m})(?:,? (?:of )?(?P<year>\d{{4}}))?$"),
         "weekday": re.compile(rf"^(?:(?P<dir>{d}) )?(?P<weekday>{wd})(?: (?:{dp}))?$"),
         "relative_day": re.compile(rf"^(?P<rel>{_alt(w['relative_days'])})(?: (?:{dp}))?$"),
         "relative_unit": re.compile(rf"^(?P<dir>{d}) (?P<unit>week|weekend|month|year)$"),
         "ago": re.compile(rf"^(?P<n>\d+|{n}) (?P<unit>{u}) ago$"),
         "season": re.compile(
-            rf"^(?:(?P<dir>{d}|early|late|mid) )?(?P<season>{_alt(w['seasons'])})(?: of)?(?: (?P<year>\d{{4}}))?$"
+            rf"^(?:(?P<dir>{d}|early|late|mid) )?(?P<season>{_alt(w['seasons'])})(?: of)?{year}$"
         ),
         "year": re.compile(r"^(?:(?:the )?year )?(?P<year>\d{4})$"),
         "years": re.compile(r"^(?P<first>\d{4}) ?(?:-|–|—|/|to) ?(?P<last>\d{4}|\d{2})$"),
         "decade": re.compile(r"^(?P<decade>\d{3})0s$"),
-        "duration": re.compile(rf"(?:\d|\b(?:{n}|{quantifier})\b).*\b(?:{u})\b|^(?:{u})$|\b(?:days|weeks|months|years|decades)\b"),
+        "duration": re.compile(
+            rf"(?:\d|\b(?:{n}|{quantifier})\b).*\b(?:{u})\b|^(?:{u})$|\b(?:days|weeks|months|years|decades)\b"
+        ),
     }
 
 
-def _result(value: str | None, granularity: str, relative: bool = False, ambiguous: bool = False) -> Resolution:
+def _result(
+    value: str | None, granularity: str, relative: bool = False, ambiguous: bool = False
+) -> Resolution:
     return {"value": value, "granularity": granularity, "relative": relative, "ambiguous": ambiguous}
 
 
@@ -308,7 +309,8 @@ def _choose_year(span_of: Any, published: date, tense: str) -> int:
 
 def _directed(direction: str | None, tense: str) -> str:
     """The tense a "last/next/this" modifier imposes, else the sentence's own."""
-    return {"past": "past", "future": "future"}.get(load_timex_words()["direction"].get(direction or ""), tense)
+    imposed = load_timex_words()["direction"].get(direction or "")
+    return imposed if imposed in ("past", "future") else tense
 
 
 def _month_day(match: re.Match[str], published: date | None, tense: str) -> Resolution:
