@@ -45,7 +45,10 @@ def _show_errors(console: Any, errors: list[dict[str, Any]]) -> None:
         console.print(f"[bold]{n}. {error['set']} · {error['error']}[/bold] ({where})")
         console.print(f"   expected: {escape(_short(error.get('gold', error.get('expected'))))}", highlight=False)
         console.print(f"   found:    {escape(_short(error.get('found')))}", highlight=False)
-        console.print(f"   context:  {escape(error['context'])}", highlight=False)
+        context = error["context"]
+        if len(context) > 480:
+            context = context[:240] + " … " + context[-240:]
+        console.print(f"   context:  {escape(context)}", highlight=False)
 
 
 @click.command("eval")
@@ -62,6 +65,7 @@ def _show_errors(console: Any, errors: list[dict[str, Any]]) -> None:
               show_default="sayso/evaluation/floors.json", help="The pinned floors file.")
 @click.option("--docs", "docs_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report page here, the plot beside it [default: docs/quality.md, none with --limit].")
+@click.option("--no-docs", is_flag=True, help="Write no report page (CI).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate(
     split: str,
@@ -72,6 +76,7 @@ def evaluate(
     allow_regression: bool,
     floors_path: Path,
     docs_path: Path | None,
+    no_docs: bool,
     fmt: str,
 ) -> None:
     """Measure attribution, voices, assessments, dates and calibration quality, and write docs/quality.md.
@@ -88,7 +93,9 @@ def evaluate(
     if limit is not None and (gate or update_floors):
         raise click.UsageError("--gate and --update-floors need the whole split; drop --limit")
     floors = gates.load_floors(floors_path) if gate else None
-    if docs_path is None and limit is None:
+    if no_docs:
+        docs_path = None
+    elif docs_path is None and limit is None:
         docs_path = report.DOCS_PATH
     stderr = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
