@@ -224,6 +224,33 @@ def _ingest_on_dask(run: _Run, batches: Iterator[list[Item]], scale: str, schedu
             drain_one()
 
 
+def ingest_items(
+    entries: Iterable[Item | Problem],
+    *,
+    store: Store,
+    workers: int = 1,
+    scheduler: str | None = None,
+    scale: str = "icd203",
+    batch_size: int | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> IngestReport:
+    """Ingest already-read articles (``sources.iter_items`` or ``sources.item_from``) into ``store``."""
+    if workers < 1:
+        raise ConfigError(f"workers must be at least 1, not {workers}")
+    run = _Run(store, on_outcome)
+    size = batch_size or (16 if scheduler else 32 * workers)
+    started = time.perf_counter()
+    try:
+        batches = _read(run, iter(entries), size)
+        if scheduler:
+            _ingest_on_dask(run, batches, scale, scheduler)
+        else:
+            _ingest_locally(run, batches, scale, workers)
+    finally:
+        run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -241,23 +268,15 @@ def ingest(
     Raises InputError for a missing path, StoreError when the store cannot be opened or written,
     ConfigError for an unreachable scheduler; per-document problems are in the report.
     """
-    if workers < 1:
-        raise ConfigError(f"workers must be at least 1, not {workers}")
     files = expand(paths)
     store = db if isinstance(db, Store) else open_store(db)
-    if on_total is not None:
-        on_total(estimate_total(files))
-    run = _Run(store, on_outcome)
-    size = batch_size or (16 if scheduler else 32 * workers)
-    started = time.perf_counter()
     try:
-        batches = _read(run, iter_items(files, published=published), size)
-        if scheduler:
-            _ingest_on_dask(run, batches, scale, scheduler)
-        else:
-            _ingest_locally(run, batches, scale, workers)
+        if on_total is not None:
+            on_total(estimate_total(files))
+        return ingest_items(
+            iter_items(files, published=published), store=store, workers=workers, scheduler=scheduler,
+            scale=scale, batch_size=batch_size, on_outcome=on_outcome,
+        )
     finally:
-        run.report.seconds = time.perf_counter() - started
         if not isinstance(db, Store):
             store.close()
-    return run.report

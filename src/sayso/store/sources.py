@@ -79,8 +79,9 @@ def estimate_total(files: list[Path]) -> int | None:
     return total
 
 
-def _item(name: str, data: str | bytes, *, published: str | None, url: str | None = None,
-          title: str | None = None) -> Item | Problem:
+def item_from(name: str, data: str | bytes, *, published: str | None = None, url: str | None = None,
+              title: str | None = None) -> Item | Problem:
+    """Read one article given in memory (text or HTML) into an Item, or a Problem naming it."""
     try:
         document = read(data, published=published, url=url)
     except InputError as error:
@@ -97,7 +98,7 @@ def _from_text_file(path: Path, published: str | None) -> Iterator[Item | Proble
     except OSError as error:
         yield Problem(str(path), "failed", f"cannot read: {error.strerror or error}")
         return
-    yield _item(str(path), data, published=published)
+    yield item_from(str(path), data, published=published)
 
 
 def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
@@ -117,7 +118,7 @@ def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 yield Problem(name, "failed", "no 'text' or 'html' string in this line")
                 continue
             date = record.get("published") or record.get("publication_date") or published
-            yield _item(name, body, published=date, url=record.get("url"), title=record.get("title"))
+            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"))
 
 
 def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
@@ -142,7 +143,7 @@ def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 if "html" not in content_type.lower():
                     yield Problem(name, "skipped", f"not HTML (content type {content_type or 'missing'!r})")
                     continue
-                yield _item(name, record.content_stream().read(), published=published, url=url)
+                yield item_from(name, record.content_stream().read(), published=published, url=url)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         yield Problem(str(path), "failed", f"broken WARC file: {error}")
 
