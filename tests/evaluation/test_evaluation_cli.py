@@ -22,8 +22,13 @@ def stub_results(value: float) -> dict:
         metrics[layer]["f1"] = value
     metrics["attributions"]["strict_f1"] = value
     return {
-        "polnear": {"dataset": "PolNeAR v1.0.0", "split": "dev", "articles": 2, "scoring": "stub",
-                    "systems": {"sayso": subsets, "textacy": subsets}},
+        "polnear": {
+            "dataset": "PolNeAR v1.0.0",
+            "split": "dev",
+            "articles": 2,
+            "scoring": "stub",
+            "systems": {"sayso": subsets, "textacy": subsets},
+        },
         "gold": {"digest": DIGEST, **metrics},
         "calibration": {"violations": [], "plot": "calibration.png"},
     }
@@ -34,9 +39,20 @@ def run_eval(monkeypatch, tmp_path, capsys):
     """Run ``sayso eval ARGS`` against a stub measuring ``value``: (exit code, stdout, stderr)."""
 
     def run(value: float, *args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(report, "run", lambda **kw: report.Report(stub_results(value), "| calibration |\n"))
+        monkeypatch.setattr(
+            report, "run", lambda **kw: report.Report(stub_results(value), "| calibration |\n")
+        )
         try:
-            main(["eval", "--floors", str(tmp_path / "floors.json"), "--docs", str(tmp_path / "quality.md"), *args])
+            main(
+                [
+                    "eval",
+                    "--floors",
+                    str(tmp_path / "floors.json"),
+                    "--docs",
+                    str(tmp_path / "quality.md"),
+                    *args,
+                ]
+            )
             code = 0
         except SystemExit as exit_:
             code = exit_.code
@@ -47,8 +63,10 @@ def run_eval(monkeypatch, tmp_path, capsys):
 
 
 def pin(tmp_path, value: float) -> None:
-    gate.write_atomic(tmp_path / "floors.json", json.dumps(
-        {"tolerance": 0.02, "gold_digest": DIGEST, "floors": {k: value for k in gate.PINNED}}))
+    gate.write_atomic(
+        tmp_path / "floors.json",
+        json.dumps({"tolerance": 0.02, "gold_digest": DIGEST, "floors": {k: value for k in gate.PINNED}}),
+    )
 
 
 def test_gate_passes_when_figures_hold(run_eval, tmp_path):

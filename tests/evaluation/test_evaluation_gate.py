@@ -58,7 +58,9 @@ def test_check_fails_on_calibration_violations():
     ]
 
 
-@pytest.mark.parametrize("key, expected", [("gold.dates.f1", 0.8), ("gold.dates", None), ("gold.nope.f1", None)])
+@pytest.mark.parametrize(
+    "key, expected", [("gold.dates.f1", 0.8), ("gold.dates", None), ("gold.nope.f1", None)]
+)
 def test_lookup_reads_numbers_at_dotted_paths(key, expected):
     assert gate.lookup(results(), key) == expected
 
@@ -107,7 +109,9 @@ def test_atomic_write_keeps_the_old_file_when_replace_fails(tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == ["floors.json"]
 
 
-@pytest.mark.parametrize("content, error", [(None, "no floors at"), ("{", "not valid JSON"), ("{}", "needs 'floors'")])
+@pytest.mark.parametrize(
+    "content, error", [(None, "no floors at"), ("{", "not valid JSON"), ("{}", "needs 'floors'")]
+)
 def test_load_floors_errors_name_the_file(tmp_path, content, error):
     path = tmp_path / "floors.json"
     if content is not None:

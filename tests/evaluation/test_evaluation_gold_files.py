@@ -11,7 +11,15 @@ import pytest
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
 ITEMS = [json.loads(line) for line in (GOLD_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-BANDS = {"almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"}
+BANDS = {
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+}
 VALUE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})$")
 
 
@@ -93,4 +101,8 @@ def test_builder_places_spans_by_occurrence_and_anchor():
     build = _builder()
     text = "She said no. He said yes."
     assert build.locate(text, {"text": "said", "nth": 1}, "t")["start"] == 16
-    assert build.locate(text, {"text": "said", "after": "He"}, "t") == {"start": 16, "end": 20, "text": "said"}
+    assert build.locate(text, {"text": "said", "after": "He"}, "t") == {
+        "start": 16,
+        "end": 20,
+        "text": "said",
+    }

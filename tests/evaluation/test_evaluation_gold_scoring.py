@@ -20,21 +20,35 @@ def _pair(span: dict[str, Any] | None) -> list[int] | None:
 def perfect(item: dict[str, Any]) -> Analysis:
     """What a flawless sayso would return for a gold passage."""
     data = {
-        "voices": [{"start": p["start"], "end": p["end"], "voice": p["voice"], "source": p["source"]}
-                   for p in item["passages"]],
+        "voices": [
+            {"start": p["start"], "end": p["end"], "voice": p["voice"], "source": p["source"]}
+            for p in item["passages"]
+        ],
         "attributions": [
-            {"kind": a["kind"], "content": _pair(a["content"]), "cue": _pair(a["cue"]),
-             "speaker_name": a["speaker"]["name"], "speaker_mention": _pair(a["speaker"]["mention"])}
+            {
+                "kind": a["kind"],
+                "content": _pair(a["content"]),
+                "cue": _pair(a["cue"]),
+                "speaker_name": a["speaker"]["name"],
+                "speaker_mention": _pair(a["speaker"]["mention"]),
+            }
             for a in item["attributions"]
         ],
         "assessments": [
-            {"phrase": _pair(a["phrase"]), "sentence": _pair(a["phrase"]), "band": a["band"] or "roughly even chance",
-             "probability": PROBABILITY, "scale": "icd203",
-             "assessor": "author" if a["assessor"] == gold.AUTHOR else a["assessor"]}
+            {
+                "phrase": _pair(a["phrase"]),
+                "sentence": _pair(a["phrase"]),
+                "band": a["band"] or "roughly even chance",
+                "probability": PROBABILITY,
+                "scale": "icd203",
+                "assessor": "author" if a["assessor"] == gold.AUTHOR else a["assessor"],
+            }
             for a in item["assessments"]
         ],
-        "dates": [{"start": d["start"], "end": d["end"], "value": d["value"], "granularity": d["granularity"]}
-                  for d in item["dates"]],
+        "dates": [
+            {"start": d["start"], "end": d["end"], "value": d["value"], "granularity": d["granularity"]}
+            for d in item["dates"]
+        ],
     }
     return from_plain(item["text"], data)
 
@@ -67,9 +81,16 @@ def test_wrong_speaker_and_a_missed_quote_are_counted():
     first, *_rest = right.attributions
     wrong = from_plain(
         item["text"],
-        {"attributions": [{"kind": first.kind, "content": [first.content.start, first.content.end],
-                           "cue": None if first.cue is None else [first.cue.start, first.cue.end],
-                           "speaker_name": "Somebody Else"}]},
+        {
+            "attributions": [
+                {
+                    "kind": first.kind,
+                    "content": [first.content.start, first.content.end],
+                    "cue": None if first.cue is None else [first.cue.start, first.cue.end],
+                    "speaker_name": "Somebody Else",
+                }
+            ]
+        },
     )
     metrics = gold.score([item], [wrong])["attributions"]
     assert metrics["precision"] == 1.0
@@ -80,10 +101,21 @@ def test_wrong_speaker_and_a_missed_quote_are_counted():
 
 
 def test_content_needs_half_of_the_longer_span():
-    item = {"id": "t", "text": "The minister said the talks had failed completely.", "passages": [],
-            "assessments": [], "dates": [],
-            "attributions": [{"kind": "indirect", "content": {"start": 18, "end": 49, "text": ""}, "cue": None,
-                              "speaker": {"name": None, "mention": None, "aliases": []}}]}
+    item = {
+        "id": "t",
+        "text": "The minister said the talks had failed completely.",
+        "passages": [],
+        "assessments": [],
+        "dates": [],
+        "attributions": [
+            {
+                "kind": "indirect",
+                "content": {"start": 18, "end": 49, "text": ""},
+                "cue": None,
+                "speaker": {"name": None, "mention": None, "aliases": []},
+            }
+        ],
+    }
     short = from_plain(item["text"], {"attributions": [{"kind": "indirect", "content": [18, 27]}]})
     long = from_plain(item["text"], {"attributions": [{"kind": "indirect", "content": [18, 40]}]})
     assert gold.score([item], [short])["attributions"]["recall"] == 0.0
@@ -91,9 +123,17 @@ def test_content_needs_half_of_the_longer_span():
 
 
 def test_durations_are_not_scored_as_dates():
-    item = {"id": "t", "text": "The siege lasted six weeks.", "passages": [], "attributions": [],
-            "assessments": [], "dates": []}
-    found = from_plain(item["text"], {"dates": [{"start": 17, "end": 26, "value": None, "granularity": "duration"}]})
+    item = {
+        "id": "t",
+        "text": "The siege lasted six weeks.",
+        "passages": [],
+        "attributions": [],
+        "assessments": [],
+        "dates": [],
+    }
+    found = from_plain(
+        item["text"], {"dates": [{"start": 17, "end": 26, "value": None, "granularity": "duration"}]}
+    )
     assert gold.score([item], [found])["dates"]["predicted"] == 0
 
 

@@ -95,7 +95,9 @@ def build_passage(item: dict[str, Any]) -> dict[str, Any]:
                 "cue": locate(text, a["cue"], f"{where} cue") if "cue" in a else None,
                 "speaker": {
                     "name": name_or_none(speaker["name"]),
-                    "mention": locate(text, speaker["mention"], f"{where} mention") if "mention" in speaker else None,
+                    "mention": locate(text, speaker["mention"], f"{where} mention")
+                    if "mention" in speaker
+                    else None,
                     "role": speaker.get("role"),
                     "org": speaker.get("org"),
                     "aliases": speaker.get("aliases", []),
@@ -109,7 +111,11 @@ def build_passage(item: dict[str, Any]) -> dict[str, Any]:
         if band is not None and band not in BANDS:
             raise GoldError(f"{where}: band {band!r} is not an ICD 203 band")
         assessments.append(
-            {"phrase": locate(text, a["phrase"], where), "band": band, "assessor": name_or_none(a["assessor"])}
+            {
+                "phrase": locate(text, a["phrase"], where),
+                "band": band,
+                "assessor": name_or_none(a["assessor"]),
+            }
         )
     dates = []
     for n, d in enumerate(item.get("date", [])):

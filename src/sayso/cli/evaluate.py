@@ -27,7 +27,9 @@ def _show_table(console: Any, results: dict[str, Any]) -> None:
         previous = section
     console.print(table)
     if results["calibration"]["violations"]:
-        console.print(f"calibration: medians outside the readers' IQR: {', '.join(results['calibration']['violations'])}")
+        console.print(
+            f"calibration: medians outside the readers' IQR: {', '.join(results['calibration']['violations'])}"
+        )
 
 
 def _short(value: Any, width: int = 160) -> str:
@@ -43,7 +45,9 @@ def _show_errors(console: Any, errors: list[dict[str, Any]]) -> None:
     for n, error in enumerate(errors, 1):
         where = error.get("article") or error.get("id")
         console.print(f"[bold]{n}. {error['set']} · {error['error']}[/bold] ({where})")
-        console.print(f"   expected: {escape(_short(error.get('gold', error.get('expected'))))}", highlight=False)
+        console.print(
+            f"   expected: {escape(_short(error.get('gold', error.get('expected'))))}", highlight=False
+        )
         console.print(f"   found:    {escape(_short(error.get('found')))}", highlight=False)
         context = error["context"]
         if len(context) > 480:
@@ -52,19 +56,47 @@ def _show_errors(console: Any, errors: list[dict[str, Any]]) -> None:
 
 
 @click.command("eval")
-@click.option("--split", default="dev", show_default=True, type=click.Choice(["dev", "train"]),
-              help="PolNeAR split to score (the test split is held back).")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N PolNeAR articles.")
-@click.option("--errors", "errors", type=click.IntRange(min=0), default=0, metavar="N",
-              help="Print the N worst misses with context.")
-@click.option("--gate/--no-gate", default=False, show_default=True,
-              help="Exit 1 when a metric falls more than 2 points below its pinned floor.")
+@click.option(
+    "--split",
+    default="dev",
+    show_default=True,
+    type=click.Choice(["dev", "train"]),
+    help="PolNeAR split to score (the test split is held back).",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N PolNeAR articles."
+)
+@click.option(
+    "--errors",
+    "errors",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Print the N worst misses with context.",
+)
+@click.option(
+    "--gate/--no-gate",
+    default=False,
+    show_default=True,
+    help="Exit 1 when a metric falls more than 2 points below its pinned floor.",
+)
 @click.option("--update-floors", is_flag=True, help="Pin this run's figures as the new floors.")
 @click.option("--allow-regression", is_flag=True, help="Let --update-floors lower a floor.")
-@click.option("--floors", "floors_path", type=click.Path(dir_okay=False, path_type=Path), default=gates.FLOORS_PATH,
-              show_default="sayso/evaluation/floors.json", help="The pinned floors file.")
-@click.option("--docs", "docs_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report page here, the plot beside it [default: docs/quality.md, none with --limit].")
+@click.option(
+    "--floors",
+    "floors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=gates.FLOORS_PATH,
+    show_default="sayso/evaluation/floors.json",
+    help="The pinned floors file.",
+)
+@click.option(
+    "--docs",
+    "docs_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report page here, the plot beside it [default: docs/quality.md, none with --limit].",
+)
 @click.option("--no-docs", is_flag=True, help="Write no report page (CI).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate(
@@ -88,7 +120,14 @@ def evaluate(
     sayso eval --update-floors          pin this run's figures (never lowers without --allow-regression)
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     if limit is not None and (gate or update_floors):
         raise click.UsageError("--gate and --update-floors need the whole split; drop --limit")
@@ -98,8 +137,17 @@ def evaluate(
     elif docs_path is None and limit is None:
         docs_path = report.DOCS_PATH
     stderr = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with tempfile.TemporaryDirectory() as scratch, Progress(*columns, console=stderr, transient=True) as progress:
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        Progress(*columns, console=stderr, transient=True) as progress,
+    ):
         stage = progress.add_task("starting", total=None)
         passages = progress.add_task("gold passages", total=None, visible=False)
 
@@ -110,7 +158,9 @@ def evaluate(
             progress.update(passages, visible=True, advance=1)
 
         docs_dir = docs_path.parent if docs_path else Path(scratch)
-        result = report.run(split=split, limit=limit, errors=errors, docs_dir=docs_dir, step=step, advance=advance)
+        result = report.run(
+            split=split, limit=limit, errors=errors, docs_dir=docs_dir, step=step, advance=advance
+        )
     results = result.results
     failures = gates.check(results, floors) if floors is not None else None
     if update_floors:
@@ -121,8 +171,11 @@ def evaluate(
         gates.write_atomic(docs_path, report.markdown(result, command.strip(), failures))
         stderr.print(f"wrote {docs_path}")
     if fmt == "json":
-        click.echo(json.dumps({"results": results, "errors": result.errors, "gate": failures}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"results": results, "errors": result.errors, "gate": failures}, indent=2, ensure_ascii=False
+            )
+        )
     else:
         console = Console()
         _show_table(console, results)

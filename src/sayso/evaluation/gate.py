@@ -98,7 +98,9 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def update_floors(results: dict[str, Any], path: Path = FLOORS_PATH, allow_regression: bool = False) -> dict[str, Any]:
+def update_floors(
+    results: dict[str, Any], path: Path = FLOORS_PATH, allow_regression: bool = False
+) -> dict[str, Any]:
     """Pin the measured figures as the new floors; refuse to lower one unless ``allow_regression``."""
     missing = [key for key in PINNED if lookup(results, key) is None]
     if missing:
@@ -107,7 +109,9 @@ def update_floors(results: dict[str, Any], path: Path = FLOORS_PATH, allow_regre
     old = load_floors(path)["floors"] if path.exists() else {}
     lowered = [f"{key} {old[key]:.4f} -> {new[key]:.4f}" for key in new if key in old and new[key] < old[key]]
     if lowered and not allow_regression:
-        raise ConfigError(f"refusing to lower floors ({'; '.join(lowered)}); pass --allow-regression to accept")
+        raise ConfigError(
+            f"refusing to lower floors ({'; '.join(lowered)}); pass --allow-regression to accept"
+        )
     floors = {
         "about": "F1 floors for sayso eval --gate; written by sayso eval --update-floors, never by hand",
         "tolerance": TOLERANCE,

@@ -108,7 +108,9 @@ def name_ok(gold: str | None, found: str | None, aliases: dict[str, set[str | No
     return f in aliases.get(g, {g})
 
 
-def assessor_ok(gold: str | None, found: str | None, analysis: Analysis, aliases: dict[str, set[str | None]]) -> bool:
+def assessor_ok(
+    gold: str | None, found: str | None, analysis: Analysis, aliases: dict[str, set[str | None]]
+) -> bool:
     if gold == AUTHOR:
         return found in AUTHOR_NAMES or (analysis.author is not None and found == analysis.author)
     return name_ok(gold, found, aliases)
@@ -235,7 +237,9 @@ def score(items: list[Item], analyses: list[Analysis]) -> dict[str, Any]:
         "passages": len(items),
         "voices": {
             "char_accuracy": _ratio(v["chars_right"], v["chars"]),
-            **{f"quoted_{k}": x for k, x in _prf(v["quoted_tp"], v["quoted_found"], v["quoted_gold"]).items()},
+            **{
+                f"quoted_{k}": x for k, x in _prf(v["quoted_tp"], v["quoted_found"], v["quoted_gold"]).items()
+            },
             "paragraph_accuracy": _ratio(v["paragraphs_right"], v["paragraphs"]),
             "source_accuracy": _ratio(v["sources_right"], v["sources"]),
             "paragraphs": v["paragraphs"],
@@ -273,7 +277,9 @@ def score(items: list[Item], analyses: list[Analysis]) -> dict[str, Any]:
 
 def _context(text: str, span: Span, width: int = 100) -> str:
     start, end = max(0, span[0] - width), min(len(text), span[1] + width)
-    return (text[start : span[0]] + "[[" + text[span[0] : span[1]] + "]]" + text[span[1] : end]).replace("\n", " ")
+    return (text[start : span[0]] + "[[" + text[span[0] : span[1]] + "]]" + text[span[1] : end]).replace(
+        "\n", " "
+    )
 
 
 def misses(items: list[Item], analyses: list[Analysis]) -> list[dict[str, Any]]:
@@ -282,18 +288,31 @@ def misses(items: list[Item], analyses: list[Analysis]) -> list[dict[str, Any]]:
 
     def add(item: Item, error: str, span: Span, expected: Any, found: Any) -> None:
         errors.append(
-            {"set": "gold", "id": item["id"], "error": error, "expected": expected, "found": found,
-             "context": _context(item["text"], span), "weight": span[1] - span[0]}
+            {
+                "set": "gold",
+                "id": item["id"],
+                "error": error,
+                "expected": expected,
+                "found": found,
+                "context": _context(item["text"], span),
+                "weight": span[1] - span[0],
+            }
         )
 
     for item, analysis in zip(items, analyses, strict=True):
         aliases = _aliases(item)
         pred = analysis.attributions
-        matching = _match([_span(p.content) for p in pred], [_span(g["content"]) for g in item["attributions"]], True)
+        matching = _match(
+            [_span(p.content) for p in pred], [_span(g["content"]) for g in item["attributions"]], True
+        )
         matched = {j: i for i, j in matching.items()}
         for j, g in enumerate(item["attributions"]):
             span = _span(g["content"])
-            expected = {"speaker": g["speaker"]["name"], "cue": g["cue"] and g["cue"]["text"], "kind": g["kind"]}
+            expected = {
+                "speaker": g["speaker"]["name"],
+                "cue": g["cue"] and g["cue"]["text"],
+                "kind": g["kind"],
+            }
             if j not in matched:
                 add(item, "attribution missed", span, expected, None)
                 continue
@@ -301,7 +320,9 @@ def misses(items: list[Item], analyses: list[Analysis]) -> list[dict[str, Any]]:
             if not name_ok(g["speaker"]["name"], p.speaker.name, aliases):
                 add(item, "wrong speaker", span, expected, {"speaker": p.speaker.name, "rule": p.rule})
         found = analysis.assessments
-        matching = _match([_span(p.phrase) for p in found], [_span(g["phrase"]) for g in item["assessments"]], False)
+        matching = _match(
+            [_span(p.phrase) for p in found], [_span(g["phrase"]) for g in item["assessments"]], False
+        )
         matched = {j: i for i, j in matching.items()}
         for j, g in enumerate(item["assessments"]):
             span = _span(g["phrase"])
@@ -310,13 +331,17 @@ def misses(items: list[Item], analyses: list[Analysis]) -> list[dict[str, Any]]:
                 add(item, "assessment missed", span, expected, None)
                 continue
             p = found[matched[j]]
-            if (g["band"] is not None and p.band != g["band"]) or not assessor_ok(g["assessor"], p.assessor, analysis, aliases):
+            if (g["band"] is not None and p.band != g["band"]) or not assessor_ok(
+                g["assessor"], p.assessor, analysis, aliases
+            ):
                 add(item, "wrong band or assessor", span, expected, {"band": p.band, "assessor": p.assessor})
     errors.sort(key=lambda x: -x["weight"])
     return errors
 
 
-def evaluate(path: Path = GOLD_PATH, advance: Callable[[], None] | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def evaluate(
+    path: Path = GOLD_PATH, advance: Callable[[], None] | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Analyse and score the gold set: (metrics with the data's digest, misses)."""
     items = load(path)
     analyses = predict(items, advance)
