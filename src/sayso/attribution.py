@@ -21,6 +21,7 @@ A speaker the text does not identify keeps ``speaker_name`` None.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from sayso.errors import ConfigError
 
 CLASS_ORDER = ("speech", "belief", "evidence")
+QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -82,25 +84,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> list[tuple[int, int | None]]:
     """Outermost quotations in one paragraph as (open index, close index or None)."""
     closers = {o: [c for oo, c in pairs if oo == o] for o, _ in pairs}
+    openers = sorted(closers, key=len, reverse=True)  # '' before '
     found: list[tuple[int, int | None]] = []
     i = start
     while i < end:
-        ch = text[i]
-        if ch in closers and _can_open(text, i, start):
-            close = _find_close(text, i + 1, end, closers[ch])
+        mark = next((o for o in openers if text.startswith(o, i)), None)
+        if mark is not None and _can_open(text, i, start, len(mark)):
+            close = _find_close(text, i + len(mark), end, closers[mark])
             found.append((i, close))
             if close is None:
                 break
-            i = close + 1
+            i = close + _mark_width(text, close)
             continue
         i += 1
     return found
 
 
-def _can_open(text: str, i: int, para_start: int) -> bool:
+def _can_open(text: str, i: int, para_start: int, width: int = 1) -> bool:
     """A mark opens a quote at the start of a paragraph or after space/dash/bracket, before a non-space."""
     prev = text[i - 1] if i > para_start else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     if nxt.isspace():
         return False
     if text[i] in "‘'":  # apostrophes look the same: only after space or an opening bracket
@@ -108,13 +111,17 @@ def _can_open(text: str, i: int, para_start: int) -> bool:
     return prev.isspace() or prev in "([{—–-:/" or i == para_start
 
 
+def _mark_width(text: str, i: int) -> int:
+    return 2 if text.startswith(("''", "``"), i) else 1
+
+
 def _find_close(text: str, i: int, end: int, closers: list[str]) -> int | None:
     for j in range(i, end):
-        ch = text[j]
-        if ch in closers:
-            if ch in "’'" and j + 1 < end and text[j + 1].isalpha():
-                continue  # an apostrophe inside a word (don’t, Russia’s)
-            return j
+        for mark in closers:
+            if text.startswith(mark, j):
+                if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or text[j - 1].isalpha() and text[j - 1] == "s" and text[j + 1] == " "):
+                    break  # an apostrophe inside a word (don’t, Russia’s) or a plural possessive
+                return j
     return None
 
 
@@ -129,7 +136,7 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
         if carry is not None:
             if raw and raw[0][0] == stripped:
                 o, c = raw.pop(0)
-                carry.end = (c + 1) if c is not None else p_end
+                carry.end = (c + _mark_width(text, c)) if c is not None else p_end
                 carry.inner_end = c if c is not None else p_end
                 carry.closed = c is not None
                 if c is None:
@@ -137,7 +144,8 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
             quotes.append(carry)
             carry = None
         for o, c in raw:
-            q = Quote(o, (c + 1) if c is not None else p_end, o + 1, c if c is not None else p_end, c is not None)
+            close_end = (c + _mark_width(text, c)) if c is not None else p_end
+            q = Quote(o, close_end, o + _mark_width(text, o), c if c is not None else p_end, c is not None)
             if c is None:
                 carry = q
             else:
@@ -315,18 +323,9 @@ def _org_in(role: str, orgs: list[Span], doc: Doc) -> str | None:
 
 
 def _mention_span(head: Token) -> tuple[int, int]:
-    """The speaker's noun phrase without relative clauses or trailing punctuation."""
-    cut = {"relcl", "acl"}
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in cut or child.dep_ == "punct" and child.i > head.i:
-            continue
-        if child.dep_ == "appos":
-            continue
-        tokens.extend(child.subtree)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t) for t in tokens)
-    return start, end
+    """The speaker's whole noun phrase, appositions and relative clauses included, as news gold has it."""
+    tokens = [t for t in head.subtree if not (t.is_punct and t.text in QUOTE_CHARS)]
+    return _span_of(tokens or [head])
 
 
 def _subject(verb: Token) -> Token | None:
@@ -420,6 +419,8 @@ class _Finder:
         self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
         self.voices = voices
         self.paragraphs = _paragraphs(self.text)
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start_char for sent in self.sents]
         self.candidates: list[_Candidate] = []
         self.contents: set[tuple[int, int]] = set()
         self.used_cues: set[int] = set()
@@ -428,9 +429,12 @@ class _Finder:
 
     def run(self) -> list[dict[str, Any]]:
         self._excerpts()
-        for sent in self.doc.sents:
+        for sent in self.sents:
             self._sentence(sent)
         return self._resolve()
+
+    def _sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _add(self, candidate: _Candidate, verb: Token | None = None) -> bool:
         content = candidate.content
@@ -484,7 +488,9 @@ class _Finder:
         return _trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
     def _mention(self, head: Token) -> tuple[int, int]:
-        return self._clip(_mention_span(head), head.idx)
+        start, end = self._clip(_mention_span(head), head.idx)
+        start = _lstrip(self.text, start, end, QUOTE_CHARS + " ,")
+        return start, _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
 
     # -- excerpts (from voices) -------------------------------------------------------------------
 
@@ -516,12 +522,7 @@ class _Finder:
     def _direct(self, q: Quote, cues: list[Token]) -> None:
         text = self.text
         inner = (q.inner_start, q.inner_end)
-        candidates = [
-            v
-            for s in self._sents_of(q)
-            for v in s
-            if v.i not in self.used_cues and _is_cue_verb(v, self.lexicon) and _inside(v.idx, self.quotes) is None
-        ]
+        candidates = self._cue_candidates(q)
         # a quote inside a reported clause makes that clause mixed ("said that X “…”")
         for verb in sorted(candidates, key=lambda v: v.i):
             clause = self._clause(verb)
@@ -537,7 +538,7 @@ class _Finder:
             if short and not self._quote_is_object(q, verb):
                 return
             q.used = True
-            self._with_cue(verb, inner, "direct", "direct-cue")
+            self._with_cue(verb, (inner[0], self._continued(q, verb)), "direct", "direct-cue", own=inner)
             return
         if short:
             return
@@ -554,6 +555,38 @@ class _Finder:
             q.used = True
             self._add(_Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
 
+    def _cue_candidates(self, q: Quote) -> list[Token]:
+        """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation."""
+        following = next((o.start for o in self.quotes if o.start >= q.end), len(self.text))
+        return [
+            v
+            for s in self._sents_of(q)
+            for v in s
+            if v.i not in self.used_cues
+            and v.idx < following
+            and _is_cue_verb(v, self.lexicon)
+            and _inside(v.idx, self.quotes) is None
+        ]
+
+    def _continued(self, q: Quote, verb: Token) -> int:
+        """Where a quote interrupted by its cue ends: "“A,” she said. “B.”" runs on through “B.”"""
+        end = q.inner_end
+        last = q
+        para = self._paragraph(q.start)
+        for nxt in (o for o in self.quotes if o.start >= q.end):
+            if nxt.used or self._paragraph(nxt.start) != para:
+                break
+            between = self.text[last.end : nxt.start].strip()
+            if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:"):
+                break
+            if last is not q and between:
+                break
+            if _words(self.text[nxt.inner_start : nxt.inner_end]) < 3 or any(v.i != verb.i for v in self._cue_candidates(nxt)):
+                break
+            nxt.used = True
+            end, last = nxt.inner_end, nxt
+        return end
+
     def _quote_is_object(self, q: Quote, verb: Token) -> bool:
         deps = ("dobj", "ccomp", "xcomp", "attr", "oprd")
         return any(q.start <= t.idx < q.end for c in verb.children if c.dep_ in deps for t in c.subtree)
@@ -561,17 +594,12 @@ class _Finder:
     def _sents_of(self, q: Quote) -> list[Span]:
         """The sentences the quote touches, plus a short next one ("he added.") in the same paragraph."""
         out: list[Span] = []
-        first = self.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-        if first is None:
-            return out
-        sent: Span | None = first[0].sent
-        while sent is not None:
+        for sent in self.sents[self._sent_index(q.start) :]:
             if sent.start_char >= q.end:
                 if _words(sent.text) <= 8 and "\n" not in self.text[q.end : sent.start_char]:
                     out.append(sent)
                 break
             out.append(sent)
-            sent = self.doc[sent.end].sent if sent.end < len(self.doc) else None
         return out
 
     def _colon_lead_in(self, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:
@@ -579,12 +607,9 @@ class _Finder:
         if before == 0 or self.text[before - 1] != ":":
             return None
         colon = (before - 1, before)
-        span = self.doc.char_span(before - 1, before, alignment_mode="expand")
-        if span is None:
-            return None
         verbs = [
             t
-            for t in span[0].sent
+            for t in self.sents[self._sent_index(before - 1)]
             if t.idx < before - 1
             and _is_cue_verb(t, self.lexicon)
             and _inside(t.idx, self.quotes) is None
@@ -639,11 +664,14 @@ class _Finder:
     def _has_quote(self, span: tuple[int, int]) -> bool:
         return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
 
-    def _with_cue(self, verb: Token, content: tuple[int, int], kind: str, rule: str) -> None:
+    def _with_cue(
+        self, verb: Token, content: tuple[int, int], kind: str, rule: str, own: tuple[int, int] | None = None
+    ) -> None:
+        """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
         subject = _subject(verb)
         if subject is not None:
             mention = self._mention(subject)
-            if _overlap(mention, content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
+            if _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
                 subject = None
         cue = _cue_span(verb, self.lexicon)
         if self._add(_Candidate(kind, content, cue, subject, rule, _cue_class(verb, subject, self.lexicon)), verb):

@@ -11,7 +11,8 @@ Scoring, per article, then summed over the split:
 1. **Content matching.** A predicted and a gold attribution *overlap* when the characters their
    content spans share are at least half of the longer of the two spans (a symmetric ≥ 50%
    overlap, so a long prediction cannot swallow a short gold span). Pairs are matched one-to-one,
-   greedily by overlap ratio. Discontinuous gold spans count from their first start to last end.
+   greedily by overlap ratio. A discontinuous gold content ("“…,” he said. “…”") counts only its
+   parts; sayso's single span then runs from the first part to the last, over the cue between.
 2. **content (≥50%)**: precision = matched / predicted, recall = matched / gold.
    **content (exact)**: the same with a separate greedy matching that requires equal spans after
    both sides drop surrounding whitespace, quotation marks and trailing ``,.:;`` (PolNeAR keeps
@@ -63,6 +64,10 @@ class Attr:
     kind: str
     speech: bool
     extra: dict[str, Any] = field(default_factory=dict)
+    pieces: tuple[tuple[int, int], ...] = ()  # a discontinuous gold content's parts
+
+    def content_parts(self) -> tuple[tuple[int, int], ...]:
+        return self.pieces or (self.content,)
 
 
 @dataclass(slots=True)
@@ -104,6 +109,11 @@ def gold_kind(text: str, content: tuple[int, int]) -> str:
     return "mixed"
 
 
+def _pieces_kind(text: str, pieces: tuple[tuple[int, int], ...]) -> str:
+    kinds = {gold_kind(text, p) for p in pieces}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
 def _is_mark(raw: str, i: int) -> bool:
     """A quotation mark, not an apostrophe inside a word."""
     if raw[i] not in "’'":
@@ -131,23 +141,23 @@ def load_split(split: str = "dev", limit: int | None = None, path: Path = POLNEA
                 content = _hull(a["content"])
                 if content is None:
                     continue
-                gold.append(
-                    Attr(content, _hull(a["cue"]), _hull(a["source"]), gold_kind(text, content), False, {"cue_spans": a["cue"]})
-                )
+                pieces = tuple((c["start"], c["end"]) for c in a["content"])
+                kind = gold_kind(text, content) if len(pieces) == 1 else _pieces_kind(text, pieces)
+                gold.append(Attr(content, _hull(a["cue"]), _hull(a["source"]), kind, False, pieces=pieces))
             articles.append(Article(row["id"], text, gold))
             if limit is not None and len(articles) >= limit:
                 break
     return articles
 
 
-def _mark_speech(doc: Doc, gold: list[Attr], lexicon: dict[str, Any]) -> None:
+def _mark_speech(doc: Doc, text: str, gold: list[Attr], lexicon: dict[str, Any]) -> None:
     """A gold attribution is a speech one when a token of its cue has a speech lemma."""
     speech = set(lexicon["verbs"]["speech"])
     multi = [" ".join(m["words"]) for m in lexicon["multiword"] if m["class"] == "speech"]
     for g in gold:
         if g.cue is None:
             continue
-        cue_text = doc.text[g.cue[0] : g.cue[1]].lower()
+        cue_text = text[g.cue[0] : g.cue[1]].lower()
         span = doc.char_span(*g.cue, alignment_mode="expand")
         lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
         g.speech = bool(lemmas & speech) or any(m in cue_text for m in multi) or cue_text.strip() == ":"
@@ -226,11 +236,21 @@ def _greedy(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
     return match
 
 
+def content_overlap(p: Attr, g: Attr) -> float:
+    """Shared characters over the longer content; a discontinuous gold span counts only its parts."""
+    parts = g.content_parts()
+    shared = sum(max(0, min(p.content[1], b) - max(p.content[0], a)) for a, b in parts)
+    longest = max(p.content[1] - p.content[0], sum(b - a for a, b in parts), 1)
+    return shared / longest
+
+
 def match_overlap(pred: list[Attr], gold: list[Attr]) -> dict[int, int]:
     pairs = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
-            r = _overlap_ratio(p.content, g.content)
+            if p.content[1] <= g.content[0] or g.content[1] <= p.content[0]:
+                continue
+            r = content_overlap(p, g)
             if r >= 0.5:
                 pairs.append((r, i, j))
     return _greedy(pairs)
@@ -318,7 +338,7 @@ def _run(split: str, limit: int | None, systems: tuple[str, ...]) -> Iterator[tu
 
     lexicon = load_reporting_verbs()
     for article, doc in _parsed(load_split(split, limit)):
-        _mark_speech(doc, article.gold, lexicon)
+        _mark_speech(doc, article.text, article.gold, lexicon)
         preds: dict[str, list[Attr]] = {}
         if "sayso" in systems:
             preds["sayso"] = _sayso_attrs(doc)
