@@ -349,3 +349,57 @@ def screenshot(request):
         return path
 
     return save
+
+
+CORPUS_QUOTE = "armoured columns are moving from the north towards the border crossings tonight"
+CORPUS_FILLER = (
+    "Residents of the border villages reported heavy traffic on the main road through the night, and "
+    "shops closed early while the regional council met in an emergency session to discuss shelters. "
+)
+CORPUS_WIRE = (
+    f"A regional governor said \"{CORPUS_QUOTE}\" in a statement. {CORPUS_FILLER}"
+    "The institute assesses it is unlikely that forces will attack from the north this winter."
+)
+CORPUS_LATER = (
+    "Satellite pictures show new bridges over the marshes. Farmers near the crossing points were told to leave "
+    "their fields by the end of the week, and rail traffic has been suspended on two lines. "
+    "The institute now assesses it is likely that forces will attack from the north this winter."
+)
+CORPUS_GRAIN = (
+    "Colonel Rivera told reporters \"the grain convoys will resume once the port is cleared of mines\" at the quay. "
+    "Exporters doubt the timetable, and insurers have raised their premiums for ships calling at the port again."
+)
+
+
+@pytest.fixture
+def small_corpus(db_url, make_analysis):
+    """Four stored articles: a wire story, its reprint, a later changed assessment, an unrelated quote."""
+    from sayso.store.database import open_store
+    from sayso.store.writer import Writer
+
+    store = open_store(db_url)
+    writer = Writer(store)
+    wire = dict(
+        quotes=[(CORPUS_QUOTE, "said", "A regional governor", "Regional administration")],
+        assessments=[("unlikely", "unlikely", (0.2, 0.45, 0.3), "The institute", "forces will attack from the north this winter")],
+    )
+    writer.save(make_analysis(CORPUS_WIRE, published="2022-10-01", title="Wire story", url="https://wire.example/1", **wire),
+                raw=CORPUS_WIRE, source_name="wire.txt")
+    reprint = "Morning briefing. " + CORPUS_WIRE
+    writer.save(make_analysis(reprint, published="2022-10-02", title="Reprint", url="https://paper.example/9", **wire),
+                raw=reprint, source_name="reprint.txt")
+    writer.save(
+        make_analysis(
+            CORPUS_LATER, published="2022-11-15", title="Later view",
+            assessments=[("likely", "likely", (0.55, 0.8, 0.7), "The institute", "forces will attack from the north this winter")],
+        ),
+        raw=CORPUS_LATER, source_name="later.txt",
+    )
+    writer.save(
+        make_analysis(
+            CORPUS_GRAIN, published="2022-10-20", title="Grain",
+            quotes=[("the grain convoys will resume once the port is cleared of mines", "told", "Colonel Rivera", "Navy")],
+        ),
+        raw=CORPUS_GRAIN, source_name="grain.txt",
+    )
+    return store

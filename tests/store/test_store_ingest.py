@@ -41,8 +41,8 @@ def warc_bytes(records: list[tuple[str, str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def inputs(tmp_path):
+def write_inputs(tmp_path):
+    """A folder holding every input kind, good and broken."""
     folder = tmp_path / "in"
     (folder / "nested").mkdir(parents=True)
     (folder / "a.txt").write_text(STORY.format(town="Varna", n=1), encoding="utf-8")
@@ -73,7 +73,8 @@ def outcomes(report: IngestReport) -> dict[str, tuple[str, str]]:
     return {p.name.rsplit("/", 1)[-1]: (p.status, p.message) for p in report.problems}
 
 
-def test_ingest_every_kind_of_input(inputs, db_url):
+def test_ingest_every_kind_of_input(tmp_path, db_url):
+    inputs = write_inputs(tmp_path)
     report = ingest([inputs], db=db_url)
     problems = outcomes(report)
     assert report.stored == 7, problems
@@ -95,7 +96,8 @@ def test_ingest_every_kind_of_input(inputs, db_url):
     assert "Sète" in rows["latin1.txt"].text
 
 
-def test_ingest_rerun_adds_nothing(inputs, db_url):
+def test_ingest_rerun_adds_nothing(tmp_path, db_url):
+    inputs = write_inputs(tmp_path)
     first = ingest([inputs], db=db_url)
     again = ingest([inputs], db=db_url)
     assert again.stored == 0 and again.skipped == first.stored + first.skipped

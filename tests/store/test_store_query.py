@@ -8,69 +8,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from sayso.errors import InputError
-from sayso.store.database import open_store
 from sayso.store.export import export_table
 from sayso.store.query import plot_timeline, search, speakers, timeline
-from sayso.store.writer import Writer
 
-QUOTE = "armoured columns are moving from the north towards the border crossings tonight"
-FILLER = (
-    "Residents of the border villages reported heavy traffic on the main road through the night, and "
-    "shops closed early while the regional council met in an emergency session to discuss shelters. "
-)
-WIRE = (
-    f"A regional governor said \"{QUOTE}\" in a statement. {FILLER}"
-    "The institute assesses it is unlikely that forces will attack from the north this winter."
-)
-LATER = (
-    "Satellite pictures show new bridges over the marshes. Farmers near the crossing points were told to leave "
-    "their fields by the end of the week, and rail traffic has been suspended on two lines. "
-    "The institute now assesses it is likely that forces will attack from the north this winter."
-)
-GRAIN = (
-    "Colonel Rivera told reporters \"the grain convoys will resume once the port is cleared of mines\" at the quay. "
-    "Exporters doubt the timetable, and insurers have raised their premiums for ships calling at the port again."
-)
-
-
-@pytest.fixture
-def corpus(db_url, make_analysis):
-    store = open_store(db_url)
-    writer = Writer(store)
-    wire = dict(
-        quotes=[(QUOTE, "said", "A regional governor", "Regional administration")],
-        assessments=[("unlikely", "unlikely", (0.2, 0.45, 0.3), "The institute", "forces will attack from the north this winter")],
-    )
-    writer.save(make_analysis(WIRE, published="2022-10-01", title="Wire story", url="https://wire.example/1", **wire),
-                raw=WIRE, source_name="wire.txt")
-    reprint = "Morning briefing. " + WIRE
-    writer.save(make_analysis(reprint, published="2022-10-02", title="Reprint", url="https://paper.example/9", **wire),
-                raw=reprint, source_name="reprint.txt")
-    writer.save(
-        make_analysis(
-            LATER, published="2022-11-15", title="Later view",
-            assessments=[("likely", "likely", (0.55, 0.8, 0.7), "The institute", "forces will attack from the north this winter")],
-        ),
-        raw=LATER, source_name="later.txt",
-    )
-    writer.save(
-        make_analysis(
-            GRAIN, published="2022-10-20", title="Grain",
-            quotes=[("the grain convoys will resume once the port is cleared of mines", "told", "Colonel Rivera", "Navy")],
-        ),
-        raw=GRAIN, source_name="grain.txt",
-    )
-    return store
-
-
-def test_query_search_counts_independent_origins(corpus):
-    found = search(corpus, "attack from the north")
+def test_query_search_counts_independent_origins(small_corpus):
+    found = search(small_corpus, "attack from the north")
     assert [(r["kind"], r["published"], r["carriers"]) for r in found] == [
         ("assessment", "2022-10-01", 2),
         ("assessment", "2022-11-15", 1),
     ]
     assert found[0]["speaker"] == "The institute" and found[0]["median"] == 0.3
-    quotes = search(corpus, "columns moving north", carriers=True)
+    quotes = search(small_corpus, "columns moving north", carriers=True)
     assert len(quotes) == 1 and quotes[0]["kind"] == "attribution" and quotes[0]["carriers"] == 2
     assert [c["title"] for c in quotes[0]["carried_by"]] == ["Wire story", "Reprint"]
 
@@ -89,8 +37,8 @@ def test_query_search_counts_independent_origins(corpus):
         ("zebra unicorn", {}, []),
     ],
 )
-def test_query_search_filters(corpus, query, options, expected):
-    assert [r["title"] for r in search(corpus, query, **options)] == expected
+def test_query_search_filters(small_corpus, query, options, expected):
+    assert [r["title"] for r in search(small_corpus, query, **options)] == expected
 
 
 @pytest.mark.parametrize(
@@ -98,36 +46,36 @@ def test_query_search_filters(corpus, query, options, expected):
     ['"', "grain\" OR \"", "NEAR(grain port)", "grain*", "title:grain", "'; DROP TABLE documents; --",
      "^grain", "grain AND", "(((", "grain\x00convoys", "%", "_"],
 )
-def test_query_search_hostile_text_is_only_words(corpus, hostile):
+def test_query_search_hostile_text_is_only_words(small_corpus, hostile):
     try:
-        found = search(corpus, hostile)
+        found = search(small_corpus, hostile)
     except InputError as error:
         assert "no words" in str(error)
         return
     assert all(r["title"] == "Grain" for r in found)
-    assert len(search(corpus, "grain convoys")) == 1  # the tables are intact
+    assert len(search(small_corpus, "grain convoys")) == 1  # the tables are intact
 
 
-def test_query_bad_options_are_input_errors(corpus):
+def test_query_bad_options_are_input_errors(small_corpus):
     with pytest.raises(InputError, match="--since"):
-        search(corpus, "grain", since="last week")
+        search(small_corpus, "grain", since="last week")
     with pytest.raises(InputError, match="--voice"):
-        search(corpus, "grain", voice="narrator")
+        search(small_corpus, "grain", voice="narrator")
 
 
-def test_query_speakers(corpus):
-    rows = speakers(corpus)
+def test_query_speakers(small_corpus):
+    rows = speakers(small_corpus)
     assert [(r["speaker"], r["origins"], r["quotes"], r["documents"]) for r in rows] == [
         ("A regional governor", 1, 2, 2),
         ("Colonel Rivera", 1, 1, 1),
     ]
     assert rows[0]["cues"] == ["said"] and rows[0]["in"] == ["Reprint", "Wire story"]
-    assert [r["speaker"] for r in speakers(corpus, org="navy")] == ["Colonel Rivera"]
-    assert speakers(corpus, org="nobody%") == []
+    assert [r["speaker"] for r in speakers(small_corpus, org="navy")] == ["Colonel Rivera"]
+    assert speakers(small_corpus, org="nobody%") == []
 
 
-def test_query_timeline_marks_a_change_not_a_contradiction(corpus, tmp_path):
-    rows = timeline(corpus, "attack from the north")
+def test_query_timeline_marks_a_change_not_a_contradiction(small_corpus, tmp_path):
+    rows = timeline(small_corpus, "attack from the north")
     assert [(r["published"], r["source"], r["status"], r["carriers"]) for r in rows] == [
         ("2022-10-01", "The institute", "first", 2),
         ("2022-11-15", "The institute", "change", 1),
@@ -137,18 +85,18 @@ def test_query_timeline_marks_a_change_not_a_contradiction(corpus, tmp_path):
     out = tmp_path / "timeline.png"
     assert plot_timeline(rows, str(out)) == 2
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert timeline(corpus, "grain convoys") == []
+    assert timeline(small_corpus, "grain convoys") == []
 
 
-def test_query_export_jsonl_and_parquet(corpus, tmp_path):
-    assert export_table(corpus, "documents", "jsonl", tmp_path / "d.jsonl") == 4
+def test_query_export_jsonl_and_parquet(small_corpus, tmp_path):
+    assert export_table(small_corpus, "documents", "jsonl", tmp_path / "d.jsonl") == 4
     lines = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text().splitlines()]
     assert [d["title"] for d in lines] == ["Wire story", "Reprint", "Later view", "Grain"]
     assert "minhash" not in lines[0] and json.loads(lines[0]["analysis"])["schema"] == "sayso/1"
     assert lines[1]["origin_id"] == lines[0]["id"]
-    assert export_table(corpus, "assessments", "parquet", tmp_path / "a.parquet") == 3
+    assert export_table(small_corpus, "assessments", "parquet", tmp_path / "a.parquet") == 3
     table = pq.read_table(tmp_path / "a.parquet")
     assert table.num_rows == 3 and sorted(table.column("median").to_pylist()) == [0.3, 0.3, 0.7]
     with pytest.raises(InputError, match="unknown table"):
-        export_table(corpus, "sqlite_master", "jsonl", tmp_path / "x.jsonl")
+        export_table(small_corpus, "sqlite_master", "jsonl", tmp_path / "x.jsonl")
     assert not (tmp_path / "x.jsonl").exists()

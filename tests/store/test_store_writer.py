@@ -29,8 +29,7 @@ def counts(store) -> dict[str, int]:
     return found
 
 
-@pytest.fixture
-def article(make_analysis):
+def build_article(make_analysis):
     return make_analysis(
         ARTICLE,
         quotes=[("two columns of armour crossed the river before dawn and headed towards the depot",
@@ -49,7 +48,8 @@ def test_store_migrations_are_recorded_once(db_url):
     assert sorted(names) == [name for name, _ in MIGRATIONS]
 
 
-def test_store_saves_every_row_and_the_json(db_url, article):
+def test_store_saves_every_row_and_the_json(db_url, make_analysis):
+    article = build_article(make_analysis)
     store = open_store(db_url)
     document_id = Writer(store).save(article, raw=ARTICLE, source_name="a.txt")
     assert document_id is not None
@@ -72,7 +72,8 @@ def test_store_saves_every_row_and_the_json(db_url, article):
     assert s.topic == "the depot will be taken this month" and s.voice == "author"
 
 
-def test_store_same_text_twice_is_stored_once(db_url, article):
+def test_store_same_text_twice_is_stored_once(db_url, make_analysis):
+    article = build_article(make_analysis)
     store = open_store(db_url)
     writer = Writer(store)
     assert writer.save(article, raw=ARTICLE, source_name="a.txt") is not None
@@ -81,7 +82,8 @@ def test_store_same_text_twice_is_stored_once(db_url, article):
     assert counts(store) == before
 
 
-def test_store_failure_mid_document_leaves_nothing(db_url, article, monkeypatch):
+def test_store_failure_mid_document_leaves_nothing(db_url, make_analysis, monkeypatch):
+    article = build_article(make_analysis)
     store = open_store(db_url)
     before = counts(store)
 

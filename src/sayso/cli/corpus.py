@@ -19,6 +19,7 @@ from sayso.calibration import SCALES
 
 DB_HELP = "SQLite file, or a postgresql://user@host/db URL."
 FORMATS = ("table", "json", "csv")
+WIDE = ("text", "topic", "in", "carried_by")  # columns that wrap in tables; the rest stay on one line
 
 
 class RunFailed(click.ClickException):
@@ -62,10 +63,16 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str) -
 
         table = Table(title=f"{title} ({len(rows)})", show_lines=False)
         for name in columns:
-            table.add_column(name, overflow="fold", max_width=60 if name in ("text", "topic", "in") else 28)
+            if name in WIDE:
+                table.add_column(name, overflow="fold", ratio=3, min_width=20)
+            else:
+                table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=24)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:  # piped or captured: do not squeeze rows into 80 columns
+            console = Console(width=180)
+        console.print(table)
 
 
 def _open(db: str):  # -> Store
