@@ -37,7 +37,7 @@ def _sentences() -> st.SearchStrategy[str]:
 def article_texts() -> st.SearchStrategy[str]:
     """Plain-text articles: English-like sentences braided with quote marks, zero-width and RTL text."""
     paragraph = _sentences()
-    huge = st.integers(min_value=200, max_value=2000).map(lambda n: ("The ministry said “we will respond. " * n))
+    huge = st.integers(min_value=100, max_value=500).map(lambda n: ("The ministry said “we will respond. " * n))
     return st.one_of(
         st.lists(paragraph, min_size=1, max_size=8).map("\n".join),
         st.lists(st.one_of(paragraph, huge), min_size=1, max_size=3).map("\n\n".join),

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from sayso.fuzzing import analyse_and_check, article_html, article_texts, check_invariants
 from sayso.model import Analysis, Passage, Span
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @FUZZ
