@@ -271,7 +271,8 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if head.pos_ == "PROPN" and head.text in self.full_names:
             return Speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
-        if head.pos_ == "PROPN" or (orgs and any(e.start <= head.i < e.end for e in orgs)):
+        in_entity = any(e.start <= head.i < e.end for e in orgs)
+        if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
             ent = next((e for e in orgs if e.start <= head.i < e.end), None)
             name = _clean_name(ent) if ent is not None else _proper_run(head)
             return Speaker(name, mention, None, name, "ORG")
@@ -588,7 +589,7 @@ class _Finder:
         return end
 
     def _quote_is_object(self, q: Quote, verb: Token) -> bool:
-        deps = ("dobj", "ccomp", "xcomp", "attr", "oprd")
+        deps = ("ccomp", "xcomp")
         return any(q.start <= t.idx < q.end for c in verb.children if c.dep_ in deps for t in c.subtree)
 
     def _sents_of(self, q: Quote) -> list[Span]:

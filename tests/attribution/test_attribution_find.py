@@ -1,0 +1,166 @@
+"""find_attributions on single sentences of conflict reporting, parsed by the bare model (voices=[])."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions, find_quotes, load_reporting_verbs
+
+LEXICON = load_reporting_verbs()
+
+
+def _find(bare_nlp, text: str) -> list[dict]:
+    doc = bare_nlp(text)
+    found = find_attributions(doc, [], LEXICON)
+    for a in found:  # every span indexes the text it came from
+        for key in ("content", "cue", "speaker_mention"):
+            if a[key] is not None:
+                start, end = a[key]
+                assert 0 <= start < end <= len(text)
+                assert text[start:end] == text[start:end].strip()
+    return found
+
+
+def _one(found: list[dict], text: str, content: str) -> dict:
+    hits = [a for a in found if text[a["content"][0] : a["content"][1]] == content]
+    assert hits, [text[a["content"][0] : a["content"][1]] for a in found]
+    return hits[0]
+
+
+def _text(text: str, span: list[int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "cue", "mention", "name"),
+    [
+        (
+            "“The bridge at Kherson is no longer usable for heavy vehicles,” said Colonel Mariana Petrenko.",
+            "direct",
+            "The bridge at Kherson is no longer usable for heavy vehicles",
+            "said",
+            "Colonel Mariana Petrenko",
+            "Mariana Petrenko",
+        ),
+        (
+            'The defence ministry said that two drones had been shot down over the Black Sea overnight.',
+            "indirect",
+            "that two drones had been shot down over the Black Sea overnight",
+            "said",
+            "The defence ministry",
+            None,
+        ),
+        (
+            "Army spokesman Oleksiy Hromenko told reporters that the shelling of the depot continued until dawn.",
+            "indirect",
+            "that the shelling of the depot continued until dawn",
+            "told reporters",
+            "Army spokesman Oleksiy Hromenko",
+            "Oleksiy Hromenko",
+        ),
+        (
+            "According to the regional governor, the power station was hit three times on Sunday.",
+            "indirect",
+            "the power station was hit three times on Sunday",
+            "According to",
+            "the regional governor",
+            None,
+        ),
+        (
+            "Jan Kowalski said the convoy had “come under sustained artillery fire” near the border.",
+            "mixed",
+            "the convoy had “come under sustained artillery fire” near the border",
+            "said",
+            "Jan Kowalski",
+            "Jan Kowalski",
+        ),
+    ],
+)
+def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
+    found = _find(bare_nlp, text)
+    a = _one(found, text, content)
+    assert a["kind"] == kind
+    assert _text(text, a["cue"]) == cue
+    assert _text(text, a["speaker_mention"]) == mention
+    assert a["speaker_name"] == name
+    assert a["cue_class"] == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy reached the border crossing on Tuesday after a long delay.",
+        "Residents described the “silent nights” before the offensive began.",
+        "The bridge, which was built in 1962, carries the main road east.",
+        "",
+    ],
+)
+def test_finds_nothing(bare_nlp, text):
+    assert _find(bare_nlp, text) == []
+
+
+def test_surname_and_pronoun_resolve_to_full_name(bare_nlp):
+    text = (
+        "Foreign ministry spokeswoman Anna Lindqvist said the talks would resume next week.\n"
+        "Lindqvist added that the delegation had left Geneva.\n"
+        "She said that no date had been fixed."
+    )
+    found = _find(bare_nlp, text)
+    names = [a["speaker_name"] for a in found]
+    assert names == ["Anna Lindqvist", "Anna Lindqvist", "Anna Lindqvist"]
+    assert found[0]["speaker_role"] == "Foreign ministry spokeswoman"
+    assert _text(text, found[2]["speaker_mention"]) == "She"
+
+
+def test_quote_only_paragraph_inherits_running_speaker(bare_nlp):
+    text = (
+        "“We will not withdraw from the city,” said General Tomasz Nowak.\n"
+        "“Our units hold every position they held last week, and supplies are arriving by night.”"
+    )
+    found = _find(bare_nlp, text)
+    assert [a["speaker_name"] for a in found] == ["Tomasz Nowak", "Tomasz Nowak"]
+    assert found[1]["rule"] == "running-speaker" and found[1]["speaker_mention"] is None
+
+
+def test_unidentified_pronoun_stays_unknown(bare_nlp):
+    text = "He said that the ceasefire had collapsed along the whole front."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] is None
+    assert _text(text, a["speaker_mention"]) == "He"
+
+
+def test_quote_interrupted_by_cue_runs_on(bare_nlp):
+    text = "“The airport is closed,” said Maria Duarte. “Flights will resume when the runway is repaired.”"
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]).startswith("The airport is closed")
+    assert _text(text, a["content"]).endswith("when the runway is repaired.")
+    assert _text(text, a["speaker_mention"]) == "Maria Duarte"
+
+
+def test_belief_cue_is_classed(bare_nlp):
+    text = "Analysts believe that the offensive will stall before winter."
+    (a,) = _find(bare_nlp, text)
+    assert a["cue_class"] == "belief"
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “the road is open” today.", ["the road is open"]),
+        ("He said \"the road is open\" today.", ["the road is open"]),
+        ("He said ''the road is open'' today.", ["the road is open"]),
+        ("Il a dit «la route est ouverte» hier.", ["la route est ouverte"]),
+        ("“The line never closes, and the shelling goes on", ["The line never closes, and the shelling goes on"]),
+        ("The army’s units don’t move.", []),
+    ],
+)
+def test_find_quotes(text, inner):
+    quotes = find_quotes(text, LEXICON["quote_marks"]["pairs"])
+    assert [text[q.inner_start : q.inner_end] for q in quotes] == inner
+
+
+def test_quote_spanning_paragraphs():
+    text = "“The first paragraph of the statement runs on.\n“And the second one ends here,” he said."
+    (q,) = find_quotes(text, LEXICON["quote_marks"]["pairs"])
+    assert text[q.inner_start : q.inner_end] == text[1 : text.index(",”")]
+    assert q.closed

@@ -1,0 +1,76 @@
+"""PolNeAR scoring: matching rules and metrics on hand-built attributions (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.evaluation.polnear import Attr, Counts, gold_kind, match_exact, match_overlap, score_article
+
+TEXT = "Officials said that the bridge was destroyed overnight, and “the city is cut off,” he added."
+
+
+def _attr(content, cue=None, source=None, kind="indirect", speech=True, pieces=()):
+    return Attr(content, cue, source, kind, speech, pieces=pieces)
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "matched"),
+    [
+        ((15, 55), (15, 55), True),  # identical
+        ((20, 55), (15, 55), True),  # 35/40 of the longer
+        ((15, 30), (15, 55), False),  # 15/40: too little
+        ((0, 9), (15, 55), False),  # disjoint
+    ],
+)
+def test_overlap_matching(pred, gold, matched):
+    assert bool(match_overlap([_attr(pred)], [_attr(gold)])) is matched
+
+
+def test_exact_matching_ignores_quote_marks_and_commas():
+    start = TEXT.index("“")
+    end = TEXT.index(",”") + 2
+    inner = (start + 1, end - 2)
+    assert match_exact(TEXT, [_attr(inner)], [_attr((start, end))]) == {0: 0}
+
+
+def test_matching_is_one_to_one():
+    gold = [_attr((15, 55))]
+    assert len(match_overlap([_attr((15, 55)), _attr((16, 55))], gold)) == 1
+
+
+def test_discontinuous_gold_counts_only_its_parts():
+    gold = _attr((0, 60), pieces=((0, 20), (40, 60)))
+    assert match_overlap([_attr((0, 60))], [gold]) == {0: 0}  # 40 shared of 60
+    assert match_overlap([_attr((0, 20))], [gold]) == {0: 0}  # 20 of 40
+    assert match_overlap([_attr((0, 15))], [gold]) == {}
+
+
+def test_score_article_counts_cue_and_source_within_pairs():
+    gold = [_attr((15, 55), cue=(10, 14), source=(0, 9)), _attr((60, 85), cue=(87, 92), source=(87, 89), speech=False)]
+    pred = [_attr((15, 55), cue=(10, 14), source=(0, 4)), _attr((0, 5), cue=None, source=None)]
+    table: dict[str, dict[str, Counts]] = {}
+    score_article(TEXT, pred, gold, table)
+    row = table["all"]
+    assert row["content_overlap"].metrics()["precision"] == 0.5
+    assert row["content_overlap"].metrics()["recall"] == 0.5
+    assert row["cue"].tp == 1
+    assert row["source"].tp == 0  # "Offi" is under half of "Officials"
+    speech = table["speech"]["content_overlap"]
+    assert (speech.tp, speech.n_pred, speech.n_gold) == (1, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("“The city is cut off,”", "direct"),
+        ("the city is “cut off”", "mixed"),
+        ("the city is cut off", "indirect"),
+        ("the army’s lines held", "indirect"),
+    ],
+)
+def test_gold_kind(content, kind):
+    assert gold_kind(content, (0, len(content))) == kind
+
+
+def test_counts_metrics_with_nothing():
+    assert Counts().metrics()["f1"] == 0.0
