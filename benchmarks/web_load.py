@@ -91,6 +91,7 @@ def pick_path(rng: random.Random, docs: int) -> str:
 
 async def drive(base: str, docs: int, clients: int, requests: int, seconds: float, seed: int) -> dict:
     latencies: list[float] = []
+    by_route: dict[str, list[float]] = {}
     statuses: Counter[str] = Counter()
     budget = iter(range(requests))
     deadline = time.monotonic() + seconds
@@ -108,6 +109,7 @@ async def drive(base: str, docs: int, clients: int, requests: int, seconds: floa
             except httpx.HTTPError as error:
                 statuses[type(error).__name__] += 1
             latencies.append(time.perf_counter() - began)
+            by_route.setdefault(path.split("?")[0].rsplit("/", 1)[0] or path.split("?")[0], []).append(latencies[-1])
 
     began = time.perf_counter()
     async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as client:
@@ -119,6 +121,7 @@ async def drive(base: str, docs: int, clients: int, requests: int, seconds: floa
         "requests": len(latencies), "seconds": round(elapsed, 2), "throughput_rps": round(len(latencies) / elapsed, 1),
         "p50_ms": round(quantiles[49] * 1000, 1), "p95_ms": round(quantiles[94] * 1000, 1),
         "p99_ms": round(quantiles[98] * 1000, 1), "errors": errors, "statuses": dict(statuses),
+        "median_ms_by_route": {route: round(statistics.median(times) * 1000, 1) for route, times in by_route.items()},
     }
 
 

@@ -403,3 +403,27 @@ def small_corpus(db_url, make_analysis):
         raw=CORPUS_GRAIN, source_name="grain.txt",
     )
     return store
+
+
+@pytest.fixture(scope="session")
+def asgi_call():
+    """``call(app, method, path, **httpx_kwargs)``: one in-process request through httpx's ASGI transport.
+
+    Runs its own event loop in a worker thread, so it works beside Playwright's sync API (which
+    keeps a loop running in the main thread).
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    def call(app, method: str, path: str, **kwargs):
+        async def go():
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                return await client.request(method, path, **kwargs)
+
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, go()).result()
+
+    return call

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from html.parser import HTMLParser
@@ -15,18 +14,14 @@ from sayso.web.app import create_app
 from sayso.web.data import analysis_from_json
 
 
-def _show(analysis_json: str | bytes) -> httpx.Response:
-    async def go() -> httpx.Response:
-        transport = httpx.ASGITransport(app=create_app(None))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            files = {"file": ("analysis.json", analysis_json, "application/json")}
-            return await client.post("/analyze", files=files)
-
-    return asyncio.run(go())
+def _show(asgi_call, analysis_json: str | bytes) -> httpx.Response:
+    """Upload a sayso/1 JSON through the form; the rendered response."""
+    files = {"file": ("analysis.json", analysis_json, "application/json")}
+    return asgi_call(create_app(None), "POST", "/analyze", files=files)
 
 
-def test_article_marks_voices_quotes_and_badges(reader_analysis: Analysis) -> None:
-    r = _show(reader_analysis.to_json())
+def test_article_marks_voices_quotes_and_badges(asgi_call, reader_analysis: Analysis) -> None:
+    r = _show(asgi_call, reader_analysis.to_json())
     assert r.status_code == 200
     html = r.text
     assert re.search(r'<div class="passage voice-quoted" data-source="Olena Marchuk"><div class="source-label">'
@@ -49,8 +44,8 @@ class _Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_article_escapes_every_hostile_string(hostile_analysis: Analysis) -> None:
-    html = _show(hostile_analysis.to_json()).text
+def test_article_escapes_every_hostile_string(asgi_call, hostile_analysis: Analysis) -> None:
+    html = _show(asgi_call, hostile_analysis.to_json()).text
     parser = _Tags()
     parser.feed(html)
     names = {tag for tag, _ in parser.tags}
@@ -74,8 +69,8 @@ def test_article_escapes_every_hostile_string(hostile_analysis: Analysis) -> Non
          "does not match the article text"),
     ],
 )
-def test_bad_analysis_json_is_a_clear_400(payload, message: str) -> None:
-    r = _show(payload)
+def test_bad_analysis_json_is_a_clear_400(asgi_call, payload, message: str) -> None:
+    r = _show(asgi_call, payload)
     assert r.status_code == 400
     assert message in r.text
 

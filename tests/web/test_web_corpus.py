@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 
-import httpx
 import pytest
 
 from sayso.model import Analysis
@@ -25,23 +23,15 @@ def corpus(tmp_path, reader_analysis: Analysis):
     return corpus
 
 
-def _call(app, method: str, path: str, **kw) -> httpx.Response:
-    async def go() -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
-            return await client.request(method, path, **kw)
-
-    return asyncio.run(go())
-
-
-def test_home_lists_documents_newest_first(corpus) -> None:
-    r = _call(create_app(corpus), "GET", "/")
+def test_home_lists_documents_newest_first(asgi_call, corpus) -> None:
+    r = asgi_call(create_app(corpus), "GET", "/")
     assert r.status_code == 200
     assert "2 documents in the store" in r.text
     assert r.text.index("Bridge repairs begin") < r.text.index("Bridge struck near Zatoka")
 
 
-def test_article_page_from_the_store(corpus) -> None:
-    r = _call(create_app(corpus), "GET", "/doc/1")
+def test_article_page_from_the_store(asgi_call, corpus) -> None:
+    r = asgi_call(create_app(corpus), "GET", "/doc/1")
     assert r.status_code == 200
     assert 'data-source="Olena Marchuk"' in r.text and "unlikely · 20–45%" in r.text
     assert 'href="/speaker?name=Olena%20Marchuk"' in r.text
@@ -49,48 +39,48 @@ def test_article_page_from_the_store(corpus) -> None:
 
 
 @pytest.mark.parametrize("path", ["/doc/99", "/api/documents/99"])
-def test_missing_document_is_404(corpus, path: str) -> None:
-    r = _call(create_app(corpus), "GET", path)
+def test_missing_document_is_404(asgi_call, corpus, path: str) -> None:
+    r = asgi_call(create_app(corpus), "GET", path)
     assert r.status_code == 404
     assert "no document with id 99" in r.text
 
 
-def test_search_links_into_the_article(corpus) -> None:
-    r = _call(create_app(corpus), "GET", "/search?q=rebuild")
+def test_search_links_into_the_article(asgi_call, corpus) -> None:
+    r = asgi_call(create_app(corpus), "GET", "/search?q=rebuild")
     assert r.status_code == 200
     assert 'href="/doc/1#at-0"' in r.text or 'href="/doc/2#at-0"' in r.text
-    api = _call(create_app(corpus), "GET", "/api/search?q=offensive&kind=assessment").json()["hits"]
+    api = asgi_call(create_app(corpus), "GET", "/api/search?q=offensive&kind=assessment").json()["hits"]
     assert api and {h["kind"] for h in api} == {"assessment"}
     assert api[0]["band"] == "unlikely" and api[0]["ref"] == "as-0"
 
 
 @pytest.mark.parametrize("query", ["q=%22%3B+DROP+TABLE+documents%3B+--", "q=NEAR%28a+b%29+OR+*", "speaker=%25%27"])
-def test_hostile_search_strings_find_nothing_and_break_nothing(corpus, query: str) -> None:
-    r = _call(create_app(corpus), "GET", f"/api/search?{query}")
+def test_hostile_search_strings_find_nothing_and_break_nothing(asgi_call, corpus, query: str) -> None:
+    r = asgi_call(create_app(corpus), "GET", f"/api/search?{query}")
     assert r.status_code in (200, 400)
-    assert _call(create_app(corpus), "GET", "/api/documents").json()["total"] == 2
+    assert asgi_call(create_app(corpus), "GET", "/api/documents").json()["total"] == 2
 
 
-def test_speaker_page_lists_quotes_by_date(corpus) -> None:
-    r = _call(create_app(corpus), "GET", "/speaker?name=Olena+Marchuk")
+def test_speaker_page_lists_quotes_by_date(asgi_call, corpus) -> None:
+    r = asgi_call(create_app(corpus), "GET", "/speaker?name=Olena+Marchuk")
     assert r.status_code == 200
     assert "We will rebuild it within a month" in r.text
-    speakers = _call(create_app(corpus), "GET", "/api/speakers").json()["speakers"]
+    speakers = asgi_call(create_app(corpus), "GET", "/api/speakers").json()["speakers"]
     assert "Olena Marchuk" in {s["name"] for s in speakers}
 
 
-def test_timeline_draws_points_that_link_to_sentences(corpus) -> None:
-    r = _call(create_app(corpus), "GET", "/timeline?q=offensive")
+def test_timeline_draws_points_that_link_to_sentences(asgi_call, corpus) -> None:
+    r = asgi_call(create_app(corpus), "GET", "/timeline?q=offensive")
     assert r.status_code == 200
     assert "<svg" in r.text and 'href="/doc/1#as-0"' in r.text
     assert "Centre for Coastal Studies" in r.text
 
 
-def test_upload_stores_when_ingest_is_allowed(corpus, hostile_analysis: Analysis) -> None:
+def test_upload_stores_when_ingest_is_allowed(asgi_call, corpus, hostile_analysis: Analysis) -> None:
     app = create_app(corpus, Settings(allow_ingest=True))
     files = {"file": ("a.json", hostile_analysis.to_json(), "application/json")}
-    r = _call(app, "POST", "/analyze", files=files, data={"store": "on"})
+    r = asgi_call(app, "POST", "/analyze", files=files, data={"store": "on"})
     assert r.status_code == 303 and r.headers["location"] == "/doc/3"
-    again = _call(app, "POST", "/analyze", files=files, data={"store": "on"})
+    again = asgi_call(app, "POST", "/analyze", files=files, data={"store": "on"})
     assert again.headers["location"] == "/doc/3"  # stored once
-    assert _call(app, "GET", "/doc/3").status_code == 200
+    assert asgi_call(app, "GET", "/doc/3").status_code == 200

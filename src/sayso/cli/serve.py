@@ -36,4 +36,5 @@ def serve(
     app = create_app(corpus, settings)
     click.echo(f"sayso: serving {'no corpus' if corpus is None else db} on http://{host}:{port}/ "
                f"({'ingest allowed' if allow_ingest else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5, timeout_keep_alive=30,
+                backlog=2048)

@@ -8,6 +8,7 @@ every piece of article text through autoescape, so hostile text can only ever re
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -205,7 +206,7 @@ def _segment(block: Block, text: str, found: list[Mark], badges: list[Badge | No
         cuts.add(max(found[i].start, block.start))
         cuts.add(min(found[i].end, block.end))
     points = sorted(cuts)
-    for left, right in zip(points, points[1:]):
+    for left, right in itertools.pairwise(points):
         active = [i for i in inside if found[i].start <= left and right <= found[i].end]
         active.sort(key=lambda i: (found[i].start, -found[i].end))
         kinds = sorted({found[i].kind for i in active})
@@ -256,8 +257,8 @@ def _speaker_entries(analysis: Analysis, colours: dict[str, str]) -> list[Speake
                 name=name,
                 colour=colours[name],
                 count=len(indices),
-                roles=tuple(dict.fromkeys(a.speaker.role for a in atts if a.speaker.role)),
-                orgs=tuple(dict.fromkeys(a.speaker.org for a in atts if a.speaker.org)),
+                roles=tuple(dict.fromkeys(a.speaker.role for a in atts if a.speaker.role not in (None, name))),
+                orgs=tuple(dict.fromkeys(a.speaker.org for a in atts if a.speaker.org not in (None, name))),
                 cues=tuple(dict.fromkeys(a.cue.text.lower() for a in atts if a.cue is not None)),
                 refs=tuple(f"at-{i}" for i in indices),
             )
