@@ -9,9 +9,9 @@ from sayso.web.data import open_corpus
 
 
 def test_serve_binds_loopback_and_is_read_only_by_default() -> None:
-    options = {p.name: p for p in serve.params}
-    assert options["host"].default == "127.0.0.1"
-    assert options["allow_ingest"].default is False
+    context = serve.make_context("serve", [])
+    assert context.params["host"] == "127.0.0.1"
+    assert context.params["allow_ingest"] is False
 
 
 def test_served_store_answers_pages_and_api(serve_process, tmp_path, reader_analysis) -> None:
