@@ -122,8 +122,11 @@ def test_ingest_missing_path_is_an_input_error(tmp_path):
 
 def test_ingest_unreachable_database_names_the_url(tmp_path):
     (tmp_path / "x.txt").write_text(STORY.format(town="Galati", n=5), encoding="utf-8")
-    with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/nothing"):
+    with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/nothing") as error:
         ingest([tmp_path / "x.txt"], db="postgresql://someone:secret@127.0.0.1:1/nothing")
+    assert "secret" not in str(error.value)
+    with pytest.raises(StoreError, match="unsupported database URL 'mysql://"):
+        ingest([tmp_path / "x.txt"], db="mysql://someone@127.0.0.1/news")
     with pytest.raises(StoreError, match="folder .*missing does not exist"):
         ingest([tmp_path / "x.txt"], db=tmp_path / "missing" / "s.db")
 
@@ -164,3 +167,34 @@ def test_ingest_cli_exit_codes(tmp_path, files, code, capsys):
     assert "stored" in err and "failed" in err
     if code:
         assert "bad.txt" in err
+
+
+def test_ingest_one_bad_document_costs_only_itself(tmp_path, monkeypatch):
+    """When the analysis pass breaks on one article, the rest are analysed and stored anyway."""
+    from sayso import pipeline
+
+    real_many, real_one = pipeline.analyze_documents, pipeline.analyze_document
+
+    def poisoned(document):
+        if "POISON" in document.text:
+            raise ValueError("component crashed on this article")
+
+    def many(documents, **options):
+        for analysis in real_many(documents, **options):
+            poisoned(analysis)
+            yield analysis
+
+    def one(document, **options):
+        poisoned(document)
+        return real_one(document, **options)
+
+    monkeypatch.setattr(pipeline, "analyze_documents", many)
+    monkeypatch.setattr(pipeline, "analyze_document", one)
+    for i, town in enumerate(["Ruse", "Pleven", "Lom", "Silistra", "Sliven"]):
+        body = STORY.format(town=town, n=i + 10) + (" POISON" if town == "Lom" else "")
+        (tmp_path / f"{i}-{town}.txt").write_text(body, encoding="utf-8")
+    report = ingest([tmp_path], db=tmp_path / "s.db", batch_size=2)
+    assert report.stored == 4 and report.failed == 1
+    assert [(p.name.rsplit("/", 1)[-1], p.status) for p in report.problems] == [("2-Lom.txt", "failed")]
+    assert "component crashed" in report.problems[0].message
+    assert check(open_store(tmp_path / "s.db")) == []

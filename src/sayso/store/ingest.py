@@ -1,10 +1,10 @@
-"""Ingest: read inputs, skip what is stored, analyse in batches (locally or on Dask), store one by one.
+"""Ingest: read inputs, skip what is stored, analyse (locally or on Dask), store one by one.
 
-Analysis runs in batches: locally with ``nlp.pipe(n_process=workers)``, or on a Dask cluster
-where each task imports sayso and analyses one batch. Only this process writes, one transaction
-per document, so a kill at any point leaves every document fully stored or absent, and the next
-run skips the stored hashes and resumes. A batch that fails is re-analysed one document at a
-time, so a bad article costs only itself.
+Locally, one ``nlp.pipe(n_process=workers)`` pass runs over the whole input; on a Dask cluster
+each task imports sayso and analyses one batch. Only this process writes, one transaction per
+document, so a kill at any point leaves every document fully stored or absent, and the next run
+skips the stored hashes and resumes. When a pass or batch fails, its documents are re-analysed
+one at a time, so a bad article costs only itself.
 """
 
 from __future__ import annotations
@@ -74,32 +74,29 @@ class IngestReport:
         return 2 if self.failed >= NEARLY_ALL * attempted else 1
 
 
-def iter_analyses(documents: list[Document], scale: str = "icd203", n_process: int = 1) -> Iterator[Analysis | str]:
-    """Analyses in input order, streamed; a document that cannot be analysed yields its error message.
+def analyze_batch(documents: list[Document], scale: str = "icd203") -> list[Analysis | str]:
+    """The Dask task: one batch's analyses in input order, an error message for a document that
+    cannot be analysed (it imports the pipeline where it runs)."""
+    from sayso.pipeline import analyze_documents
 
-    When the batch pass fails, the documents it had not yet delivered are analysed one at a time.
-    """
-    from sayso.pipeline import analyze_document, analyze_documents
-
-    done = 0
+    results: list[Analysis | str] = []
     try:
-        for document, analysis in zip(documents, analyze_documents(documents, scale=scale, n_process=n_process)):
+        for document, analysis in zip(documents, analyze_documents(documents, scale=scale)):
             if analysis.text != document.text:
-                raise RuntimeError("the pipeline returned documents out of order")
-            yield analysis
-            done += 1
-    except Exception:  # noqa: BLE001 - isolate the bad document below, one at a time
+                break
+            results.append(analysis)
+    except Exception:  # noqa: BLE001 - the rest are analysed one at a time below
         pass
-    for document in documents[done:]:
-        try:
-            yield analyze_document(document, scale=scale)
-        except Exception as error:  # noqa: BLE001 - one document's failure is its own
-            yield f"analysis failed: {type(error).__name__}: {error}"
+    return results + [_analyse_alone(document, scale) for document in documents[len(results):]]
 
 
-def analyze_batch(documents: list[Document], scale: str = "icd203", n_process: int = 1) -> list[Analysis | str]:
-    """The Dask task: analyses of one batch, in order (it imports the pipeline where it runs)."""
-    return list(iter_analyses(documents, scale, n_process))
+def _analyse_alone(document: Document, scale: str) -> Analysis | str:
+    from sayso.pipeline import analyze_document
+
+    try:
+        return analyze_document(document, scale=scale)
+    except Exception as error:  # noqa: BLE001 - one document's failure is its own
+        return f"analysis failed: {type(error).__name__}: {error}"
 
 
 def _batches(items: Iterable[Item | Problem], size: int) -> Iterator[list[Item | Problem]]:
@@ -185,14 +182,44 @@ def _read(run: _Run, entries: Iterator[Item | Problem], batch_size: int) -> Iter
 
 
 def _ingest_locally(run: _Run, batches: Iterator[list[Item]], scale: str, workers: int) -> None:
-    """Analysis streams out of ``nlp.pipe`` and each result is stored as it arrives, so with
-    ``workers > 1`` storing overlaps the workers' analysis."""
-    for batch in batches:
-        started = time.perf_counter()
-        stored_before = run.report.store_seconds
-        for item, result in zip(batch, iter_analyses([item.document for item in batch], scale, workers), strict=True):
-            run.save(item, result)
-        run.report.analysis_seconds += time.perf_counter() - started - (run.report.store_seconds - stored_before)
+    """One ``nlp.pipe`` pass over the whole run (its worker processes live as long as the run);
+    each result is stored as it arrives, so storing overlaps the workers' analysis. If the pass
+    breaks, the documents it had taken but not delivered are analysed one by one and a new pass
+    starts on the rest."""
+    from sayso.pipeline import analyze_documents
+
+    items = (item for batch in batches for item in batch)
+    in_flight: deque[Item] = deque()
+
+    def feed() -> Iterator[Document]:
+        for item in items:
+            in_flight.append(item)
+            yield item.document
+
+    def salvage() -> None:
+        while in_flight:
+            item = in_flight.popleft()
+            run.save(item, _analyse_alone(item.document, scale))
+
+    results = analyze_documents(feed(), scale=scale, n_process=workers)
+    while True:
+        try:
+            analysis = next(results)
+        except StopIteration:
+            salvage()  # a pass that ends early has dropped documents: do them alone
+            return
+        except Exception:  # noqa: BLE001 - the pass broke; isolate the cause, then go on
+            salvage()
+            results = analyze_documents(feed(), scale=scale, n_process=workers)
+            continue
+        item = in_flight.popleft()
+        if analysis.text != item.document.text:  # never pair an analysis with the wrong document
+            in_flight.appendleft(item)
+            results.close()
+            salvage()
+            results = analyze_documents(feed(), scale=scale, n_process=workers)
+            continue
+        run.save(item, analysis)
 
 
 def _ingest_on_dask(run: _Run, batches: Iterator[list[Item]], scale: str, scheduler: str) -> None:
@@ -216,7 +243,7 @@ def _ingest_on_dask(run: _Run, batches: Iterator[list[Item]], scale: str, schedu
                 run.save(item, result)
 
         for batch in batches:
-            future = client.submit(analyze_batch, [item.document for item in batch], scale, 1, pure=False)
+            future = client.submit(analyze_batch, [item.document for item in batch], scale, pure=False)
             pending.append((batch, future))
             if len(pending) >= in_flight:
                 drain_one()
@@ -238,7 +265,7 @@ def ingest_items(
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     run = _Run(store, on_outcome)
-    size = batch_size or (16 if scheduler else 32 * workers)
+    size = batch_size or 16
     started = time.perf_counter()
     try:
         batches = _read(run, iter(entries), size)
@@ -247,8 +274,11 @@ def ingest_items(
         else:
             _ingest_locally(run, batches, scale, workers)
     finally:
-        run.report.seconds = time.perf_counter() - started
-    return run.report
+        report = run.report
+        report.seconds = time.perf_counter() - started
+        if not scheduler:  # reading and storing happen inside the pass: analysis is the rest
+            report.analysis_seconds = max(report.seconds - report.read_seconds - report.store_seconds, 0.0)
+    return report
 
 
 def ingest(
