@@ -122,7 +122,7 @@ def run_campaign(cases: int, seed: int | None = None, on_case: Callable[[], None
         try:
             analyse_and_check(data)
         except Exception as error:  # noqa: BLE001 - a campaign reports every failure it finds
-            summary = f"{type(error).__name__}: {error} | input {data[:120]!r}\n{traceback.format_exc(limit=3)}"
+            summary = f"{type(error).__name__}: {error} | input {data[:120]!r}\n{traceback.format_exc(limit=-4)}"
             if len(result.failures) < 50:
                 result.failures.append(summary)
 
