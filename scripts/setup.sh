@@ -16,7 +16,7 @@ stamp=.venv/.sayso-installed-$( (cat requirements.lock pyproject.toml; echo "tes
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip>=24"
   .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip install --quiet --no-deps -e .
   rm -f .venv/.sayso-installed-*
   touch "$stamp"
 fi
