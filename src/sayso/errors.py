@@ -32,3 +32,7 @@ class ConfigError(SaysoError):
 
     exit_code = 4
     status = 400
+
+
+class TimeLimitError(InputError):
+    """One document took longer than the per-document time limit to analyse."""

