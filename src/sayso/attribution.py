@@ -460,7 +460,7 @@ class _Finder:
                 speaker = Speaker(last.name, None, last.role, last.org, last.type)
             else:
                 speaker = Speaker(c.source, None)
-            if c.cue_class == "speech" and not c.running:
+            if c.cue_class == "speech" and c.subject is not None:  # excerpts and running quotes name no one new
                 resolver.remember(speaker, c.subject)
             records.append(
                 {
