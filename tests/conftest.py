@@ -170,37 +170,15 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def postgres_server():
     """A real PostgreSQL (Debian's binaries) in a temporary cluster on 127.0.0.1; its admin URL."""
-    import glob
-    import os
-    import shutil
-    import subprocess
-    import tempfile
+    from sayso.errors import ConfigError
+    from sayso.store.pgcluster import postgres_bindir, temporary_cluster
 
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [shutil.which("initdb")]
-    if not found or not found[-1]:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not installed: apt-get install -y postgresql")
-    bindir = Path(found[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="sayso-pg-"))  # not under pytest's 0700 tmp: postgres must reach it
-    data, port = root / "data", _free_port()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root: run the server as the postgres user
-        prefix = ["runuser", "-u", "postgres", "--"]
-        os.chmod(root, 0o777)
-    subprocess.run(
-        [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"],
-        check=True, capture_output=True,
-    )
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
-        check=True, capture_output=True,
-    )
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        postgres_bindir()
+    except ConfigError as error:
+        pytest.skip(str(error))
+    with temporary_cluster() as url:
+        yield url
 
 
 @pytest.fixture
@@ -208,12 +186,10 @@ def postgres_url(postgres_server, request):
     """A fresh, empty database on the session's PostgreSQL server."""
     import re
 
-    import psycopg
+    from sayso.store.pgcluster import create_database
 
     name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:40] + f"_{_free_port()}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{postgres_server}/{name}"
+    return create_database(postgres_server, name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
