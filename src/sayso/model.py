@@ -56,10 +56,16 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """Who is credited with which content, through which cue.
+
+    ``cue_class`` separates speech ("said") from belief ("believes") and evidence ("shows").
+    """
+
     kind: QuoteKind
     content: Span
     cue: Span | None
     speaker: Speaker
+    cue_class: str | None = None
     rule: str = ""
 
 
@@ -196,6 +202,7 @@ def from_plain(text: str, data: dict[str, Any], **meta: Any) -> Analysis:
                 org=a.get("speaker_org"),
                 type=a.get("speaker_type"),
             ),
+            cue_class=a.get("cue_class"),
             rule=a.get("rule", ""),
         )
         for a in data.get("attributions", ())
@@ -275,6 +282,7 @@ def from_dict(data: dict[str, Any]) -> Analysis:
                 content=span(a["content"]),
                 cue=span(a.get("cue")),
                 speaker=Speaker(**{**a["speaker"], "mention": span(a["speaker"].get("mention"))}),
+                cue_class=a.get("cue_class"),
                 rule=a.get("rule", ""),
             )
             for a in data.get("attributions", ())
