@@ -83,3 +83,25 @@ def test_help_teaches() -> None:
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "--published" in out and "--scale" in out and "Examples" in out
+
+
+def test_url_on_loopback_needs_allow_private(page_server) -> None:
+    base, routes = page_server
+    html = (
+        "<html><head><title>Border update</title><meta property='article:published_time' content='2023-02-03'></head>"
+        "<body><article><p>The defence ministry said on Thursday that an offensive from the north was unlikely "
+        "before the spring thaw, citing satellite images of the border area.</p>"
+        "<blockquote><p>We see no sign of troops massing near the border at this time.</p></blockquote>"
+        "<p>Analysts cautioned that the picture could change quickly in the coming weeks.</p></article></body></html>"
+    ).encode()
+    routes["/story"] = (200, {"Content-Type": "text/html; charset=utf-8"}, html)
+    refused = run("analyze", f"{base}/story")
+    assert refused.returncode != 0 and "private" in refused.stderr.decode().lower()
+    result = run("analyze", f"{base}/story", "--allow-private", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["url"] == f"{base}/story"
+    assert data["title"] == "Border update"
+    assert data["published"] == "2023-02-03" and data["published_source"] == "html"
+    quoted = [p for p in data["passages"] if p["voice"] == "quoted"]
+    assert [p["text"].strip() for p in quoted] == ["We see no sign of troops massing near the border at this time."]

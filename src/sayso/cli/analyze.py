@@ -16,7 +16,11 @@ from sayso.calibration import SCALES
               help="Probability scale for estimative phrases: ICD 203, UK PHIA, NATO, or readers' survey quartiles.")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
-def analyze(source: str, published: str | None, fmt: str, scale: str, max_bytes: int | None, timeout: float) -> None:
+@click.option("--allow-private", is_flag=True,
+              help="Let a URL reach loopback and private-network addresses (refused by default).")
+def analyze(
+    source: str, published: str | None, fmt: str, scale: str, max_bytes: int | None, timeout: float, allow_private: bool
+) -> None:
     """Analyse one article: a file, '-' for stdin, or an http(s) URL; plain text or HTML.
 
     \b
@@ -33,7 +37,7 @@ def analyze(source: str, published: str | None, fmt: str, scale: str, max_bytes:
     from sayso.reading import read_source
     from sayso.report import render_markdown, render_text
 
-    options = {"published": published, "timeout": timeout}
+    options = {"published": published, "timeout": timeout, "allow_private": allow_private}
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
     analysis = analyze_document(read_source(source, **options), scale=scale)
