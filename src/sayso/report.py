@@ -5,10 +5,8 @@ Both read only the Analysis record, so what a person sees is exactly what the JS
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from sayso.model import Analysis, Probability, Speaker
@@ -53,77 +51,82 @@ def _header(analysis: Analysis) -> Text:
     return header
 
 
-def _voices(analysis: Analysis) -> Table:
-    table = Table(title="Voices", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("chars", justify="right", no_wrap=True)
-    table.add_column("voice", no_wrap=True)
-    table.add_column("passage")
+def _section(title: str, count: int) -> Text:
+    return Text(f"\n{title} ({count})", style="bold underline")
+
+
+def _voices(analysis: Analysis) -> list[Text]:
+    lines = [_section("Voices", sum(1 for p in analysis.passages if p.text.strip()))]
     for p in analysis.passages:
         if not p.text.strip():
             continue
-        voice = Text("author", style="dim") if p.voice == "author" else Text(f"quoted · {p.source or '?'}", style="bold cyan")
-        table.add_row(f"{p.start}–{p.end}", voice, Text(shorten(p.text), style="cyan" if p.voice == "quoted" else ""))
-    return table
+        line = Text(f"{p.start:>6}–{p.end:<6} ", style="dim")
+        if p.voice == "quoted":
+            line.append(f"quoted · {p.source or 'unnamed source'}", style="bold cyan")
+            line.append("  " + shorten(p.text, 70), style="cyan")
+        else:
+            line.append("author", style="dim")
+            line.append("  " + shorten(p.text, 70))
+        lines.append(line)
+    return lines
 
 
-def _attributions(analysis: Analysis, colours: dict[str, str]) -> Table:
-    table = Table(title="Attributions", box=box.SIMPLE_HEAD, expand=True)
-    for column in ("kind", "speaker", "cue", "content"):
-        table.add_column(column, no_wrap=column == "kind")
+def _attributions(analysis: Analysis, colours: dict[str, str]) -> list[Text]:
+    lines = [_section("Attributions", len(analysis.attributions))]
     for a in analysis.attributions:
         label = speaker_label(a.speaker)
-        table.add_row(
-            a.kind,
-            Text(label, style=f"bold {colours[label]}"),
-            a.cue.text if a.cue else "",
-            shorten(a.content.text, 80),
-        )
-    return table
+        line = Text(f"  {a.kind:<9}", style="dim")
+        line.append(label, style=f"bold {colours[label]}")
+        if a.cue:
+            line.append(f" · {a.cue.text}", style="italic")
+        line.append(f"  “{shorten(a.content.text.strip('“”"'), 64)}”")
+        lines.append(line)
+    return lines
 
 
-def _assessments(analysis: Analysis) -> Table:
-    table = Table(title=f"Assessments (scale {analysis.scale})", box=box.SIMPLE_HEAD, expand=True)
-    for column in ("phrase", "band", "probability", "assessor", "proposition"):
-        table.add_column(column, no_wrap=column in ("band", "probability"))
+def _assessments(analysis: Analysis) -> list[Text]:
+    lines = [_section(f"Assessments · scale {analysis.scale}", len(analysis.assessments))]
     for a in analysis.assessments:
-        phrase = Text(a.phrase.text, style="bold")
+        line = Text("  ")
+        line.append(a.phrase.text, style="bold")
         if a.negated:
-            phrase.append(" (negated)", style="red")
-        table.add_row(
-            phrase,
-            a.band,
-            Text(f"{percent_range(a.probability)} · median {round(a.probability.median * 100)}%", style="bold yellow"),
-            a.assessor or "unknown",
-            shorten(a.proposition.text if a.proposition else a.sentence.text, 70),
-        )
-    for c in analysis.confidences:
-        table.add_row(Text(c.phrase.text, style="bold"), "confidence", c.level, c.assessor or "unknown", shorten(c.sentence.text, 70))
-    return table
+            line.append(" (negated)", style="red")
+        line.append(f" → {a.band} ", style="")
+        line.append(f"{percent_range(a.probability)}", style="bold yellow")
+        line.append(f" (median {round(a.probability.median * 100)}%)", style="yellow")
+        line.append(f" · {a.assessor or 'unknown'}", style="cyan")
+        line.append(f"  {shorten(a.proposition.text if a.proposition else a.sentence.text, 70)}", style="dim")
+        lines.append(line)
+    if analysis.confidences:
+        lines.append(_section("Confidence statements", len(analysis.confidences)))
+        for c in analysis.confidences:
+            lines.append(Text(f"  {c.level} confidence · {c.assessor or 'unknown'}  {shorten(c.sentence.text, 70)}"))
+    return lines
 
 
-def _facts(analysis: Analysis) -> Table:
-    table = Table(title="Entities, dates, citations, boilerplate", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("what", no_wrap=True)
-    table.add_column("details")
+def _facts(analysis: Analysis) -> list[Text]:
+    lines = [_section("Entities", len(analysis.entities))]
     for e in analysis.entities:
         aliases = f" = {', '.join(e.aliases)}" if e.aliases else ""
-        table.add_row(e.type, f"{e.name}{aliases} ×{len(e.mentions)}")
+        lines.append(Text(f"  {e.type:<14}{e.name}{aliases} ×{len(e.mentions)}"))
+    lines.append(_section("Dates", len(analysis.dates)))
     for d in analysis.dates:
-        flags = "relative" if d.relative else ""
-        flags += " ambiguous" if d.ambiguous else ""
-        table.add_row("date", f"“{d.text}” → {d.value or 'unresolved'} ({d.granularity}) {flags}".rstrip())
-    for c in analysis.citations:
-        table.add_row(f"citation {c.text}", shorten(c.sentence.text, 90))
-    for b in analysis.boilerplate:
-        table.add_row("boilerplate", Text(shorten(b.text), style="dim"))
-    return table
+        flags = ", relative" if d.relative else ""
+        flags += ", ambiguous" if d.ambiguous else ""
+        lines.append(Text(f"  “{d.text}” → {d.value or 'unresolved'} ({d.granularity}{flags})"))
+    lines.append(_section("Citations", len(analysis.citations)))
+    lines += [Text(f"  {c.text}  {shorten(c.sentence.text, 80)}") for c in analysis.citations]
+    lines.append(_section("Boilerplate, excluded", len(analysis.boilerplate)))
+    lines += [Text(f"  {shorten(b.text)}", style="dim") for b in analysis.boilerplate]
+    return lines
 
 
 def render_text(analysis: Analysis, console: Console) -> None:
     """Print the terminal report: voices, speakers in colour, probabilities as ranges."""
     colours = _speaker_colours(analysis)
     console.print(Panel(_header(analysis), title="sayso", border_style="blue"))
-    console.print(Group(_voices(analysis), _attributions(analysis, colours), _assessments(analysis), _facts(analysis)))
+    for line in [*_voices(analysis), *_attributions(analysis, colours), *_assessments(analysis), *_facts(analysis)]:
+        console.print(line, overflow="fold")
 
 
 def _md_cell(text: str) -> str:
