@@ -11,6 +11,7 @@ from rich.text import Text
 
 from sayso.model import Analysis, Probability, Speaker
 
+QUOTE_MARKS = "“”\"‘’'"
 SPEAKER_COLOURS = ("cyan", "magenta", "green", "yellow", "bright_blue", "bright_red", "bright_green", "orange3")
 
 
@@ -79,7 +80,7 @@ def _attributions(analysis: Analysis, colours: dict[str, str]) -> list[Text]:
         line.append(label, style=f"bold {colours[label]}")
         if a.cue:
             line.append(f" · {a.cue.text}", style="italic")
-        line.append(f"  “{shorten(a.content.text.strip('“”"'), 64)}”")
+        line.append("  “" + shorten(a.content.text.strip(QUOTE_MARKS), 64) + "”")
         lines.append(line)
     return lines
 
