@@ -215,6 +215,7 @@ class SpeakerResolver:
         return name
 
     def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        head = _possessed_head(head)
         speaker = self._describe(head, mention)
         if speaker.name is not None or speaker.mention is None:
             pass
@@ -290,6 +291,15 @@ class SpeakerResolver:
         return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
 
 
+def _possessed_head(head: Token) -> Token:
+    """"Belarus’ opposition leader" misparsed as Belarus + apposition: the leader is the speaker."""
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if nxt is None or not (nxt.tag_ == "POS" or nxt.text in ("’", "'")):
+        return head
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > nxt.i), None)
+    return appos if appos is not None else head
+
+
 def _clean_name(span: Span) -> str:
     words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
     return " ".join(t.text for t in words).strip() or span.text
@@ -334,9 +344,11 @@ def _subject(verb: Token) -> Token | None:
     seen = 0
     node = verb
     while seen < 3:
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # a misparse can hang a second subject on the verb: the nearest one is its own
+            return min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
+        if node.dep_ == "xcomp" and node.head.lemma_ == "be":
+            return None  # "the option is to … hope": a predicate, not an act of someone's
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp") and node.head is not node:
             node = node.head
             seen += 1
@@ -432,7 +444,22 @@ class _Finder:
         self._excerpts()
         for sent in self.sents:
             self._sentence(sent)
+        self._drop_redundant_excerpts()
         return self._resolve()
+
+    def _drop_redundant_excerpts(self) -> None:
+        """An excerpt mostly covered by attributions found inside it adds nothing but a vaguer copy."""
+        inner = [c.content for c in self.candidates if c.kind != "excerpt"]
+        kept = []
+        for c in self.candidates:
+            if c.kind == "excerpt":
+                if c.cue is None and c.source is None:
+                    continue
+                covered = sum(_overlap(c.content, o) for o in inner)
+                if covered * 2 >= c.content[1] - c.content[0]:
+                    continue
+            kept.append(c)
+        self.candidates = kept
 
     def _sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
