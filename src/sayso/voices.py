@@ -19,8 +19,8 @@ continuing a quoted paragraph (or after one that ended with an ellipsis, which m
 excerpt), or standalone. Features count quoted-text signals (footnote markers, an opening quotation
 mark, wire-copy phrasing, reporting verbs with a third-person subject, ISW-style "assesses",
 "October 10" dates) and author signals (contractions, first and second person, rhetorical
-questions and colloquialisms, all counted outside quotation marks; commentary openers; a lead-in
-colon). A standalone paragraph is judged against the document's own register: wire phrasing counts
+questions, colloquialisms and copular judgements like "X is not a Y", all counted outside
+quotation marks; commentary openers; a lead-in colon). A standalone paragraph is judged against the document's own register: wire phrasing counts
 there only when the author otherwise writes informally, and footnotes only when most paragraphs
 carry none, so a plain news story with inline quotes, or a report that is footnoted throughout,
 stays the author's.
@@ -370,6 +370,8 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
                 counts["analytic"] = counts.get("analytic", 0) + 1
             if t.head.lemma_ in rules.reporting_verbs:
                 counts["reporting"] = counts.get("reporting", 0) + 1
+        if t.dep_ == "attr" and t.head.lemma_ == "be" and t.head.dep_ in ("ROOT", "conj"):
+            counts["judgement"] = counts.get("judgement", 0) + 1
     counts["footnote"] = len(rules.footnote.findall(body))
     counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
     counts["wire"] = sum(bool(p.search(masked.strip())) for p in rules.wire)
@@ -534,27 +536,60 @@ def _preferred_entity(
 ) -> str | None:
     """The name of the best-ranked subject: its entity, or a named appositive or modifier of it."""
     order = {label: i for i, label in enumerate(rules.label_preference)}
+    unnamed = len(order)  # a proper name NER missed ranks after every labelled entity
     named: list[tuple[int, str]] = []
     for s in subjects:
         entity = tokens.entity(s)
         if entity is not None and entity.label_ in labels:
-            named.append((order.get(entity.label_, len(order)), entity.text))
+            named.append((order.get(entity.label_, unnamed), _with_place(entity, s, tokens)))
             continue
         if s.pos_ not in ("NOUN", "PROPN"):
             continue
         for m in (*(c for c in s.rights if c.dep_ == "appos"), *s.lefts):
-            entity = tokens.entity(m)
-            if entity is None or entity.label_ not in labels or m.dep_ not in _NAMING_DEPS:
+            if m.dep_ not in _NAMING_DEPS:
                 continue
-            rank = order.get(entity.label_, len(order))
+            entity = tokens.entity(m)
+            if entity is None and m.pos_ == "PROPN" and s.pos_ == "NOUN":
+                named.append((unnamed, _proper_run(m)))
+            if entity is None or entity.label_ not in labels:
+                continue
+            rank = order.get(entity.label_, unnamed)
             phrase = m.dep_ == "amod" or (m.dep_ == "poss" and entity.label_ in _PLACE_LABELS)
             named.append((rank, s.doc[m.left_edge.i : s.i + 1].text if phrase else entity.text))
     return _clean_name(min(named)[1]) if named else None
 
 
+def _with_place(entity: Span, subject: Token, tokens: _TokenIndex) -> str:
+    """An institution's name with the place that owns it: "Poland's Foreign Ministry", not
+    "Foreign Ministry" (NER tags the two apart; without the place the name is ambiguous)."""
+    if entity.label_ != "ORG":
+        return entity.text
+    owners = [
+        m
+        for m in subject.lefts
+        if m.i < entity.start and m.dep_ in ("poss", "amod", "compound")
+        and (place := tokens.entity(m)) is not None and place.label_ in _PLACE_LABELS
+    ]
+    return subject.doc[owners[0].left_edge.i : entity.end].text if owners else entity.text
+
+
+def _proper_run(token: Token) -> str:
+    """A proper name NER missed, ending at ``token``: its proper nouns and inner hyphens
+    ("the Critical Threats team" → "Critical Threats", "the UN Secretary-General's office" →
+    "UN Secretary-General")."""
+    doc, start = token.doc, token.i
+    own = {t.i for t in token.subtree}
+    while start - 1 in own and (
+        doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text in ("-", "\u2013") and start - 2 in own)
+    ):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
 # How a common-noun subject names its source: "spokesman, Mykola Danylenko" (appos), "ISW's update"
-# (poss), "the Meduza correspondent" (compound): the entity; "the Israeli military" (amod) and
-# "Poland's Foreign Ministry" (a place's institution): the phrase.
+# (poss), "the Meduza correspondent" (compound): the entity, or the proper-noun run when NER missed
+# it ("the Critical Threats team"); "the Israeli military" (amod) and "Poland's Foreign Ministry"
+# (a place's institution, also when NER tags the institution alone): the phrase.
 _NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 

@@ -87,3 +87,36 @@ def test_voices_reference_article(bare_nlp, reference_text: str) -> None:
     assert quoted[2][1] == quoted[3][1] == "ISW"
     assert {source for _, source in quoted[4:]} == {"EU"}
     assert passages[0]["voice"] == "author" and passages[-1]["voice"] == "author"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "source"),
+    [
+        # NER misses the organisation: the proper-noun modifier of the subject names it
+        ("Here is how the Frontline Monitor team summed it up:", "Frontline Monitor"),
+        ("The OSCE Secretary-General's office issued a short note, which I quote in full:", "OSCE Secretary-General"),
+        # the place that owns an institution stays in its name
+        ("Latvia's Foreign Ministry did not hold back. Its note, sent on Friday, reads in part:", "Latvia's Foreign Ministry"),
+        # must name nothing: no named subject anywhere near the excerpt
+        ("Here is the relevant passage:", None),
+    ],
+)
+def test_voices_source_named_by_the_lead_in(bare_nlp, lead_in: str, source: str | None) -> None:
+    doc = bare_nlp(
+        f"Talks on the border crossings stalled again this week.\n{lead_in}\n"
+        "The delegation rejects any change to the crossing regime and expects the agreed timetable to be kept.\n"
+    )
+    passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
+    assert [p["voice"] for p in passages] == ["author", "author", "quoted"]
+    assert passages[2]["source"] == source
+
+
+def test_voices_commentary_of_judgements_after_an_excerpt_is_the_authors(bare_nlp) -> None:
+    doc = bare_nlp(
+        "The regional governor, Serhiy Lysak, wrote on Telegram on Monday night:\n"
+        "Russian forces shelled Nikopol 14 times with artillery and drones. Two power lines were damaged.\n"
+        "Fourteen attacks in one night is not a quiet front. Each one is a repair crew sent out in the dark.\n"
+    )
+    passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
+    assert [p["voice"] for p in passages] == ["author", "quoted", "author"]
+    assert passages[1]["source"] == "Serhiy Lysak"
