@@ -76,10 +76,16 @@ def fingerprint(text: str, rule: ShingleRule) -> bytes | None:
     else:
         joined = " ".join(tokens)
         grams = {joined[i : i + rule.size] for i in range(max(1, len(joined) - rule.size + 1))}
-    settings = load_settings()
-    minhash = MinHash(num_perm=settings.num_perm, scheme=settings.scheme)
+    minhash = _template().copy()
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return minhash.hashvalues.tobytes()
+
+
+@functools.cache
+def _template() -> MinHash:
+    """An empty MinHash whose permutations every signature shares (building them is the slow part)."""
+    settings = load_settings()
+    return MinHash(num_perm=settings.num_perm, scheme=settings.scheme)
 
 
 def _values(signature: bytes) -> np.ndarray:
@@ -110,7 +116,11 @@ class ReprintIndex:
         self.last_id = 0
 
     def _minhash(self, signature: bytes) -> MinHash:
-        return MinHash(num_perm=self.num_perm, scheme=self.scheme, hashvalues=_values(signature))
+        template = _template()
+        return MinHash(
+            num_perm=self.num_perm, scheme=self.scheme, hashvalues=_values(signature).copy(),
+            permutations=template.permutations,
+        )
 
     def refresh(self, conn: Connection) -> None:
         """Load the fingerprints stored since the last refresh (call inside the write transaction)."""
