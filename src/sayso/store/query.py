@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, select, text, true
 
 from sayso.errors import InputError
+from sayso.reading import clean_chars
 from sayso.store import schema
 from sayso.store.database import Store
 from sayso.store.dedup import same_question
@@ -34,6 +35,12 @@ def fts_query(query: str) -> str:
     if not words:
         raise InputError(f"search text {query!r} has no words to search for")
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _typed(value: str | None) -> str | None:
+    """User text as stored text is: NFC, without NUL, control or unpaired surrogate characters
+    (no database takes those as text, and reading removed them from every stored document)."""
+    return None if value is None else clean_chars(value)
 
 
 def _iso(value: str | None, name: str) -> str | None:
@@ -109,6 +116,7 @@ def search(
     limit: int | None = 200,
 ) -> list[Row]:
     """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability."""
+    query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
     if voice is not None and voice not in VOICES:
         raise InputError(f"--voice {voice!r} is not one of {', '.join(VOICES)}")
@@ -172,6 +180,7 @@ def document_ids(store: Store, hashes: Iterable[str]) -> dict[str, int]:
 
 def speakers(store: Store, *, org: str | None = None, limit: int | None = None) -> list[Row]:
     """Who is quoted how often (independent origins first), with their cues and documents."""
+    org = _typed(org)
     sp, a, d = schema.speakers, schema.attributions, schema.documents
     statement = (
         select(
@@ -219,6 +228,7 @@ def _source(row: Row) -> str:
 def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
     """Assessments matching ``topic``, per source and by date, each marked ``first`` or ``change``
     (a later assessment by the same source on the same question supersedes the earlier one)."""
+    topic, assessor = _typed(topic), _typed(assessor)
     s, d = schema.assessments, schema.documents
     with store.read() as conn:
         statement = (
