@@ -385,6 +385,13 @@ def _cue_class(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> s
     return lexicon["classes"][verb.lemma_.lower()]
 
 
+def _message_like(head: Token) -> bool:
+    """An object that can be what was said: not a pronoun, a person or a bare name."""
+    return head.pos_ in ("NOUN", "VERB") and head.ent_type_ != "PERSON" and not any(
+        c.dep_ == "poss" and c.ent_type_ == "PERSON" and c.i == head.i - 1 for c in head.children
+    )
+
+
 def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon["classes"] and token.dep_ != "amod"
 
@@ -680,6 +687,12 @@ class _Finder:
         if clause is None:
             clause = self._parenthetical_content(verb)
             rule = "indirect-parenthetical"
+        prep = None
+        if clause is None:
+            found = self._object_content(verb)
+            if found is not None:
+                clause, prep = found
+                rule = "indirect-object"
         if clause is None or _words(self.text[clause[0] : clause[1]]) < 2:
             return
         whole = next((q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
@@ -687,13 +700,36 @@ class _Finder:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
             return
         kind = "mixed" if self._has_quote(clause) else "indirect"
-        self._with_cue(verb, clause, kind, rule)
+        self._with_cue(verb, clause, kind, rule, prep=prep)
+
+    def _object_content(self, verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+        """What was said as a noun phrase or infinitive: "announced his resignation", "vowed to
+        appeal", "warned of shortages". Only for the verbs whose object is the message, never a
+        pronoun or a person (told him, accused the minister)."""
+        lemma = verb.lemma_.lower()
+        objects = self.lexicon["object_content"]
+        for child in verb.children:
+            if child.dep_ == "xcomp" and lemma in objects["infinitive"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return self._clip(_span_of(list(child.subtree)), verb.idx), None
+            if child.dep_ == "dobj" and lemma in objects["noun"] and _message_like(child):
+                return self._clip(_span_of(list(child.subtree)), verb.idx), None
+            if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and _message_like(pobj):
+                    return self._clip(_span_of(list(pobj.subtree)), verb.idx), child
+        return None
 
     def _has_quote(self, span: tuple[int, int]) -> bool:
         return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
 
     def _with_cue(
-        self, verb: Token, content: tuple[int, int], kind: str, rule: str, own: tuple[int, int] | None = None
+        self,
+        verb: Token,
+        content: tuple[int, int],
+        kind: str,
+        rule: str,
+        own: tuple[int, int] | None = None,
+        prep: Token | None = None,
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
         subject = _subject(verb)
@@ -702,6 +738,8 @@ class _Finder:
             if _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
                 subject = None
         cue = _cue_span(verb, self.lexicon)
+        if prep is not None:  # "warned of", "asked about"
+            cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
         if self._add(_Candidate(kind, content, cue, subject, rule, _cue_class(verb, subject, self.lexicon)), verb):
             self._use_quotes(content)
 
