@@ -56,8 +56,9 @@ def test_cli_refuses_a_file_over_the_default_byte_limit(tmp_path, capsys):
         handle.truncate(reading.MAX_INPUT_BYTES + 1)  # sparse: refused by its size before any read
     code, lines = run_cli(["analyze", str(path)], capsys)
     assert code == 2
-    assert lines == [f"sayso: error: {str(path)!r} is {reading.MAX_INPUT_BYTES + 1:,} bytes; "
-                     f"the limit is {reading.MAX_INPUT_BYTES:,} bytes"]
+    expected = (f"sayso: error: {str(path)!r} is {reading.MAX_INPUT_BYTES + 1:,} bytes; "
+                f"the limit is {reading.MAX_INPUT_BYTES:,} bytes")
+    assert lines == [expected]
 
 
 def test_cli_refuses_stdin_over_max_bytes(capsys, monkeypatch):
@@ -75,8 +76,9 @@ def test_cli_refuses_text_over_the_character_limit(tmp_path, capsys):
     path.write_text(text, encoding="utf-8")
     code, lines = run_cli(["analyze", str(path)], capsys)
     assert code == 2
-    assert lines == [f"sayso: error: the analysed text is {len(text.strip()):,} characters; "
-                     f"the limit is {reading.MAX_TEXT_CHARS:,}"]
+    expected = (f"sayso: error: the analysed text is {len(text.strip()):,} characters; "
+                f"the limit is {reading.MAX_TEXT_CHARS:,}")
+    assert lines == [expected]
 
 
 def test_paragraph_over_the_limit_is_split_with_a_warning_not_refused(monkeypatch, nlp):
