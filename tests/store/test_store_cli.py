@@ -55,5 +55,5 @@ def test_cli_speakers_timeline_export(capsys, db, tmp_path):
     ],
 )
 def test_cli_bad_input_is_one_clear_line(capsys, db, args, message):
-    code, out, err = run(capsys, *args[:2], "--db", db, *args[2:])
+    code, _, err = run(capsys, *args[:2], "--db", db, *args[2:])
     assert code == 2 and message in err and "Traceback" not in err

@@ -66,7 +66,7 @@ def test_ingest_survives_kill_9_and_resumes(tmp_path):
     assert set(survived) <= set(hashes.values()) and len(set(survived)) == len(survived)
     assert check(open_store(db)) == []  # every stored document whole; the FTS index agrees
     rerun = sayso("ingest", str(tmp_path / "in"), "--db", db, "--quiet")
-    out, err = rerun.communicate(timeout=300)
+    _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     assert f"stored {len(hashes) - len(survived)}, skipped {len(survived)}, failed 0" in err
     assert sorted(stored_hashes(db)) == sorted(hashes.values())
@@ -83,7 +83,7 @@ def test_concurrent_ingests_store_each_document_once(tmp_path, db_url):
         sayso("ingest", str(tmp_path / "two"), "--db", db_url, "--quiet"),
     ]
     for process in processes:
-        out, err = process.communicate(timeout=300)
+        _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
     stored = stored_hashes(db_url)
     assert sorted(stored) == sorted(set(hashes.values())) and len(stored) == 30

@@ -11,6 +11,7 @@ from sayso.errors import InputError
 from sayso.store.export import export_table
 from sayso.store.query import plot_timeline, search, speakers, timeline
 
+
 def test_query_search_counts_independent_origins(small_corpus):
     found = search(small_corpus, "attack from the north")
     assert [(r["kind"], r["published"], r["carriers"]) for r in found] == [

@@ -109,7 +109,8 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from sayso.store.ingest import Outcome, ingest as run_ingest
+    from sayso.store.ingest import Outcome
+    from sayso.store.ingest import ingest as run_ingest
 
     console = Console(stderr=True)
     progress = Progress(
@@ -205,7 +206,8 @@ def timeline(topic: str, db: str, assessor: str | None, carriers: bool, plot: Pa
     Example:
       sayso timeline "attack from the north" --plot north.png
     """
-    from sayso.store.query import plot_timeline, timeline as run_timeline
+    from sayso.store.query import plot_timeline
+    from sayso.store.query import timeline as run_timeline
 
     rows = run_timeline(_open(db), topic, assessor=assessor, carriers=carriers)
     emit(rows, ["published", "source", "phrase", "band", "low", "median", "high", "status", "change", "carriers",

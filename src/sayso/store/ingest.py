@@ -9,6 +9,7 @@ one at a time, so a bad article costs only itself.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,8 @@ from sayso.store import schema
 from sayso.store.database import Store, StoreUnavailable, open_store
 from sayso.store.sources import Item, Problem, estimate_total, expand, iter_items
 from sayso.store.writer import Writer
+
+log = logging.getLogger(__name__)
 
 NEARLY_ALL = 0.9  # share of failed documents above which a run counts as failed outright
 
@@ -85,8 +88,8 @@ def analyze_batch(documents: list[Document], scale: str = "icd203") -> list[Anal
             if analysis.text != document.text:
                 break
             results.append(analysis)
-    except Exception:  # noqa: BLE001 - the rest are analysed one at a time below
-        pass
+    except Exception as error:  # noqa: BLE001 - the rest are analysed one at a time below
+        log.info("batch analysis failed (%s: %s); analysing its documents one at a time", type(error).__name__, error)
     return results + [_analyse_alone(document, scale) for document in documents[len(results):]]
 
 

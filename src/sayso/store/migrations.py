@@ -12,9 +12,9 @@ edit an applied one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, insert, select
 
 from sayso.store import schema
 from sayso.store.database import Store
@@ -65,7 +65,7 @@ def migrate(store: Store) -> list[str]:
                 continue
             apply(conn)
             conn.execute(
-                insert(schema.migrations).values(name=name, applied_at=datetime.now(timezone.utc).isoformat())
+                insert(schema.migrations).values(name=name, applied_at=datetime.now(UTC).isoformat())
             )
             done.append(name)
     return done

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
@@ -100,7 +100,7 @@ class Writer:
             "analysis": analysis.to_json(indent=None),
             "origin_id": origin_id,
             "minhash": signature,
-            "ingested_at": datetime.now(timezone.utc).isoformat(),
+            "ingested_at": datetime.now(UTC).isoformat(),
         }
         return conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one(), origin_id
 
