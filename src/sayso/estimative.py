@@ -13,17 +13,21 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 * Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``).
 * Modal hedges "may/might/could" are kept as hedges (the middle band), except the month "May"
   (not a modal tag), "could not" (past inability), perception heads ("could see") and modals in
-  condition or purpose clauses ("if they could", "so that they may").
+  condition, purpose or time clauses ("if they could", "so that they may", "when his help might
+  have mattered").
 * "X assesses/judges/estimates/believes that …" with no likelihood word in the complement is an
   unhedged assessment (rule ``assessment-verb``, canonical "we assess" / "we believe"); with a
   likelihood word, that word's record carries the band and the verb only names the assessor.
-* Questions assert nothing ("Could the army hold?") and are skipped; so is idiomatic "as soon as
-  possible".
+* Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
+  marker) and are skipped; so is idiomatic "as soon as possible".
+* "could" narrating the past is ability, not a hedge: with "only/barely/hardly" or a past-time
+  marker ("last year", "ago", a year before publication) it is skipped; so are modals in a wish.
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
   "low confidence in X" with no assessing verb or "with" is not one.
 * Assessor: the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
-  the speaker of the attribution whose content holds it, else the source of the quoted passage
-  holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
+  the speaker of the attribution whose content holds it (its organisation when an organisation
+  speaker has no name), else the subject of a reporting verb that cues no attribution, else the
+  source of the quoted passage holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
   whose source is unknown gives ``None``, never a guess.
 """
 
@@ -48,6 +52,8 @@ from sayso.errors import ConfigError
 LEXICON_FILE = "estimative.json"
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSE_CUTS = ("conj", "cc", "punct", "mark", "parataxis")
+# A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
+_QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
 
 
@@ -77,6 +83,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     names |= {v for k, v in lex["negated"].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
+    names |= set(lex["odds"]["predicates"].values())
     return names
 
 
@@ -106,6 +113,7 @@ class _Rules:
         capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
         self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
         self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
+        self.matcher.add("ODDS", [[{"LOWER": {"IN": list(lex["odds"]["predicates"])}, "POS": {"IN": ["ADJ", "ADV"]}}]])
         self.matcher.add("RULE_OUT", [[{"LEMMA": {"IN": rule_out["verbs"]}, "POS": "VERB"}]])
         self.matcher.add("CONFIDENCE", [[{"LOWER": {"IN": list(conf["levels"])}}, {"LEMMA": {"IN": conf["nouns"]}}]])
 
@@ -193,6 +201,26 @@ def _is_negated(token: Token, negations: frozenset[str]) -> Token | None:
     return None
 
 
+def _introduces(token: Token) -> bool:
+    """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
+    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
+
+
+def _published_year(doc: Doc) -> int | None:
+    """The publication year the reading step put on the Doc ("YYYY-MM-DD"), if any."""
+    published = doc._.get("sayso_published") if Doc.has_extension("sayso_published") else None
+    return int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
+
+
+def _speaker_name(attribution: dict[str, Any]) -> str | None:
+    """Who an attribution's speaker is: the resolved name, or for an organisation the text names
+    only descriptively ("the ruling Georgian Dream party"), its organisation."""
+    name = attribution.get("speaker_name")
+    if name is None and attribution.get("speaker_type") == "ORG":
+        return attribution.get("speaker_org")
+    return name
+
+
 # ---- the finder ----------------------------------------------------------------------------------
 
 
@@ -252,8 +280,8 @@ class _Finder:
         if containing:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
-            return best.get("speaker_name"), list(mention) if mention else None
-        explicit = self.explicit_assessor(token, self.rules.reporting_verbs)
+            return _speaker_name(best), list(mention) if mention else None
+        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
         if explicit:
             return explicit
         for voice in self.voices:
@@ -261,11 +289,21 @@ class _Finder:
                 return ("author", None) if voice["voice"] == "author" else (voice.get("source"), None)
         return "author", None
 
-    def explicit_assessor(self, token: Token, verbs: frozenset[str]) -> tuple[str, list[int]] | None:
-        """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence."""
+    def explicit_assessor(
+        self, token: Token, verbs: frozenset[str], outside_content: bool = False
+    ) -> tuple[str, list[int]] | None:
+        """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence.
+
+        With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
+        cues an attribution does not name the assessor: the attribution has drawn where its content
+        ends, and a parse that hangs the next sentence on the verb (a footnote marker glued to the
+        full stop, "launched.[3] Russian forces are likely …") must not undo that.
+        """
         for node in (token, *token.ancestors):
             if node.i == token.head.i and token.dep_ in ("advmod", "aux"):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
+            if outside_content and self._cues_attribution(node):
+                return None
             if node.lemma_ in verbs and node.pos_ == "VERB":
                 subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
                 if subject is None or subject.pos_ == "PRON":
@@ -277,16 +315,19 @@ class _Finder:
                 mention = _char_span(tokens)
                 for attribution in self.attributions:
                     spoken = attribution.get("speaker_mention")
-                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and attribution.get("speaker_name"):
-                        return attribution["speaker_name"], mention
+                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and _speaker_name(attribution):
+                        return _speaker_name(attribution), mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
+
+    def _cues_attribution(self, verb: Token) -> bool:
+        return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
 
     # rules
 
     def in_text(self, token: Token) -> bool:
         """False for questions (no assessment is made) and, when passages are known, boilerplate."""
-        if self.rules.lex["skip_questions"] and any(t.text == "?" for t in token.sent[-2:]):
+        if self.rules.lex["skip_questions"] and _QUESTION_END.search(token.sent.text):
             return False
         if not self.voices:
             return True
@@ -378,7 +419,11 @@ class _Finder:
         negation = _is_negated(verb, rules.negations)
         if negation is not None and token.lower_ in skip["negated"]:
             return
-        if verb.lemma_ in skip["heads"] or any(c.dep_ == "mark" and c.lower_ in skip["marks"] for c in verb.children):
+        if verb.lemma_ in skip["heads"] or any(_introduces(c) and c.lower_ in skip["marks"] for c in verb.children):
+            return
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in skip["counterfactual_heads"]:
+            return
+        if token.lower_ in skip["past_ability"]["modals"] and self.past_ability(verb):
             return
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
@@ -386,6 +431,21 @@ class _Finder:
         proposition = _contiguous(_clause_tokens(verb))
         self.qualified.add(verb.i)
         self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
+
+    def past_ability(self, verb: Token) -> bool:
+        """Whether a "could" clause narrates the past: an ability adverb ("could only", "could go no
+        further") or a past-time marker in it."""
+        spec = self.rules.lex["modal_skip"]["past_ability"]
+        for c in verb.children:  # "could only watch", "could go no further"
+            if c.dep_ == "advmod" and (c.lower_ in spec["adverbs"] or any(n.lower_ == "no" for n in c.lefts)):
+                return True
+        published = _published_year(self.doc)
+        for t in _clause_tokens(verb):
+            if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
+                return True
+            if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
+                return True
+        return False
 
     def assessment_verb(self, verb: Token) -> None:
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb, deep=True)
@@ -434,6 +494,30 @@ class _Finder:
         proposition = _contiguous(_clause_tokens(verb))
         self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
 
+    def odds(self, word: Token) -> None:
+        """"The chances of X are slim": a likelihood noun's predicate gives the odds of X."""
+        spec = self.rules.lex["odds"]
+        verb = word.head
+        for _ in range(2):  # the parser may hang "even" on "at best": "is roughly even at best"
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "advmod":
+                break
+            verb = verb.head
+        if word.dep_ not in ("acomp", "attr", "oprd", "advmod") or verb.i in self.qualified:
+            return
+        if verb.lemma_ != "be" and verb.lemma_ not in self.rules.persist_verbs:
+            return
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i > word.i or not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            return
+        phrase = [word]
+        if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
+            phrase.insert(0, self.doc[word.i - 1])
+        of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+        proposition = _contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        self.qualified.add(verb.i)
+        canonical = spec["predicates"][word.lower_]
+        self.emit(phrase, canonical, _is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
         negation = _is_negated(verb, self.rules.negations)
@@ -473,7 +557,7 @@ class _Finder:
             if self.in_text(span[0]):
                 self.phrase(span)
         # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
-        order = {"WORD": 0, "MODAL": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "CONFIDENCE": 2, "ASSESS": 3}
+        order = {"WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "CONFIDENCE": 2, "ASSESS": 3}
         matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
             token = doc[start]
@@ -484,7 +568,7 @@ class _Finder:
             else:
                 handler = {
                     "WORD": self.word, "MODAL": self.modal, "ASSESS": self.assessment_verb,
-                    "CAPACITY": self.capacity, "THREAT": self.threat, "RULE_OUT": self.rule_out,
+                    "CAPACITY": self.capacity, "THREAT": self.threat, "RULE_OUT": self.rule_out, "ODDS": self.odds,
                 }[label]
                 handler(token)
         self.assessments.sort(key=lambda a: a["phrase"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from sayso import calibration
 from sayso.estimative import find_assessments
@@ -73,3 +74,39 @@ def test_boilerplate_outside_every_passage_is_skipped(bare_nlp, table):
     voices = [{"start": 0, "end": 25, "voice": "author", "source": None}]
     found = find_assessments(bare_nlp(text), voices, [], table, "icd203")
     assert [text[a["phrase"][0] : a["phrase"][1]] for a in found.assessments] == ["may"]
+
+
+@pytest.mark.parametrize(
+    ("speaker_type", "org", "expected"),
+    [("ORG", "Civic Unity", "Civic Unity"), ("PERSON", "Civic Unity", None), ("ORG", None, None)],
+)
+def test_unnamed_organisation_speaker_assesses_as_its_organisation(bare_nlp, table, speaker_type, org, expected):
+    text = "The ruling Civic Unity party insists the new law poses no threat to the press."
+    mention = [0, text.index(" insists")]
+    attribution = {"kind": "indirect", "content": [text.index("the new"), len(text) - 1], "cue": None,
+                   "speaker_name": None, "speaker_mention": mention, "speaker_type": speaker_type, "speaker_org": org}
+    record = only(bare_nlp, table, text, attributions=[attribution])
+    assert record["assessor"] == expected
+    assert record["assessor_mention"] == mention
+
+
+@pytest.mark.parametrize("cued", [True, False])
+def test_reporting_verb_whose_content_ended_does_not_assess_what_follows(bare_nlp, table, cued):
+    # A footnote glued to the full stop ("twice.[7") makes one parse of two sentences, hanging the
+    # second on "stated"; the attribution cued by "stated" ends at the marker, so the author assesses.
+    words = ["Guards", "stated", "that", "drones", "crossed", "twice.[7", "]", "Smugglers", "are", "likely", "behind", "it", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1, 8, 1, 8, 8, 10, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct", "nsubj", "ccomp", "acomp", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "SCONJ", "NOUN", "VERB", "ADV", "PUNCT", "NOUN", "AUX", "ADJ", "ADP", "PRON", "PUNCT"]
+    lemmas = ["guard", "state", "that", "drone", "cross", "twice.[7", "]", "smuggler", "be", "likely", "behind", "it", "."]
+    tags = ["NNS", "VBD", "IN", "NNS", "VBD", "RB", "-RRB-", "NNS", "VBP", "JJ", "IN", "PRP", "."]
+    spaces = [True, True, True, True, True, False, True, True, True, True, True, False, False]
+    doc = Doc(bare_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    text = doc.text
+    cue = [text.index("stated"), text.index("stated") + 6]
+    attribution = {"kind": "indirect", "content": [text.index("that"), text.index("[7")], "cue": cue if cued else None,
+                   "speaker_name": None, "speaker_mention": [0, 6]}
+    voices = [{"start": 0, "end": len(text), "voice": "author", "source": None}]
+    (record,) = find_assessments(doc, voices, [attribution], table, "icd203").assessments
+    assert text[record["phrase"][0] : record["phrase"][1]] == "likely"
+    assert record["assessor"] == ("author" if cued else "Guards")

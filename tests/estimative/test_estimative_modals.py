@@ -1,0 +1,54 @@
+"""Modal hedges that are not estimative: past ability, wishes, time clauses, questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import analyze, calibration
+from sayso.estimative import find_assessments
+
+
+@pytest.fixture(scope="module")
+def table() -> calibration.Table:
+    return calibration.load_table()
+
+
+def phrases(bare_nlp, table, text: str) -> list[str]:
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    for record in found.assessments:
+        assert 0 <= record["phrase"][0] < record["phrase"][1] <= len(text)
+    return [text[r["phrase"][0] : r["phrase"][1]] for r in found.assessments]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedges that stay
+        ("Russia could launch a new offensive in the spring.", ["could"]),
+        ("Officials said the strikes could continue for weeks.", ["could"]),
+        ("Last week officials said the strikes could continue for weeks.", ["could"]),
+        ("Why would Tehran risk it? It could lose its last proxy.", ["could"]),
+        # must find nothing: past ability, wishes, time clauses, questions
+        ("When the dam broke, residents could only watch as the water rose.", []),
+        ("Last year the army could barely recruit enough men.", []),
+        ("Three years ago the brigade could field 40 tanks.", []),
+        ("The convoy reached the bridge on Tuesday but could go no further.", []),
+        ("Many residents wish they could go home before the winter.", []),
+        ("Kyiv wishes it might strike the depots directly.", []),
+        ("The governor stayed silent in March when his support might have mattered most.", []),
+        ("Could the militia have planned the ambush all along?[4]", []),
+        ("“Might the truce hold through Ramadan?”", []),
+    ],
+)
+def test_estimative_modal_hedges(bare_nlp, table, text: str, expected: list[str]) -> None:
+    assert phrases(bare_nlp, table, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2024-03-01", []), ("2010-03-01", ["could"]), (None, ["could"])],
+)
+def test_estimative_could_before_the_publication_year_is_past_ability(published, expected) -> None:
+    text = "In 2014 the separatists could move freely across the border."
+    analysis = analyze(text, published=published)
+    assert [a.phrase.text for a in analysis.assessments] == expected

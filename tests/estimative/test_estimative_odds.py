@@ -1,0 +1,44 @@
+"""Odds stated as the predicate of a likelihood noun: "the chances of X are slim"."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import calibration
+from sayso.estimative import find_assessments
+
+
+@pytest.fixture(scope="module")
+def table() -> calibration.Table:
+    return calibration.load_table()
+
+
+# (sentence, [(phrase, icd203 band, negated, proposition)])
+CASES = [
+    ("The chances of a deal before the summit are slim.", [("slim", "very unlikely", False, "a deal")]),
+    ("The odds of a breakthrough in Geneva remain low.", [("low", "unlikely", False, "a breakthrough in Geneva")]),
+    (
+        "The prospect of the militia rebuilding its bases was remote.",
+        [("remote", "almost no chance", False, "the militia rebuilding its bases")],
+    ),
+    (
+        "The chance of the truce holding is roughly even at best.",
+        [("roughly even", "roughly even chance", False, "the truce holding")],
+    ),
+    ("The risk of escalation is not high.", [("high", "unlikely", True, "escalation")]),
+    # must find nothing: the same words outside a likelihood predicate
+    ("The village sits on high ground and the road is remote.", []),
+    ("Turnout in the eastern districts was low.", []),
+    ("Food prices remain high.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_estimative_odds_predicates(bare_nlp, table, text: str, expected) -> None:
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    got = []
+    for r in found.assessments:
+        phrase = text[r["phrase"][0] : r["phrase"][1]]
+        proposition = text[r["proposition"][0] : r["proposition"][1]] if r["proposition"] else None
+        got.append((phrase, r["band"], r["negated"], proposition))
+    assert got == expected
