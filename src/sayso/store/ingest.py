@@ -211,7 +211,9 @@ def _ingest_locally(run: _Run, batches: Iterator[list[Item]], scale: str, worker
         except StopIteration:
             salvage()  # a pass that ends early has dropped documents: do them alone
             return
-        except Exception:  # noqa: BLE001 - the pass broke; isolate the cause, then go on
+        except Exception:  # the pass broke: isolate the cause, then go on
+            if not in_flight:
+                raise  # it broke before taking a document: no document is to blame
             salvage()
             results = analyze_documents(feed(), scale=scale, n_process=workers)
             continue
@@ -240,7 +242,10 @@ def _ingest_on_dask(run: _Run, batches: Iterator[list[Item]], scale: str, schedu
         def drain_one() -> None:
             batch, future = pending.popleft()
             started = time.perf_counter()
-            results = future.result()
+            try:
+                results = future.result()
+            except Exception as error:  # noqa: BLE001 - e.g. the worker died on this batch
+                results = [f"analysis task failed on the cluster: {type(error).__name__}: {error}"] * len(batch)
             run.report.analysis_seconds += time.perf_counter() - started
             for item, result in zip(batch, results, strict=True):
                 run.save(item, result)
