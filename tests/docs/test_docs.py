@@ -330,3 +330,44 @@ def test_serve_defaults_match_the_docs(setting: str) -> None:
     text = section(doc("web.md"), "Security defaults")
     expected = {"allow_ingest": "read-only", "max_upload_bytes": f"{value:,} bytes", "analysis_timeout": f"{value:g} s"}
     assert expected[setting] in text, f"docs/web.md states a different default for {setting} ({value!r})"
+
+
+# --- the checks themselves -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("| `--db PATH\\|URL` | `sayso.db` |", "--db", True),
+        ("| `--gate / --no-gate` | off |", "--no-gate", True),
+        ("`speaker.mention` is a span", "mention", True),
+        ('`{"@misc": "sayso.voice_rules.v1"}`', "sayso.voice_rules.v1", True),
+        ("the --db option, unquoted", "--db", False),  # named, but not as code
+        ("`--dbx PATH`", "--db", False),  # a longer option is not this one
+        ("`--db-url`", "--db", False),
+        ("`mentions`", "mention", False),
+        ("`premention`", "mention", False),
+    ],
+)
+def test_in_code(text: str, name: str, found: bool) -> None:
+    assert in_code(text, name) is found
+
+
+SAMPLE = "# T\n## sayso bench\nbench text\n### sayso bench ingest\ningest text\n## sayso fuzz\nfuzz text\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "has", "lacks"),
+    [
+        ("sayso bench", "ingest text", "fuzz text"),  # a subsection belongs to its parent
+        ("sayso bench ingest", "ingest text", "bench text"),
+        ("sayso fuzz", "fuzz text", "ingest text"),
+    ],
+)
+def test_section(heading: str, has: str, lacks: str) -> None:
+    assert has in section(SAMPLE, heading) and lacks not in section(SAMPLE, heading)
+
+
+@pytest.mark.parametrize("heading", ["sayso", "sayso bench in", "bench"])
+def test_section_of_a_missing_heading_is_empty(heading: str) -> None:
+    assert section(SAMPLE, heading) == ""
