@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 import click
+
+OPTIONS_VARIABLE = "SAYSO_SERVE_OPTIONS"  # how --workers N hands the options to each worker process
 
 
 @click.command()
@@ -17,8 +22,11 @@ import click
 @click.option("--timeout", "analysis_timeout", default=60.0, show_default=True, type=click.FloatRange(1),
               help="Seconds one upload may take to analyse.")
 @click.option("--no-db", is_flag=True, help="Serve only the paste-and-analyse page, without a corpus.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (uvicorn workers), for many concurrent readers.")
 def serve(
-    db: str, host: str, port: int, allow_ingest: bool, max_upload: int, analysis_timeout: float, no_db: bool
+    db: str, host: str, port: int, allow_ingest: bool, max_upload: int, analysis_timeout: float, no_db: bool,
+    workers: int,
 ) -> None:
     """Read analysed articles in a browser: voices, speakers, probabilities, timelines.
 
@@ -28,13 +36,29 @@ def serve(
     """
     import uvicorn
 
+    options = {"db": None if no_db else db, "settings": {
+        "allow_ingest": allow_ingest, "max_upload_bytes": max_upload, "analysis_timeout": analysis_timeout}}
+    app = _app(options)  # built here too, so a bad --db fails before any worker starts
+    click.echo(f"sayso: serving {'no corpus' if no_db else db} on http://{host}:{port}/ "
+               f"({'ingest allowed' if allow_ingest else 'read-only'}, {workers} worker(s))", err=True)
+    run = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 5,
+           "timeout_keep_alive": 30, "backlog": 2048}
+    if workers == 1:
+        uvicorn.run(app, **run)
+        return
+    os.environ[OPTIONS_VARIABLE] = json.dumps(options)
+    uvicorn.run("sayso.cli.serve:app_from_environment", factory=True, workers=workers, **run)
+
+
+def _app(options: dict[str, Any]) -> Any:
     from sayso.web.app import Settings, create_app
     from sayso.web.data import open_corpus
 
-    corpus = None if no_db else open_corpus(db if "://" in db else Path(db))
-    settings = Settings(allow_ingest=allow_ingest, max_upload_bytes=max_upload, analysis_timeout=analysis_timeout)
-    app = create_app(corpus, settings)
-    click.echo(f"sayso: serving {'no corpus' if corpus is None else db} on http://{host}:{port}/ "
-               f"({'ingest allowed' if allow_ingest else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5, timeout_keep_alive=30,
-                backlog=2048)
+    db = options["db"]
+    corpus = None if db is None else open_corpus(db if "://" in db else Path(db))
+    return create_app(corpus, Settings(**options["settings"]))
+
+
+def app_from_environment() -> Any:
+    """The app each ``--workers`` process builds, from the options its parent put in the environment."""
+    return _app(json.loads(os.environ[OPTIONS_VARIABLE]))
