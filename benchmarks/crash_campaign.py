@@ -86,6 +86,7 @@ class Snapshot:
     documents: dict[str, tuple[int, ...]] = field(default_factory=dict)
     duplicates: int = 0
     totals: dict[str, int] = field(default_factory=dict)
+    speakers: set[tuple[str, str]] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
 
 
@@ -117,6 +118,10 @@ def snapshot(db: str) -> Snapshot:
             found.totals["reprints"] = conn.execute(
                 select(func.count()).select_from(d).where(d.c.origin_id.is_not(None))
             ).scalar_one()
+            sp, a = schema.speakers, schema.attributions
+            found.speakers = set(map(tuple, conn.execute(
+                select(sp.c.key, d.c.content_hash).join(a, a.c.speaker_id == sp.c.id).join(d, d.c.id == a.c.document_id)
+            )))
             found.problems = full_text_problems(conn)
         found.problems += check(store)
         return found
@@ -160,6 +165,10 @@ def violations(found: Snapshot, reference: Snapshot, final: bool) -> list[str]:
             out.append(f"{len(missing)} documents missing after the final run")
         if found.totals != reference.totals:
             out.append(f"totals {found.totals} differ from the reference {reference.totals}")
+        if found.speakers != reference.speakers:
+            extra = sorted((key, digest[:12]) for key, digest in found.speakers - reference.speakers)
+            lacking = sorted((key, digest[:12]) for key, digest in reference.speakers - found.speakers)
+            out.append(f"speakers by document differ: extra {extra[:5]}, missing {lacking[:5]}")
     return out
 
 
@@ -250,12 +259,15 @@ def campaign(
                         figures["kills_mid_write"] += kill["killed"] and kill["stored_after"] > kill["stored_before"]
                         for problem in violations(snapshot(db), reference, final=False):
                             figures["violations"].append(f"run {run} kill {k} ({kill}): {problem}")
+                            log(figures["violations"][-1])
                     final = subprocess.run(ingest_command(folder, db), capture_output=True, text=True, check=False)
                     if final.returncode != 0:
                         figures["violations"].append(f"run {run}: final ingest exited {final.returncode}: "
                                                      f"{final.stderr.strip().splitlines()[-1:]}")
+                        log(figures["violations"][-1])
                     for problem in violations(snapshot(db), reference, final=True):
                         figures["violations"].append(f"run {run} final: {problem}")
+                        log(figures["violations"][-1])
                     figures["runs"] += 1
                     log(f"{backend} run {run + 1}/{runs}: kills {figures['kills']}, "
                         f"violations {len(figures['violations'])}")
