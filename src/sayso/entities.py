@@ -1,7 +1,10 @@
 """People, organisations, places and military formations, with their mentions and aliases merged.
 
 Mentions come from the model's NER plus Matcher rules for military formations, which the model
-misses or splits ("1st" ORDINAL + "Guard Tank Army" ORG). A formation rule wins over an entity it
+misses or splits ("1st" ORDINAL + "Guard Tank Army" ORG). The model's type is corrected where the
+syntax contradicts it: an adjective is a NORP ("Ukrainian forces"), and a PERSON or NORP in a
+place-like context ("in Kherson", "the Belgorod region", "south of Orikhiv"; for a name in the
+small gazetteer ``data/gazetteer.v1.json`` also "to Kherson" or a list with other places) is a GPE. A formation rule wins over an entity it
 overlaps; what is left of the entity before the formation is kept ("the Union State's Regional
 Grouping of Forces" gives "Union State" and the formation). Mention text is cleaned (leading
 "the", possessive "'s", trailing punctuation, glued footnote markers) by moving the offsets, so
@@ -25,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -74,6 +77,14 @@ def load_aliases() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Normalised place names and the place-context word lists of ``data/gazetteer.v1.json``."""
+    data = _load("gazetteer.v1.json")
+    context = {k: frozenset(v) for k, v in data["context"].items() if k != "about"}
+    return frozenset(normalise(name) for name in data["places"]), context
+
+
+@functools.lru_cache(maxsize=1)
 def load_state_prefixes() -> re.Pattern[str]:
     """"republic of X" and the like, which name the same place as a bare "X"."""
     prefixes = _load("entity_aliases.json")["state_prefixes"]
@@ -113,6 +124,7 @@ def _mentions(doc: Doc, text: str) -> list[Mention]:
             spans.append((doc[ent.start : cut], ent.label_))
         else:
             spans.append((ent, ent.label_))
+    spans = [(span, label if label == "MILITARY_UNIT" else _retyped(span, label)) for span, label in spans]
     mentions = []
     for span, label in spans:
         cleaned = _clean(text, span.start_char, span.end_char)
@@ -124,6 +136,39 @@ def _mentions(doc: Doc, text: str) -> list[Mention]:
             continue  # proper names have capitals; "parameters" labelled EVENT is noise
         mentions.append(Mention(start, end, name, label))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _retyped(span: Span, label: str) -> str:
+    """The model's label, corrected where the syntax says otherwise: an adjective is a NORP
+    ("Ukrainian forces"), and a PERSON or NORP in a place-like context is a GPE ("in Kherson",
+    "the Belgorod region", "south of Orikhiv"; a gazetteer place also "to Kherson" or in a list
+    with a GPE). The small model confuses these types; contexts are in ``gazetteer.v1.json``."""
+    root = span.root
+    if label in ("GPE", "LOC", "PERSON") and root.tag_.startswith("JJ"):
+        return "NORP"
+    if label not in ("PERSON", "NORP") or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return label
+    places, context = load_gazetteer()
+    known = normalise(span.text) in places
+    anchor = root
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # the first item of a list
+        if known and anchor.head.ent_type_ == "GPE":
+            return "GPE"
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ == "pobj":
+        preposition = head.lower_
+        if preposition in context["locative"] or (known and preposition in context["gazetteer_prepositions"]):
+            return "GPE"
+        if preposition == "of" and _word(head.head) & (context["place_nouns"] | context["direction_nouns"]):
+            return "GPE"
+    if anchor.dep_ == "compound" and _word(head) & context["place_nouns"]:
+        return "GPE"
+    return label
+
+
+def _word(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
