@@ -349,12 +349,21 @@ def _subject(verb: Token) -> Token | None:
             return min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
         if node.dep_ == "xcomp" and node.head.lemma_ == "be":
             return None  # "the option is to … hope": a predicate, not an act of someone's
-        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp") and node.head is not node:
+        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp") and node.head is not node:
             node = node.head
             seen += 1
             continue
+        break
+    return _participle_subject(verb)
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """"X shared the news, writing “…”": a misparsed participle after a comma takes the main clause's subject."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
         return None
-    return None
+    root = verb.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    return subj if subj is not None and not any(t.i == verb.i for t in subj.subtree) else None
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -423,6 +432,7 @@ class _Candidate:
     cue_class: str
     source: str | None = None  # an excerpt's source, named by the voices component
     running: bool = False  # credited to the previous attribution's speaker
+    mention: tuple[int, int] | None = None  # the speaker's mention when it is not the subject's subtree
 
     @property
     def anchor(self) -> int:
@@ -488,10 +498,10 @@ class _Finder:
         records = []
         for c in sorted(self.candidates, key=lambda c: (c.anchor, c.content)):
             if c.subject is not None:
-                speaker = resolver.resolve(c.subject, self._mention(c.subject))
+                speaker = resolver.resolve(c.subject, c.mention or self._mention(c.subject))
             elif c.running and resolver.history:
                 last = resolver.history[-1]
-                speaker = Speaker(last.name, None, last.role, last.org, last.type)
+                speaker = Speaker(last.name, last.mention, last.role, last.org, last.type)
             else:
                 speaker = Speaker(c.source, None)
             if c.cue_class == "speech" and c.subject is not None:  # excerpts and running quotes name no one new
@@ -584,7 +594,11 @@ class _Finder:
             if lead_verb is not None:
                 self._with_cue(lead_verb, inner, "direct", "direct-lead-in")
             else:
-                self._add(_Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
+                named = self._lead_in_name(colon[0])
+                if named is not None:
+                    self._add(_Candidate("direct", inner, colon, named[0], "direct-colon-name", "speech", mention=named[1]))
+                else:
+                    self._add(_Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
             return
         if self._alone_in_paragraph(q):
             q.used = True
@@ -651,6 +665,25 @@ class _Finder:
             and t.i not in self.used_cues
         ]
         return (verbs[-1] if verbs else None), colon
+
+    def _lead_in_name(self, colon: int) -> tuple[Token, tuple[int, int]] | None:
+        """The name a colon lead-in without a cue verb gives: a headline's "Senator Doe: ‘…’" or a
+        sentence ending in the name ("… does not surprise pollster Jane Roe:")."""
+        sent = self.sents[self._sent_index(colon)]
+        chunks = [c for c in sent.noun_chunks if c.end_char <= colon]
+        if not chunks:
+            return None
+        named = lambda c: c.root.pos_ == "PROPN" or any(e.label_ in ("PERSON", "ORG") for e in c.ents)  # noqa: E731
+        words = [t for t in sent if t.idx < colon and not t.is_punct]
+        if len(words) <= self.lexicon["quote_marks"]["headline_lead_in_words"]:
+            chunk = chunks[0]
+        elif chunks[-1].end_char == colon and any(e.label_ == "PERSON" for e in chunks[-1].ents):
+            chunk = chunks[-1]
+        else:
+            return None
+        if not named(chunk) or chunk.root.pos_ == "PRON":
+            return None
+        return chunk.root, _trim(self.text, chunk.start_char, chunk.end_char)
 
     def _alone_in_paragraph(self, q: Quote) -> bool:
         p_start, _ = self._paragraph(q.start)
