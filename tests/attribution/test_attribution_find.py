@@ -119,7 +119,9 @@ def test_quote_only_paragraph_inherits_running_speaker(bare_nlp):
     )
     found = _find(bare_nlp, text)
     assert [a["speaker_name"] for a in found] == ["Tomasz Nowak", "Tomasz Nowak"]
-    assert found[1]["rule"] == "running-speaker" and found[1]["speaker_mention"] is None
+    # the quote is credited to the mention that named its speaker (PolNeAR's convention)
+    assert found[1]["rule"] == "running-speaker"
+    assert _text(text, found[1]["speaker_mention"]) == "General Tomasz Nowak"
 
 
 def test_unidentified_pronoun_stays_unknown(bare_nlp):
