@@ -16,6 +16,10 @@ articles:
 - after the final run: exactly the reference documents, and the same totals (speakers and
   reprint links included); the final process exits 0.
 
+Every ingest runs a frozen copy of the ``sayso`` package taken at the start (through
+``PYTHONPATH``), so edits to the working tree during a long campaign cannot make the reference
+and the runs analyse differently.
+
     .venv/bin/python benchmarks/crash_campaign.py --runs 30 --backend sqlite --backend postgres
 """
 
@@ -23,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -189,9 +195,21 @@ def stored_count(db: str) -> int:
         store.close()
 
 
-def kill_once(folder: Path, db: str, rng: random.Random, window: float, by_count: bool, total: int) -> dict:
+def frozen_code(tmp: Path) -> dict[str, str]:
+    """A copy of the sayso package as it is now; the environment that makes children import it."""
+    import sayso
+
+    shutil.copytree(Path(sayso.__file__).parent, tmp / "code" / "sayso",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(tmp / "code")}
+
+
+def kill_once(
+    folder: Path, db: str, rng: random.Random, window: float, by_count: bool, total: int, env: dict[str, str]
+) -> dict:
     """Start an ingest and SIGKILL it: after a random time, or once the store reaches a random count."""
-    process = subprocess.Popen(ingest_command(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(ingest_command(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=env)
     before = stored_count(db)
     started = time.monotonic()
     if by_count:
@@ -235,9 +253,10 @@ def campaign(
         tmp = Path(tmp_name)
         folder = tmp / "articles"
         write_articles(folder, docs, seed)
+        env = frozen_code(tmp)
         reference_db = str(tmp / "reference.db")
         began = time.monotonic()
-        done = subprocess.run(ingest_command(folder, reference_db), capture_output=True, text=True, check=False)
+        done = subprocess.run(ingest_command(folder, reference_db), capture_output=True, text=True, check=False, env=env)
         window = time.monotonic() - began
         if done.returncode != 0:
             raise SystemExit(f"reference ingest failed ({done.returncode}): {done.stderr[-500:]}")
@@ -253,14 +272,15 @@ def campaign(
                 for run in range(runs):
                     db = new_store(f"crash_{backend}_{run}")
                     for k in range(rng.randint(1, kills)):
-                        kill = kill_once(folder, db, rng, window, by_count=(run + k) % 2 == 1, total=docs)
+                        kill = kill_once(folder, db, rng, window, by_count=(run + k) % 2 == 1, total=docs,
+                                         env=env)
                         figures["kills"] += kill["killed"]
                         figures["finished_before_kill"] += not kill["killed"]
                         figures["kills_mid_write"] += kill["killed"] and kill["stored_after"] > kill["stored_before"]
                         for problem in violations(snapshot(db), reference, final=False):
                             figures["violations"].append(f"run {run} kill {k} ({kill}): {problem}")
                             log(figures["violations"][-1])
-                    final = subprocess.run(ingest_command(folder, db), capture_output=True, text=True, check=False)
+                    final = subprocess.run(ingest_command(folder, db), capture_output=True, text=True, check=False, env=env)
                     if final.returncode != 0:
                         figures["violations"].append(f"run {run}: final ingest exited {final.returncode}: "
                                                      f"{final.stderr.strip().splitlines()[-1:]}")
