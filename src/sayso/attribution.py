@@ -618,7 +618,7 @@ class _Finder:
         ]
 
     def _continued(self, q: Quote, verb: Token) -> int:
-        """Where a quote interrupted by its cue ends: "“A,” she said. “B.”" runs on through “B.”"""
+        """Where a quote interrupted by its cue ends: "“A,” she said. “B.”" and "“A,” she said, “b.”" run on through B."""
         end = q.inner_end
         last = q
         para = self._paragraph(q.start)
@@ -626,7 +626,7 @@ class _Finder:
             if nxt.used or self._paragraph(nxt.start) != para:
                 break
             between = self.text[last.end : nxt.start].strip()
-            if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:"):
+            if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:,"):
                 break
             if last is not q and between:
                 break
