@@ -1,0 +1,71 @@
+"""Message objects as content, speakers named by a colon lead-in or a possessor, and non-speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions, load_reporting_verbs
+
+LEXICON = load_reporting_verbs()
+
+
+def _find(bare_nlp, text: str) -> list[dict]:
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    for a in found:
+        for key in ("content", "cue", "speaker_mention"):
+            if a[key] is not None:
+                start, end = a[key]
+                assert 0 <= start < end <= len(text) and text[start:end] == text[start:end].strip()
+    return found
+
+
+def _text(text: str, span: list[int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("On Friday evening the defence minister announced his resignation.", "his resignation", "announced"),
+        ("The rebel commander vowed to retake the airport within a week.", "to retake the airport within a week", "vowed"),
+        ("Aid agencies warned of severe fuel shortages across the region.", "severe fuel shortages across the region", "warned of"),
+    ],
+)
+def test_message_object_is_content(bare_nlp, text, content, cue):
+    found = _find(bare_nlp, text)
+    hits = [a for a in found if _text(text, a["content"]) == content]
+    assert hits, [_text(text, a["content"]) for a in found]
+    assert hits[0]["kind"] == "indirect" and _text(text, hits[0]["cue"]) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy told him nothing about the ceasefire talks.",  # a person object is an audience
+        "The ministry announced it on Monday.",  # a pronoun object says nothing
+        "The safest course is to wait for the talks and hope the shelling stops.",  # an option hopes nothing
+    ],
+)
+def test_no_attribution_without_a_message_or_a_speaker(bare_nlp, text):
+    assert _find(bare_nlp, text) == []
+
+
+def test_headline_name_before_colon_is_the_speaker(bare_nlp):
+    text = "Governor Elena Vasquez: ‘We Will Rebuild Every School Destroyed in the Floods’"
+    found = _find(bare_nlp, text)
+    assert len(found) == 1 and found[0]["kind"] == "direct"
+    assert _text(text, found[0]["speaker_mention"]) == "Governor Elena Vasquez"
+    assert found[0]["speaker_name"] == "Elena Vasquez"
+
+
+def test_reporter_of_an_outlet_is_role_and_org(bare_nlp):
+    text = "A Reuters reporter claimed that the shelling had stopped before dawn."
+    a = _find(bare_nlp, text)[0]
+    assert _text(text, a["speaker_mention"]) == "A Reuters reporter"
+    assert a["speaker_name"] is None and a["speaker_role"] == "reporter" and a["speaker_org"] == "Reuters"
+
+
+def test_country_possessor_is_not_the_speaker(bare_nlp):
+    text = "Moldova’s opposition leader said on Tuesday that she expects early elections in the spring."
+    a = next(a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said")
+    assert a["speaker_name"] is None and a["speaker_role"] and "leader" in a["speaker_role"]
