@@ -215,8 +215,12 @@ class SpeakerResolver:
         return name
 
     def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
-        head = _possessed_head(head)
+        owner, head = head, _possessed_head(head)
         speaker = self._describe(head, mention)
+        if head is not owner and speaker.name is None and speaker.org is None:  # "Belarus’ opposition leader"
+            speaker.org = _proper_run(owner)
+            if speaker.role and speaker.role.startswith(speaker.org + " "):
+                speaker.role = speaker.role[len(speaker.org) + 1 :]
         if speaker.name is not None or speaker.mention is None:
             pass
         elif head.lower_ in PRONOUN_GENDER:
@@ -349,6 +353,8 @@ def _subject(verb: Token) -> Token | None:
             return min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
         if node.dep_ == "xcomp" and node.head.lemma_ == "be":
             return None  # "the option is to … hope": a predicate, not an act of someone's
+        if node.dep_ == "advcl" and node.tag_ == "VBN":
+            return None  # "Asked about X, she stressed …": the asker is not she
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp") and node.head is not node:
             node = node.head
             seen += 1
@@ -770,10 +776,13 @@ class _Finder:
             mention = self._mention(subject)
             if _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
                 subject = None
+        cue_class = _cue_class(verb, subject, self.lexicon)
+        if cue_class == "belief" and subject is None:
+            return  # a belief is someone's: with no holder in the text there is nothing to attribute
         cue = _cue_span(verb, self.lexicon)
         if prep is not None:  # "warned of", "asked about"
             cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
-        if self._add(_Candidate(kind, content, cue, subject, rule, _cue_class(verb, subject, self.lexicon)), verb):
+        if self._add(_Candidate(kind, content, cue, subject, rule, cue_class), verb):
             self._use_quotes(content)
 
     def _use_quotes(self, span: tuple[int, int]) -> None:
