@@ -136,7 +136,37 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text and not token.is_space:
             token.is_sent_start = True
+    for marker in _footnote_markers(doc):
+        # "…parameters.[14] Next": the marker closes the sentence before it; the next one starts after.
+        for token in marker[1:]:
+            token.is_sent_start = False
+        marker[0].is_sent_start = False
+        after = doc[marker.end] if marker.end < len(doc) else None
+        if after is not None and not after.is_space and (after.is_title or after.is_upper or after.is_punct):
+            after.is_sent_start = True
     return doc
+
+
+def _footnote_markers(doc: Doc) -> Iterator[Any]:
+    """``[`` digits ``]`` right after sentence-final punctuation, as token spans."""
+    for token in doc[1 : len(doc) - 2]:
+        if token.text == "[" and doc[token.i + 2].text == "]" and doc[token.i + 1].like_num:
+            previous = doc[token.i - 1]
+            if previous.text in FOOTNOTE_AFTER and not previous.whitespace_:
+                yield doc[token.i : token.i + 3]
+
+
+# Punctuation a footnote marker follows when it closes a sentence, and the tokenizer rules that
+# split "parameters.[14]" into "parameters . [ 14 ]" (the default tokenizer keeps "parameters.[14").
+FOOTNOTE_AFTER = frozenset({".", "!", "?", "”", '"', "’", ")"})
+FOOTNOTE_INFIXES = (r"(?<=[^\s\[])\[(?=\d{1,4}\b)", r"(?<=\w)[.!?”\"’)]+(?=\[\d)")
+
+
+def split_footnote_markers(nlp: Language) -> None:
+    """Teach the tokenizer to split a footnote marker glued to the word or full stop before it."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *FOOTNOTE_INFIXES]).finditer
 
 
 @spacy.registry.misc("sayso.reporting_verbs.v1")
@@ -285,6 +315,7 @@ def make_sayso(
 def load(scale: str = "icd203") -> Language:
     """The English model with sayso appended, loaded once per process."""
     nlp = spacy.load(MODEL_NAME)
+    split_footnote_markers(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso", config={"scale": scale})
     nlp.max_length = max(nlp.max_length, 2_500_000)
