@@ -64,6 +64,27 @@ def polnear_paragraphs(path: Path = DEFAULT_CORPUS, split: str = "dev", limit: i
     return paragraphs[:limit] if limit else paragraphs
 
 
+def polnear_articles(path: Path = DEFAULT_CORPUS, limit: int | None = None) -> list[str]:
+    """Whole PolNeAR article texts (every compartment here), for ingest benchmarks."""
+    if not path.exists():
+        raise InputError(f"benchmark corpus not found: {path}")
+    with path.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    return texts[:limit] if limit else texts
+
+
+def benchmark_ingest(texts: list[str], workers: tuple[int, ...], sizes: tuple[int, ...], workdir: Path) -> dict[str, object]:
+    """Ingest throughput for each worker count, and how ingest time grows with corpus size.
+
+    Each run ingests into a fresh SQLite store under ``workdir``; growth runs use one worker.
+    """
+    from sayso.store.bench import ingest_benchmark
+
+    by_workers = [ingest_benchmark(texts[: sizes[0]], n, workdir / f"workers-{n}.db") for n in workers]
+    growth = [ingest_benchmark(texts[:size], 1, workdir / f"size-{size}.db") for size in sizes]
+    return {"by_workers": by_workers, "growth": growth, "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
 def peak_rss_mb() -> float:
     """Peak resident set size of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -35,3 +35,37 @@ def bench(ctx: click.Context, corpus: Path, split: str, limit: int | None, as_js
     for run in (result.bare, result.sayso):
         click.echo(f"  {run.name:<34} {run.words_per_second:>9,.0f} words/sec  ({run.seconds:.1f} s)")
     click.echo(f"  ratio sayso/bare: {result.ratio:.2f}   peak RSS: {result.peak_rss_mb:.0f} MB")
+
+
+@bench.command("ingest")
+@click.option("--workers", "workers", type=int, multiple=True, default=(1, 2), show_default=True,
+              help="Worker counts to compare (repeat the option).")
+@click.option("--sizes", type=str, default="100,1000", show_default=True,
+              help="Comma-separated corpus sizes for the growth runs (one worker).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench_ingest(ctx: click.Context, workers: tuple[int, ...], sizes: str, as_json: bool) -> None:
+    """Documents/sec of `sayso ingest` for 1 and 2 workers, store overhead, and growth with size.
+
+    Goals: store + index time <= 15% of analysis time; 2 workers >= 1.7x one; time linear in size.
+    """
+    import tempfile
+
+    from sayso.benchmark import benchmark_ingest, polnear_articles
+
+    counts = tuple(int(n) for n in sizes.split(",") if n.strip())
+    texts = polnear_articles(ctx.parent.params["corpus"], max(counts))
+    with tempfile.TemporaryDirectory(prefix="sayso-bench-") as workdir:
+        result = benchmark_ingest(texts, workers, counts, Path(workdir))
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    for run in result["by_workers"]:
+        click.echo(
+            f"{run['workers']} worker(s): {run['stored']} docs in {run['seconds']:.1f} s = {run['docs_per_sec']:.2f} docs/sec, "
+            f"{run['words_per_sec']:,.0f} words/sec, store overhead {run['overhead_ratio']:.1%} of analysis"
+        )
+    for run in result["growth"]:
+        per_doc = run["seconds"] / max(run["stored"], 1)
+        click.echo(f"{run['documents']:>5} docs: {run['seconds']:.1f} s ({per_doc * 1000:.0f} ms/doc)")
+    click.echo(f"peak RSS {result['peak_rss_mb']:.0f} MB")

@@ -1,0 +1,45 @@
+"""`sayso bench`: both benchmarks run end to end on a tiny corpus and print their figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sayso.cli import cli
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    paragraphs = [
+        "The foreign ministry said on Monday that talks with its neighbours would resume next week.",
+        "“We remain ready to negotiate,” the spokesman told reporters, adding that a deal was unlikely soon.",
+        "Analysts assess that the offensive will very likely stall before the winter rains arrive.",
+    ]
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(4):
+            text = f"Story {i}\n\n" + "\n\n".join(f"{p} (item {i}.{j})" for j, p in enumerate(paragraphs))
+            out.write(json.dumps({"compartment": "dev", "text": text}) + "\n")
+    return path
+
+
+def test_bench_analyze_reports_both_pipelines(nlp, corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["bench", "--corpus", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["paragraphs"] == 12
+    assert figures["bare"]["words_per_second"] > 0 and figures["sayso"]["words_per_second"] > 0
+    assert figures["ratio"] == pytest.approx(figures["sayso"]["words_per_second"] / figures["bare"]["words_per_second"], rel=0.01)
+    assert figures["peak_rss_mb"] > 0
+
+
+def test_bench_ingest_reports_workers_and_growth(nlp, corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["bench", "--corpus", str(corpus), "ingest", "--workers", "1", "--sizes", "2,4", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert [run["stored"] for run in figures["by_workers"]] == [2]
+    assert [run["stored"] for run in figures["growth"]] == [2, 4]
+    assert all(0 <= run["overhead_ratio"] for run in figures["growth"])
