@@ -471,15 +471,16 @@ class _Finder:
         return self._resolve()
 
     def _drop_redundant_excerpts(self) -> None:
-        """An excerpt mostly covered by attributions found inside it adds nothing but a vaguer copy."""
-        inner = [c.content for c in self.candidates if c.kind != "excerpt"]
+        """An excerpt that is one direct quotation found with its own cue adds nothing but a vaguer
+        copy; one that nothing credits (no lead-in cue, no named source) is only a guess of voices.
+        Reports found inside an excerpt do not make it redundant: the excerpt is the author quoting."""
+        quotes = [c.content for c in self.candidates if c.kind == "direct"]
         kept = []
         for c in self.candidates:
             if c.kind == "excerpt":
                 if c.cue is None and c.source is None:
                     continue
-                covered = sum(_overlap(c.content, o) for o in inner)
-                if covered * 2 >= c.content[1] - c.content[0]:
+                if any(_overlap(c.content, q) * 2 >= c.content[1] - c.content[0] for q in quotes):
                     continue
             kept.append(c)
         self.candidates = kept
