@@ -12,7 +12,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, select, text, true
@@ -265,6 +265,7 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     dated = [r for r in rows if r["published"]]
@@ -274,17 +275,30 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     colours = plt.get_cmap("tab10")
     sources = sorted({r["source"] for r in dated})
     by_id = {r["id"]: r for r in dated}
+    days = [datetime.fromisoformat(r["published"][:10]) for r in dated]
+    # Sources side by side on a shared date, and a readable window when every point is one day.
+    span = max(max(days) - min(days), timedelta(days=14))
+    nudge = span * 0.02
+    pad = max(span * 0.08, timedelta(days=5))
+
+    def placed(r: Row, i: int) -> datetime:
+        return datetime.fromisoformat(r["published"][:10]) + nudge * (i - (len(sources) - 1) / 2)
+
+    axes.set_xlim(min(days) - pad, max(days) + pad)
+    locator = mdates.AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     for i, source in enumerate(sources):
         colour = colours(i % 10)
         mine = [r for r in dated if r["source"] == source]
-        when = [date.fromisoformat(r["published"][:10]) for r in mine]
+        when = [placed(r, i) for r in mine]
         axes.vlines(when, [r["low"] for r in mine], [r["high"] for r in mine], colors=[colour], linewidth=3, alpha=0.6)
         for r, x in zip(mine, when):
             hollow = r.get("superseded_by") is not None
             axes.plot(x, r["median"], "o", color=colour, markerfacecolor="white" if hollow else colour)
             previous = by_id.get(r["supersedes"]) if r["supersedes"] else None
             if previous is not None:
-                axes.plot([date.fromisoformat(previous["published"][:10]), x], [previous["median"], r["median"]],
+                axes.plot([placed(previous, i), x], [previous["median"], r["median"]],
                           "--", color=colour, linewidth=1)
         axes.plot([], [], "o", color=colour, label=source[:40])
     axes.set_ylim(0, 1)
@@ -292,7 +306,6 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     axes.set_xlabel("published")
     axes.set_title(title or "assessments over time")
     axes.legend(loc="best", fontsize="small")
-    figure.autofmt_xdate()
     figure.tight_layout()
     figure.savefig(out, dpi=120)
     plt.close(figure)
