@@ -105,3 +105,13 @@ def test_url_on_loopback_needs_allow_private(page_server) -> None:
     assert data["published"] == "2023-02-03" and data["published_source"] == "html"
     quoted = [p for p in data["passages"] if p["voice"] == "quoted"]
     assert [p["text"].strip() for p in quoted] == ["We see no sign of troops massing near the border at this time."]
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("The minister said the café talks in Zürich were unlikely to resume.\n".encode("cp1252"))
+    result = run("analyze", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "café" in json.loads(result.stdout)["text"]
+    warning = result.stderr.decode().strip()
+    assert warning.startswith("sayso: warning:") and len(warning.splitlines()) == 1

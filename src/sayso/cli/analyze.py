@@ -41,6 +41,8 @@ def analyze(
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
     analysis = analyze_document(read_source(source, **options), scale=scale)
+    for warning in analysis.warnings:
+        click.echo(f"sayso: warning: {warning}", err=True)
     if fmt == "json":
         click.echo(analysis.to_json())
     elif fmt == "markdown":
