@@ -37,6 +37,7 @@ CLASS_ORDER = ("speech", "belief", "evidence")
 QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
+COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
 
@@ -577,8 +578,9 @@ class _Finder:
         candidates = self._cue_candidates(q)
         # a quote inside a reported clause makes that clause mixed ("said that X “…”")
         for verb in sorted(candidates, key=lambda v: v.i):
-            clause = self._clause(verb)
-            if clause is not None and clause[0] <= q.start and q.end <= clause[1] + 1:
+            clause = self._clause(verb) or self._complement(verb)
+            if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1:
+                clause = (min(clause[0], q.start), clause[1])
                 if _words(text[clause[0] : q.start] + text[q.end : clause[1]]) >= 3:
                     q.used = True
                     self._with_cue(verb, clause, "mixed", "mixed-clause")
@@ -707,6 +709,14 @@ class _Finder:
         if q is not None and q.end > end:  # a quote opened inside the clause belongs to it whole
             end = q.end
         return self._clip((start, end), verb.idx)
+
+    def _complement(self, verb: Token) -> tuple[int, int] | None:
+        """Everything a cue verb governs after it that is not a clause: objects, infinitives and
+        prepositional phrases ("urged voters to “send a message” to the banks")."""
+        parts = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+        if not parts:
+            return None
+        return self._clip(_span_of([t for c in parts for t in c.subtree]), verb.idx)
 
     def _parenthetical_content(self, verb: Token) -> tuple[int, int] | None:
         """The clause around a parenthetical cue ("The talks, he said, failed."), minus the cue."""

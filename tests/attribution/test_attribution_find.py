@@ -74,6 +74,22 @@ def _text(text: str, span: list[int] | None) -> str | None:
             "Jan Kowalski",
             "Jan Kowalski",
         ),
+        (
+            "The mayor said “we are running out of water” every time the pumping station lost power.",
+            "mixed",
+            "“we are running out of water” every time the pumping station lost power",
+            "said",
+            "The mayor",
+            None,
+        ),
+        (
+            "The minister urged residents of the border villages to “leave while the road is open” before nightfall.",
+            "mixed",
+            "residents of the border villages to “leave while the road is open” before nightfall",
+            "urged",
+            "The minister",
+            None,
+        ),
     ],
 )
 def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
@@ -112,9 +128,9 @@ def test_surname_and_pronoun_resolve_to_full_name(bare_nlp):
     assert _text(text, found[2]["speaker_mention"]) == "She"
 
 
-def test_quote_only_paragraph_inherits_running_speaker(bare_nlp):
+def test_quote_only_paragraph_after_a_report_inherits_running_speaker(bare_nlp):
     text = (
-        "“We will not withdraw from the city,” said General Tomasz Nowak.\n"
+        "General Tomasz Nowak said that his troops would not withdraw from the city.\n"
         "“Our units hold every position they held last week, and supplies are arriving by night.”"
     )
     found = _find(bare_nlp, text)
