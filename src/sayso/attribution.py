@@ -10,7 +10,10 @@ passages ``voices`` found, and the cue lexicon, and returns plain records with c
   does not close it continues into the next paragraph when that one opens with a quote mark.
 - **indirect**: a cue verb with a clausal complement ("X said that …", "X has assessed …"), and
   "according to X, …"; the content is the complement clause.
-- **mixed**: indirect content with a quoted fragment inside it.
+  A paragraph that opens with a name and a colon ("Senator Doe: Talks Have Failed", a
+  transcript's "DOE: …") reports what that name said.
+- **mixed**: indirect content with a quoted fragment inside it, or a quoted fragment inside the
+  cue's clause or complement ("urged voters to “send a message” to the banks").
 - **excerpt**: one per quoted passage from ``voices``, credited to the passage's source.
 
 Speakers are the subject of the cue verb (or the object of "according to"). Their canonical name
@@ -468,6 +471,8 @@ class _Finder:
         self._excerpts()
         for sent in self.sents:
             self._sentence(sent)
+        for paragraph in self.paragraphs:
+            self._name_colon(paragraph)
         self._drop_redundant_excerpts()
         return self._resolve()
 
@@ -693,6 +698,37 @@ class _Finder:
         if not named(chunk) or chunk.root.pos_ == "PRON":
             return None
         return chunk.root, _trim(self.text, chunk.start_char, chunk.end_char)
+
+    def _name_colon(self, paragraph: tuple[int, int]) -> None:
+        """A paragraph that opens with a name and a colon reports what the name said: headlines
+        ("Senator Doe: Talks Have Failed") and transcripts ("DOE: We will not …"). The name must be
+        a person or organisation (or a poll, a report), not a label ("The Latest:", "Note:")."""
+        start = _lstrip(self.text, paragraph[0], paragraph[1], " \t" + QUOTE_CHARS)
+        colon = self.text.find(":", start, paragraph[1])
+        if colon < 0:
+            return
+        prefix = self.doc.char_span(start, colon, alignment_mode="expand")
+        rest = _trim(self.text, colon + 1, paragraph[1])
+        rest = (rest[0], _rstrip(self.text, rest[0], rest[1], "."))
+        if prefix is None or len(prefix) == 0 or _words(self.text[rest[0] : rest[1]]) < 3:
+            return
+        if len([t for t in prefix if not t.is_punct]) > self.lexicon["quote_marks"]["headline_lead_in_words"]:
+            return
+        if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in prefix):
+            return
+        head = prefix.root
+        if any(t.lower_ in self.lexicon["colon_labels"] for t in prefix):
+            return
+        named = any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
+        if not (named or head.lemma_.lower() in self.lexicon["evidence_subjects"]):
+            return
+        if any(_overlap(rest, c.content) > 0 for c in self.candidates):
+            return
+        whole = next((q for q in self.quotes if q.start == rest[0] and q.end >= rest[1]), None)
+        kind = "direct" if whole is not None else "mixed" if self._has_quote(rest) else "indirect"
+        content = (whole.inner_start, whole.inner_end) if whole is not None else rest
+        mention = _trim(self.text, prefix.start_char, prefix.end_char)
+        self._add(_Candidate(kind, content, (colon, colon + 1), head, "name-colon", "speech", mention=mention))
 
     def _alone_in_paragraph(self, q: Quote) -> bool:
         p_start, _ = self._paragraph(q.start)

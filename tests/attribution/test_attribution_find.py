@@ -182,3 +182,36 @@ def test_quote_spanning_paragraphs():
     (q,) = find_quotes(text, LEXICON["quote_marks"]["pairs"])
     assert text[q.inner_start : q.inner_end] == text[1 : text.index(",”")]
     assert q.closed
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Senator Ruth Calder: Ceasefire Talks Have Failed Again", "Ceasefire Talks Have Failed Again", "Senator Ruth Calder"),
+        (
+            "Ministry of Defence: Russian forces lost three tanks near the river.",
+            "Russian forces lost three tanks near the river",
+            "Ministry of Defence",
+        ),
+    ],
+)
+def test_name_and_colon_open_a_report(bare_nlp, text, content, mention):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert a["rule"] == "name-colon"
+    assert _text(text, a["cue"]) == ":"
+    assert _text(text, a["speaker_mention"]) == mention
+    assert a["cue_class"] == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge was reopened on Sunday after repairs.",
+        "Editor’s Note: This article was first published in March.",
+        "The Latest: Convoy reaches the border crossing.",
+        "Wednesday, October 5: The council met again in the evening.",
+        "Key judgments: the front line will hold through the winter.",
+    ],
+)
+def test_label_and_colon_report_nothing(bare_nlp, text):
+    assert [a for a in _find(bare_nlp, text) if a["rule"] == "name-colon"] == []
