@@ -359,6 +359,8 @@ def _subject(verb: Token) -> Token | None:
             return None  # "the option is to … hope": a predicate, not an act of someone's
         if node.dep_ == "advcl" and node.tag_ == "VBN":
             return None  # "Asked about X, she stressed …": the asker is not she
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "a statement saying …", "voters saying …": the noun speaks
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp") and node.head is not node:
             node = node.head
             seen += 1
@@ -545,8 +547,13 @@ class _Finder:
         p_start, p_end = self._paragraph(pos)
         return _trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
-    def _mention(self, head: Token) -> tuple[int, int]:
-        start, end = self._clip(_mention_span(head), head.idx)
+    def _mention(self, head: Token, verb: Token | None = None) -> tuple[int, int]:
+        """The speaker's mention; a noun that speaks through its own participle ("voters saying …")
+        ends before the verb."""
+        span = _mention_span(head)
+        if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
+            span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
+        start, end = self._clip(span, head.idx)
         start = _lstrip(self.text, start, end, QUOTE_CHARS + " ,")
         return start, _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
 
@@ -786,7 +793,9 @@ class _Finder:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
             return
         kind = "mixed" if self._has_quote(clause) else "indirect"
-        self._with_cue(verb, clause, kind, rule, prep=prep)
+        # a parenthetical's content runs over its cue: only the part before the cue excludes a subject
+        own = (clause[0], min(t.idx for t in verb.subtree)) if rule == "indirect-parenthetical" else None
+        self._with_cue(verb, clause, kind, rule, own=own, prep=prep)
 
     def _object_content(self, verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         """What was said as a noun phrase or infinitive: "announced his resignation", "vowed to
@@ -819,8 +828,9 @@ class _Finder:
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
         subject = _subject(verb)
+        mention = None
         if subject is not None:
-            mention = self._mention(subject)
+            mention = self._mention(subject, verb)
             if _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
                 subject = None
         cue_class = _cue_class(verb, subject, self.lexicon)
@@ -829,7 +839,7 @@ class _Finder:
         cue = _cue_span(verb, self.lexicon)
         if prep is not None:  # "warned of", "asked about"
             cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
-        if self._add(_Candidate(kind, content, cue, subject, rule, cue_class), verb):
+        if self._add(_Candidate(kind, content, cue, subject, rule, cue_class, mention=mention), verb):
             self._use_quotes(content)
 
     def _use_quotes(self, span: tuple[int, int]) -> None:

@@ -215,3 +215,19 @@ def test_name_and_colon_open_a_report(bare_nlp, text, content, mention):
 )
 def test_label_and_colon_report_nothing(bare_nlp, text):
     assert [a for a in _find(bare_nlp, text) if a["rule"] == "name-colon"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start", "cue", "mention"),
+    [
+        # a parenthetical cue inside its own content still has its subject as the speaker
+        ("In the eastern districts, the governor said, the shelling went on all night.", "In the eastern districts", "said", "the governor"),
+        # a noun speaking through its own participle is the speaker, cut before the verb
+        ("The army issued a statement saying that the bridge had been destroyed overnight.", "that the bridge", "saying", "a statement"),
+    ],
+)
+def test_speaker_of_parentheticals_and_participles(bare_nlp, text, content_start, cue, mention):
+    found = [a for a in _find(bare_nlp, text) if _text(text, a["content"]).startswith(content_start)]
+    assert found, _find(bare_nlp, text)
+    assert _text(text, found[0]["cue"]) == cue
+    assert _text(text, found[0]["speaker_mention"]) == mention
