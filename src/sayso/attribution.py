@@ -615,7 +615,7 @@ class _Finder:
             if lead_verb is not None:
                 self._with_cue(lead_verb, inner, "direct", "direct-lead-in")
             else:
-                named = self._lead_in_name(colon[0])
+                named = self._lead_in_name(colon[0]) or self._paragraph_name(colon[0])
                 if named is not None:
                     self._add(_Candidate("direct", inner, colon, named[0], "direct-colon-name", "speech", mention=named[1]))
                 else:
@@ -708,34 +708,38 @@ class _Finder:
 
     def _name_colon(self, paragraph: tuple[int, int]) -> None:
         """A paragraph that opens with a name and a colon reports what the name said: headlines
-        ("Senator Doe: Talks Have Failed") and transcripts ("DOE: We will not …"). The name must be
-        a person or organisation (or a poll, a report), not a label ("The Latest:", "Note:")."""
-        start = _lstrip(self.text, paragraph[0], paragraph[1], " \t" + QUOTE_CHARS)
-        colon = self.text.find(":", start, paragraph[1])
-        if colon < 0:
+        ("Senator Doe: Talks Have Failed") and transcripts ("DOE: We will not …")."""
+        colon = self.text.find(":", paragraph[0], paragraph[1])
+        named = self._paragraph_name(colon) if colon >= 0 else None
+        if named is None:
             return
-        prefix = self.doc.char_span(start, colon, alignment_mode="expand")
         rest = _trim(self.text, colon + 1, paragraph[1])
         rest = (rest[0], _rstrip(self.text, rest[0], rest[1], "."))
-        if prefix is None or len(prefix) == 0 or _words(self.text[rest[0] : rest[1]]) < 3:
-            return
-        if len([t for t in prefix if not t.is_punct]) > self.lexicon["quote_marks"]["headline_lead_in_words"]:
-            return
-        if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in prefix):
-            return
-        head = prefix.root
-        if any(t.lower_ in self.lexicon["colon_labels"] for t in prefix):
-            return
-        named = any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
-        if not (named or head.lemma_.lower() in self.lexicon["evidence_subjects"]):
-            return
-        if any(_overlap(rest, c.content) > 0 for c in self.candidates):
+        if _words(self.text[rest[0] : rest[1]]) < 3 or any(_overlap(rest, c.content) > 0 for c in self.candidates):
             return
         whole = next((q for q in self.quotes if q.start == rest[0] and q.end >= rest[1]), None)
         kind = "direct" if whole is not None else "mixed" if self._has_quote(rest) else "indirect"
         content = (whole.inner_start, whole.inner_end) if whole is not None else rest
-        mention = _trim(self.text, prefix.start_char, prefix.end_char)
-        self._add(_Candidate(kind, content, (colon, colon + 1), head, "name-colon", "speech", mention=mention))
+        self._add(_Candidate(kind, content, (colon, colon + 1), named[0], "name-colon", "speech", mention=named[1]))
+
+    def _paragraph_name(self, colon: int) -> tuple[Token, tuple[int, int]] | None:
+        """The name before the first colon of a paragraph, when it is a person or organisation (or a
+        poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:")."""
+        p_start, _ = self._paragraph(colon)
+        start = _lstrip(self.text, p_start, colon, " \t" + QUOTE_CHARS)
+        if ":" in self.text[start:colon]:
+            return None
+        prefix = self.doc.char_span(start, colon, alignment_mode="expand")
+        if prefix is None or len(prefix) == 0:
+            return None
+        if len([t for t in prefix if not t.is_punct]) > self.lexicon["quote_marks"]["headline_lead_in_words"]:
+            return None
+        if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") or t.lower_ in self.lexicon["colon_labels"] for t in prefix):
+            return None
+        head = prefix.root
+        if not (any(e.label_ in ("PERSON", "ORG") for e in prefix.ents) or head.lemma_.lower() in self.lexicon["evidence_subjects"]):
+            return None
+        return head, _trim(self.text, prefix.start_char, prefix.end_char)
 
     def _alone_in_paragraph(self, q: Quote) -> bool:
         p_start, _ = self._paragraph(q.start)
