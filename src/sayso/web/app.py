@@ -7,6 +7,8 @@ error becomes a status code in one place (``_error_response``) as a page or as J
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ from sayso.web.render import percent_range, render
 
 HERE = Path(__file__).resolve().parent
 VOICES = ("author", "quoted")
+RENDERED_ARTICLES = 512  # article pages kept rendered in memory, most recently read first
 BANDS = (
     "remote", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain",
 )
@@ -251,11 +254,27 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         total = corpus.count() if corpus else 0
         return page(request, "home.html", docs=docs, total=total, page_no=page_no, size=size)
 
+    # Stored documents never change (they are keyed by content hash), so an article page is
+    # rendered once and served from memory after that: readers do not pay for re-rendering.
+    rendered: OrderedDict[int, bytes] = OrderedDict()
+    rendered_lock = threading.Lock()
+
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, doc_id: int) -> Response:
-        info, analysis = need_corpus().document(doc_id)
-        return page(request, "article.html", info=info, analysis=analysis, view=render(analysis),
-                    title=info.title or f"Document {info.id}", stored=True)
+        with rendered_lock:
+            body = rendered.get(doc_id)
+            if body is not None:
+                rendered.move_to_end(doc_id)
+        if body is None:
+            info, analysis = need_corpus().document(doc_id)
+            response = page(request, "article.html", info=info, analysis=analysis, view=render(analysis),
+                            title=info.title or f"Document {info.id}", stored=True)
+            body = bytes(response.body)
+            with rendered_lock:
+                rendered[doc_id] = body
+                while len(rendered) > RENDERED_ARTICLES:
+                    rendered.popitem(last=False)
+        return HTMLResponse(body)
 
     @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
     async def analyze_form(request: Request) -> Response:
