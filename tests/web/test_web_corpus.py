@@ -84,3 +84,16 @@ def test_upload_stores_when_ingest_is_allowed(asgi_call, corpus, hostile_analysi
     again = asgi_call(app, "POST", "/analyze", files=files, data={"store": "on"})
     assert again.headers["location"] == "/doc/3"  # stored once
     assert asgi_call(app, "GET", "/doc/3").status_code == 200
+
+
+def test_article_pages_are_rendered_once_and_kept_apart(asgi_call, corpus, monkeypatch) -> None:
+    app = create_app(corpus)
+    first = asgi_call(app, "GET", "/doc/1")
+    reads: list[int] = []
+    monkeypatch.setattr(corpus, "document", lambda doc_id: reads.append(doc_id) or pytest.fail("re-read doc 1"))
+    again = asgi_call(app, "GET", "/doc/1")
+    assert again.text == first.text and reads == []
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    monkeypatch.undo()
+    other = asgi_call(app, "GET", "/doc/2")
+    assert "Bridge repairs begin" in other.text and other.text != first.text
