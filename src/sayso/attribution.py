@@ -417,6 +417,11 @@ def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon["classes"] and token.dep_ != "amod"
 
 
+def _is_question(child: Token) -> bool:
+    """An indirect question parsed as an adverbial clause: "asked if/whether …"."""
+    return child.dep_ == "advcl" and child.i > child.head.i and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+
+
 def _inside(pos: int, quotes: list[Quote]) -> Quote | None:
     for q in quotes:
         if q.start <= pos < q.end:
@@ -748,7 +753,9 @@ class _Finder:
         return not any(ch.isalnum() for ch in rest)
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
-        comp = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+        comp = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None) or next(
+            (c for c in verb.children if _is_question(c)), None
+        )
         if comp is None:
             return None
         start, end = _span_of(list(comp.subtree))

@@ -75,6 +75,14 @@ def _text(text: str, span: list[int] | None) -> str | None:
             "Jan Kowalski",
         ),
         (
+            "Journalists asked the general if his troops had been preparing for a winter offensive.",
+            "indirect",
+            "if his troops had been preparing for a winter offensive",
+            "asked",
+            "Journalists",
+            None,
+        ),
+        (
             "The mayor said “we are running out of water” every time the pumping station lost power.",
             "mixed",
             "“we are running out of water” every time the pumping station lost power",
