@@ -20,11 +20,9 @@ Lukashenko"). The canonical name is the alias table's, else the longest form of 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -32,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sayso.errors import ConfigError
+from sayso.data import load_json
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
@@ -50,14 +48,7 @@ class Mention:
 
 
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("sayso") / "data" / name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read entity data {path}: {exc}") from exc
-    if data.get("version") != 1:
-        raise ConfigError(f"{path} has version {data.get('version')!r}; sayso.entities reads version 1")
-    return data
+    return load_json(name, version=1)
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,11 +34,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -47,6 +45,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sayso.calibration import Table
+from sayso.data import load_json
 from sayso.errors import ConfigError
 
 LEXICON_FILE = "estimative.json"
@@ -68,11 +67,7 @@ class Found:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, Any]:
     """The estimative word lists (``data/estimative.json``, version 1)."""
-    raw = (resources.files("sayso") / "data" / LEXICON_FILE).read_text(encoding="utf-8")
-    lexicon = json.loads(raw)
-    if lexicon.get("version") != 1:
-        raise ConfigError(f"{LEXICON_FILE}: expected version 1, got {lexicon.get('version')!r}")
-    return lexicon
+    return load_json(LEXICON_FILE, version=1)
 
 
 def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:

@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import calendar
 import functools
-import json
 import re
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.errors import ConfigError, InputError
+from sayso.data import load_json
+from sayso.errors import InputError
 
 Resolution = dict[str, Any]
 
@@ -43,14 +42,7 @@ FUTURE_HEADS = {"go", "plan", "expect", "schedule", "set", "due", "intend", "pre
 @functools.lru_cache(maxsize=1)
 def load_timex_words() -> dict[str, Any]:
     """The word lists of ``data/timex.json`` (months, weekdays, parts of month, seasons...)."""
-    path = resources.files("sayso") / "data" / "timex.json"
-    try:
-        words = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read date word lists {path}: {exc}") from exc
-    if words.get("version") != 1:
-        raise ConfigError(f"{path} has version {words.get('version')!r}; sayso.timex reads version 1")
-    return words
+    return load_json("timex.json", version=1)
 
 
 def parse_published(published: str | None) -> date | None:

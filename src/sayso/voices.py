@@ -34,16 +34,15 @@ an organisation the author just cited ("ISW concludes"), or the excerpt's first 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.data import load_json
 from sayso.errors import ConfigError
 
 RULES_NAME = "sayso.voice_rules.v1"
@@ -88,8 +87,7 @@ class Rules:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """The packaged voice rules, read and compiled once per process."""
-    raw = json.loads((resources.files("sayso") / "data" / "voices.json").read_text(encoding="utf-8"))
-    return compile_rules(raw)
+    return compile_rules(load_json("voices.json", version=None))
 
 
 def compile_rules(raw: dict[str, Any]) -> Rules:
