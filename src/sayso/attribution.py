@@ -40,6 +40,7 @@ CLASS_ORDER = ("speech", "belief", "evidence")
 QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
+ASIDE_DEPS = {"relcl", "acl", "prep"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
@@ -342,8 +343,13 @@ def _org_in(role: str, orgs: list[Span], doc: Doc) -> str | None:
 
 
 def _mention_span(head: Token) -> tuple[int, int]:
-    """The speaker's whole noun phrase, appositions and relative clauses included, as news gold has it."""
+    """The speaker's noun phrase as news gold mostly has it: appositions included ("Jane Roe, a
+    spokeswoman for the ministry"), but not an aside set off by a comma or dash: a relative clause,
+    participle or place ("Jane Roe, who …", "Roe, speaking in Kyiv", "Roe, in Kyiv")."""
     tokens = [t for t in head.subtree if not (t.is_punct and t.text in QUOTE_CHARS)]
+    aside = next((c for c in head.rights if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–"), None)
+    if aside is not None:
+        tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
     return _span_of(tokens or [head])
 
 

@@ -239,3 +239,18 @@ def test_speaker_of_parentheticals_and_participles(bare_nlp, text, content_start
     assert found, _find(bare_nlp, text)
     assert _text(text, found[0]["cue"]) == cue
     assert _text(text, found[0]["speaker_mention"]) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Olena Marchenko, who heads the city’s water utility, said the pumps would be repaired by Friday.", "Olena Marchenko"),
+        ("Olena Marchenko, speaking in Kharkiv on Monday, said the pumps would be repaired by Friday.", "Olena Marchenko"),
+        ("Olena Marchenko, the head of the city’s water utility, said the pumps would be repaired by Friday.",
+         "Olena Marchenko, the head of the city’s water utility"),
+    ],
+)
+def test_speaker_mention_ends_before_an_aside(bare_nlp, text, mention):
+    a = _one(_find(bare_nlp, text), text, "the pumps would be repaired by Friday")
+    assert _text(text, a["speaker_mention"]) == mention
+    assert a["speaker_name"] == "Olena Marchenko"
