@@ -367,12 +367,21 @@ def _subject(verb: Token) -> Token | None:
             return None  # "Asked about X, she stressed …": the asker is not she
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # "a statement saying …", "voters saying …": the noun speaks
-        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp") and node.head is not node:
+        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep") and node.head is not node:
             node = node.head
             seen += 1
             continue
         break
     return _participle_subject(verb)
+
+
+def _agent(verb: Token, subject: Token | None) -> Token | None:
+    """A passive cue speaks through its agent, not its subject: in "Sanders was asked by the host
+    whether …" the host asks; with no agent ("it was reported that …") no one is named."""
+    if subject is None or subject.dep_ != "nsubjpass" or subject.head.i != verb.i:
+        return subject
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -844,7 +853,7 @@ class _Finder:
         prep: Token | None = None,
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
-        subject = _subject(verb)
+        subject = _agent(verb, _subject(verb))
         mention = None
         if subject is not None:
             mention = self._mention(subject, verb)

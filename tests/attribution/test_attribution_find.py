@@ -254,3 +254,18 @@ def test_speaker_mention_ends_before_an_aside(bare_nlp, text, mention):
     a = _one(_find(bare_nlp, text), text, "the pumps would be repaired by Friday")
     assert _text(text, a["speaker_mention"]) == mention
     assert a["speaker_name"] == "Olena Marchenko"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        # a passive cue speaks through its agent; without one, no one is named
+        ("The general was asked by reporters whether the bridge had been destroyed.", "whether the bridge had been destroyed", "reporters"),
+        ("It was reported that the convoy had been ambushed near the border.", "that the convoy had been ambushed near the border", None),
+        # "quoted as saying": the one quoted is the speaker
+        ("The spokesman was quoted as saying that the talks had failed.", "that the talks had failed", "The spokesman"),
+    ],
+)
+def test_passive_cues(bare_nlp, text, content, mention):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert _text(text, a["speaker_mention"]) == mention
