@@ -41,6 +41,7 @@ QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
 ASIDE_DEPS = {"relcl", "acl", "prep"}
+EXTEND_DEPS = {"prep", "advcl", "npadvmod", "xcomp", "advmod"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
@@ -814,6 +815,8 @@ class _Finder:
                 rule = "indirect-object"
         if clause is None or _words(self.text[clause[0] : clause[1]]) < 2:
             return
+        if rule == "indirect-object":
+            clause = self._extended(verb, clause)
         whole = next((q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
         if whole is not None:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
@@ -822,6 +825,20 @@ class _Finder:
         # a parenthetical's content runs over its cue: only the part before the cue excludes a subject
         own = (clause[0], min(t.idx for t in verb.subtree)) if rule == "indirect-parenthetical" else None
         self._with_cue(verb, clause, kind, rule, own=own, prep=prep)
+
+    def _extended(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """An object content runs on over what the parser hung on the cue after it ("announced a
+        series of steps to tighten sales", "pledged his support no matter what"), but not into
+        another report. (Clausal contents measured worse extended: the parser attaches those well.)"""
+        tail = [
+            t
+            for c in verb.rights
+            if c.idx >= content[1] and c.dep_ in EXTEND_DEPS and not any(_is_cue_verb(t, self.lexicon) for t in c.subtree)
+            for t in c.subtree
+        ]
+        if not tail:
+            return content
+        return self._clip((content[0], max(content[1], _span_of(tail)[1])), verb.idx)
 
     def _object_content(self, verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         """What was said as a noun phrase or infinitive: "announced his resignation", "vowed to

@@ -31,6 +31,8 @@ def _text(text: str, span: list[int] | None) -> str | None:
         ("Aid agencies warned of severe fuel shortages across the region.", "severe fuel shortages across the region", "warned of"),
         ("The ministry noted the arrival of new air-defence systems in the region.", "the arrival of new air-defence systems in the region", "noted"),
         ("The commander pointed to the heavy losses of the past week.", "the heavy losses of the past week", "pointed to"),
+        # what the parser hangs on the verb after the object belongs to the message
+        ("The government announced new steps to tighten controls at the border.", "new steps to tighten controls at the border", "announced"),
     ],
 )
 def test_message_object_is_content(bare_nlp, text, content, cue):
