@@ -774,9 +774,13 @@ class _Finder:
         )
         if comp is None:
             return None
-        start, end = _span_of(list(comp.subtree))
+        return self._with_open_quote(_span_of(list(comp.subtree)), verb)
+
+    def _with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
+        """A quote opened inside a complement belongs to it whole."""
+        start, end = span
         q = _inside(end - 1, self.quotes)
-        if q is not None and q.end > end:  # a quote opened inside the clause belongs to it whole
+        if q is not None and q.end > end:
             end = q.end
         return self._clip((start, end), verb.idx)
 
@@ -786,7 +790,7 @@ class _Finder:
         parts = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
         if not parts:
             return None
-        return self._clip(_span_of([t for c in parts for t in c.subtree]), verb.idx)
+        return self._with_open_quote(_span_of([t for c in parts for t in c.subtree]), verb)
 
     def _parenthetical_content(self, verb: Token) -> tuple[int, int] | None:
         """The clause around a parenthetical cue ("The talks, he said, failed."), minus the cue."""
