@@ -35,25 +35,32 @@ def main() -> int:
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         print(f"audit: {lock.name} NOT audited: pip-audit failed ({last})", file=sys.stderr)
         return 1 if required else 0
+    code, lines = verdict(report, lock.name, required)
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def verdict(report: dict, lock_name: str, required: bool) -> tuple[int, list[str]]:
+    """The exit code and messages for a pip-audit JSON report: vulnerable, not audited, or clean."""
     dependencies = report["dependencies"]
     vulnerable = [d for d in dependencies if d.get("vulns")]
     skipped = [d for d in dependencies if "skip_reason" in d]
+    lines = []
     for dep in vulnerable:
         for vuln in dep["vulns"]:
             fixes = ", ".join(vuln.get("fix_versions") or []) or "no fix yet"
-            print(f"audit: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})", file=sys.stderr)
+            lines.append(f"audit: {dep['name']} {dep['version']}: {vuln['id']} (fixed in {fixes})")
     if vulnerable:
-        print(f"audit: {len(vulnerable)} of {len(dependencies)} locked packages have known vulnerabilities",
-              file=sys.stderr)
-        return 1
+        lines.append(f"audit: {len(vulnerable)} of {len(dependencies)} locked packages have known vulnerabilities")
+        return 1, lines
     if skipped:
         names = ", ".join(d["name"] for d in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-        print(f"audit: {lock.name} NOT fully audited: {len(skipped)} of {len(dependencies)} packages could not be "
-              f"looked up ({names}); is the vulnerability database (PyPI JSON API) reachable? "
-              f"First reason: {skipped[0]['skip_reason']}", file=sys.stderr)
-        return 1 if required else 0
-    print(f"audit: {len(dependencies)} locked packages, no known vulnerabilities", file=sys.stderr)
-    return 0
+        lines.append(f"audit: {lock_name} NOT fully audited: {len(skipped)} of {len(dependencies)} packages could not be "
+                     f"looked up ({names}); is the vulnerability database (PyPI JSON API) reachable? "
+                     f"First reason: {skipped[0]['skip_reason']}")
+        return (1 if required else 0), lines
+    return 0, [f"audit: {len(dependencies)} locked packages, no known vulnerabilities"]
 
 
 if __name__ == "__main__":
