@@ -6,7 +6,6 @@ note and for anyone who wants to reproduce them; nothing here asserts a speed.
 
 from __future__ import annotations
 
-import json
 import resource
 import sys
 import time
@@ -14,9 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from sayso.errors import InputError
+from sayso.evaluation.polnear import POLNEAR, read_rows
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "polnear.jsonl"
+DEFAULT_CORPUS = POLNEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +51,19 @@ class AnalyzeBenchmark:
 
 def polnear_paragraphs(path: Path = DEFAULT_CORPUS, split: str = "dev", limit: int | None = None) -> list[str]:
     """The paragraphs of a PolNeAR split: blank-line separated, as the articles are laid out."""
-    if not path.exists():
-        raise InputError(f"benchmark corpus not found: {path}")
-    paragraphs: list[str] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            article = json.loads(line)
-            if article["compartment"] != split:
-                continue
-            paragraphs += [p.strip() for p in article["text"].split("\n\n") if len(p.split()) >= 5]
+    paragraphs = [
+        p.strip()
+        for row in read_rows(path)
+        if row["compartment"] == split
+        for p in row["text"].split("\n\n")
+        if len(p.split()) >= 5
+    ]
     return paragraphs[:limit] if limit else paragraphs
 
 
 def polnear_articles(path: Path = DEFAULT_CORPUS, limit: int | None = None) -> list[str]:
     """Whole PolNeAR article texts (every compartment here), for ingest benchmarks."""
-    if not path.exists():
-        raise InputError(f"benchmark corpus not found: {path}")
-    with path.open(encoding="utf-8") as lines:
-        texts = [json.loads(line)["text"] for line in lines]
+    texts = [row["text"] for row in read_rows(path)]
     return texts[:limit] if limit else texts
 
 

@@ -123,30 +123,35 @@ def _is_mark(raw: str, i: int) -> bool:
     return not (before.isalpha() and (after.isalpha() or after == " " and before == "s"))
 
 
+def read_rows(path: Path = POLNEAR) -> Iterator[dict[str, Any]]:
+    """The raw rows of ``polnear.jsonl``: one article each, every compartment."""
+    if not path.exists():
+        raise ConfigError(f"PolNeAR not found at {path}")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
 def load_split(split: str = "dev", limit: int | None = None, path: Path = POLNEAR) -> list[Article]:
     """The articles of one split with the first annotator's attributions."""
     if split not in SPLITS:
         raise InputError(f"unknown PolNeAR split {split!r}; choose one of {', '.join(SPLITS)}")
-    if not path.exists():
-        raise ConfigError(f"PolNeAR not found at {path}")
     articles: list[Article] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["compartment"] != split or not row["annotations"]:
+    for row in read_rows(path):
+        if row["compartment"] != split or not row["annotations"]:
+            continue
+        text = row["text"]
+        gold = []
+        for a in row["annotations"][0]["attributions"]:
+            content = _hull(a["content"])
+            if content is None:
                 continue
-            text = row["text"]
-            gold = []
-            for a in row["annotations"][0]["attributions"]:
-                content = _hull(a["content"])
-                if content is None:
-                    continue
-                pieces = tuple((c["start"], c["end"]) for c in a["content"])
-                kind = gold_kind(text, content) if len(pieces) == 1 else _pieces_kind(text, pieces)
-                gold.append(Attr(content, _hull(a["cue"]), _hull(a["source"]), kind, False, pieces=pieces))
-            articles.append(Article(row["id"], text, gold))
-            if limit is not None and len(articles) >= limit:
-                break
+            pieces = tuple((c["start"], c["end"]) for c in a["content"])
+            kind = gold_kind(text, content) if len(pieces) == 1 else _pieces_kind(text, pieces)
+            gold.append(Attr(content, _hull(a["cue"]), _hull(a["source"]), kind, False, pieces=pieces))
+        articles.append(Article(row["id"], text, gold))
+        if limit is not None and len(articles) >= limit:
+            break
     return articles
 
 
