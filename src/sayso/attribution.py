@@ -758,9 +758,27 @@ class _Finder:
         if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") or t.lower_ in self.lexicon["colon_labels"] for t in prefix):
             return None
         head = prefix.root
-        if not (any(e.label_ in ("PERSON", "ORG") for e in prefix.ents) or head.lemma_.lower() in self.lexicon["evidence_subjects"]):
+        if not (
+            any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
+            or head.lemma_.lower() in self.lexicon["evidence_subjects"]
+            or self._known_name(prefix)
+        ):
             return None
         return head, _trim(self.text, prefix.start_char, prefix.end_char)
+
+    def _known_name(self, prefix: Span) -> bool:
+        """A capitalised prefix the parser did not tag but the document names elsewhere: a headline's
+        bare surname ("Doe: Talks Failed" over a story about Jane Doe) or a transcript's speaker label
+        that opens several paragraphs ("DOE: …")."""
+        words = [t for t in prefix if not t.is_punct]
+        if not words or not all(t.is_alpha and t.text[0].isupper() for t in words):
+            return False
+        label = prefix.text.strip()
+        if sum(self.text.startswith(label + ":", p_start) for p_start, _ in self.paragraphs) >= 2:
+            return True
+        return words[-1].lower_ in {
+            t.lower_ for e in self.doc.ents if e.label_ in ("PERSON", "ORG") and e.start_char >= prefix.end_char for t in e
+        }
 
     def _alone_in_paragraph(self, q: Quote) -> bool:
         p_start, _ = self._paragraph(q.start)

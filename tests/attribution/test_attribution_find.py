@@ -219,10 +219,34 @@ def test_name_and_colon_open_a_report(bare_nlp, text, content, mention):
         "The Latest: Convoy reaches the border crossing.",
         "Wednesday, October 5: The council met again in the evening.",
         "Key judgments: the front line will hold through the winter.",
+        "Frontline: Convoy reaches the bridge.\n\nThe convoy of aid trucks crossed the river at dawn.",
+        "Background: Talks have stalled.\n\nMediator Anna Background said the talks would resume.",
     ],
 )
 def test_label_and_colon_report_nothing(bare_nlp, text):
     assert [a for a in _find(bare_nlp, text) if a["rule"] == "name-colon"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (  # a headline's bare surname the parser misses, named in full in the story
+            "Marek: No Talks Before the Spring Offensive\n\nGeneral Tomas Marek told reporters the army would not negotiate.",
+            "No Talks Before the Spring Offensive",
+            "Marek",
+        ),
+        (  # a transcript's speaker label, opening several paragraphs
+            "HOST: The convoy reached the bridge on Tuesday, is that right?\n\nGUEST: Yes.\n\n"
+            "HOST: And what happened to the trucks after that?",
+            "And what happened to the trucks after that?",
+            "HOST",
+        ),
+    ],
+)
+def test_name_the_document_knows_opens_a_report(bare_nlp, text, content, mention):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert a["rule"] == "name-colon"
+    assert _text(text, a["speaker_mention"]) == mention
 
 
 @pytest.mark.parametrize(
