@@ -811,14 +811,19 @@ class _Finder:
         return self._with_open_quote(_span_of([t for c in parts for t in c.subtree]), verb)
 
     def _parenthetical_content(self, verb: Token) -> tuple[int, int] | None:
-        """The clause around a parenthetical cue ("The talks, he said, failed."), minus the cue."""
-        if verb.dep_ != "parataxis" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        """The clause around a parenthetical cue ("The talks, he said, failed.") or an "as" aside
+        ("As the ministry noted, the talks failed."), minus the cue."""
+        aside = verb.dep_ == "parataxis" or (
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lexicon["aside_marks"] for c in verb.children)
+        )
+        if not aside or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
         head = verb.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
         own = {t.i for t in verb.subtree}
-        part = [t for t in head.subtree if t.i not in own and not t.is_punct]
+        opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
+        part = [t for t in head.subtree if t.i not in own and t.i not in opening and not t.is_punct]
         if len(part) < 3:
             return None
         return self._clip(_span_of(part), verb.idx)
@@ -868,7 +873,12 @@ class _Finder:
         pronoun or a person (told him, accused the minister)."""
         lemma = verb.lemma_.lower()
         objects = self.lexicon["object_content"]
+        target_preps = objects["target"].get(lemma, ())
         for child in verb.children:
+            if child.dep_ == "dobj" and target_preps:  # "accused the minister of lying": who, and of what
+                prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i > child.i and c.lower_ in target_preps), None)
+                if prep is not None:
+                    return self._clip(_span_of([*child.subtree, *prep.subtree]), verb.idx), None
             if child.dep_ == "xcomp" and lemma in objects["infinitive"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return self._clip(_span_of(list(child.subtree)), verb.idx), None
             if child.dep_ == "dobj" and lemma in objects["noun"] and _message_like(child):

@@ -98,6 +98,30 @@ def _text(text: str, span: list[int] | None) -> str | None:
             "The minister",
             None,
         ),
+        (
+            "But as the border guards noted, the crossing had been closed to trucks since Monday.",
+            "indirect",
+            "the crossing had been closed to trucks since Monday",
+            "noted",
+            "the border guards",
+            None,
+        ),
+        (
+            "The opposition accused the interior ministry of hiding the casualty figures from parliament.",
+            "indirect",
+            "the interior ministry of hiding the casualty figures from parliament",
+            "accused",
+            "The opposition",
+            None,
+        ),
+        (
+            "Prosecutors charged the former governor with diverting funds meant for the shelters.",
+            "indirect",
+            "the former governor with diverting funds meant for the shelters",
+            "charged",
+            "Prosecutors",
+            None,
+        ),
     ],
 )
 def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
@@ -116,6 +140,8 @@ def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
         "The convoy reached the border crossing on Tuesday after a long delay.",
         "Residents described the “silent nights” before the offensive began.",
         "The bridge, which was built in 1962, carries the main road east.",
+        "As the convoy moved east, the shelling of the town grew heavier.",
+        "The minister accused the station.",
         "",
     ],
 )
