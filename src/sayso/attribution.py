@@ -840,7 +840,10 @@ class _Finder:
             if found is not None:
                 clause, prep = found
                 rule = "indirect-object"
-        if clause is None or _words(self.text[clause[0] : clause[1]]) < 2:
+        if clause is None:
+            clause = self._answer(verb)
+            rule = "indirect-answer"
+        if clause is None or (rule != "indirect-answer" and _words(self.text[clause[0] : clause[1]]) < 2):
             return
         if rule == "indirect-object":
             clause = self._extended(verb, clause)
@@ -887,6 +890,20 @@ class _Finder:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and _message_like(pobj):
                     return self._clip(_span_of(list(pobj.subtree)), verb.idx), child
+        return None
+
+    def _answer(self, verb: Token) -> tuple[int, int] | None:
+        """A short answer or a stand-in for what was said ("said yes", "said so", "said the same",
+        "says racist things"): whatever the object, however short, but never a "what" or "that"
+        opening a relative clause."""
+        answer = self.lexicon["object_content"]["answer"]
+        if verb.lemma_.lower() not in answer["verbs"]:
+            return None
+        for child in verb.rights:
+            if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT"):
+                return self._clip(_span_of(list(child.subtree)), verb.idx)
+            if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
+                return self._clip((child.idx, child.idx + len(child)), verb.idx)
         return None
 
     def _has_quote(self, span: tuple[int, int]) -> bool:

@@ -122,6 +122,22 @@ def _text(text: str, span: list[int] | None) -> str | None:
             "Prosecutors",
             None,
         ),
+        (
+            "Asked whether the ceasefire would hold, the defence minister said no.",
+            "indirect",
+            "no",
+            "said",
+            "the defence minister",
+            None,
+        ),
+        (
+            "Most residents of the eastern districts said the same of the relief convoys.",
+            "indirect",
+            "the same of the relief convoys",
+            "said",
+            "Most residents of the eastern districts",
+            None,
+        ),
     ],
 )
 def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
@@ -142,6 +158,7 @@ def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
         "The bridge, which was built in 1962, carries the main road east.",
         "As the convoy moved east, the shelling of the town grew heavier.",
         "The minister accused the station.",
+        "What the envoy said on Monday was never published.",
         "",
     ],
 )
