@@ -358,6 +358,8 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
     seen = 0
     node = verb
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        node = verb.head.head  # "X said A and accused B": a report hung on the reported clause is X's
     while seen < 3:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # a misparse can hang a second subject on the verb: the nearest one is its own

@@ -138,6 +138,15 @@ def _text(text: str, span: list[int] | None) -> str | None:
             "Most residents of the eastern districts",
             None,
         ),
+        (  # the parser hangs "accused" on the reported clause: it is still the spokesman's
+            "The rebel spokesman, Omar Hadi, said the militia still held the airport and accused "
+            "the army of shelling the market.",
+            "indirect",
+            "the army of shelling the market",
+            "accused",
+            "The rebel spokesman, Omar Hadi",
+            "Omar Hadi",
+        ),
     ],
 )
 def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
