@@ -290,7 +290,7 @@ class SpeakerResolver:
         if head.pos_ == "PRON":
             return Speaker(None, mention)
         modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
-        org_ent = next((e for e in orgs if e.end <= head.i + 1), None)
+        org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
         org = _clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
             words = [t.text for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
@@ -299,6 +299,15 @@ class SpeakerResolver:
         role_words = [t.text for t in modifiers if not (org_ent is not None and org_ent.start <= t.i < org_ent.end)]
         role = " ".join([*role_words, head.text]).strip() if head.pos_ == "NOUN" else None
         return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _org_after(head: Token, orgs: list[Span]) -> Span | None:
+    """The organisation a role noun belongs to when it follows: "a spokesman for the OSCE"."""
+    for ent in orgs:
+        prep = ent.root.head
+        if ent.start > head.i and ent.root.dep_ == "pobj" and prep.head == head and prep.lower_ in ("for", "of", "at", "with"):
+            return ent
+    return None
 
 
 def _possessed_head(head: Token) -> Token:
@@ -311,8 +320,18 @@ def _possessed_head(head: Token) -> Token:
 
 
 def _clean_name(span: Span) -> str:
-    words = [t for t in span if not (t.dep_ == "det" or t.tag_ == "POS" or t.is_punct)]
-    return " ".join(t.text for t in words).strip() or span.text
+    """The name as written, without a leading determiner or a trailing possessive/punctuation.
+
+    Only the edges are trimmed: "the Institute for the Study of War" keeps its inner "the".
+    """
+    tokens = list(span)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+        tokens.pop()
+    if not tokens:
+        return span.text
+    return " ".join(span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
 
 
 def _proper_run(head: Token) -> str:
