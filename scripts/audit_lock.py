@@ -1,11 +1,11 @@
-"""CI step: check requirements.lock for known-vulnerable versions with pip-audit.
+"""CI step: check requirements.lock.txt for known-vulnerable versions with pip-audit.
 
 Fails (exit 1) when pip-audit reports a vulnerability. When the vulnerability database cannot be
 reached (pip-audit then skips every package and would print "No known vulnerabilities found"),
 it says plainly that the lock was NOT audited and exits 0, unless SAYSO_AUDIT_REQUIRED=1, which
 turns "not audited" into a failure for CI machines that do have the network.
 
-    .venv/bin/python scripts/audit_lock.py [requirements.lock]
+    .venv/bin/python scripts/audit_lock.py [requirements.lock.txt]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    lock = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "requirements.lock"
+    lock = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "requirements.lock.txt"
     required = os.environ.get("SAYSO_AUDIT_REQUIRED") == "1"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "audit.json"

@@ -12,10 +12,10 @@ command -v "$python" >/dev/null 2>&1 || python=python3
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-stamp=.venv/.sayso-installed-$( (cat requirements.lock pyproject.toml; echo "test=$want_test") | sha256sum | cut -c1-16)
+stamp=.venv/.sayso-installed-$( (cat requirements.lock.txt pyproject.toml; echo "test=$want_test") | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-  .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+  .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock.txt
   .venv/bin/python -m pip install --quiet --no-deps -e .
   rm -f .venv/.sayso-installed-*
   touch "$stamp"

@@ -28,7 +28,7 @@ SKIPPED = {"name": "spacy", "version": "3.8.18", "skip_reason": "Dependency not 
     ],
 )
 def test_verdict(dependencies, required, code, says) -> None:
-    got, lines = audit_lock.verdict({"dependencies": dependencies}, "requirements.lock", required)
+    got, lines = audit_lock.verdict({"dependencies": dependencies}, "requirements.lock.txt", required)
     assert got == code
     assert any(says in line for line in lines)
     if SKIPPED in dependencies and not any(d.get("vulns") for d in dependencies):
