@@ -9,17 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from sayso.calibration import load_table
+
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
 ITEMS = [json.loads(line) for line in (GOLD_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
-BANDS = {
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-}
+# The ICD 203 band names, as the shipped calibration table names them.
+BANDS = {load_table().lookup(phrase, "icd203").band for phrase in load_table().phrases}
 VALUE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})$")
 
 

@@ -16,20 +16,15 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from sayso.calibration import load_table
+
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "passages.toml"
 TARGET = HERE / "gold.jsonl"
 
 KINDS = {"direct", "indirect", "mixed", "excerpt"}
-BANDS = {
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-}
+# The ICD 203 band names, as the shipped calibration table names them.
+BANDS = {load_table().lookup(phrase, "icd203").band for phrase in load_table().phrases}
 AUTHOR = "(author)"
 DAY = r"\d{4}-\d{2}-\d{2}"
 VALUE = re.compile(rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{DAY}/{DAY})$")
