@@ -7,6 +7,7 @@ them to ``doc._`` (plain lists of dicts, which survive ``nlp.pipe(n_process=N)``
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import signal
@@ -311,13 +312,16 @@ def make_sayso(
     )
 
 
-@functools.lru_cache(maxsize=4)
-def load(scale: str = "icd203") -> Language:
-    """The English model with sayso appended, loaded once per process."""
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """The English model with sayso appended, loaded once per process.
+
+    The probability scale is chosen per document (``prepare_doc``), so one pipeline serves all.
+    """
     nlp = spacy.load(MODEL_NAME)
     split_footnote_markers(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    nlp.add_pipe("sayso", config={"scale": scale})
+    nlp.add_pipe("sayso")
     nlp.max_length = max(nlp.max_length, 2_500_000)
     return nlp
 
@@ -379,7 +383,7 @@ def analyze_documents(
 ) -> Iterator[Analysis]:
     """Analyse many documents with one ``nlp.pipe`` pass, in input order."""
     nlp = load()
-    pending: list[Document] = []
+    pending: collections.deque[Document] = collections.deque()
 
     def docs() -> Iterator[Doc]:
         for document in documents:
@@ -387,4 +391,4 @@ def analyze_documents(
             yield prepare_doc(nlp, document, scale)
 
     for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        yield to_analysis(doc, pending.pop(0), scale)
+        yield to_analysis(doc, pending.popleft(), scale)
