@@ -487,6 +487,7 @@ class _Candidate:
     source: str | None = None  # an excerpt's source, named by the voices component
     running: bool = False  # credited to the previous attribution's speaker
     mention: tuple[int, int] | None = None  # the speaker's mention when it is not the subject's subtree
+    parts: tuple[tuple[int, int], ...] = ()  # the quoted pieces when the cue interrupts the content
 
     @property
     def anchor(self) -> int:
@@ -567,6 +568,7 @@ class _Finder:
                 {
                     "kind": c.kind,
                     "content": list(c.content),
+                    "parts": [list(p) for p in c.parts],
                     "cue": list(c.cue) if c.cue else None,
                     **speaker.record(),
                     "rule": c.rule,
@@ -646,7 +648,9 @@ class _Finder:
             if short and not self._quote_is_object(q, verb):
                 return
             q.used = True
-            self._with_cue(verb, (inner[0], self._continued(q, verb)), "direct", "direct-cue", own=inner)
+            pieces = self._continued(q, verb)
+            parts = tuple(pieces) if len(pieces) > 1 else ()
+            self._with_cue(verb, (pieces[0][0], pieces[-1][1]), "direct", "direct-cue", own=inner, parts=parts)
             return
         if short:
             return
@@ -680,9 +684,9 @@ class _Finder:
             and _inside(v.idx, self.quotes) is None
         ]
 
-    def _continued(self, q: Quote, verb: Token) -> int:
-        """Where a quote interrupted by its cue ends: "“A,” she said. “B.”" and "“A,” she said, “b.”" run on through B."""
-        end = q.inner_end
+    def _continued(self, q: Quote, verb: Token) -> list[tuple[int, int]]:
+        """The pieces of a quote interrupted by its cue: "“A,” she said. “B.”" and "“A,” she said, “b.”" are A and B."""
+        pieces = [(q.inner_start, q.inner_end)]
         last = q
         para = self._paragraph(q.start)
         for nxt in (o for o in self.quotes if o.start >= q.end):
@@ -696,8 +700,9 @@ class _Finder:
             if _words(self.text[nxt.inner_start : nxt.inner_end]) < 3 or any(v.i != verb.i for v in self._cue_candidates(nxt)):
                 break
             nxt.used = True
-            end, last = nxt.inner_end, nxt
-        return end
+            pieces.append((nxt.inner_start, nxt.inner_end))
+            last = nxt
+        return pieces
 
     def _quote_is_object(self, q: Quote, verb: Token) -> bool:
         deps = ("ccomp", "xcomp")
@@ -938,6 +943,7 @@ class _Finder:
         rule: str,
         own: tuple[int, int] | None = None,
         prep: Token | None = None,
+        parts: tuple[tuple[int, int], ...] = (),
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
         subject = _agent(verb, _subject(verb))
@@ -952,7 +958,7 @@ class _Finder:
         cue = _cue_span(verb, self.lexicon)
         if prep is not None:  # "warned of", "asked about"
             cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
-        if self._add(_Candidate(kind, content, cue, subject, rule, cue_class, mention=mention), verb):
+        if self._add(_Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
             self._use_quotes(content)
 
     def _use_quotes(self, span: tuple[int, int]) -> None:

@@ -59,6 +59,8 @@ class Attribution:
     """Who is credited with which content, through which cue.
 
     ``cue_class`` separates speech ("said") from belief ("believes") and evidence ("shows").
+    ``parts`` are the quoted pieces when the cue interrupts the content ("“A,” she said, “B.”"):
+    ``content`` then runs from the first piece to the last, over the cue; ``parts`` leave it out.
     """
 
     kind: QuoteKind
@@ -67,6 +69,7 @@ class Attribution:
     speaker: Speaker
     cue_class: str | None = None
     rule: str = ""
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +207,7 @@ def from_plain(text: str, data: dict[str, Any], **meta: Any) -> Analysis:
             ),
             cue_class=a.get("cue_class"),
             rule=a.get("rule", ""),
+            parts=tuple(s(part) for part in a.get("parts", ())),
         )
         for a in data.get("attributions", ())
     )
@@ -284,6 +288,7 @@ def from_dict(data: dict[str, Any]) -> Analysis:
                 speaker=Speaker(**{**a["speaker"], "mention": span(a["speaker"].get("mention"))}),
                 cue_class=a.get("cue_class"),
                 rule=a.get("rule", ""),
+                parts=tuple(span(part) for part in a.get("parts", ())),
             )
             for a in data.get("attributions", ())
         ),

@@ -213,6 +213,14 @@ def test_quote_interrupted_by_cue_runs_on(bare_nlp):
     assert _text(text, a["content"]).startswith("The airport is closed")
     assert _text(text, a["content"]).endswith("when the runway is repaired.")
     assert _text(text, a["speaker_mention"]) == "Maria Duarte"
+    # the pieces leave the cue out
+    assert [_text(text, p) for p in a["parts"]] == ["The airport is closed", "Flights will resume when the runway is repaired."]
+
+
+def test_quote_in_one_piece_has_no_parts(bare_nlp):
+    text = "“The airport is closed until further notice,” said Maria Duarte."
+    (a,) = _find(bare_nlp, text)
+    assert a["parts"] == []
 
 
 def test_belief_cue_is_classed(bare_nlp):

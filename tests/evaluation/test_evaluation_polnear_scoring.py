@@ -45,6 +45,14 @@ def test_discontinuous_gold_counts_only_its_parts():
     assert match_overlap([_attr((0, 15))], [gold]) == {}
 
 
+def test_discontinuous_prediction_counts_only_its_parts():
+    gold = _attr((0, 100), pieces=((0, 20), (80, 100)))
+    # the hull over a long cue shares 40 of 100 characters; the parts share all 40
+    assert match_overlap([_attr((0, 100))], [gold]) == {}
+    assert match_overlap([_attr((0, 100), pieces=((1, 20), (80, 99)))], [gold]) == {0: 0}
+    assert match_overlap([_attr((0, 100), pieces=((0, 15), (60, 70)))], [gold]) == {}  # 15 of 40
+
+
 def test_score_article_counts_cue_and_source_within_pairs():
     gold = [_attr((15, 55), cue=(10, 14), source=(0, 9)), _attr((60, 85), cue=(87, 92), source=(87, 89), speech=False)]
     pred = [_attr((15, 55), cue=(10, 14), source=(0, 4)), _attr((0, 5), cue=None, source=None)]

@@ -11,8 +11,8 @@ Scoring, per article, then summed over the split:
 1. **Content matching.** A predicted and a gold attribution *overlap* when the characters their
    content spans share are at least half of the longer of the two spans (a symmetric ≥ 50%
    overlap, so a long prediction cannot swallow a short gold span). Pairs are matched one-to-one,
-   greedily by overlap ratio. A discontinuous gold content ("“…,” he said. “…”") counts only its
-   parts; sayso's single span then runs from the first part to the last, over the cue between.
+   greedily by overlap ratio. A discontinuous content ("“…,” he said. “…”") counts only its
+   parts, on either side (sayso reports them as ``parts``).
 2. **content (≥50%)**: precision = matched / predicted, recall = matched / gold.
    **content (exact)**: the same with a separate greedy matching that requires equal spans after
    both sides drop surrounding whitespace, quotation marks and trailing ``,.:;`` (PolNeAR keeps
@@ -64,7 +64,7 @@ class Attr:
     kind: str
     speech: bool
     extra: dict[str, Any] = field(default_factory=dict)
-    pieces: tuple[tuple[int, int], ...] = ()  # a discontinuous gold content's parts
+    pieces: tuple[tuple[int, int], ...] = ()  # a discontinuous content's parts
 
     def content_parts(self) -> tuple[tuple[int, int], ...]:
         return self.pieces or (self.content,)
@@ -184,6 +184,7 @@ def _sayso_attrs(doc: Doc) -> list[Attr]:
                 kind,
                 a.get("cue_class", "speech") == "speech",
                 {"speaker_name": a.get("speaker_name"), "rule": a.get("rule")},
+                pieces=tuple(tuple(p) for p in a.get("parts") or ()),
             )
         )
     return out
@@ -242,10 +243,10 @@ def _greedy(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
 
 
 def content_overlap(p: Attr, g: Attr) -> float:
-    """Shared characters over the longer content; a discontinuous gold span counts only its parts."""
-    parts = g.content_parts()
-    shared = sum(max(0, min(p.content[1], b) - max(p.content[0], a)) for a, b in parts)
-    longest = max(p.content[1] - p.content[0], sum(b - a for a, b in parts), 1)
+    """Shared characters over the longer content; a discontinuous content counts only its parts."""
+    pred_parts, gold_parts = p.content_parts(), g.content_parts()
+    shared = sum(max(0, min(b, d) - max(a, c)) for a, b in pred_parts for c, d in gold_parts)
+    longest = max(sum(b - a for a, b in pred_parts), sum(d - c for c, d in gold_parts), 1)
     return shared / longest
 
 

@@ -156,7 +156,8 @@ def marks(analysis: Analysis, colours: dict[str, str]) -> tuple[list[Mark], list
 
     for i, a in enumerate(analysis.attributions):
         ref, colour = f"at-{i}", colours[speaker_label(a)]
-        add(Mark(a.content.start, a.content.end, "content", ref, _attribution_tip(a), colour))
+        for piece in a.parts or (a.content,):  # an interrupting cue is not content
+            add(Mark(piece.start, piece.end, "content", ref, _attribution_tip(a), colour))
         if a.cue is not None:
             add(Mark(a.cue.start, a.cue.end, "cue", ref, f"cue for {speaker_label(a)}"))
         if a.speaker.mention is not None:
