@@ -373,13 +373,16 @@ def _mention_span(head: Token) -> tuple[int, int]:
     return _span_of(tokens or [head])
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
+    participle = _participle_subject(verb)
+    if participle is not None:
+        return participle
     seen = 0
     node = verb
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         node = verb.head.head  # "X said A and accused B": a report hung on the reported clause is X's
-    while seen < 3:
+    while seen <= 4:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # a misparse can hang a second subject on the verb: the nearest one is its own
             return min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
@@ -388,13 +391,20 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "advcl" and node.tag_ == "VBN":
             return None  # "Asked about X, she stressed …": the asker is not she
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head  # "a statement saying …", "voters saying …": the noun speaks
+            return _issuer(node.head, lexicon) or node.head  # "voters saying …": the noun speaks
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep") and node.head is not node:
             node = node.head
             seen += 1
             continue
         break
-    return _participle_subject(verb)
+    return None
+
+
+def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
+    """"The ministry issued a statement saying …": a message speaks for whoever put it out."""
+    if message.lemma_.lower() not in lexicon["message_nouns"] or message.dep_ != "dobj":
+        return None
+    return next((c for c in message.head.children if c.dep_ == "nsubj"), None)
 
 
 def _agent(verb: Token, subject: Token | None) -> Token | None:
@@ -407,10 +417,15 @@ def _agent(verb: Token, subject: Token | None) -> Token | None:
 
 
 def _participle_subject(verb: Token) -> Token | None:
-    """"X shared the news, writing “…”": a misparsed participle after a comma takes the main clause's subject."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+    """"X stressed that …, suggesting …", "X shared the news, writing “…”": a participle after a
+    comma or dash speaks for the main clause's subject, wherever the parser hung it."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text not in (",", "—", "–", "-", "--"):
         return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
+        return None  # "with aides saying …" has its own subject; "voters, saying …" hangs on its noun
     root = verb.sent.root
+    if root.i > verb.i:
+        return None  # "After Khan spoke, saying …, Trump replied": the participle is the first clause's
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     return subj if subj is not None and not any(t.i == verb.i for t in subj.subtree) else None
 
@@ -597,9 +612,22 @@ class _Finder:
         span = _mention_span(head)
         if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
             span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
+        span = self._outside_quotes(span, head)
         start, end = self._clip(span, head.idx)
         start = _lstrip(self.text, start, end, QUOTE_CHARS + " ,")
         return start, _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
+
+    def _outside_quotes(self, span: tuple[int, int], head: Token) -> tuple[int, int]:
+        """A speaker outside quotation marks never reaches into one (a misparse can hang the quote on the name)."""
+        if _inside(head.idx, self.quotes) is not None:
+            return span
+        start, end = span
+        for q in self.quotes:
+            if q.end <= head.idx and q.end > start:
+                start = q.end
+            if q.start > head.idx and q.start < end:
+                end = q.start
+        return start, end
 
     # -- excerpts (from voices) -------------------------------------------------------------------
 
@@ -709,15 +737,22 @@ class _Finder:
         return any(q.start <= t.idx < q.end for c in verb.children if c.dep_ in deps for t in c.subtree)
 
     def _sents_of(self, q: Quote) -> list[Span]:
-        """The sentences the quote touches, plus a short next one ("he added.") in the same paragraph."""
+        """The sentences the quote touches, plus the next one in the same paragraph when it is short
+        ("he added.") or opens with a cue that reports nothing else ("Trump said of Apple in May, …")."""
         out: list[Span] = []
         for sent in self.sents[self._sent_index(q.start) :]:
             if sent.start_char >= q.end:
-                if _words(sent.text) <= 8 and "\n" not in self.text[q.end : sent.start_char]:
+                if "\n" not in self.text[q.end : sent.start_char] and (_words(sent.text) <= 8 or self._opens_with_cue(sent)):
                     out.append(sent)
                 break
             out.append(sent)
         return out
+
+    def _opens_with_cue(self, sent: Span) -> bool:
+        opening = [t for t in sent if not t.is_space][:6]
+        return any(
+            _is_cue_verb(t, self.lexicon) and not any(c.dep_ in CLAUSE_DEPS for c in t.children) for t in opening
+        )
 
     def _colon_lead_in(self, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:
         before = _rstrip(self.text, 0, q.start, " \n\t")
@@ -946,12 +981,19 @@ class _Finder:
         parts: tuple[tuple[int, int], ...] = (),
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
-        subject = _agent(verb, _subject(verb))
+        subject = _agent(verb, _subject(verb, self.lexicon))
         mention = None
         if subject is not None:
             mention = self._mention(subject, verb)
-            if _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
+            if not parts and subject.head.i == verb.i and content[0] < subject.idx < verb.idx < content[1]:
+                # "policies, which he said had failed": the cue sits inside its content, which goes round it
+                after = _lstrip(self.text, verb.idx + len(verb), content[1], " ,")
+                parts = (_trim(self.text, content[0], mention[0]), (after, content[1]))
+            elif _overlap(mention, own or content) > 0 or self._paragraph(subject.idx) != self._paragraph(verb.idx):
                 subject = None
+        if subject is None and own is not None and kind == "direct":
+            subject = self._inverted_speaker(verb, own)
+            mention = self._mention(subject, verb) if subject is not None else None
         cue_class = _cue_class(verb, subject, self.lexicon)
         if cue_class == "belief" and subject is None:
             return  # a belief is someone's: with no holder in the text there is nothing to attribute
@@ -960,6 +1002,18 @@ class _Finder:
             cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
         if self._add(_Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
             self._use_quotes(content)
+
+    def _inverted_speaker(self, verb: Token, quote: tuple[int, int]) -> Token | None:
+        """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is
+        its speaker, even where the parser took it for the object or the subject of something else."""
+        between = self.text[quote[1] : verb.idx]
+        if quote[1] > verb.idx or between.strip(" ,\n" + QUOTE_CHARS) or verb.i + 1 >= len(self.doc):
+            return None
+        following = self.doc[verb.i + 1]
+        chunk = next((c for c in self.doc.noun_chunks if c.start == following.i), None)
+        if chunk is None or chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:
+            return None
+        return chunk.root
 
     def _use_quotes(self, span: tuple[int, int]) -> None:
         for q in self.quotes:

@@ -217,6 +217,18 @@ def test_quote_interrupted_by_cue_runs_on(bare_nlp):
     assert [_text(text, p) for p in a["parts"]] == ["The airport is closed", "Flights will resume when the runway is repaired."]
 
 
+def test_inverted_cue_takes_the_name_after_it(bare_nlp):
+    text = "“We were arguing that we had to wait for the right moment,” recalled Mr. Rhodes. “Then the call came.”"
+    found = _find(bare_nlp, text)
+    assert _text(text, found[0]["speaker_mention"]) == "Mr. Rhodes"
+
+
+def test_cue_inside_its_content_goes_round_it(bare_nlp):
+    text = "The general cited three offensives, which he said had failed within a week."
+    (a,) = [a for a in _find(bare_nlp, text) if a["rule"] == "indirect-ccomp"]
+    assert [_text(text, p) for p in a["parts"]] == ["which", "had failed within a week"]
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
@@ -315,7 +327,14 @@ def test_name_the_document_knows_opens_a_report(bare_nlp, text, content, mention
         # a parenthetical cue inside its own content still has its subject as the speaker
         ("In the eastern districts, the governor said, the shelling went on all night.", "In the eastern districts", "said", "the governor"),
         # a noun speaking through its own participle is the speaker, cut before the verb
-        ("The army issued a statement saying that the bridge had been destroyed overnight.", "that the bridge", "saying", "a statement"),
+        ("Residents gathered outside the town hall saying that the water had run out.", "that the water", "saying", "Residents"),
+        # a message speaks for whoever put it out
+        ("The army issued a statement saying that the bridge had been destroyed overnight.", "that the bridge", "saying", "The army"),
+        ("The ministry released a short video saying that the convoy had reached the city.", "that the convoy", "saying", "The ministry"),
+        # a participle after a comma speaks for the main clause's subject, wherever the parser hung it
+        ("The minister stressed that the talks were over, suggesting that sanctions would follow.", "that sanctions", "suggesting", "The minister"),
+        # the cue inside its own content: the speaker is its subject
+        ("The general cited three offensives, which he said had failed within a week.", "which", "said", "he"),
     ],
 )
 def test_speaker_of_parentheticals_and_participles(bare_nlp, text, content_start, cue, mention):
