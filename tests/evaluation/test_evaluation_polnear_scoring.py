@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.evaluation.polnear import Attr, Counts, gold_kind, match_exact, match_overlap, score_article
+from sayso.evaluation.polnear import Attr, Counts, _outermost, gold_kind, match_exact, match_overlap, score_article
 
 TEXT = "Officials said that the bridge was destroyed overnight, and “the city is cut off,” he added."
 
@@ -82,3 +82,11 @@ def test_gold_kind(content, kind):
 
 def test_counts_metrics_with_nothing():
     assert Counts().metrics()["f1"] == 0.0
+
+
+def test_only_outermost_reports_are_scored():
+    outer = {"content": [10, 60], "cue": [5, 9]}
+    inner = {"content": [30, 60], "cue": [20, 28]}  # "X said [Y believes [Z]]"
+    apart = {"content": [70, 90], "cue": [62, 66]}
+    no_cue = {"content": [12, 20], "cue": None}
+    assert _outermost([outer, inner, apart, no_cue]) == [outer, apart, no_cue]

@@ -31,6 +31,10 @@ Scoring, per article, then summed over the split:
    everything. By kind: gold kind is ``direct`` when the trimmed content starts and ends with a
    quotation mark and has none inside, ``mixed`` when it has quotation marks otherwise, else
    ``indirect``; a prediction's kind is its own (sayso's ``excerpt`` counts as ``direct``).
+5. **Nesting.** PolNeAR gives each token one role, so its gold never nests a report inside
+   another's content (0 of 19,833 train cues lie in another attribution's content). sayso does
+   ("X said Y believes Z" is two reports); only its outermost reports, those whose cue lies in no
+   other content, are scored.
 """
 
 from __future__ import annotations
@@ -174,7 +178,7 @@ def _mark_speech(doc: Doc, text: str, gold: list[Attr], lexicon: dict[str, Any])
 
 def _sayso_attrs(doc: Doc) -> list[Attr]:
     out = []
-    for a in doc._.attributions or []:
+    for a in _outermost(doc._.attributions or []):
         kind = "direct" if a["kind"] == "excerpt" else a["kind"]
         out.append(
             Attr(
@@ -188,6 +192,16 @@ def _sayso_attrs(doc: Doc) -> list[Attr]:
             )
         )
     return out
+
+
+def _outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PolNeAR gives every token one role, so a report nested in another's content ("X said Y
+    believes Z") cannot be in its gold: only reports whose cue lies in no other content are scored."""
+    contents = [a["content"] for a in attributions]
+    return [
+        a for a in attributions
+        if not a.get("cue") or not any(c is not a["content"] and c[0] <= a["cue"][0] and a["cue"][1] <= c[1] for c in contents)
+    ]
 
 
 def _textacy_attrs(doc: Doc) -> list[Attr]:
