@@ -663,11 +663,17 @@ class _Finder:
         # a quote inside a reported clause makes that clause mixed ("said that X “…”")
         for verb in sorted(candidates, key=lambda v: v.i):
             clause = self._clause(verb) or self._complement(verb)
+            aside = clause is None  # "The talks, he added, had “run their course”"
+            if aside:
+                clause = self._parenthetical_content(verb)
             if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1:
                 clause = (min(clause[0], q.start), clause[1])
                 if _words(text[clause[0] : q.start] + text[q.end : clause[1]]) >= 3:
                     q.used = True
-                    self._with_cue(verb, clause, "mixed", "mixed-clause")
+                    if aside:
+                        self._with_cue(verb, clause, "mixed", "mixed-parenthetical", **self._around(verb, clause))
+                    else:
+                        self._with_cue(verb, clause, "mixed", "mixed-clause")
                     return
         short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
         speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech"]
@@ -913,9 +919,17 @@ class _Finder:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
             return
         kind = "mixed" if self._has_quote(clause) else "indirect"
-        # a parenthetical's content runs over its cue: only the part before the cue excludes a subject
-        own = (clause[0], min(t.idx for t in verb.subtree)) if rule == "indirect-parenthetical" else None
-        self._with_cue(verb, clause, kind, rule, own=own, prep=prep)
+        around = self._around(verb, clause) if rule == "indirect-parenthetical" else {}
+        self._with_cue(verb, clause, kind, rule, prep=prep, **around)
+
+    def _around(self, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
+        """A parenthetical cue inside its content ("The talks, he said, failed."): the content goes
+        round the cue in two parts, and only the part before the cue excludes a subject."""
+        start, end = _span_of(list(verb.subtree))
+        before = _trim(self.text, content[0], start)
+        after = _trim(self.text, end, content[1])
+        parts = tuple(p for p in (before, after) if p[1] > p[0])
+        return {"own": (content[0], start), "parts": parts if len(parts) > 1 else ()}
 
     def _extended(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """An object content runs on over what the parser hung on the cue after it ("announced a
