@@ -127,6 +127,8 @@ def _find_close(text: str, i: int, end: int, closers: list[str]) -> int | None:
             if text.startswith(mark, j):
                 if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or text[j - 1].isalpha() and text[j - 1] == "s" and text[j + 1] == " "):
                     break  # an apostrophe inside a word (don’t, Russia’s) or a plural possessive
+                if mark == "“" and (text[j - 1].isspace() or j + 1 < end and text[j + 1].isalnum()):
+                    continue  # an opening mark closes a quote only where a closing one would ("not,“ he said")
                 return j
     return None
 

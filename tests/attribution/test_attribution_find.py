@@ -250,6 +250,9 @@ def test_belief_cue_is_classed(bare_nlp):
         ("Il a dit «la route est ouverte» hier.", ["la route est ouverte"]),
         ("“The line never closes, and the shelling goes on", ["The line never closes, and the shelling goes on"]),
         ("The army’s units don’t move.", []),
+        # web text mixes its marks: a curly quote closed by a straight one, or by a second opener
+        ("“The roads are potholed,\" she said. \"The grid fails.”", ["The roads are potholed", "The grid fails."]),
+        ("“Apparently not,“ he said. “A leopard doesn’t change.”", ["Apparently not", "A leopard doesn’t change."]),
     ],
 )
 def test_find_quotes(text, inner):
