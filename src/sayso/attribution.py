@@ -725,9 +725,12 @@ class _Finder:
         pieces = [(q.inner_start, q.inner_end)]
         last = q
         para = self._paragraph(q.start)
+        cue_sentence = self.sents[self._sent_index(verb.idx)]
         for nxt in (o for o in self.quotes if o.start >= q.end):
             if nxt.used or self._paragraph(nxt.start) != para:
                 break
+            if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and _words(self.text[nxt.inner_start : nxt.inner_end]) < 4:
+                continue  # a title quoted in the cue's own sentence (told CNN's “State of the Union”)
             between = self.text[last.end : nxt.start].strip()
             if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:,"):
                 break

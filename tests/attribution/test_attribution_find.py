@@ -229,6 +229,12 @@ def test_cue_inside_its_content_goes_round_it(bare_nlp):
     assert [_text(text, p) for p in a["parts"]] == ["which", "had failed within a week"]
 
 
+def test_title_in_the_cue_sentence_does_not_end_the_quote(bare_nlp):
+    text = "“We will open the corridor,” the minister said on Channel 4’s “Morning Report” on Sunday. “It is ready.”"
+    found = [a for a in _find(bare_nlp, text) if a["rule"] == "direct-cue"]
+    assert [_text(text, p) for p in found[0]["parts"]] == ["We will open the corridor", "It is ready."]
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
