@@ -655,8 +655,17 @@ class _Finder:
             if not q.used and sent.start_char <= q.start < sent.end_char:
                 self._direct(q, cues)
         for verb in cues:
-            if verb.i not in self.used_cues:
+            if verb.i not in self.used_cues or self._reports_more(verb):
                 self._indirect(verb)
+
+    def _reports_more(self, verb: Token) -> bool:
+        """"“…,” Sanders said private contractors cost more": a cue that credits a quote can report a
+        clause of its own as well, when that clause holds no quotation."""
+        comp = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+        if comp is None:
+            return False
+        span = _span_of(list(comp.subtree))
+        return not any(_overlap(span, (q.start, q.end)) for q in self.quotes)
 
     def _direct(self, q: Quote, cues: list[Token]) -> None:
         text = self.text
@@ -859,7 +868,8 @@ class _Finder:
         return not any(ch.isalnum() for ch in rest)
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
-        comp = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None) or next(
+        comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]  # the one after the cue first
+        comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
             (c for c in verb.children if _is_question(c)), None
         )
         if comp is None:
@@ -882,12 +892,22 @@ class _Finder:
             return None
         return self._with_open_quote(_span_of([t for c in parts for t in c.subtree]), verb)
 
+    def _trailing_cue(self, verb: Token) -> bool:
+        """"The senator remains committed, his aide told reporters.": a cue the parser coordinated
+        with the clause before it, with a subject of its own after a comma and no "and"."""
+        if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i == 0 or self.doc[subject.left_edge.i - 1].text != ",":
+            return False
+        return not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" for c in verb.children)
+
     def _parenthetical_content(self, verb: Token) -> tuple[int, int] | None:
         """The clause around a parenthetical cue ("The talks, he said, failed.") or an "as" aside
         ("As the ministry noted, the talks failed."), minus the cue."""
         aside = verb.dep_ == "parataxis" or (
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lexicon["aside_marks"] for c in verb.children)
-        )
+        ) or self._trailing_cue(verb)
         if not aside or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
         head = verb.head
@@ -912,6 +932,9 @@ class _Finder:
             if found is not None:
                 clause, prep = found
                 rule = "indirect-object"
+        if clause is None:
+            clause = self._passive_content(verb)
+            rule = "indirect-passive"
         if clause is None:
             clause = self._answer(verb)
             rule = "indirect-answer"
@@ -971,6 +994,14 @@ class _Finder:
                 if pobj is not None and _message_like(pobj):
                     return self._clip(_span_of(list(pobj.subtree)), verb.idx), child
         return None
+
+    def _passive_content(self, verb: Token) -> tuple[int, int] | None:
+        """"The strike was confirmed by the ministry": a passive cue's subject is what was said
+        (never a person: "she was told" names the listener)."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not _message_like(subject) or subject.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return None
+        return self._clip(_span_of(list(subject.subtree)), verb.idx)
 
     def _answer(self, verb: Token) -> tuple[int, int] | None:
         """A short answer or a stand-in for what was said ("said yes", "said so", "said the same",

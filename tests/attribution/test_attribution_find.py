@@ -235,6 +235,33 @@ def test_title_in_the_cue_sentence_does_not_end_the_quote(bare_nlp):
     assert [_text(text, p) for p in found[0]["parts"]] == ["We will open the corridor", "It is ready."]
 
 
+def test_trailing_cue_with_its_own_subject_reports_the_clause_before(bare_nlp):
+    text = "The garrison remains committed to holding the bridge until the spring, its commander, Oleh Marchenko, told the BBC."
+    (a,) = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "told"]
+    assert _text(text, a["content"]).startswith("The garrison remains committed")
+    assert "Oleh Marchenko" in _text(text, a["speaker_mention"])
+
+
+def test_cue_crediting_a_quote_reports_its_own_clause_too(bare_nlp):
+    text = "“We need more shells,” Petrenko said the brigade had lost two tanks and asked for replacements."
+    contents = [_text(text, a["content"]) for a in _find(bare_nlp, text)]
+    assert "We need more shells" in contents
+    assert any(c.startswith("the brigade had lost two tanks") for c in contents), contents
+
+
+def test_passive_cue_credits_its_agent(bare_nlp):
+    text = "The strike on the depot was first reported by the regional governor."
+    (a,) = _find(bare_nlp, text)
+    assert a["rule"] == "indirect-passive"
+    assert _text(text, a["content"]) == "The strike on the depot"
+    assert _text(text, a["speaker_mention"]) == "the regional governor"
+
+
+def test_passive_cue_on_a_person_is_not_content(bare_nlp):
+    text = "Petrenko was told by his superiors to hold the line."
+    assert not [a for a in _find(bare_nlp, text) if a["rule"] == "indirect-passive"]
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
