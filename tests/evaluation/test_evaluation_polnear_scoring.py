@@ -90,3 +90,7 @@ def test_only_outermost_reports_are_scored():
     apart = {"content": [70, 90], "cue": [62, 66]}
     no_cue = {"content": [12, 20], "cue": None}
     assert _outermost([outer, inner, apart, no_cue]) == [outer, apart, no_cue]
+    # a cue between the parts of an interrupted quote is not inside it
+    split = {"content": [10, 60], "parts": [[10, 20], [40, 60]], "cue": [22, 26]}
+    between = {"content": [28, 38], "cue": [27, 28]}
+    assert _outermost([split, between]) == [split, between]

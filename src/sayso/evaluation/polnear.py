@@ -197,11 +197,10 @@ def _sayso_attrs(doc: Doc) -> list[Attr]:
 def _outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """PolNeAR gives every token one role, so a report nested in another's content ("X said Y
     believes Z") cannot be in its gold: only reports whose cue lies in no other content are scored."""
-    contents = [a["content"] for a in attributions]
-    return [
-        a for a in attributions
-        if not a.get("cue") or not any(c is not a["content"] and c[0] <= a["cue"][0] and a["cue"][1] <= c[1] for c in contents)
-    ]
+    def inside(cue: list[int], other: dict[str, Any]) -> bool:
+        return any(start <= cue[0] and cue[1] <= end for start, end in other.get("parts") or [other["content"]])
+
+    return [a for a in attributions if not a.get("cue") or not any(b is not a and inside(a["cue"], b) for b in attributions)]
 
 
 def _textacy_attrs(doc: Doc) -> list[Attr]:
