@@ -690,6 +690,11 @@ class _Finder:
         speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech"]
         verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
         if verb is not None:
+            embedded = self._embedding_clause(q, verb)
+            if embedded is not None:
+                q.used = True
+                self._with_cue(verb, embedded, "mixed", "mixed-embedded")
+                return
             if short and not self._quote_is_object(q, verb):
                 return
             q.used = True
@@ -715,6 +720,34 @@ class _Finder:
         if self._alone_in_paragraph(q):
             q.used = True
             self._add(_Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
+
+    def _embedding_clause(self, q: Quote, verb: Token) -> tuple[int, int] | None:
+        """The clause around a quotation that opens mid-clause ("said Clinton “caused death.”",
+        "told the Post he was “not quite there yet” on Ryan"), where the parser lost the clause:
+        from after the cue and its listener to the sentence's end, or from the sentence's start to
+        the comma before a cue that follows."""
+        before = self.text[: q.start].rstrip()
+        if not before or not before[-1].isalnum():
+            return None  # "…, she said: “…”" or a quote opening its sentence
+        sent = self.sents[self._sent_index(q.start)]
+        if not (sent.start_char <= verb.idx < sent.end_char) or any(o is not q and sent.start_char <= o.start < sent.end_char for o in self.quotes):
+            return None
+        if verb.idx < q.start:
+            skip = {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prep", "punct") for t in c.subtree}
+            start = next((t for t in sent if t.i > verb.i and t.i not in skip and not t.is_punct and t.lower_ != "that"), None)
+            if start is None or start.idx >= q.start:
+                return None
+            span = (start.idx, sent.end_char)
+        else:
+            comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text in (",", "—", "–") and t.idx >= q.end - 1), None)
+            if comma is None:
+                return None
+            span = (sent.start_char, comma.idx)
+        start, end = _trim(self.text, *span)
+        end = _rstrip(self.text, start, end, ".")
+        if _words(self.text[start : q.start] + self.text[q.end : end]) < 2:
+            return None
+        return self._clip((start, max(end, q.end)), verb.idx)
 
     def _cue_candidates(self, q: Quote) -> list[Token]:
         """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation."""

@@ -262,6 +262,18 @@ def test_passive_cue_on_a_person_is_not_content(bare_nlp):
     assert not [a for a in _find(bare_nlp, text) if a["rule"] == "indirect-passive"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor told the BBC the city was “not yet safe” for returning families.", "the city was “not yet safe” for returning families"),
+        ("The days when the front had “a quiet season” are gone, said Colonel Petrenko.", "The days when the front had “a quiet season” are gone"),
+    ],
+)
+def test_quote_opening_mid_clause_makes_the_clause_mixed(bare_nlp, text, content):
+    found = _find(bare_nlp, text)
+    assert [(a["kind"], _text(text, a["content"])) for a in found] == [("mixed", content)]
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
