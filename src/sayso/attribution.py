@@ -468,7 +468,31 @@ def _message_like(head: Token) -> bool:
 
 
 def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon["classes"] and token.dep_ != "amod"
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in lexicon["classes"]
+        and token.dep_ != "amod"
+        and not _in_idiom(token, lexicon)
+        and not _nobody_speaks(token)
+    )
+
+
+def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing."""
+    for idiom in lexicon["idioms"]:
+        words = idiom.split()
+        for offset in range(len(words)):
+            start = token.i - offset
+            if start < 0 or start + len(words) > len(token.doc):
+                continue
+            if [t.lower_ for t in token.doc[start : start + len(words)]] == words:
+                return True
+    return False
+
+
+def _nobody_speaks(verb: Token) -> bool:
+    """"It is too soon to say whether …": an infinitive hung on an adjective has no speaker."""
+    return verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
 
 
 def _is_question(child: Token) -> bool:

@@ -168,6 +168,8 @@ def test_finds_attribution(bare_nlp, text, kind, content, cue, mention, name):
         "As the convoy moved east, the shelling of the town grew heavier.",
         "The minister accused the station.",
         "What the envoy said on Monday was never published.",
+        "That said, the offensive stalled within a week of its start.",
+        "All told, up to five thousand families could return to the city by spring.",
         "",
     ],
 )
