@@ -1102,6 +1102,11 @@ class _Finder:
         if subject is None and own is not None and kind == "direct":
             subject = self._inverted_speaker(verb, own)
             mention = self._mention(subject, verb) if subject is not None else None
+        if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            subject = self._left_neighbour(verb)
+            mention = self._mention(subject, verb) if subject is not None else None
+            if mention is not None and _overlap(mention, own or content) > 0:
+                subject = mention = None
         cue_class = _cue_class(verb, subject, self.lexicon)
         if cue_class == "belief" and subject is None:
             return  # a belief is someone's: with no holder in the text there is nothing to attribute
@@ -1110,6 +1115,25 @@ class _Finder:
             cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
         if self._add(_Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
             self._use_quotes(content)
+
+    def _left_neighbour(self, verb: Token) -> Token | None:
+        """"About 4 in 10 say …", "Jay Roe, the club's manager, suggested …": where the parser gave
+        a finite cue no subject, the noun phrase just before it (past adverbs) is its speaker."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("advmod", "neg", "aux", "npadvmod") and self.doc[i].pos_ in ("ADV", "PART", "AUX", "NOUN"):
+            i -= 1
+        if i >= 0 and self.doc[i].text == "," and i > 0:
+            i -= 1  # the end of an apposition
+        if i < 0 or self.doc[i].sent != verb.sent or _inside(self.doc[i].idx, self.quotes) is not None:
+            return None
+        token = self.doc[i]
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            return None
+        while token.head.i < verb.i and token.head.i != token.i and token.dep_ in (
+            "compound", "nummod", "quantmod", "amod", "poss", "pobj", "prep", "appos", "nmod", "conj"
+        ):
+            token = token.head
+        return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
 
     def _inverted_speaker(self, verb: Token, quote: tuple[int, int]) -> Token | None:
         """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is

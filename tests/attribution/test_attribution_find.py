@@ -276,6 +276,12 @@ def test_quote_opening_mid_clause_makes_the_clause_mixed(bare_nlp, text, content
     assert [(a["kind"], _text(text, a["content"])) for a in found] == [("mixed", content)]
 
 
+def test_poll_share_speaks(bare_nlp):
+    text = "About 4 in 10 say they want the ceasefire to hold through the winter."
+    a = _one(_find(bare_nlp, text), text, "they want the ceasefire to hold through the winter")
+    assert _text(text, a["speaker_mention"]) == "About 4 in 10"
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
