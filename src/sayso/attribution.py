@@ -1017,6 +1017,25 @@ class _Finder:
         parts = tuple(p for p in (before, after) if p[1] > p[0])
         return {"own": (content[0], start), "parts": parts if len(parts) > 1 else ()}
 
+    def _before_next_report(self, content: tuple[int, int]) -> tuple[int, int]:
+        """A reported clause ends where the speaker's next report begins ("said A, and urged B",
+        "said A, noting B", "said A while emphasizing B"): a speech cue with no subject of its own
+        that runs to the end of the content, after a comma or conjunction."""
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        if span is None:
+            return content
+        for t in span[2:]:
+            if not _is_cue_verb(t, self.lexicon) or self.lexicon["classes"][t.lemma_.lower()] != "speech":
+                continue
+            if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < span.end - 2:
+                continue
+            j = t.i - 1
+            while j > span.start and self.doc[j].lower_ in self.lexicon["report_joiners"]:
+                j -= 1
+            if span.start < j < t.i - 1:
+                return _trim(self.text, content[0], self.doc[j].idx + len(self.doc[j]))
+        return content
+
     def _extended(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """An object content runs on over what the parser hung on the cue after it ("announced a
         series of steps to tighten sales", "pledged his support no matter what"), but not into
@@ -1089,6 +1108,8 @@ class _Finder:
         parts: tuple[tuple[int, int], ...] = (),
     ) -> None:
         """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
+        if kind in ("indirect", "mixed") and not parts:
+            content = self._before_next_report(content)
         subject = _agent(verb, _subject(verb, self.lexicon))
         mention = None
         if subject is not None:

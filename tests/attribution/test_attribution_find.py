@@ -282,6 +282,13 @@ def test_poll_share_speaks(bare_nlp):
     assert _text(text, a["speaker_mention"]) == "About 4 in 10"
 
 
+def test_reported_clause_ends_where_the_next_report_begins(bare_nlp):
+    text = "The mayor said the water supply had been restored, noting that repairs to the grid would take weeks."
+    contents = {_text(text, a["cue"]): _text(text, a["content"]) for a in _find(bare_nlp, text)}
+    assert contents["said"] == "the water supply had been restored"
+    assert contents["noting"] == "that repairs to the grid would take weeks"
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
