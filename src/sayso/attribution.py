@@ -720,7 +720,7 @@ class _Finder:
                 q.used = True
                 self._with_cue(verb, embedded, "mixed", "mixed-embedded")
                 return
-            if short and not self._quote_is_object(q, verb):
+            if short and not (self._quote_is_object(q, verb) or self._next_to_cue(q, verb)):
                 return
             q.used = True
             pieces = self._continued(q, verb)
@@ -745,6 +745,17 @@ class _Finder:
         if self._alone_in_paragraph(q):
             q.used = True
             self._add(_Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
+
+    def _next_to_cue(self, q: Quote, verb: Token) -> bool:
+        """A short quotation right beside its cue is speech, not a scare quote: "“Not even one,” he
+        said.", "he yelled, “Out!”"."""
+        if verb.idx >= q.end:
+            subject = _subject(verb, self.lexicon)
+            speaker = {t.i for t in subject.subtree} if subject is not None else set()
+            between = [t for t in self.doc if q.end <= t.idx < verb.idx]
+            return all(t.is_punct or t.is_space or t.i in speaker for t in between)
+        between = self.text[verb.idx + len(verb) : q.start]
+        return not between.strip(" ,:\n")
 
     def _embedding_clause(self, q: Quote, verb: Token) -> tuple[int, int] | None:
         """The clause around a quotation that opens mid-clause ("said Clinton “caused death.”",

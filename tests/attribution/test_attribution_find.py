@@ -289,6 +289,22 @@ def test_reported_clause_ends_where_the_next_report_begins(bare_nlp):
     assert contents["noting"] == "that repairs to the grid would take weeks"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“Not even one,” the commander said.", "Not even one"),
+        ("The crowd outside the ministry yelled, “Out, out!”", "Out, out!"),
+    ],
+)
+def test_short_quote_beside_its_cue_is_speech(bare_nlp, text, content):
+    assert [_text(text, a["content"]) for a in _find(bare_nlp, text)] == [content]
+
+
+def test_short_scare_quote_is_not_speech(bare_nlp):
+    text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
+    assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
