@@ -751,7 +751,7 @@ class _Finder:
         said.", "he yelled, “Out!”"."""
         if verb.idx >= q.end:
             subject = _subject(verb, self.lexicon)
-            speaker = {t.i for t in subject.subtree} if subject is not None else set()
+            speaker = {t.i for t in subject.subtree} if subject is not None and subject.left_edge.idx >= q.end else set()
             between = [t for t in self.doc if q.end <= t.idx < verb.idx]
             return all(t.is_punct or t.is_space or t.i in speaker for t in between)
         between = self.text[verb.idx + len(verb) : q.start]
@@ -831,7 +831,8 @@ class _Finder:
         out: list[Span] = []
         for sent in self.sents[self._sent_index(q.start) :]:
             if sent.start_char >= q.end:
-                if "\n" not in self.text[q.end : sent.start_char] and (_words(sent.text) <= 8 or self._opens_with_cue(sent)):
+                own_quote = any(sent.start_char <= o.start < sent.end_char for o in self.quotes)
+                if "\n" not in self.text[q.end : sent.start_char] and not own_quote and (_words(sent.text) <= 8 or self._opens_with_cue(sent)):
                     out.append(sent)
                 break
             out.append(sent)
@@ -987,7 +988,7 @@ class _Finder:
         part = [t for t in head.subtree if t.i not in own and t.i not in opening and not t.is_punct]
         if len(part) < 3:
             return None
-        return self._clip(_span_of(part), verb.idx)
+        return self._with_open_quote(_span_of(part), verb)
 
     def _indirect(self, verb: Token) -> None:
         clause = self._clause(verb)

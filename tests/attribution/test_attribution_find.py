@@ -300,6 +300,20 @@ def test_short_quote_beside_its_cue_is_speech(bare_nlp, text, content):
     assert [_text(text, a["content"]) for a in _find(bare_nlp, text)] == [content]
 
 
+def test_next_sentence_with_its_own_quote_keeps_its_cue(bare_nlp):
+    text = "“We are holding.” The southern line, he said, was “quiet for the first time in a month.”"
+    found = _find(bare_nlp, text)
+    (a,) = [a for a in found if _text(text, a["cue"]) == "said"]
+    assert a["kind"] == "mixed"
+    assert _text(text, a["content"]).startswith("The southern line")
+
+
+def test_short_quote_before_a_later_cue_is_not_its_speech(bare_nlp):
+    text = "The mayor called the plan a “fantasy,” and said the city's reserves would run out by March."
+    found = _find(bare_nlp, text)
+    assert all(_text(text, a["content"]) != "fantasy" for a in found)
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
