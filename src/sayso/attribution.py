@@ -679,6 +679,9 @@ class _Finder:
         for q in self.quotes:
             if not q.used and sent.start_char <= q.start < sent.end_char:
                 self._direct(q, cues)
+        for token in sent:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon["report_nouns"]:
+                self._noun_report(token)
         for verb in cues:
             if verb.i not in self.used_cues or self._reports_more(verb):
                 self._indirect(verb)
@@ -1185,6 +1188,33 @@ class _Finder:
         for q in self.quotes:
             if q.start >= span[0] - 1 and q.end <= span[1] + 1:
                 q.used = True
+
+    def _noun_report(self, noun: Token) -> None:
+        """"the ministry's claim that the strike hit only depots", "his promise to rebuild the
+        bridge": a report noun with its clause; whoever owns the noun made the report."""
+        clause = next(
+            (
+                c for c in noun.rights
+                if c.dep_ in ("acl", "ccomp")
+                and any((x.dep_ == "mark" and x.lower_ == "that") or (x.dep_ == "aux" and x.lower_ == "to") for x in c.children)
+            ),
+            None,
+        )
+        if clause is None or _inside(noun.idx, self.quotes) is not None:
+            return
+        content = self._with_open_quote(_span_of(list(clause.subtree)), noun)
+        if _words(self.text[content[0] : content[1]]) < 3:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        kind = "mixed" if self._has_quote(content) else "indirect"
+        mention = self._mention(owner) if owner is not None else None
+        if mention is not None and _overlap(mention, content):
+            owner = mention = None
+        if self._add(_Candidate(kind, content, (noun.idx, noun.idx + len(noun)), owner, "indirect-noun", "speech", mention=mention)):
+            self._use_quotes(content)
 
     def _according_to(self, according: Token, sent: Span) -> None:
         to = self.doc[according.i + 1]

@@ -314,6 +314,19 @@ def test_short_quote_before_a_later_cue_is_not_its_speech(bare_nlp):
     assert all(_text(text, a["content"]) != "fantasy" for a in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "mention"),
+    [
+        ("Observers doubted the ministry's claim that the strike hit only military depots.",
+         "that the strike hit only military depots", "claim", "the ministry's"),
+        ("His promise to rebuild the bridge by spring was repeated on Monday.", "to rebuild the bridge by spring", "promise", "His"),
+    ],
+)
+def test_report_noun_with_its_clause(bare_nlp, text, content, cue, mention):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert (a["rule"], _text(text, a["cue"]), _text(text, a["speaker_mention"])) == ("indirect-noun", cue, mention)
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
