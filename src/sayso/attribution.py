@@ -45,6 +45,7 @@ EXTEND_DEPS = {"prep", "xcomp"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
 @lru_cache(maxsize=1)
@@ -512,6 +513,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _title_like(text: str) -> bool:
+    """A short or title-case quotation: a programme or book named in a sentence, not speech."""
+    words = text.split()
+    return len(words) < 4 or (len(words) <= 8 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -810,15 +817,17 @@ class _Finder:
         for nxt in (o for o in self.quotes if o.start >= q.end):
             if nxt.used or self._paragraph(nxt.start) != para:
                 break
-            if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and _words(self.text[nxt.inner_start : nxt.inner_end]) < 4:
+            if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and _title_like(self.text[nxt.inner_start : nxt.inner_end]):
                 continue  # a title quoted in the cue's own sentence (told CNN's “State of the Union”)
             between = self.text[last.end : nxt.start].strip()
             if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:,"):
                 break
             if last is not q and between:
                 break
-            if _words(self.text[nxt.inner_start : nxt.inner_end]) < 3 or any(v.i != verb.i for v in self._cue_candidates(nxt)):
-                break
+            if _words(self.text[nxt.inner_start : nxt.inner_end]) < 3 or any(
+                v.i != verb.i for v in self._cue_candidates(nxt)
+            ):
+                break  # the next quotation has a cue of its own
             nxt.used = True
             pieces.append((nxt.inner_start, nxt.inner_end))
             last = nxt
@@ -844,7 +853,9 @@ class _Finder:
     def _opens_with_cue(self, sent: Span) -> bool:
         opening = [t for t in sent if not t.is_space][:6]
         return any(
-            _is_cue_verb(t, self.lexicon) and not any(c.dep_ in CLAUSE_DEPS for c in t.children) for t in opening
+            _is_cue_verb(t, self.lexicon)
+            and not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "dobj" and _message_like(c)) for c in t.children)
+            for t in opening
         )
 
     def _colon_lead_in(self, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:

@@ -332,6 +332,12 @@ def test_short_scare_quote_is_not_speech(bare_nlp):
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
 
 
+def test_title_case_programme_in_the_cue_sentence_does_not_end_the_quote(bare_nlp):
+    text = "“Jobs first,” the minister said on “The Morning Show With Anna Kovalenko” last month. “Then the roads.”"
+    found = [a for a in _find(bare_nlp, text) if a["rule"] == "direct-cue"]
+    assert [_text(text, p) for p in found[0]["parts"]] == ["Jobs first", "Then the roads."]
+
+
 def test_quote_in_one_piece_has_no_parts(bare_nlp):
     text = "“The airport is closed until further notice,” said Maria Duarte."
     (a,) = _find(bare_nlp, text)
