@@ -72,6 +72,7 @@ class Rules:
     wire: tuple[re.Pattern[str], ...]
     formal_date: re.Pattern[str]
     lead_in_end: re.Pattern[str]
+    heading: re.Pattern[str]
     ellipsis_end: re.Pattern[str]
     list_item: re.Pattern[str]
     quote_open: str
@@ -118,6 +119,7 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
             wire=tuple(re.compile(p, re.MULTILINE) for p in patterns["wire"]),
             formal_date=re.compile(patterns["formal_date"]),
             lead_in_end=re.compile(patterns["lead_in_end"]),
+            heading=re.compile(patterns["heading"], re.IGNORECASE),
             ellipsis_end=re.compile(patterns["ellipsis_end"]),
             list_item=re.compile(patterns["list_item"]),
             quote_open=quotes["open"],
@@ -380,7 +382,7 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
     counts["stance"] = len(rules.stance.findall(masked.translate(_APOSTROPHES)))
     opening = stripped.lower().translate(_APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
-    counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)))
+    counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)) and not rules.heading.match(stripped))
     counts["ellipsis_end"] = int(bool(rules.ellipsis_end.search(stripped)))
     counts["list_item"] = int(bool(rules.list_item.match(body)))
     counts["whole_quote"] = int(not any(c.isalnum() for c in masked))
@@ -410,6 +412,7 @@ def _quoted_ranges(body: str, rules: Rules) -> list[tuple[int, int]]:
     closing mark with no opener closes a quotation begun in an earlier paragraph."""
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
+    body = body.replace("''", '" ').replace("``", '" ')  # typewriter quotes, offsets kept
     for i, c in enumerate(body):
         if opened is None and (c in rules.quote_open or c in rules.quote_toggle):
             opened = i

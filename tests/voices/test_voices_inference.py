@@ -58,6 +58,26 @@ def test_voices_list_after_colon_is_not_an_excerpt(bare_nlp) -> None:
     assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "author", "author"]
 
 
+def test_voices_timestamp_heading_is_not_a_lead_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "The latest on the talks in Geneva (all times local):\n"
+        "11:50 a.m.:\n"
+        "The foreign minister will meet her counterpart on Thursday, the ministry said in a statement.\n"
+    )
+    assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
+
+
+def test_voices_typewriter_quotes_hide_the_speakers_first_person(bare_nlp) -> None:
+    # a news report quoting people in '' marks is not a chatty author: its wire paragraphs stay the author's
+    doc = bare_nlp(
+        "''I think we can hold the line,'' the commander said. ''We have enough shells for a week.''\n"
+        "''My men are tired,'' he added, ''but we are not leaving.''\n"
+        "The regional governor told reporters on Tuesday that repairs to the power line near the depot would "
+        "take at least a week, his spokesman said in a statement.\n"
+    )
+    assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
+
+
 def test_voices_footnoted_paste_in_a_chatty_post_is_quoted_without_lead_in(bare_nlp) -> None:
     doc = bare_nlp(
         "I'll be honest, I didn't expect the front to hold this long. You'd think the shells would run out.\n"
