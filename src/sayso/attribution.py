@@ -389,13 +389,21 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     while seen <= 4:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # a misparse can hang a second subject on the verb: the nearest one is its own
-            return min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
+            subject = min(subjects, key=lambda c: (abs(c.i - node.i), c.i > node.i))
+            if subject.tag_ in ("WDT", "WP") and node.dep_ == "relcl":  # "ran a piece that noted …"
+                return _issuer(node.head, lexicon) or subject
+            return subject
         if node.dep_ == "xcomp" and node.head.lemma_ == "be":
             return None  # "the option is to … hope": a predicate, not an act of someone's
         if node.dep_ == "advcl" and node.tag_ == "VBN":
             return None  # "Asked about X, she stressed …": the asker is not she
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
-            return _issuer(node.head, lexicon) or node.head  # "voters saying …": the noun speaks
+            noun = node.head
+            if noun.dep_ == "pobj":  # "sent a message to supporters saying …": the message says it
+                governor = noun.head.head
+                messages = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
+                noun = next((m for m in messages if m.lemma_.lower() in lexicon["message_nouns"]), noun)
+            return _issuer(noun, lexicon) or noun  # "voters saying …": the noun speaks
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep") and node.head is not node:
             node = node.head
             seen += 1
@@ -747,8 +755,13 @@ class _Finder:
                 self._with_cue(lead_verb, inner, "direct", "direct-lead-in")
             else:
                 named = self._lead_in_name(colon[0]) or self._paragraph_name(colon[0])
+                actor = self._lead_in_actor(colon[0])
                 if named is not None:
                     self._add(_Candidate("direct", inner, colon, named[0], "direct-colon-name", "speech", mention=named[1]))
+                elif actor is not None:
+                    verb, subject = actor
+                    cue = (verb.idx, colon[1])
+                    self._add(_Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=self._mention(subject, verb)))
                 else:
                     self._add(_Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
             return
@@ -872,6 +885,19 @@ class _Finder:
             and t.i not in self.used_cues
         ]
         return (verbs[-1] if verbs else None), colon
+
+    def _lead_in_actor(self, colon: int) -> tuple[Token, Token] | None:
+        """"Trump leaned in and boomed:", "The ministry released the following statement:": a lead-in
+        whose verb is no reporting verb still names who speaks, as its subject."""
+        sent = self.sents[self._sent_index(colon)]
+        verbs = [t for t in sent if t.idx < colon and t.pos_ == "VERB" and t.dep_ != "amod" and _inside(t.idx, self.quotes) is None]
+        for verb in reversed(verbs):
+            subject = _subject(verb, self.lexicon)
+            if subject is not None:
+                if subject.lower_ in ("it", "this", "that", "there", "which", "what") or subject.idx > verb.idx:
+                    return None
+                return verb, subject
+        return None
 
     def _lead_in_name(self, colon: int) -> tuple[Token, tuple[int, int]] | None:
         """The name a colon lead-in without a cue verb gives: a headline's "Senator Doe: ‘…’" or a

@@ -327,6 +327,20 @@ def test_report_noun_with_its_clause(bare_nlp, text, content, cue, mention):
     assert (a["rule"], _text(text, a["cue"]), _text(text, a["speaker_mention"])) == ("indirect-noun", cue, mention)
 
 
+def test_lead_in_without_a_reporting_verb_names_its_subject(bare_nlp):
+    text = "The defence ministry released the following statement:\n“Our units repelled four attacks near the river overnight.”"
+    (a,) = _find(bare_nlp, text)
+    assert a["rule"] == "direct-lead-in-actor"
+    assert _text(text, a["speaker_mention"]) == "The defence ministry"
+    assert _text(text, a["cue"]) == "released the following statement:"
+
+
+def test_message_put_out_by_someone_speaks_for_them(bare_nlp):
+    text = "The campaign sent a message to supporters saying that the rally would go ahead."
+    a = _one(_find(bare_nlp, text), text, "that the rally would go ahead")
+    assert _text(text, a["speaker_mention"]) == "The campaign"
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
