@@ -527,6 +527,11 @@ def _title_like(text: str) -> bool:
     return len(words) < 4 or (len(words) <= 8 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
 
 
+def _title_case(text: str) -> bool:
+    words = text.strip(" ,.").split()
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -772,6 +777,8 @@ class _Finder:
     def _next_to_cue(self, q: Quote, verb: Token) -> bool:
         """A short quotation right beside its cue is speech, not a scare quote: "“Not even one,” he
         said.", "he yelled, “Out!”"."""
+        if _title_case(self.text[q.inner_start : q.inner_end]):
+            return False  # on Fox News's “Sunday Morning Futures,” Issa said …: a programme
         if verb.idx >= q.end:
             subject = _subject(verb, self.lexicon)
             speaker = {t.i for t in subject.subtree} if subject is not None and subject.left_edge.idx >= q.end else set()
@@ -981,10 +988,20 @@ class _Finder:
         comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]  # the one after the cue first
         comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
             (c for c in verb.children if _is_question(c)), None
-        )
+        ) or self._stray_that_clause(verb)
         if comp is None:
             return None
         return self._with_open_quote(_span_of(list(comp.subtree)), verb)
+
+    def _stray_that_clause(self, verb: Token) -> Token | None:
+        """"said on Friday during a news conference that he may wait": a that-clause the parser hung
+        on a noun of the cue's own adverbials belongs to the cue."""
+        adverbials = [c for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod")]
+        for adverbial in adverbials:
+            for t in adverbial.subtree:
+                if t.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
+                    return t
+        return None
 
     def _with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""

@@ -341,6 +341,19 @@ def test_message_put_out_by_someone_speaks_for_them(bare_nlp):
     assert _text(text, a["speaker_mention"]) == "The campaign"
 
 
+def test_that_clause_after_the_cues_adverbials_is_its_content(bare_nlp):
+    text = "The governor said earlier on Friday during a news conference that the evacuation would resume at dawn."
+    a = _one(_find(bare_nlp, text), text, "that the evacuation would resume at dawn")
+    assert _text(text, a["cue"]) == "said"
+
+
+def test_programme_title_before_a_cue_is_not_speech(bare_nlp):
+    text = "On the BBC’s “Morning Report,” the minister said the corridor “stays open” until Sunday."
+    found = _find(bare_nlp, text)
+    assert all(_text(text, a["content"]) != "Morning Report" for a in found)
+    assert any(_text(text, a["content"]).startswith("the corridor") for a in found)
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
