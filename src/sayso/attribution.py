@@ -874,7 +874,11 @@ class _Finder:
         opening = [t for t in sent if not t.is_space][:6]
         return any(
             _is_cue_verb(t, self.lexicon)
-            and not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" or (c.dep_ == "dobj" and _message_like(c)) for c in t.children)
+            and not any(
+                c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp"
+                or (c.dep_ == "dobj" and _message_like(c) and t.lemma_.lower() in self.lexicon["object_content"]["noun"])
+                for c in t.children
+            )
             for t in opening
         )
 
