@@ -274,10 +274,10 @@ class SpeakerResolver:
         span = doc.char_span(*mention, alignment_mode="expand")
         if span is None:
             return Speaker(None, mention)
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        person = next((e for e in span.ents if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
         orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
-            name = self.canonical_person(_clean_name(person))
+            name = self.canonical_person(_person_name(person, self.lexicon))
             before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
             role = " ".join(t.text for t in before) or _apposition_role(head)
             org = _org_in(role, orgs, doc) if role else None
@@ -296,9 +296,13 @@ class SpeakerResolver:
         org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
         org = _clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
-            words = [t.text for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
-            org_name = " ".join(words) if org is None and _is_definite(head) else org
-            return Speaker(None, mention, None, org_name, "ORG")
+            words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
+            phrase = doc.text[words[0].idx : head.idx + len(head)] if words else head.text
+            org_name = phrase if org is None and _is_definite(head) else org
+            # "Finland's border guard service", "the UN refugee agency": a named body is its own name
+            named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in words if t.i < head.i)
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in head.children)
+            return Speaker(phrase if named and not indefinite else None, mention, None, org_name, "ORG")
         role_words = [t.text for t in modifiers if not (org_ent is not None and org_ent.start <= t.i < org_ent.end)]
         role = " ".join([*role_words, head.text]).strip() if head.pos_ == "NOUN" else None
         return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
@@ -335,6 +339,18 @@ def _clean_name(span: Span) -> str:
     if not tokens:
         return span.text
     return " ".join(span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+
+
+def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
+    """A person's name without the titles the tagger took into it ("Kremlin Spokesperson Arkady
+    Volkov", "Maj. Gen. Lyle Pardee"); empty when the entity is all title ("Maj")."""
+    titles = set(lexicon["titles"]) | set(lexicon["speaker_nominals"])
+    words = _clean_name(ent).split()
+    start = 0
+    title = lambda i: words[i].lower().rstrip(".") in titles  # noqa: E731
+    while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
+        start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
+    return "" if title(start) else " ".join(words[start:])
 
 
 def _proper_run(head: Token) -> str:
@@ -1133,7 +1149,9 @@ class _Finder:
         target_preps = objects["target"].get(lemma, ())
         for child in verb.children:
             if child.dep_ == "dobj" and target_preps:  # "accused the minister of lying": who, and of what
-                prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i > child.i and c.lower_ in target_preps), None)
+                prep = next(  # on the verb, or hung by the parser on its object
+                    (c for c in (*verb.rights, *child.rights) if c.dep_ == "prep" and c.i > child.i and c.lower_ in target_preps), None
+                )
                 if prep is not None:
                     return self._clip(_span_of([*child.subtree, *prep.subtree]), verb.idx), None
             if child.dep_ == "xcomp" and lemma in objects["infinitive"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):

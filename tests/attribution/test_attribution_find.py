@@ -354,6 +354,33 @@ def test_programme_title_before_a_cue_is_not_speech(bare_nlp):
     assert any(_text(text, a["content"]).startswith("the corridor") for a in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kremlin Spokesperson Arkady Volkov claimed on December 6 that the strikes were a response.", "Arkady Volkov"),
+        ("Secretary of State Antony Blinken said the talks would resume in Doha.", "Antony Blinken"),
+        ("Finland's border guard service said on Monday that the crossings would stay closed.", "Finland's border guard service"),
+        ("According to the UN refugee agency, more than 7,000 people fled across the border.", "UN refugee agency"),
+    ],
+)
+def test_speaker_names_drop_titles_and_keep_named_bodies(bare_nlp, text, name):
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] == name
+
+
+def test_unnamed_body_has_no_name(bare_nlp):
+    text = "A government agency said on Monday that the crossings would stay closed."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] is None
+
+
+def test_accused_of_hung_on_the_object_still_reports(bare_nlp):
+    text = "Moldova's interior minister, Dorin Ceban, accused pro-Russian networks of paying voters in the region."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "pro-Russian networks of paying voters in the region"
+    assert a["speaker_name"] == "Dorin Ceban"
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
