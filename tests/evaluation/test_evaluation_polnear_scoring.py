@@ -85,12 +85,16 @@ def test_counts_metrics_with_nothing():
 
 
 def test_only_outermost_reports_are_scored():
-    outer = {"content": [10, 60], "cue": [5, 9]}
-    inner = {"content": [30, 60], "cue": [20, 28]}  # "X said [Y believes [Z]]"
-    apart = {"content": [70, 90], "cue": [62, 66]}
-    no_cue = {"content": [12, 20], "cue": None}
+    outer = {"kind": "indirect", "content": [10, 60], "cue": [5, 9]}
+    inner = {"kind": "indirect", "content": [30, 60], "cue": [20, 28]}  # "X said [Y believes [Z]]"
+    apart = {"kind": "indirect", "content": [70, 90], "cue": [62, 66]}
+    no_cue = {"kind": "direct", "content": [12, 20], "cue": None}
     assert _outermost([outer, inner, apart, no_cue]) == [outer, apart, no_cue]
     # a cue between the parts of an interrupted quote is not inside it
-    split = {"content": [10, 60], "parts": [[10, 20], [40, 60]], "cue": [22, 26]}
-    between = {"content": [28, 38], "cue": [27, 28]}
+    split = {"kind": "direct", "content": [10, 60], "parts": [[10, 20], [40, 60]], "cue": [22, 26]}
+    between = {"kind": "indirect", "content": [28, 38], "cue": [27, 28]}
     assert _outermost([split, between]) == [split, between]
+    # a report inside a pasted passage is scored: the excerpt is a voice, not a report
+    excerpt = {"kind": "excerpt", "content": [100, 200], "cue": [99, 100]}
+    pasted = {"kind": "indirect", "content": [130, 150], "cue": [120, 124]}
+    assert _outermost([excerpt, pasted]) == [excerpt, pasted]

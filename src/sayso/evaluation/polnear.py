@@ -34,7 +34,8 @@ Scoring, per article, then summed over the split:
 5. **Nesting.** PolNeAR gives each token one role, so its gold never nests a report inside
    another's content (0 of 19,833 train cues lie in another attribution's content). sayso does
    ("X said Y believes Z" is two reports); only its outermost reports, those whose cue lies in no
-   other content, are scored.
+   other report's content, are scored. An excerpt (a pasted passage) is a voice, not a report: the
+   reports inside it are scored.
 """
 
 from __future__ import annotations
@@ -200,7 +201,8 @@ def _outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     def inside(cue: list[int], other: dict[str, Any]) -> bool:
         return any(start <= cue[0] and cue[1] <= end for start, end in other.get("parts") or [other["content"]])
 
-    return [a for a in attributions if not a.get("cue") or not any(b is not a and inside(a["cue"], b) for b in attributions)]
+    reports = [b for b in attributions if b["kind"] != "excerpt"]  # a quoted passage is a voice, not a report
+    return [a for a in attributions if not a.get("cue") or not any(b is not a and inside(a["cue"], b) for b in reports)]
 
 
 def _textacy_attrs(doc: Doc) -> list[Attr]:
