@@ -753,6 +753,8 @@ class _Finder:
         short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
         speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech"]
         verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
+        if short and _title_case(text[inner[0] : inner[1]]):
+            return  # “The Rachel Maddow Show”: a title, not speech
         if verb is not None:
             embedded = self._embedding_clause(q, verb)
             if embedded is not None:
@@ -795,6 +797,9 @@ class _Finder:
         said.", "he yelled, “Out!”"."""
         if _title_case(self.text[q.inner_start : q.inner_end]):
             return False  # on Fox News's “Sunday Morning Futures,” Issa said …: a programme
+        before = self.text[: q.start].rstrip()
+        if before and before[-1].isalnum():
+            return False  # "who calls Trump a “sociopath,” said …": a word quoted mid-clause
         if verb.idx >= q.end:
             subject = _subject(verb, self.lexicon)
             speaker = {t.i for t in subject.subtree} if subject is not None and subject.left_edge.idx >= q.end else set()

@@ -381,6 +381,18 @@ def test_accused_of_hung_on_the_object_still_reports(bare_nlp):
     assert a["speaker_name"] == "Dorin Ceban"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking on MSNBC's “The Rachel Maddow Show” on Thursday, the envoy remarked that the talks had stalled.",
+        "Humphrey, who calls the general a “sociopath,” said he would not serve under him.",
+    ],
+)
+def test_titles_and_mid_clause_words_are_not_quotations(bare_nlp, text):
+    found = _find(bare_nlp, text)
+    assert found and all(a["kind"] != "direct" for a in found), found
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
