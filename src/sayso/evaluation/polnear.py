@@ -383,7 +383,11 @@ def evaluate(split: str = "dev", limit: int | None = None, systems: tuple[str, .
         "dataset": "PolNeAR v1.0.0",
         "split": split,
         "articles": n_articles,
-        "scoring": "content overlap >= 50% of the longer span, one-to-one greedy; cue/source within matched pairs",
+        "scoring": (
+            "content overlap >= 50% of the longer span, a discontinuous content by its parts, one-to-one greedy; "
+            "cue/source within matched pairs; reports nested in another report's content are not scored "
+            "(PolNeAR's one-role-per-token gold never nests them)"
+        ),
         "systems": {
             system: {subset: {m: c.metrics() for m, c in row.items()} for subset, row in table.items()}
             for system, table in tables.items()
