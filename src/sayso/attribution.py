@@ -1223,7 +1223,14 @@ class _Finder:
         if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
             subject = self._left_neighbour(verb)
             mention = self._mention(subject, verb) if subject is not None else None
-            if mention is not None and _overlap(mention, own or content) > 0:
+            if mention is not None and not parts and content[0] < mention[0] < content[1] <= mention[1]:
+                # "“…,” William Daley, a former aide, said": the parser ran the clause over its speaker
+                content = _trim(self.text, content[0], mention[0])
+                whole = next((q for q in self.quotes if (q.start, q.end) == _trim(self.text, *content)), None)
+                if whole is not None:
+                    kind, rule, content = "direct", "direct-cue", (whole.inner_start, whole.inner_end)
+                own = None
+            elif mention is not None and _overlap(mention, own or content) > 0:
                 subject = mention = None
         cue_class = _cue_class(verb, subject, self.lexicon)
         if cue_class == "belief" and subject is None:
@@ -1250,6 +1257,8 @@ class _Finder:
         while token.head.i < verb.i and token.head.i != token.i and token.dep_ in (
             "compound", "nummod", "quantmod", "amod", "poss", "pobj", "prep", "appos", "nmod", "conj"
         ):
+            if token.dep_ == "appos" and (token.head.dep_ == "pobj" or _inside(token.head.idx, self.quotes) is not None):
+                return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
             token = token.head
         return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
 

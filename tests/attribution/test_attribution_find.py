@@ -393,6 +393,21 @@ def test_titles_and_mid_clause_words_are_not_quotations(bare_nlp, text):
     assert found and all(a["kind"] != "direct" for a in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        ("But in a call with reporters on Dec. 2, Col. Steven Warren, a military spokesman in Baghdad, said, "
+         "“A raid is a combat operation. There is no way around that.”",
+         "A raid is a combat operation. There is no way around that.", "Steven Warren"),
+        ("“They were professionals, but also competitors,” William Daley, the president's former chief of staff, said of their time.",
+         "They were professionals, but also competitors", "William Daley"),
+    ],
+)
+def test_speaker_the_parser_hung_elsewhere(bare_nlp, text, content, name):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert (a["kind"], a["speaker_name"]) == ("direct", name)
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
