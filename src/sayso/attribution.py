@@ -45,6 +45,10 @@ EXTEND_DEPS = {"prep", "xcomp"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
+LEXICON_KEYS = {
+    "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
+    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms",
+}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
@@ -1332,4 +1336,7 @@ def find_attributions(doc: Doc, voices: list[dict[str, Any]], reporting_verbs: d
     """Every attribution in a parsed Doc as plain records (spans are [start, end] character offsets)."""
     if "classes" not in reporting_verbs:
         raise ConfigError("reporting_verbs lacks its 'classes' table; load it with load_reporting_verbs()")
+    missing = sorted(LEXICON_KEYS - reporting_verbs.keys())
+    if missing:
+        raise ConfigError(f"reporting_verbs lacks {', '.join(missing)}; start from sayso.reporting_verbs.v1")
     return _Finder(doc, voices, reporting_verbs).run()

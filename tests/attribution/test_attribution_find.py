@@ -566,3 +566,14 @@ def test_speaker_mention_ends_before_an_aside(bare_nlp, text, mention):
 def test_passive_cues(bare_nlp, text, content, mention):
     a = _one(_find(bare_nlp, text), text, content)
     assert _text(text, a["speaker_mention"]) == mention
+
+
+def test_incomplete_lexicon_is_a_config_error(bare_nlp):
+    from sayso.errors import ConfigError
+
+    doc = bare_nlp("The minister said the talks had failed.")
+    partial = {k: v for k, v in LEXICON.items() if k != "report_nouns"}
+    with pytest.raises(ConfigError, match="report_nouns"):
+        find_attributions(doc, [], partial)
+    with pytest.raises(ConfigError, match="classes"):
+        find_attributions(doc, [], {k: v for k, v in LEXICON.items() if k != "classes"})
