@@ -451,7 +451,10 @@ def _agent(verb: Token, subject: Token | None) -> Token | None:
 def _participle_subject(verb: Token) -> Token | None:
     """"X stressed that …, suggesting …", "X shared the news, writing “…”": a participle after a
     comma or dash speaks for the main clause's subject, wherever the parser hung it."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text not in (",", "—", "–", "-", "--"):
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].dep_ in ("advmod", "neg") and verb.doc[before].head.i == verb.i:
+        before -= 1  # ", essentially conceding …"
+    if verb.tag_ != "VBG" or before < 1 or verb.doc[before].text not in (",", "—", "–", "-", "--"):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
         return None  # "with aides saying …" has its own subject; "voters, saying …" hangs on its noun

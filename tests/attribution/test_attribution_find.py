@@ -408,6 +408,12 @@ def test_speaker_the_parser_hung_elsewhere(bare_nlp, text, content, name):
     assert (a["kind"], a["speaker_name"]) == ("direct", name)
 
 
+def test_participle_after_an_adverb_speaks_for_the_main_subject(bare_nlp):
+    text = "The senator said she would vote for the bill, essentially conceding that the amendments had failed."
+    a = _one(_find(bare_nlp, text), text, "that the amendments had failed")
+    assert _text(text, a["speaker_mention"]) == "The senator"
+
+
 def test_short_scare_quote_is_not_speech(bare_nlp):
     text = "The so-called “quiet zone” near the river was shelled on Monday, the governor said."
     assert all(_text(text, a["content"]) != "quiet zone" for a in _find(bare_nlp, text))
