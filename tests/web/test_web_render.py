@@ -93,3 +93,21 @@ def test_analysis_without_spans_renders_plain_text() -> None:
     assert len(view.blocks) == 1 and view.blocks[0].voice is None
     assert [s.classes for s in view.blocks[0].segments] == [()]
     assert view.speakers == [] and view.assessments == []
+
+
+def test_interrupted_quote_marks_its_parts_not_the_cue() -> None:
+    from sayso.model import Attribution, Span, Speaker
+
+    text = "\u201cThe port is closed,\u201d the mayor said. \u201cShips wait offshore.\u201d\n"
+    first = Span.of(text, 1, text.index(",\u201d"))
+    second = Span.of(text, text.index("Ships"), text.index(".\u201d\n") + 1)
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    att = Attribution(
+        "direct", Span.of(text, first.start, second.end), cue, Speaker("Mayor", None), "speech", "direct-cue", (first, second)
+    )
+    view = render(Analysis(text=text, attributions=(att,)))
+    segs = [s for b in view.blocks for s in b.segments]
+    content = "".join(s.text for s in segs if "m-content" in s.classes)
+    assert content == "The port is closedShips wait offshore."
+    said = next(s for s in segs if "said" in s.text)
+    assert "m-content" not in said.classes
