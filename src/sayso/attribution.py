@@ -249,6 +249,12 @@ class SpeakerResolver:
                 speaker.name = match.name
                 speaker.role = speaker.role or match.role
                 speaker.org = speaker.org or match.org
+        elif _is_definite(head) and speaker.type == "ORG" and speaker.org:
+            # "the air force" after "Ukraine's air force": the body named before
+            body = speaker.org.lower()
+            match = next((s for s in reversed(self.history) if s.name and s.name.lower().endswith(body)), None)
+            if match is not None:
+                speaker.name, speaker.org = match.name, match.org
         return speaker
 
     def remember(self, speaker: Speaker, head: Token | None) -> None:
@@ -293,6 +299,9 @@ class SpeakerResolver:
         if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
             ent = next((e for e in orgs if e.start <= head.i < e.end), None)
             name = _clean_name(ent) if ent is not None else _proper_run(head)
+            owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
+            if owner is not None and ent is not None and owner.i < ent.start and any(t.is_lower for t in ent):
+                name = " ".join(doc.text[owner.idx : ent.end_char].split())  # "Russia's defence ministry"
             return Speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
             return Speaker(None, mention)
@@ -307,7 +316,9 @@ class SpeakerResolver:
             named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in words if t.i < head.i)
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in head.children)
             return Speaker(phrase if named and not indefinite else None, mention, None, org_name, "ORG")
-        role_words = [t.text for t in modifiers if not (org_ent is not None and org_ent.start <= t.i < org_ent.end)]
+        role_words = [
+            t.text for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
+        ]
         role = " ".join([*role_words, head.text]).strip() if head.pos_ == "NOUN" else None
         return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from sayso.model import Analysis, Probability, Speaker
+from sayso.model import Analysis, Attribution, Probability, Speaker
 
 QUOTE_MARKS = "“”\"‘’'"
 SPEAKER_COLOURS = ("cyan", "magenta", "green", "yellow", "bright_blue", "bright_red", "bright_green", "orange3")
@@ -72,6 +72,13 @@ def _voices(analysis: Analysis) -> list[Text]:
     return lines
 
 
+def content_text(attribution: Attribution) -> str:
+    """What was said: an interrupted quotation's parts joined by an ellipsis, without its cue."""
+    if not attribution.parts:
+        return attribution.content.text
+    return " … ".join(p.text.strip().rstrip(",").strip(QUOTE_MARKS + " ") for p in attribution.parts)
+
+
 def _attributions(analysis: Analysis, colours: dict[str, str]) -> list[Text]:
     lines = [_section("Attributions", len(analysis.attributions))]
     for a in analysis.attributions:
@@ -80,7 +87,7 @@ def _attributions(analysis: Analysis, colours: dict[str, str]) -> list[Text]:
         line.append(label, style=f"bold {colours[label]}")
         if a.cue:
             line.append(f" · {a.cue.text}", style="italic")
-        line.append("  “" + shorten(a.content.text.strip(QUOTE_MARKS), 64) + "”")
+        line.append("  “" + shorten(content_text(a).strip(QUOTE_MARKS), 64) + "”")
         lines.append(line)
     return lines
 
@@ -147,7 +154,7 @@ def render_markdown(analysis: Analysis) -> str:
     lines += ["", "## Attributions", "", "| kind | speaker | cue | content |", "|---|---|---|---|"]
     for a in analysis.attributions:
         cue = a.cue.text if a.cue else ""
-        lines.append(f"| {a.kind} | {_md_cell(speaker_label(a.speaker))} | {_md_cell(cue)} | {_md_cell(a.content.text)} |")
+        lines.append(f"| {a.kind} | {_md_cell(speaker_label(a.speaker))} | {_md_cell(cue)} | {_md_cell(content_text(a))} |")
     lines += ["", "## Assessments", "", "| phrase | band | probability | assessor | proposition |", "|---|---|---|---|---|"]
     for a in analysis.assessments:
         phrase = a.phrase.text + (" (negated)" if a.negated else "")
