@@ -368,6 +368,16 @@ def test_speaker_names_drop_titles_and_keep_named_bodies(bare_nlp, text, name):
     assert a["speaker_name"] == name
 
 
+def test_owned_body_keeps_its_owner_and_its_later_mention_resolves(bare_nlp):
+    text = (
+        "Ukraine's air force said on Thursday it had shot down 36 of 40 drones. "
+        "Russia's defence ministry said its forces had struck military targets. "
+        "The air force said later that air defence had worked in three regions."
+    )
+    names = [a["speaker_name"] for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
+    assert names == ["Ukraine's air force", "Russia's defence ministry", "Ukraine's air force"]
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
