@@ -357,6 +357,12 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
     span = tokens.within(start, end)
     counts: dict[str, int] = {"words": sum(not t.is_punct and not t.is_space for t in span)}
     outside = [t for t in span if not _inside(t.idx - start, quoted)]
+    first = next((t for t in span if not t.is_space), None)
+    opening = first.sent if first is not None else None
+    counts["opens_personal"] = int(opening is not None and any(
+        t.sent == opening and (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass")
+        for t in outside
+    ))
     for t in outside:
         low = t.text.lower().translate(_APOSTROPHES)
         if low in rules.contraction_suffixes and not (low == "'s" and t.tag_ == "POS"):

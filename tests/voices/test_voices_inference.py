@@ -58,6 +58,18 @@ def test_voices_list_after_colon_is_not_an_excerpt(bare_nlp) -> None:
     assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "author", "author"]
 
 
+def test_voices_author_taking_the_floor_after_an_excerpt(bare_nlp) -> None:
+    # wire phrasing after a pasted excerpt, but the paragraph opens with the author's own "I"
+    doc = bare_nlp(
+        "I have been following the siege for months, and honestly it keeps getting worse. Here is the latest:\n"
+        "The Rapid Support Forces have encircled the city and continue to shell the camps on its outskirts, "
+        "the UN said in a statement on Monday.[3]\n"
+        "I don't think anyone in Washington is paying attention. A State Department spokesman told reporters "
+        "on Monday that the United States was deeply alarmed, he added.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "quoted", "author"]
+
+
 def test_voices_timestamp_heading_is_not_a_lead_in(bare_nlp) -> None:
     doc = bare_nlp(
         "The latest on the talks in Geneva (all times local):\n"
