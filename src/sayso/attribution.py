@@ -362,7 +362,10 @@ def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
     titles = set(lexicon["titles"]) | set(lexicon["speaker_nominals"])
     words = _clean_name(ent).split()
     start = 0
-    title = lambda i: words[i].lower().rstrip(".") in titles  # noqa: E731
+
+    def title(i: int) -> bool:
+        return words[i].lower().rstrip(".") in titles
+
     while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
         start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
     return "" if title(start) else " ".join(words[start:])

@@ -406,9 +406,14 @@ def test_titles_and_mid_clause_words_are_not_quotations(bare_nlp, text):
 @pytest.mark.parametrize(
     ("text", "content", "name"),
     [
-        ("But in a call with reporters on Dec. 2, Col. Steven Warren, a military spokesman in Baghdad, said, "
-         "“A raid is a combat operation. There is no way around that.”",
-         "A raid is a combat operation. There is no way around that.", "Steven Warren"),
+        (
+            (
+                "But in a call with reporters on Dec. 2, Col. Steven Warren, a military spokesman in Baghdad, said, "
+                "“A raid is a combat operation. There is no way around that.”"
+            ),
+            "A raid is a combat operation. There is no way around that.",
+            "Steven Warren",
+        ),
         ("“They were professionals, but also competitors,” William Daley, the president's former chief of staff, said of their time.",
          "They were professionals, but also competitors", "William Daley"),
     ],

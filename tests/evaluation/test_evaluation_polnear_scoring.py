@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.evaluation.polnear import Attr, Counts, _outermost, gold_kind, match_exact, match_overlap, score_article
+from sayso.evaluation.polnear import (
+    Attr,
+    Counts,
+    _outermost,
+    gold_kind,
+    match_exact,
+    match_overlap,
+    score_article,
+)
 
 TEXT = "Officials said that the bridge was destroyed overnight, and “the city is cut off,” he added."
 
