@@ -302,6 +302,11 @@ class SpeakerResolver:
             owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
             if owner is not None and ent is not None and owner.i < ent.start and any(t.is_lower for t in ent):
                 name = " ".join(doc.text[owner.idx : ent.end_char].split())  # "Russia's defence ministry"
+            partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if partners:  # "Belarus and Russia agreed …": both speak
+                first = head.left_edge if head.left_edge.dep_ != "det" else doc[head.left_edge.i + 1]
+                name = " ".join(doc.text[first.idx : partners[-1].idx + len(partners[-1])].split())
+                return Speaker(name, mention, None, None, "ORG")
             return Speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
             return Speaker(None, mention)

@@ -378,6 +378,12 @@ def test_owned_body_keeps_its_owner_and_its_later_mention_resolves(bare_nlp):
     assert names == ["Ukraine's air force", "Russia's defence ministry", "Ukraine's air force"]
 
 
+def test_coordinated_bodies_speak_together(bare_nlp):
+    text = "The EU and NATO warned that the strikes would escalate the war."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] == "EU and NATO"
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
