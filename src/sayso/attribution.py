@@ -418,9 +418,11 @@ def _mention_span(head: Token) -> tuple[int, int]:
 
 def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
-    participle = _participle_subject(verb)
-    if participle is not None:
-        return participle
+    if _asker_unnamed(verb):
+        return None
+    speaker = _participle_subject(verb) or _controller(verb)
+    if speaker is not None:
+        return speaker
     seen = 0
     node = verb
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -469,7 +471,8 @@ def _agent(verb: Token, subject: Token | None) -> Token | None:
 
 def _participle_subject(verb: Token) -> Token | None:
     """"X stressed that …, suggesting …", "X shared the news, writing “…”": a participle after a
-    comma or dash speaks for the main clause's subject, wherever the parser hung it."""
+    comma or dash speaks for the subject of the clause it follows, never for one inside a reported
+    clause the parser hung it on."""
     before = verb.i - 1
     while before > 0 and verb.doc[before].dep_ in ("advmod", "neg") and verb.doc[before].head.i == verb.i:
         before -= 1  # ", essentially conceding …"
@@ -477,11 +480,35 @@ def _participle_subject(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
         return None  # "with aides saying …" has its own subject; "voters, saying …" hangs on its noun
+    node = verb.head
+    reported = [a for a in (node, *node.ancestors) if a.dep_ == "ccomp"]
+    if reported:
+        node = reported[-1].head  # out of the reported clause, to the report
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is not None:
+            return subj if not any(t.i == verb.i for t in subj.subtree) else None
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            break
+        node = node.head
     root = verb.sent.root
     if root.i > verb.i:
         return None  # "After Khan spoke, saying …, Trump replied": the participle is the first clause's
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     return subj if subj is not None and not any(t.i == verb.i for t in subj.subtree) else None
+
+
+def _controller(verb: Token) -> Token | None:
+    """"The result led the chairman to declare …", "sent a reporter to ask …": the object of the
+    verb that governs an infinitive cue is who speaks."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _asker_unnamed(verb: Token) -> bool:
+    """"Asked whether …, the minister said": a bare passive participle names no one who asks."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children) and verb.dep_ != "ROOT"
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:

@@ -384,6 +384,19 @@ def test_coordinated_bodies_speak_together(bare_nlp):
     assert a["speaker_name"] == "EU and NATO"
 
 
+def test_infinitive_cue_speaks_for_the_object_that_controls_it(bare_nlp):
+    text = "The defeat led the party chairman to declare that the campaign was over."
+    a = _one(_find(bare_nlp, text), text, "that the campaign was over")
+    assert _text(text, a["speaker_mention"]) == "the party chairman"
+
+
+def test_bare_passive_participle_names_no_asker(bare_nlp):
+    text = "Asked whether the talks had failed, the minister said they had only stalled."
+    found = {_text(text, a["cue"]): a for a in _find(bare_nlp, text)}
+    assert found["Asked"]["speaker_mention"] is None
+    assert _text(text, found["said"]["speaker_mention"]) == "the minister"
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
