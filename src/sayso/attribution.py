@@ -289,7 +289,7 @@ class SpeakerResolver:
         if person is not None:
             name = self.canonical_person(_person_name(person, self.lexicon))
             before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
-            role = " ".join(t.text for t in before) or _apposition_role(head)
+            role = _joined(before) or _apposition_role(head)
             org = _org_in(role, orgs, doc) if role else None
             return Speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
@@ -322,10 +322,15 @@ class SpeakerResolver:
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in head.children)
             return Speaker(phrase if named and not indefinite else None, mention, None, org_name, "ORG")
         role_words = [
-            t.text for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
+            t for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
         ]
-        role = " ".join([*role_words, head.text]).strip() if head.pos_ == "NOUN" else None
+        role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
         return Speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Tokens as written ("Serbia's president", not "Serbia 's president"), one space between words."""
+    return " ".join("".join(t.text_with_ws for t in tokens).split())
 
 
 def _org_after(head: Token, orgs: list[Span]) -> Span | None:

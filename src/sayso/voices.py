@@ -62,6 +62,7 @@ class Rules:
     gated_weights: dict[str, float]
     reporting_verbs: frozenset[str]
     analytic_verbs: frozenset[str]
+    source_nouns: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
     contraction_suffixes: frozenset[str]
@@ -109,6 +110,7 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
             gated_weights={f: float(w) for f, w in raw["contrast"]["gated_weights"].items() if f != "about"},
             reporting_verbs=frozenset(words["reporting_verbs"]),
             analytic_verbs=frozenset(words["analytic_verbs"]),
+            source_nouns=frozenset(words["source_nouns"]),
             first_person=frozenset(words["first_person"]),
             second_person=frozenset(words["second_person"]),
             contraction_suffixes=frozenset(words["contraction_suffixes"]),
@@ -473,7 +475,13 @@ def _block_source(
     lead = _lead_in(text, passages, first, rules)
     if lead is not None:
         lead_tokens = tokens.within(lead.start, lead.end)
-        name = _first_speaker(_last_sentence(lead_tokens), verbs, tokens, rules, rules.label_preference)
+        last_sentence = _last_sentence(lead_tokens)
+        name = _first_speaker(last_sentence, verbs, tokens, rules, rules.label_preference)
+        if name is None and _owned_source(last_sentence, rules):
+            # "Kurti rejected the charge. Here is his statement:": the one the lead-in named before
+            for sent in reversed(list(lead_tokens.sents)):
+                clipped = [t for t in sent if lead.start <= t.idx < lead.end]
+                name = name or _first_speaker(clipped, None, tokens, rules, ("PERSON", "ORG"))
         for sent in reversed(list(lead_tokens.sents)):
             clipped = [t for t in sent if lead.start <= t.idx < lead.end]
             name = name or _first_speaker(clipped, None, tokens, rules, rules.lookback_labels)
@@ -515,6 +523,14 @@ def _last_sentence(span: Span) -> list[Token]:
         return []
     sent_start = content[-1].sent.start
     return [t for t in content if t.i >= sent_start]
+
+
+def _owned_source(sentence: Sequence[Token] | Span, rules: Rules) -> bool:
+    """A lead-in that names its source only by a possessive: "his statement", "their report"."""
+    return any(
+        t.dep_ == "poss" and t.lower_ in ("his", "her", "their", "its") and t.head.lemma_.lower() in rules.source_nouns
+        for t in sentence
+    )
 
 
 def _first_speaker(

@@ -397,6 +397,12 @@ def test_bare_passive_participle_names_no_asker(bare_nlp):
     assert _text(text, found["said"]["speaker_mention"]) == "the minister"
 
 
+def test_role_is_written_as_in_the_text(bare_nlp):
+    text = "Serbia's president Aleksandar Vucic said the police raid was an attempt to expel the Serbs."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_role"] == "Serbia's president"
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)

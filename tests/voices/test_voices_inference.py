@@ -70,6 +70,15 @@ def test_voices_author_taking_the_floor_after_an_excerpt(bare_nlp) -> None:
     assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "quoted", "author"]
 
 
+def test_voices_possessive_lead_in_names_the_person_before(bare_nlp) -> None:
+    doc = bare_nlp(
+        "Kosovo's prime minister, Albin Kurti, rejected the charge. Here is his statement in full:\n"
+        "The institutions of the Republic of Kosovo are enforcing the law. No citizen is being expelled.[2]\n"
+    )
+    passages = find_voices(doc, [], [])
+    assert [(p["voice"], p["source"]) for p in passages] == [("author", None), ("quoted", "Albin Kurti")]
+
+
 def test_voices_timestamp_heading_is_not_a_lead_in(bare_nlp) -> None:
     doc = bare_nlp(
         "The latest on the talks in Geneva (all times local):\n"
