@@ -390,13 +390,23 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
     counts["stance"] = len(rules.stance.findall(masked.translate(_APOSTROPHES)))
     opening = stripped.lower().translate(_APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
-    counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)) and not rules.heading.match(stripped))
+    counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)) and not _heading(stripped, rules))
     counts["ellipsis_end"] = int(bool(rules.ellipsis_end.search(stripped)))
     counts["list_item"] = int(bool(rules.list_item.match(body)))
     counts["whole_quote"] = int(not any(c.isalnum() for c in masked))
     counts["short"] = int(counts["words"] < rules.contrast["short_words"] and not counts["whole_quote"])
     counts["formal"] = int(not _chatty(counts, rules) and counts["words"] >= rules.contrast["formal_min_words"])
     return {f: n for f, n in counts.items() if n}
+
+
+def _heading(paragraph: str, rules: Rules) -> bool:
+    """"11:50 a.m.:", "Key Takeaways:": a heading over what follows, not a lead-in to an excerpt."""
+    if rules.heading.match(paragraph):
+        return True
+    words = paragraph.rstrip(": ").split()
+    if not 2 <= len(words) <= 5 or words[0].lower() in ("from", "via", "per", "here", "this", "read"):
+        return False  # "From ISW:", "Here is the statement:" lead in
+    return all(w[0].isupper() or w.lower() in ("of", "the", "and", "on", "in", "for", "to") for w in words)
 
 
 def _chatty(counts: dict[str, int], rules: Rules) -> bool:

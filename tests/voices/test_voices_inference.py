@@ -79,6 +79,24 @@ def test_voices_possessive_lead_in_names_the_person_before(bare_nlp) -> None:
     assert [(p["voice"], p["source"]) for p in passages] == [("author", None), ("quoted", "Albin Kurti")]
 
 
+def test_voices_section_heading_is_not_a_lead_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "Key Takeaways:\n"
+        "Russian forces recently advanced near Pokrovsk. A Ukrainian spokesperson stated on January 11 that "
+        "Russian forces are attempting to bypass the town from the southwest.[1]\n"
+    )
+    assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
+
+
+def test_voices_short_source_lead_in_still_leads_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "The mobilisation is going about as well as you would expect.\n"
+        "From Meduza:\n"
+        "Men summoned in the first wave were sent to training grounds without uniforms, a correspondent reported.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "author", "quoted"]
+
+
 def test_voices_timestamp_heading_is_not_a_lead_in(bare_nlp) -> None:
     doc = bare_nlp(
         "The latest on the talks in Geneva (all times local):\n"
