@@ -290,7 +290,9 @@ class SpeakerResolver:
             name = self.canonical_person(_person_name(person, self.lexicon))
             before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
             role = _joined(before) or _apposition_role(head)
-            org = _org_in(role, orgs, doc) if role else None
+            org = _org_in(role, orgs, self.lexicon) if role else None
+            if org and role and len(org.split()) > 1 and role.startswith(org + " "):
+                role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return Speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
         if head.pos_ == "PROPN" and head.text in self.full_names:
@@ -398,10 +400,15 @@ def _apposition_role(head: Token) -> str:
     return " ".join(words)
 
 
-def _org_in(role: str, orgs: list[Span], doc: Doc) -> str | None:
+def _org_in(role: str, orgs: list[Span], lexicon: dict[str, Any]) -> str | None:
+    """The organisation named in a role, without the titles the tagger took into it."""
+    titles = set(lexicon["titles"]) | set(lexicon["speaker_nominals"])
     for ent in orgs:
         if ent.text in role:
-            return _clean_name(ent)
+            words = _clean_name(ent).split()
+            while len(words) > 1 and words[-1].lower().rstrip(".") in titles:
+                words.pop()
+            return " ".join(words)
     return None
 
 

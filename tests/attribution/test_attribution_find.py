@@ -403,6 +403,13 @@ def test_role_is_written_as_in_the_text(bare_nlp):
     assert a["speaker_role"] == "Serbia's president"
 
 
+def test_organisation_in_a_role_loses_the_titles_the_tagger_took(bare_nlp):
+    text = "Khortytsia Group of Forces Spokesperson Colonel Viktor Trehubov stated that the town was holding."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] == "Viktor Trehubov"
+    assert a["speaker_org"] is None or not a["speaker_org"].endswith(("Spokesperson", "Colonel"))
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
