@@ -816,7 +816,7 @@ class _Finder:
                         self._with_cue(verb, clause, "mixed", "mixed-clause")
                     return
         short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
-        speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech"]
+        speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech" and not _asker_unnamed(v)]
         verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
         if short and _title_case(text[inner[0] : inner[1]]):
             return  # “The Rachel Maddow Show”: a title, not speech
