@@ -49,6 +49,7 @@ LEXICON_KEYS = {
     "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
     "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms",
 }
+DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
@@ -331,8 +332,14 @@ class SpeakerResolver:
 
 
 def _joined(tokens: list[Token]) -> str:
-    """Tokens as written ("Serbia's president", not "Serbia 's president"), one space between words."""
-    return " ".join("".join(t.text_with_ws for t in tokens).split())
+    """Tokens as written ("Serbia's president", not "Serbia 's president"), a space wherever the
+    text had one or a token was left out ("army spokesperson Lt Col")."""
+    out = ""
+    for prev, token in zip([None, *tokens], tokens):
+        if prev is not None and (prev.whitespace_ or token.i != prev.i + 1):
+            out += " "
+        out += token.text
+    return " ".join(out.split())
 
 
 def _org_after(head: Token, orgs: list[Span]) -> Span | None:
@@ -683,6 +690,9 @@ class _Finder:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _add(self, candidate: _Candidate, verb: Token | None = None) -> bool:
+        dateline = DATELINE.match(self.text, candidate.content[0], candidate.content[1])
+        if dateline and candidate.content[0] == self._paragraph(candidate.content[0])[0] and not candidate.parts:
+            candidate.content = (dateline.end(), candidate.content[1])  # "BEIRUT (AP) — …" is the wire's, not said
         content = candidate.content
         if content[1] <= content[0] or content in self.contents:
             return False
@@ -813,7 +823,7 @@ class _Finder:
                     if aside:
                         self._with_cue(verb, clause, "mixed", "mixed-parenthetical", **self._around(verb, clause))
                     else:
-                        self._with_cue(verb, clause, "mixed", "mixed-clause")
+                        self._with_cue(verb, self._second_that_clause(verb, clause), "mixed", "mixed-clause")
                     return
         short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
         speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech" and not _asker_unnamed(v)]
@@ -1093,6 +1103,19 @@ class _Finder:
                     return t
         return None
 
+    def _second_that_clause(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """"said a deal was near but that gaps remained": a second that-clause coordinated with the cue
+        is reported too."""
+        tail = [
+            t
+            for c in verb.rights
+            if c.idx >= content[1] and c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for t in c.subtree
+        ]
+        if not tail:
+            return content
+        return self._clip((content[0], max(content[1], _span_of(tail)[1])), verb.idx)
+
     def _with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""
         start, end = span
@@ -1159,6 +1182,8 @@ class _Finder:
             return
         if rule == "indirect-object":
             clause = self._extended(verb, clause)
+        elif rule == "indirect-ccomp":
+            clause = self._second_that_clause(verb, clause)
         whole = next((q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
         if whole is not None:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")

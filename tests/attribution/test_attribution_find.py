@@ -410,6 +410,25 @@ def test_organisation_in_a_role_loses_the_titles_the_tagger_took(bare_nlp):
     assert a["speaker_org"] is None or not a["speaker_org"].endswith(("Spokesperson", "Colonel"))
 
 
+def test_dateline_is_not_part_of_what_was_said(bare_nlp):
+    text = "BEIRUT (AP) — Israeli strikes hit southern Lebanon on Tuesday, the Lebanese health ministry said."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "Israeli strikes hit southern Lebanon on Tuesday"
+
+
+def test_second_that_clause_is_reported_too(bare_nlp):
+    text = "Officials familiar with the talks said a deal was close but that major gaps remained."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "a deal was close but that major gaps remained"
+
+
+def test_role_left_with_a_gap_keeps_its_words_apart(bare_nlp):
+    text = "An army spokesperson, Lt. Col. Nadav Shoshani, told reporters the strikes would continue."
+    (a,) = _find(bare_nlp, text)
+    assert a["speaker_name"] == "Nadav Shoshani"
+    assert "spokespersonLt" not in (a["speaker_role"] or "")
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
