@@ -47,7 +47,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
 LEXICON_KEYS = {
     "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
-    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms",
+    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms", "bound_cues",
 }
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
@@ -69,6 +69,8 @@ def load_reporting_verbs() -> dict[str, Any]:
     for cls in CLASS_ORDER:
         for lemma in data["verbs"][cls]:
             classes.setdefault(lemma, cls)
+    for lemma in data["bound_cues"]:
+        classes.setdefault(lemma, "speech")
     data["classes"] = classes
     return data
 
@@ -572,7 +574,14 @@ def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
         and token.dep_ != "amod"
         and not _in_idiom(token, lexicon)
         and not _nobody_speaks(token)
+        and _bound_object_present(token, lexicon)
     )
+
+
+def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"As one trader put it, …": a verb that reports only with its object ("put it")."""
+    objects = lexicon["bound_cues"].get(token.lemma_.lower())
+    return objects is None or any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
 
 
 def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:

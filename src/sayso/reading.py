@@ -454,15 +454,22 @@ def _flatten(root: object) -> tuple[str, list[tuple[int, int]]]:
         parent_tag = parent.tag.lower() if parent is not None and isinstance(parent.tag, str) else ""
         is_quote = tag in ("blockquote", "q") or (tag == "quote")
         is_block = tag in _BLOCK_TAGS or (tag == "quote" and parent_tag not in _INLINE_PARENTS)
+        inline_quote = is_quote and not is_block and tag != "blockquote"
         if event == "start":
             if tag in _BREAK_TAGS or is_block:
                 builder.block()
+            if inline_quote:
+                builder.add("\u201c")  # <q> is rendered with its marks: the text keeps the quotation
+                builder.space = False
             if is_quote:
                 builder.open_quote()
             builder.add(element.text)
         else:
             if is_quote:
                 builder.close_quote()
+            if inline_quote:
+                builder.space = False
+                builder.add("\u201d")
             if is_block:
                 builder.block()
             builder.add(element.tail)

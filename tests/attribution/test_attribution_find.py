@@ -429,6 +429,16 @@ def test_role_left_with_a_gap_keeps_its_words_apart(bare_nlp):
     assert "spokespersonLt" not in (a["speaker_role"] or "")
 
 
+def test_as_someone_put_it(bare_nlp):
+    text = "As one trader in Odesa put it, “every ship now sails with a war-risk premium.”"
+    (a,) = _find(bare_nlp, text)
+    assert (_text(text, a["cue"]), _text(text, a["speaker_mention"])) == ("put", "one trader in Odesa")
+
+
+def test_put_without_it_reports_nothing(bare_nlp):
+    assert _find(bare_nlp, "The army put the bridge under guard before the convoy arrived.") == []
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)

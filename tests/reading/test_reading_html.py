@@ -67,6 +67,13 @@ def test_blockquote_and_q_become_quote_blocks(page):
     assert quoted[block] == "Centre for Border Studies"
 
 
+def test_inline_q_keeps_its_quotation_marks_in_the_text(page):
+    # a browser renders <q> with quotation marks; the analysed text keeps them, so the quote reads as one
+    start = page.text.index("a purely defensive step")
+    assert page.text[start - 1] == "\u201c"
+    assert page.text[start + len("a purely defensive step")] == "\u201d"
+
+
 def test_quote_block_offsets_are_exact_and_trimmed(page):
     for start, end, _ in page.quote_blocks:
         assert 0 <= start < end <= len(page.text)
