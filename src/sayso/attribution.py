@@ -47,7 +47,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
 LEXICON_KEYS = {
     "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
-    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms", "bound_cues",
+    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms", "bound_cues", "label_verbs",
 }
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
@@ -69,7 +69,7 @@ def load_reporting_verbs() -> dict[str, Any]:
     for cls in CLASS_ORDER:
         for lemma in data["verbs"][cls]:
             classes.setdefault(lemma, cls)
-    for lemma in data["bound_cues"]:
+    for lemma in [*data["bound_cues"], *data["label_verbs"]]:
         classes.setdefault(lemma, "speech")
     data["classes"] = classes
     return data
@@ -579,8 +579,14 @@ def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
 
 
 def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
-    """"As one trader put it, …": a verb that reports only with its object ("put it")."""
-    objects = lexicon["bound_cues"].get(token.lemma_.lower())
+    """"As one trader put it, …": a verb that reports only with its object ("put it"); "called the
+    strikes “a war crime”": a labelling verb reports only the label it quotes."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon["label_verbs"]:
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            t.text in QUOTE_CHARS for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr", "prep") for t in c.subtree
+        )
+    objects = lexicon["bound_cues"].get(lemma)
     return objects is None or any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
 
 

@@ -439,6 +439,23 @@ def test_put_without_it_reports_nothing(bare_nlp):
     assert _find(bare_nlp, "The army put the bridge under guard before the convoy arrived.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Spokesman Dmitry Peskov called the accusations “absurd” and “unfounded.”", "the accusations “absurd” and “unfounded.”"),
+        ("The ministry described the strike as “a war crime.”", "the strike as “a war crime.”"),
+    ],
+)
+def test_labelling_verb_reports_the_label_it_quotes(bare_nlp, text, content):
+    (a,) = _find(bare_nlp, text)
+    assert (a["kind"], _text(text, a["content"])) == ("mixed", content)
+
+
+@pytest.mark.parametrize("text", ["Residents called him a hero.", "Officials called for calm after the strike."])
+def test_labelling_verb_without_a_quote_reports_nothing(bare_nlp, text):
+    assert _find(bare_nlp, text) == []
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
