@@ -231,6 +231,11 @@ class SpeakerResolver:
         return name
 
     def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        author = _message_author(head, self.lexicon)
+        if author is not None:  # "a statement from the Sudanese army": the army speaks
+            speaker = self.resolve(author, _mention_span(author))
+            speaker.mention = mention
+            return speaker
         owner, head = head, _possessed_head(head)
         speaker = self._describe(head, mention)
         if head is not owner and speaker.name is None and speaker.org is None:  # "Belarus’ opposition leader"
@@ -351,6 +356,14 @@ def _org_after(head: Token, orgs: list[Span]) -> Span | None:
         if ent.start > head.i and ent.root.dep_ == "pobj" and prep.head == head and prep.lower_ in ("for", "of", "at", "with"):
             return ent
     return None
+
+
+def _message_author(head: Token, lexicon: dict[str, Any]) -> Token | None:
+    """Whoever a message is from or by: "a statement by the foreign ministry"."""
+    if head.lemma_.lower() not in lexicon["message_nouns"]:
+        return None
+    by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _possessed_head(head: Token) -> Token:

@@ -456,6 +456,12 @@ def test_labelling_verb_without_a_quote_reports_nothing(bare_nlp, text):
     assert _find(bare_nlp, text) == []
 
 
+def test_message_from_a_body_speaks_for_it(bare_nlp):
+    text = "A statement from Hamas said the talks would resume in Cairo."
+    (a,) = _find(bare_nlp, text)
+    assert (a["speaker_name"], _text(text, a["speaker_mention"])) == ("Hamas", "A statement from Hamas")
+
+
 def test_unnamed_body_has_no_name(bare_nlp):
     text = "A government agency said on Monday that the crossings would stay closed."
     (a,) = _find(bare_nlp, text)
