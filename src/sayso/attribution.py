@@ -596,6 +596,9 @@ def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
     strikes “a war crime”": a labelling verb reports only the label it quotes."""
     lemma = token.lemma_.lower()
     if lemma in lexicon["label_verbs"]:
+        preps = lexicon["object_content"]["preposition"].get(lemma, ())
+        if any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
+            return True  # "called for an immediate ceasefire"
         return any(c.dep_ == "dobj" for c in token.children) and any(
             t.text in QUOTE_CHARS for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr", "prep") for t in c.subtree
         )

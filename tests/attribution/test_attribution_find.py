@@ -451,9 +451,15 @@ def test_labelling_verb_reports_the_label_it_quotes(bare_nlp, text, content):
     assert (a["kind"], _text(text, a["content"])) == ("mixed", content)
 
 
-@pytest.mark.parametrize("text", ["Residents called him a hero.", "Officials called for calm after the strike."])
-def test_labelling_verb_without_a_quote_reports_nothing(bare_nlp, text):
-    assert _find(bare_nlp, text) == []
+def test_labelling_verb_without_a_quote_reports_nothing(bare_nlp):
+    assert _find(bare_nlp, "Residents called him a hero.") == []
+
+
+def test_call_for_reports_the_demand(bare_nlp):
+    text = "The UN Security Council called for an immediate ceasefire in Gaza."
+    (a,) = _find(bare_nlp, text)
+    assert (_text(text, a["cue"]), _text(text, a["content"])) == ("called for", "an immediate ceasefire in Gaza")
+    assert a["speaker_name"] == "UN Security Council"
 
 
 def test_message_from_a_body_speaks_for_it(bare_nlp):
