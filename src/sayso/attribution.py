@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -393,16 +394,21 @@ def _clean_name(span: Span) -> str:
 def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
     """A person's name without the titles the tagger took into it ("Kremlin Spokesperson Arkady
     Volkov", "Maj. Gen. Lyle Pardee"); empty when the entity is all title ("Maj")."""
-    titles = set(lexicon["titles"]) | set(lexicon["speaker_nominals"])
     words = _clean_name(ent).split()
     start = 0
 
     def title(i: int) -> bool:
-        return words[i].lower().rstrip(".") in titles
+        return _is_title(words[i], lexicon)
 
     while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
         start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
     return "" if title(start) else " ".join(words[start:])
+
+
+def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
+    """A title or role word ("Maj.", "Spokesperson") rather than part of a name."""
+    word = word.lower().rstrip(".")
+    return word in lexicon["titles"] or word in lexicon["speaker_nominals"]
 
 
 def _proper_run(head: Token) -> str:
@@ -424,11 +430,10 @@ def _apposition_role(head: Token) -> str:
 
 def _org_in(role: str, orgs: list[Span], lexicon: dict[str, Any]) -> str | None:
     """The organisation named in a role, without the titles the tagger took into it."""
-    titles = set(lexicon["titles"]) | set(lexicon["speaker_nominals"])
     for ent in orgs:
         if ent.text in role:
             words = _clean_name(ent).split()
-            while len(words) > 1 and words[-1].lower().rstrip(".") in titles:
+            while len(words) > 1 and _is_title(words[-1], lexicon):
                 words.pop()
             return " ".join(words)
     return None
@@ -643,12 +648,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _title_like(text: str) -> bool:
     """A short or title-case quotation: a programme or book named in a sentence, not speech."""
     words = text.split()
-    return len(words) < 4 or (len(words) <= 8 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
+    return len(words) < 4 or (len(words) <= 8 and _capitalised(words))
 
 
 def _title_case(text: str) -> bool:
     words = text.strip(" ,.").split()
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+    return len(words) >= 2 and _capitalised(words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _words(text: str) -> int:
@@ -690,6 +699,7 @@ class _Finder:
         self.candidates: list[_Candidate] = []
         self.contents: set[tuple[int, int]] = set()
         self.used_cues: set[int] = set()
+        self.cue_verbs = {t.i for t in doc if _is_cue_verb(t, lexicon)}  # judged once: every rule asks again
         boilerplate = doc._.get("sayso_boilerplate") if Doc.has_extension("sayso_boilerplate") else None
         self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate or []]
 
@@ -813,7 +823,7 @@ class _Finder:
     # -- one sentence -------------------------------------------------------------------------------
 
     def _sentence(self, sent: Span) -> None:
-        cues = [t for t in sent if _is_cue_verb(t, self.lexicon) and _inside(t.idx, self.quotes) is None]
+        cues = [t for t in sent if t.i in self.cue_verbs and _inside(t.idx, self.quotes) is None]
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 if _inside(token.idx, self.quotes) is None:
@@ -951,7 +961,7 @@ class _Finder:
             for v in s
             if v.i not in self.used_cues
             and v.idx < following
-            and _is_cue_verb(v, self.lexicon)
+            and v.i in self.cue_verbs
             and _inside(v.idx, self.quotes) is None
         ]
 
@@ -1000,7 +1010,7 @@ class _Finder:
     def _opens_with_cue(self, sent: Span) -> bool:
         opening = [t for t in sent if not t.is_space][:6]
         return any(
-            _is_cue_verb(t, self.lexicon)
+            t.i in self.cue_verbs
             and not any(
                 c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp"
                 or (c.dep_ == "dobj" and _message_like(c) and t.lemma_.lower() in self.lexicon["object_content"]["noun"])
@@ -1018,7 +1028,7 @@ class _Finder:
             t
             for t in self.sents[self._sent_index(before - 1)]
             if t.idx < before - 1
-            and _is_cue_verb(t, self.lexicon)
+            and t.i in self.cue_verbs
             and _inside(t.idx, self.quotes) is None
             and t.i not in self.used_cues
         ]
@@ -1137,15 +1147,9 @@ class _Finder:
     def _second_that_clause(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """"said a deal was near but that gaps remained": a second that-clause coordinated with the cue
         is reported too."""
-        tail = [
-            t
-            for c in verb.rights
-            if c.idx >= content[1] and c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            for t in c.subtree
-        ]
-        if not tail:
-            return content
-        return self._clip((content[0], max(content[1], _span_of(tail)[1])), verb.idx)
+        return self._run_on(
+            verb, content, lambda c: c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        )
 
     def _with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""
@@ -1240,7 +1244,7 @@ class _Finder:
         if span is None:
             return content
         for t in span[2:]:
-            if not _is_cue_verb(t, self.lexicon) or self.lexicon["classes"][t.lemma_.lower()] != "speech":
+            if not t.i in self.cue_verbs or self.lexicon["classes"][t.lemma_.lower()] != "speech":
                 continue
             if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < span.end - 2:
                 continue
@@ -1256,12 +1260,13 @@ class _Finder:
         a series of steps to tighten sales", "warned of shortages in the east"), but not into another
         report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
         adverbial tails are better left out)."""
-        tail = [
-            t
-            for c in verb.rights
-            if c.idx >= content[1] and c.dep_ in EXTEND_DEPS and not any(_is_cue_verb(t, self.lexicon) for t in c.subtree)
-            for t in c.subtree
-        ]
+        return self._run_on(
+            verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in self.cue_verbs for t in c.subtree)
+        )
+
+    def _run_on(self, verb: Token, content: tuple[int, int], takes: Callable[[Token], bool]) -> tuple[int, int]:
+        """``content`` run on over the cue's children after it that ``takes`` accepts."""
+        tail = [t for c in verb.rights if c.idx >= content[1] and takes(c) for t in c.subtree]
         if not tail:
             return content
         return self._clip((content[0], max(content[1], _span_of(tail)[1])), verb.idx)
