@@ -487,14 +487,11 @@ def _block_source(
         lead_tokens = tokens.within(lead.start, lead.end)
         last_sentence = _last_sentence(lead_tokens)
         name = _first_speaker(last_sentence, verbs, tokens, rules, rules.label_preference)
-        if name is None and _owned_source(last_sentence, rules):
-            # "Kurti rejected the charge. Here is his statement:": the one the lead-in named before
-            for sent in reversed(list(lead_tokens.sents)):
-                clipped = [t for t in sent if lead.start <= t.idx < lead.end]
-                name = name or _first_speaker(clipped, None, tokens, rules, ("PERSON", "ORG"))
+        # "Kurti rejected the charge. Here is his statement:": a person the lead-in named before counts too
+        labels = ("PERSON", "ORG", *rules.lookback_labels) if _owned_source(last_sentence, rules) else rules.lookback_labels
         for sent in reversed(list(lead_tokens.sents)):
             clipped = [t for t in sent if lead.start <= t.idx < lead.end]
-            name = name or _first_speaker(clipped, None, tokens, rules, rules.lookback_labels)
+            name = name or _first_speaker(clipped, None, tokens, rules, labels)
         if name:
             return name
     block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
