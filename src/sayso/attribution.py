@@ -50,7 +50,9 @@ LEXICON_KEYS = {
     "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
     "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms", "bound_cues", "label_verbs",
 }
-DATELINE = re.compile(r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
+DATELINE = re.compile(
+    r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
+)
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
@@ -459,6 +461,8 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
     if _asker_unnamed(verb):
         return None
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and _by_whom(verb) is not None:
+        return _by_whom(verb)  # "Asked by the host whether …, Trump said": the host asks
     speaker = _participle_subject(verb) or _controller(verb)
     if speaker is not None:
         return speaker
@@ -502,10 +506,21 @@ def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
 def _agent(verb: Token, subject: Token | None) -> Token | None:
     """A passive cue speaks through its agent, not its subject: in "Sanders was asked by the host
     whether …" the host asks; with no agent ("it was reported that …") no one is named."""
-    if subject is None or subject.dep_ != "nsubjpass" or subject.head.i != verb.i:
+    if subject is None or subject.dep_ != "nsubjpass" or subject.head.i != verb.i or _has_contracted(verb):
         return subject
+    return _by_whom(verb)
+
+
+def _by_whom(verb: Token) -> Token | None:
+    """The agent of a passive participle ("asked by the host")."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _has_contracted(verb: Token) -> bool:
+    """"He's said he will fight": a past tense after a contracted 's is "has said", which the
+    parser can read as a passive ("is said"); its subject is the speaker."""
+    return verb.tag_ == "VBD" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -793,8 +808,25 @@ class _Finder:
             span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
         span = self._outside_quotes(span, head)
         start, end = self._clip(span, head.idx)
+        dateline = self._dateline(start)
+        if dateline is not None and dateline <= head.idx:
+            start = dateline  # "ORLANDO, Fla. (Reuters) - President Obama said": the wire's, not the speaker's
         start = _lstrip(self.text, start, end, QUOTE_CHARS + " ,")
         return start, _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
+
+    def _dateline(self, pos: int) -> int | None:
+        """Where a wire dateline opening the paragraph at ``pos`` ends, if one does."""
+        p_start, p_end = self._paragraph(pos)
+        dateline = DATELINE.match(self.text, p_start, p_end)
+        return dateline.end() if dateline and pos < dateline.end() else None
+
+    def _past_dateline(self, subject: Token) -> Token:
+        """"ORLANDO, Fla. (Reuters) - President Obama said": a parse that makes the dateline's city the
+        subject hangs the real speaker on it as an apposition."""
+        end = self._dateline(subject.idx)
+        if end is None:
+            return subject
+        return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), subject)
 
     def _outside_quotes(self, span: tuple[int, int], head: Token) -> tuple[int, int]:
         """A speaker outside quotation marks never reaches into one (a misparse can hang the quote on the name)."""
@@ -1336,6 +1368,7 @@ class _Finder:
         subject = _agent(verb, _subject(verb, self.lexicon))
         mention = None
         if subject is not None:
+            subject = self._past_dateline(subject)
             mention = self._mention(subject, verb)
             if not parts and subject.head.i == verb.i and content[0] < subject.idx < verb.idx < content[1]:
                 # "policies, which he said had failed": the cue sits inside its content, which goes round it

@@ -1,0 +1,51 @@
+"""Speakers the parse hides: a contracted "has", a passive participle's asker, a wire dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions, load_reporting_verbs
+
+LEXICON = load_reporting_verbs()
+
+
+def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
+    """The speaker mention of every attribution whose cue is ``cue``, offsets checked."""
+    out = []
+    for a in find_attributions(bare_nlp(text), [], LEXICON):
+        if text[a["cue"][0] : a["cue"][1]] != cue:
+            continue
+        mention = a["speaker_mention"]
+        if mention is not None:
+            assert text[mention[0] : mention[1]] == text[mention[0] : mention[1]].strip()
+        out.append(None if mention is None else text[mention[0] : mention[1]])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # "'s said" is "has said": the parser's passive reading must not lose the speaker
+        ("Just look at the defence minister. He's said he gets his figures from the army.", "said", "He"),
+        ("While she's said she will fight on, the mayor has not won a vote.", "said", "she"),
+        # a passive participle's agent is who asks
+        ("Asked by reporters whether the bridge was mined, the colonel said no.", "Asked", "reporters"),
+        # the wire's dateline is not part of the speaker, even where the parse makes the city the subject
+        ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors and said the country must act.",
+         "said", "President Barack Obama"),
+        ("KYIV, Ukraine — The general staff said on Monday that the attack had failed.", "said", "The general staff"),
+    ],
+)
+def test_hidden_speaker_is_found(bare_nlp, text, cue, speaker):
+    assert _speakers(bare_nlp, text, cue) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It's said that the bridge fell in the night.", "said"),  # "is said": nobody is named
+        ("Asked whether the bridge was mined, the colonel said no.", "Asked"),  # a bare participle names no asker
+    ],
+)
+def test_passive_without_agent_names_no_speaker(bare_nlp, text, cue):
+    assert _speakers(bare_nlp, text, cue) in ([], [None])
