@@ -829,16 +829,22 @@ class _Finder:
         return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), subject)
 
     def _outside_quotes(self, span: tuple[int, int], head: Token) -> tuple[int, int]:
-        """A speaker outside quotation marks never reaches into one (a misparse can hang the quote on the name)."""
+        """A speaker outside quotation marks never reaches into one (a misparse can hang the quote on the
+        name), except a short title the noun phrase names ("the authors of the “Growth and Opportunity
+        Project”", "some in the “Bernie or Bust” crowd")."""
         if _inside(head.idx, self.quotes) is not None:
             return span
         start, end = span
         for q in self.quotes:
             if q.end <= head.idx and q.end > start:
                 start = q.end
-            if q.start > head.idx and q.start < end:
+            if q.start > head.idx and q.start < end and not self._title_in_name(q, end):
                 end = q.start
         return start, end
+
+    def _title_in_name(self, q: Quote, end: int) -> bool:
+        inner = self.text[q.inner_start : q.inner_end].strip(" ,.")
+        return q.closed and q.end <= end + 3 and 0 < _words(inner) <= 6 and inner[:1].isupper()
 
     # -- excerpts (from voices) -------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Speakers the parse hides: a contracted "has", a passive participle's asker, a wire dateline."""
+"""Speakers the parse hides: a contracted "has", a passive participle's asker, a wire dateline, a
+quoted title inside the speaker's noun phrase."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors and said the country must act.",
          "said", "President Barack Obama"),
         ("KYIV, Ukraine — The general staff said on Monday that the attack had failed.", "said", "The general staff"),
+        # a short quoted title is part of the name, not the start of what was said
+        ("Some in the \"Stop the War\" coalition suggest the talks are a trap.", "suggest", 'Some in the "Stop the War" coalition'),
+        ("“We have to engage them,” wrote the authors of the “Growth and Opportunity Project.”", "wrote",
+         "the authors of the “Growth and Opportunity Project"),
     ],
 )
 def test_hidden_speaker_is_found(bare_nlp, text, cue, speaker):
