@@ -1184,10 +1184,17 @@ class _Finder:
 
     def _second_that_clause(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """"said a deal was near but that gaps remained": a second that-clause coordinated with the cue
-        is reported too."""
-        return self._run_on(
-            verb, content, lambda c: c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        )
+        is reported too, and so are the pieces of one clause the parser split into two complements
+        ("said the talks, which began in May, would resume") or a reason hung on the cue ("said they
+        would stay because the roads were mined"). PolNeAR train: 50 of 67 second complements and 11
+        of 12 because-clauses after the content are in the gold content."""
+        def continues(c: Token) -> bool:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if any(t.i in self.cue_verbs for t in c.subtree):
+                return False
+            return (c.dep_ == "conj" and "that" in marks) or c.dep_ == "ccomp" or (c.dep_ == "advcl" and "because" in marks)
+
+        return self._run_on(verb, content, continues)
 
     def _with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""
