@@ -1442,9 +1442,17 @@ class _Finder:
             return None
         following = self.doc[verb.i + 1]
         chunk = next((c for c in self.doc.noun_chunks if c.start == following.i), None)
-        if chunk is None or chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:
+        if chunk is None:
+            return following if self._lone_name(following) else None
+        if chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:
             return None
         return chunk.root
+
+    def _lone_name(self, token: Token) -> bool:
+        """"“…,” said Skelly, explaining …": a capitalised word alone before punctuation is a surname,
+        even where the tagger took it for an adverb and so made no noun phrase of it."""
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.is_title and token.is_alpha and not token.is_stop and (after is None or after.is_punct)
 
     def _use_quotes(self, span: tuple[int, int]) -> None:
         for q in self.quotes:

@@ -35,6 +35,8 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors and said the country must act.",
          "said", "President Barack Obama"),
         ("KYIV, Ukraine — The general staff said on Monday that the attack had failed.", "said", "The general staff"),
+        # an inverted cue's surname the tagger took for an adverb
+        ("“It is valuable,” said Skelly, explaining he had worked with the committee.", "said", "Skelly"),
         # a short quoted title is part of the name, not the start of what was said
         ("Some in the \"Stop the War\" coalition suggest the talks are a trap.", "suggest", 'Some in the "Stop the War" coalition'),
         ("“We have to engage them,” wrote the authors of the “Growth and Opportunity Project.”", "wrote",
