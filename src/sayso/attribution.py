@@ -1331,7 +1331,9 @@ class _Finder:
                 if prep is not None:
                     return self._clip(_span_of([*child.subtree, *prep.subtree]), verb.idx), None
             if child.dep_ == "xcomp" and lemma in objects["infinitive"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return self._clip(_span_of(list(child.subtree)), verb.idx), None
+                # "urged conservatives to obey the ruling": who is urged belongs to what was urged
+                addressee = [t for c in verb.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
+                return self._clip(_span_of([*addressee, *child.subtree]), verb.idx), None
             if child.dep_ == "dobj" and lemma in objects["noun"] and _message_like(child):
                 return self._clip(_span_of(list(child.subtree)), verb.idx), None
             if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):

@@ -28,6 +28,8 @@ def _text(text: str, span: list[int] | None) -> str | None:
     [
         ("On Friday evening the defence minister announced his resignation.", "his resignation", "announced"),
         ("The rebel commander vowed to retake the airport within a week.", "to retake the airport within a week", "vowed"),
+        # who is urged belongs to what was urged
+        ("The governor urged residents to leave the coast before nightfall.", "residents to leave the coast before nightfall", "urged"),
         ("Aid agencies warned of severe fuel shortages across the region.", "severe fuel shortages across the region", "warned of"),
         ("The ministry noted the arrival of new air-defence systems in the region.", "the arrival of new air-defence systems in the region", "noted"),
         ("The commander pointed to the heavy losses of the past week.", "the heavy losses of the past week", "pointed to"),
