@@ -600,6 +600,14 @@ def _message_like(head: Token) -> bool:
     )
 
 
+def _gerund_object(child: Token, verb: Token) -> bool:
+    """A bare -ing clause after the verb as its object, with no subject or auxiliary of its own."""
+    return (
+        child.i > verb.i and child.tag_ == "VBG" and child.dep_ in ("xcomp", "ccomp", "dobj")
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "mark") for c in child.children)
+    )
+
+
 def _is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
     return (
         token.pos_ in ("VERB", "AUX")
@@ -1335,6 +1343,9 @@ class _Finder:
                 addressee = [t for c in verb.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
                 return self._clip(_span_of([*addressee, *child.subtree]), verb.idx), None
             if child.dep_ == "dobj" and lemma in objects["noun"] and _message_like(child):
+                return self._clip(_span_of(list(child.subtree)), verb.idx), None
+            if _gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]):
+                # "proposed banning entry", "reported spending $9 million": a gerund is the message too
                 return self._clip(_span_of(list(child.subtree)), verb.idx), None
             if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)

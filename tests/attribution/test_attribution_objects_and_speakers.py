@@ -28,6 +28,8 @@ def _text(text: str, span: list[int] | None) -> str | None:
     [
         ("On Friday evening the defence minister announced his resignation.", "his resignation", "announced"),
         ("The rebel commander vowed to retake the airport within a week.", "to retake the airport within a week", "vowed"),
+        # a gerund object is the message too
+        ("The general proposed closing the corridor to all civilian traffic.", "closing the corridor to all civilian traffic", "proposed"),
         # who is urged belongs to what was urged
         ("The governor urged residents to leave the coast before nightfall.", "residents to leave the coast before nightfall", "urged"),
         ("Aid agencies warned of severe fuel shortages across the region.", "severe fuel shortages across the region", "warned of"),
@@ -50,6 +52,7 @@ def test_message_object_is_content(bare_nlp, text, content, cue):
         "The envoy told him nothing about the ceasefire talks.",  # a person object is an audience
         "The ministry announced it on Monday.",  # a pronoun object says nothing
         "The safest course is to wait for the talks and hope the shelling stops.",  # an option hopes nothing
+        "The convoy continued moving toward the border.",  # a gerund after a verb that reports nothing
     ],
 )
 def test_no_attribution_without_a_message_or_a_speaker(bare_nlp, text):
