@@ -53,6 +53,7 @@ LEXICON_KEYS = {
 DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
 )
+QUANTIFIERS = {"any", "many", "some", "most", "all", "none", "several", "each", "few", "much", "one", "two", "three"}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
@@ -594,7 +595,12 @@ def _cue_class(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> s
 
 
 def _message_like(head: Token) -> bool:
-    """An object that can be what was said: not a pronoun, a person or a bare name."""
+    """An object that can be what was said: not a pronoun, a person or a bare name; a quantity of
+    such things counts ("many of the pledges", "any of his opponents' claims")."""
+    if head.pos_ in ("DET", "ADJ", "NUM", "PRON") and head.lower_ in QUANTIFIERS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and _message_like(pobj)
     return head.pos_ in ("NOUN", "VERB") and head.ent_type_ != "PERSON" and not any(
         c.dep_ == "poss" and c.ent_type_ == "PERSON" and c.i == head.i - 1 for c in head.children
     )

@@ -28,6 +28,8 @@ def _text(text: str, span: list[int] | None) -> str | None:
     [
         ("On Friday evening the defence minister announced his resignation.", "his resignation", "announced"),
         ("The rebel commander vowed to retake the airport within a week.", "to retake the airport within a week", "vowed"),
+        # a quantity of messages is a message
+        ("The minister repeated many of the promises he made in May.", "many of the promises he made in May", "repeated"),
         # a gerund object is the message too
         ("The general proposed closing the corridor to all civilian traffic.", "closing the corridor to all civilian traffic", "proposed"),
         # who is urged belongs to what was urged
