@@ -1242,8 +1242,8 @@ class _Finder:
         aside = verb.dep_ == "parataxis" or (
             verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lexicon["aside_marks"] for c in verb.children)
         ) or self._trailing_cue(verb)
-        if not aside or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            return None
+        if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _by_whom(verb) is not None):
+            return None  # "as the ministry noted", "as reported by Reuters": someone must be named
         head = verb.head
         if head.pos_ not in ("VERB", "AUX"):
             return None

@@ -56,3 +56,15 @@ def test_hidden_speaker_is_found(bare_nlp, text, cue, speaker):
 )
 def test_passive_without_agent_names_no_speaker(bare_nlp, text, cue):
     assert _speakers(bare_nlp, text, cue) in ([], [None])
+
+
+def test_passive_aside_credits_its_agent(bare_nlp):
+    text = "As first reported by Reuters, the army moved two brigades to the border."
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    assert [(text[slice(*a["content"])], text[slice(*a["speaker_mention"])]) for a in found] == [
+        ("the army moved two brigades to the border", "Reuters")
+    ]
+
+
+def test_passive_aside_without_agent_reports_nothing(bare_nlp):
+    assert find_attributions(bare_nlp("As reported, the army moved two brigades to the border."), [], LEXICON) == []
