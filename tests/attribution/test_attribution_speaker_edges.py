@@ -68,3 +68,17 @@ def test_passive_aside_credits_its_agent(bare_nlp):
 
 def test_passive_aside_without_agent_reports_nothing(bare_nlp):
     assert find_attributions(bare_nlp("As reported, the army moved two brigades to the border."), [], LEXICON) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry issued a warning that the dam could fail.", "The ministry"),  # who voices a report made it
+        ("The general rejected claims that the brigade had withdrawn.", None),  # who rejects it did not
+    ],
+)
+def test_report_noun_speaks_for_whoever_voices_it(bare_nlp, text, speaker):
+    found = [a for a in find_attributions(bare_nlp(text), [], LEXICON) if a["rule"] == "indirect-noun"]
+    assert len(found) == 1
+    mention = found[0]["speaker_mention"]
+    assert (None if mention is None else text[mention[0] : mention[1]]) == speaker
