@@ -54,6 +54,7 @@ DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
 )
 VOICING_VERBS = {"repeat", "reiterate", "renew", "make", "issue", "level", "voice", "echo", "offer", "deliver", "publish", "release"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 QUANTIFIERS = {"any", "many", "some", "most", "all", "none", "several", "each", "few", "much", "one", "two", "three"}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
@@ -453,7 +454,13 @@ def _mention_span(head: Token) -> tuple[int, int]:
     way is half a point better, its annotators split about evenly), but not a participle or place
     set off by a comma or dash ("Roe, speaking in Kyiv", "Roe, in Kyiv")."""
     tokens = [t for t in head.subtree if not (t.is_punct and t.text in QUOTE_CHARS)]
-    aside = next((c for c in head.rights if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–"), None)
+    aside = next(
+        (
+            c for c in head.rights
+            if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–" and c.lower_ != "of"
+        ),
+        None,
+    )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke
     if aside is not None:
         tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
     return _span_of(tokens or [head])
@@ -827,7 +834,9 @@ class _Finder:
         if dateline is not None and dateline <= head.idx:
             start = dateline  # "ORLANDO, Fla. (Reuters) - President Obama said": the wire's, not the speaker's
         start = _lstrip(self.text, start, end, QUOTE_CHARS + " ,")
-        return start, _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
+        end = _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
+        dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", self.text[start:end])  # "Mr. Daniloff, now 81 and"
+        return start, start + dangling.start() if dangling else end
 
     def _dateline(self, pos: int) -> int | None:
         """Where a wire dateline opening the paragraph at ``pos`` ends, if one does."""
@@ -1449,8 +1458,14 @@ class _Finder:
         while token.head.i < verb.i and token.head.i != token.i and token.dep_ in (
             "compound", "nummod", "quantmod", "amod", "poss", "pobj", "prep", "appos", "nmod", "conj"
         ):
-            if token.dep_ == "appos" and (token.head.dep_ == "pobj" or _inside(token.head.idx, self.quotes) is not None):
+            if token.dep_ == "appos" and token.ent_type_ not in PLACE_ENTS and (
+                token.head.dep_ == "pobj" or _inside(token.head.idx, self.quotes) is not None
+            ):
                 return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
+            if token.pos_ == "VERB" and token.dep_ == "conj":
+                subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+                if subject is not None:
+                    return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
             token = token.head
         return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
 

@@ -35,6 +35,11 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors and said the country must act.",
          "said", "President Barack Obama"),
         ("KYIV, Ukraine — The general staff said on Monday that the attack had failed.", "said", "The general staff"),
+        # "of <place>" after a name says who the speaker is; a place's apposition is not a speaker
+        ("Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is the economy.", "says",
+         "Brianne Stone, 29, of Huntsville, Ala."),
+        ("“If the convoy had gone north, we would have been trapped there for a long time,” Mr. Daniloff, now 81 and"
+         " retired in Cambridge, Mass., said by telephone this week.", "said", "Mr. Daniloff, now 81"),
         # an inverted cue's surname the tagger took for an adverb
         ("“It is valuable,” said Skelly, explaining he had worked with the committee.", "said", "Skelly"),
         # a short quoted title is part of the name, not the start of what was said
