@@ -539,6 +539,8 @@ def _participle_subject(verb: Token) -> Token | None:
     before = verb.i - 1
     while before > 0 and verb.doc[before].dep_ in ("advmod", "neg") and verb.doc[before].head.i == verb.i:
         before -= 1  # ", essentially conceding …"
+    while before > 0 and verb.doc[before].text in QUOTE_CHARS:
+        before -= 1  # "“… maniacal,” adding …": the quote closes before the participle's comma
     if verb.tag_ != "VBG" or before < 1 or verb.doc[before].text not in (",", "—", "–", "-", "--"):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
@@ -1312,16 +1314,19 @@ class _Finder:
         span = self.doc.char_span(*content, alignment_mode="expand")
         if span is None:
             return content
+        last = max((x.i for x in span if not x.is_punct), default=span.end - 1)  # closing marks hang elsewhere
         for t in span[2:]:
             if not t.i in self.cue_verbs or self.lexicon["classes"][t.lemma_.lower()] != "speech":
                 continue
-            if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < span.end - 2:
+            if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < last - 1:
                 continue
             j = t.i - 1
-            while j > span.start and self.doc[j].lower_ in self.lexicon["report_joiners"]:
+            while j > span.start and (self.doc[j].lower_ in self.lexicon["report_joiners"] or self.doc[j].text in QUOTE_CHARS):
                 j -= 1
             if span.start < j < t.i - 1:
-                return _trim(self.text, content[0], self.doc[j].idx + len(self.doc[j]))
+                end = self.doc[j].idx + len(self.doc[j])
+                closing = next((q for q in self.quotes if q.start < end < q.end <= t.idx), None)
+                return _trim(self.text, content[0], closing.end if closing is not None else end)
         return content
 
     def _extended(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:

@@ -87,3 +87,14 @@ def test_report_noun_speaks_for_whoever_voices_it(bare_nlp, text, speaker):
     assert len(found) == 1
     mention = found[0]["speaker_mention"]
     assert (None if mention is None else text[mention[0] : mention[1]]) == speaker
+
+
+def test_participle_after_a_closing_quote_is_the_speakers_next_report(bare_nlp):
+    """"X told the crowd that Y “…,” adding, “…”": the closing mark neither hides the participle's
+    speaker nor lets the first report swallow the second."""
+    text = "The minister told the crowd that the rebels “had a reckless plan which was doomed,” adding, “They lost the valley.”"
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    by_cue = {text[slice(*a["cue"])]: a for a in found}
+    assert text[slice(*by_cue["told"]["content"])] == "that the rebels “had a reckless plan which was doomed,”"
+    assert text[slice(*by_cue["adding"]["content"])] == "They lost the valley."
+    assert text[slice(*by_cue["adding"]["speaker_mention"])] == "The minister"
