@@ -1455,6 +1455,12 @@ class _Finder:
             i -= 1
         if i >= 0 and self.doc[i].text == "," and i > 0:
             i -= 1  # the end of an apposition
+            aside = self.doc[i]
+            held = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+            if aside.pos_ in ("ADJ", "VERB") and held is not None and self.doc[held.i + 1].text == ",":
+                return held  # "Clinton, exasperated, responded": the parse gave the state her as its subject
+            if aside.pos_ in ("ADJ", "VERB") and aside.left_edge.i >= 2 and self.doc[aside.left_edge.i - 1].text == ",":
+                i = aside.left_edge.i - 2  # "the colonel, angry, said": a state set off by commas
         if i < 0 or self.doc[i].sent != verb.sent or _inside(self.doc[i].idx, self.quotes) is not None:
             return None
         token = self.doc[i]

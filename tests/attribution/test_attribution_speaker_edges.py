@@ -40,6 +40,9 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
          "Brianne Stone, 29, of Huntsville, Ala."),
         ("“If the convoy had gone north, we would have been trapped there for a long time,” Mr. Daniloff, now 81 and"
          " retired in Cambridge, Mass., said by telephone this week.", "said", "Mr. Daniloff, now 81"),
+        # a state set off by commas between speaker and cue
+        ("Kuleba, exasperated, famously responded: “What difference does it make?”", "responded",
+         "Kuleba"),
         # an inverted cue's surname the tagger took for an adverb
         ("“It is valuable,” said Skelly, explaining he had worked with the committee.", "said", "Skelly"),
         # a short quoted title is part of the name, not the start of what was said
