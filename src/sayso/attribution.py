@@ -1041,7 +1041,8 @@ class _Finder:
             if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and _title_like(self.text[nxt.inner_start : nxt.inner_end]):
                 continue  # a title quoted in the cue's own sentence (told CNN's “State of the Union”)
             between = self.text[last.end : nxt.start].strip()
-            if last is q and not (last.end <= verb.idx < nxt.start and between[-1:] in ".:,"):
+            ends = between.rstrip(QUOTE_CHARS + " ")[-1:]  # 'he said on “Meet the Press.” “…”': past a title's marks
+            if last is q and not (last.end <= verb.idx < nxt.start and ends in ".:,"):
                 break
             if last is not q and between:
                 break

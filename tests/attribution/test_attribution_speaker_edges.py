@@ -101,3 +101,10 @@ def test_participle_after_a_closing_quote_is_the_speakers_next_report(bare_nlp):
     assert text[slice(*by_cue["told"]["content"])] == "that the rebels “had a reckless plan which was doomed,”"
     assert text[slice(*by_cue["adding"]["content"])] == "They lost the valley."
     assert text[slice(*by_cue["adding"]["speaker_mention"])] == "The minister"
+
+
+def test_quote_continues_past_a_programme_title_that_ends_the_cue_sentence(bare_nlp):
+    text = "“The front is holding,” he said on ABC's “This Week.” “The reserves have not been touched yet.”"
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    assert len(found) == 1
+    assert [text[a:b] for a, b in found[0]["parts"]] == ["The front is holding", "The reserves have not been touched yet."]
