@@ -48,12 +48,12 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
 LEXICON_KEYS = {
     "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
-    "org_words", "titles", "message_nouns", "report_nouns", "report_joiners", "idioms", "bound_cues", "label_verbs",
+    "org_words", "titles", "message_nouns", "report_nouns", "report_voicers", "report_joiners", "idioms", "bound_cues",
+    "label_verbs",
 }
 DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
 )
-VOICING_VERBS = {"repeat", "reiterate", "renew", "make", "issue", "level", "voice", "echo", "offer", "deliver", "publish", "release"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 QUANTIFIERS = {"any", "many", "some", "most", "all", "none", "several", "each", "few", "much", "one", "two", "three"}
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
@@ -1526,7 +1526,7 @@ class _Finder:
         if owner is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in VOICING_VERBS:
+        if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon["report_voicers"]:
             # "Christie repeated accusations that …": whoever voices the report made it (not whoever
             # rejects it: "the general rejected claims that …" names no claimant)
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
