@@ -470,8 +470,9 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """The verb's subject, or that of the verb it hangs from ("…, saying that …", "and added …")."""
     if _asker_unnamed(verb):
         return None
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and _by_whom(verb) is not None:
-        return _by_whom(verb)  # "Asked by the host whether …, Trump said": the host asks
+    asker = _by_whom(verb) if verb.tag_ == "VBN" and verb.dep_ == "advcl" else None
+    if asker is not None:
+        return asker  # "Asked by the host whether …, Trump said": the host asks
     speaker = _participle_subject(verb) or _controller(verb)
     if speaker is not None:
         return speaker
@@ -614,6 +615,13 @@ def _message_like(head: Token) -> bool:
     return head.pos_ in ("NOUN", "VERB") and head.ent_type_ != "PERSON" and not any(
         c.dep_ == "poss" and c.ent_type_ == "PERSON" and c.i == head.i - 1 for c in head.children
     )
+
+
+def _lone_name(token: Token) -> bool:
+    """"“…,” said Skelly, explaining …": a capitalised word alone before punctuation is a surname,
+    even where the tagger took it for an adverb and so made no noun phrase of it."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_title and token.is_alpha and not token.is_stop and (after is None or after.is_punct)
 
 
 def _gerund_object(child: Token, verb: Token) -> bool:
@@ -770,9 +778,10 @@ class _Finder:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def _add(self, candidate: _Candidate, verb: Token | None = None) -> bool:
-        dateline = DATELINE.match(self.text, candidate.content[0], candidate.content[1])
-        if dateline and candidate.content[0] == self._paragraph(candidate.content[0])[0] and not candidate.parts:
-            candidate.content = (dateline.end(), candidate.content[1])  # "BEIRUT (AP) — …" is the wire's, not said
+        start = candidate.content[0]
+        dateline = self._dateline(start) if start == self._paragraph(start)[0] and not candidate.parts else None
+        if dateline is not None:
+            candidate.content = (dateline, candidate.content[1])  # "BEIRUT (AP) — …" is the wire's, not said
         content = candidate.content
         if content[1] <= content[0] or content in self.contents:
             return False
@@ -928,7 +937,7 @@ class _Finder:
                     if aside:
                         self._with_cue(verb, clause, "mixed", "mixed-parenthetical", **self._around(verb, clause))
                     else:
-                        self._with_cue(verb, self._second_that_clause(verb, clause), "mixed", "mixed-clause")
+                        self._with_cue(verb, self._run_on_clauses(verb, clause), "mixed", "mixed-clause")
                     return
         short = _words(text[inner[0] : inner[1]]) < self.lexicon["quote_marks"]["min_words_direct"]
         speech = [v for v in candidates if self.lexicon["classes"][v.lemma_.lower()] == "speech" and not _asker_unnamed(v)]
@@ -1209,7 +1218,7 @@ class _Finder:
                     return t
         return None
 
-    def _second_that_clause(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    def _run_on_clauses(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """"said a deal was near but that gaps remained": a second that-clause coordinated with the cue
         is reported too, and so are the pieces of one clause the parser split into two complements
         ("said the talks, which began in May, would resume") or a reason hung on the cue ("said they
@@ -1290,7 +1299,7 @@ class _Finder:
         if rule == "indirect-object":
             clause = self._extended(verb, clause)
         elif rule == "indirect-ccomp":
-            clause = self._second_that_clause(verb, clause)
+            clause = self._run_on_clauses(verb, clause)
         whole = next((q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
         if whole is not None:
             self._with_cue(verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
@@ -1457,11 +1466,12 @@ class _Finder:
         if i >= 0 and self.doc[i].text == "," and i > 0:
             i -= 1  # the end of an apposition
             aside = self.doc[i]
-            held = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
-            if aside.pos_ in ("ADJ", "VERB") and held is not None and self.doc[held.i + 1].text == ",":
-                return held  # "Clinton, exasperated, responded": the parse gave the state her as its subject
-            if aside.pos_ in ("ADJ", "VERB") and aside.left_edge.i >= 2 and self.doc[aside.left_edge.i - 1].text == ",":
-                i = aside.left_edge.i - 2  # "the colonel, angry, said": a state set off by commas
+            if aside.pos_ in ("ADJ", "VERB"):  # a state set off by commas between speaker and cue
+                held = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+                if held is not None and self.doc[held.i + 1].text == ",":
+                    return held  # "Clinton, exasperated, responded": the parse gave the state her as its subject
+                if aside.left_edge.i >= 2 and self.doc[aside.left_edge.i - 1].text == ",":
+                    i = aside.left_edge.i - 2  # "the colonel, angry, said"
         if i < 0 or self.doc[i].sent != verb.sent or _inside(self.doc[i].idx, self.quotes) is not None:
             return None
         token = self.doc[i]
@@ -1490,16 +1500,10 @@ class _Finder:
         following = self.doc[verb.i + 1]
         chunk = next((c for c in self.doc.noun_chunks if c.start == following.i), None)
         if chunk is None:
-            return following if self._lone_name(following) else None
+            return following if _lone_name(following) else None
         if chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:
             return None
         return chunk.root
-
-    def _lone_name(self, token: Token) -> bool:
-        """"“…,” said Skelly, explaining …": a capitalised word alone before punctuation is a surname,
-        even where the tagger took it for an adverb and so made no noun phrase of it."""
-        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        return token.is_title and token.is_alpha and not token.is_stop and (after is None or after.is_punct)
 
     def _use_quotes(self, span: tuple[int, int]) -> None:
         for q in self.quotes:
