@@ -106,3 +106,35 @@ def test_only_outermost_reports_are_scored():
     excerpt = {"kind": "excerpt", "content": [100, 200], "cue": [99, 100]}
     pasted = {"kind": "indirect", "content": [130, 150], "cue": [120, 124]}
     assert _outermost([excerpt, pasted]) == [excerpt, pasted]
+
+
+def test_content_tokens_counts_each_gold_token_once():
+    # gold "the bridge was destroyed overnight" (5 words); the prediction shares "was destroyed overnight"
+    # and adds ", and": nested predictions over the same words must not count them twice
+    gold = [_attr((20, 54))]
+    outer = _attr((24, 59))
+    inner = _attr((35, 54))
+    table: dict[str, dict[str, Counts]] = {}
+    score_article(TEXT, [outer, inner], gold, table)
+    tokens = table["all"]["content_tokens"]
+    assert (tokens.tp, tokens.n_pred, tokens.n_gold) == (4, 5, 5)  # "bridge was destroyed overnight," + "and"
+
+
+def test_source_cue_exact_pairs_by_cue_and_needs_the_same_span():
+    gold = [_attr((15, 55), cue=(10, 14), source=(0, 9)), _attr((60, 82), cue=(86, 91), source=(83, 85))]
+    right = _attr((0, 5), cue=(10, 14), source=(0, 9))  # content far off: citron pairs by cue, not content
+    longer = _attr((60, 82), cue=(86, 91), source=(83, 91))  # same cue, "he added" for "he"
+    table: dict[str, dict[str, Counts]] = {}
+    score_article(TEXT, [right, longer], gold, table)
+    metrics = table["all"]["source_cue_exact"].metrics()
+    assert (metrics["precision"], metrics["recall"]) == (0.5, 0.5)
+
+
+def test_source_cue_exact_counts_found_gold_apart_from_right_predictions():
+    gold = [_attr((15, 55), cue=(10, 14), source=(0, 9))]
+    twins = [_attr((15, 55), cue=(10, 14), source=(0, 9)), _attr((20, 55), cue=(10, 14), source=(0, 9))]
+    table: dict[str, dict[str, Counts]] = {}
+    score_article(TEXT, twins, gold, table)
+    metrics = table["all"]["source_cue_exact"].metrics()
+    assert (metrics["precision"], metrics["recall"]) == (1.0, 1.0)
+    assert table["all"]["source_cue_exact"].tp_gold == 1

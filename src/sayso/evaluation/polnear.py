@@ -31,7 +31,16 @@ Scoring, per article, then summed over the split:
    everything. By kind: gold kind is ``direct`` when the trimmed content starts and ends with a
    quotation mark and has none inside, ``mixed`` when it has quotation marks otherwise, else
    ``indirect``; a prediction's kind is its own (sayso's ``excerpt`` counts as ``direct``).
-5. **Nesting.** PolNeAR gives each token one role, so its gold never nests a report inside
+5. **The anchors' definitions**, so sayso can be set beside citron's published PARC 3.0 figures
+   (``citron/metrics.py``): **content tokens** is token-level content identification, the
+   tokens inside predicted contents against those inside gold contents (citron's "overlap metric"
+   of content; tokens counted once, so nested predictions cannot count a gold token twice);
+   **source (cue-paired, exact)** is citron's exact source metric: a prediction is right when
+   some gold attribution has an overlapping cue and the same source span (both trimmed; no source
+   on either side matches no source), and a gold attribution is found when some prediction is
+   right for it. Within a subset both sides are filtered by the subset (a speech prediction
+   paired with a belief cue counts against sayso here).
+6. **Nesting.** PolNeAR gives each token one role, so its gold never nests a report inside
    another's content (0 of 19,833 train cues lie in another attribution's content). sayso does
    ("X said Y believes Z" is two reports); only its outermost reports, those whose cue lies in no
    other report's content, are scored. An excerpt (a pasted passage) is a voice, not a report: the
@@ -41,7 +50,9 @@ Scoring, per article, then summed over the split:
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -295,26 +306,47 @@ def _source_ok(p: Attr, g: Attr) -> bool:
     return _overlap_ratio(p.source, g.source) >= 0.5
 
 
+def _source_same(text: str, p: Attr, g: Attr) -> bool:
+    if p.source is None or g.source is None:
+        return p.source is None and g.source is None
+    return _trimmed(text, p.source) == _trimmed(text, g.source)
+
+
+def _token_set(spans: Iterable[tuple[int, int]], token_starts: list[int]) -> set[int]:
+    """Indices of the tokens that start inside any of the spans."""
+    found: set[int] = set()
+    for start, end in spans:
+        found.update(range(bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)))
+    return found
+
+
 @dataclass(slots=True)
 class Counts:
+    """Hits over predictions and gold; ``tp_gold`` is set where gold hits are counted apart
+    (citron's source metric counts right predictions and found gold separately)."""
+
     tp: int = 0
     n_pred: int = 0
     n_gold: int = 0
+    tp_gold: int | None = None
 
-    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+    def add(self, tp: int, n_pred: int, n_gold: int, tp_gold: int | None = None) -> None:
         self.tp += tp
         self.n_pred += n_pred
         self.n_gold += n_gold
+        if tp_gold is not None:
+            self.tp_gold = (self.tp_gold or 0) + tp_gold
 
     def metrics(self) -> dict[str, float | int]:
+        found = self.tp if self.tp_gold is None else self.tp_gold
         p = self.tp / self.n_pred if self.n_pred else 0.0
-        r = self.tp / self.n_gold if self.n_gold else 0.0
+        r = found / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp,
                 "predicted": self.n_pred, "gold": self.n_gold}
 
 
-METRICS = ("content_overlap", "content_exact", "cue", "source")
+METRICS = ("content_overlap", "content_exact", "cue", "source", "content_tokens", "source_cue_exact")
 
 
 def _subsets() -> dict[str, tuple[Any, Any]]:
@@ -328,8 +360,30 @@ def _subsets() -> dict[str, tuple[Any, Any]]:
     return subsets
 
 
-def score_article(text: str, pred: list[Attr], gold: list[Attr], table: dict[str, dict[str, Counts]]) -> dict[int, int]:
-    """Add one article's counts to ``table`` (subset → metric → Counts); returns the overlap matching."""
+def _anchor_counts(
+    text: str, pred: list[Attr], gold: list[Attr], token_starts: list[int] | None, row: dict[str, Counts]
+) -> None:
+    """citron's content-token and cue-paired exact-source counts over one subset's attributions."""
+    starts = token_starts if token_starts is not None else [m.start() for m in re.finditer(r"\S+", text)]
+    predicted = _token_set((part for p in pred for part in p.content_parts()), starts)
+    wanted = _token_set((part for g in gold for part in g.content_parts()), starts)
+    row["content_tokens"].add(len(predicted & wanted), len(predicted), len(wanted))
+    right = [[j for j, g in enumerate(gold) if _cue_ok(p, g) and _source_same(text, p, g)] for p in pred]
+    found = {j for js in right for j in js}
+    row["source_cue_exact"].add(sum(1 for js in right if js), len(pred), len(gold), tp_gold=len(found))
+
+
+def score_article(
+    text: str,
+    pred: list[Attr],
+    gold: list[Attr],
+    table: dict[str, dict[str, Counts]],
+    token_starts: list[int] | None = None,
+) -> dict[int, int]:
+    """Add one article's counts to ``table`` (subset → metric → Counts); returns the overlap matching.
+
+    ``token_starts`` are the offsets of the article's tokens for the content-token metric
+    (whitespace-separated words when not given)."""
     overlap = match_overlap(pred, gold)
     exact = match_exact(text, pred, gold)
     for name, (in_gold, in_pred) in _subsets().items():
@@ -348,6 +402,7 @@ def score_article(text: str, pred: list[Attr], gold: list[Attr], table: dict[str
             )
             n_gold = sum(1 for j, g in enumerate(gold) if in_gold(g))
             row[metric].add(tp, n_pred, n_gold)
+        _anchor_counts(text, [p for p in pred if in_pred(p)], [g for g in gold if in_gold(g)], token_starts, row)
     return overlap
 
 
@@ -375,10 +430,11 @@ def evaluate(split: str = "dev", limit: int | None = None, systems: tuple[str, .
     """Precision/recall/F1 per system, subset (all, speech, direct, indirect, mixed) and metric."""
     tables: dict[str, dict[str, dict[str, Counts]]] = {s: {} for s in systems}
     n_articles = 0
-    for article, _doc, preds in _run(split, limit, systems):
+    for article, doc, preds in _run(split, limit, systems):
         n_articles += 1
+        token_starts = [t.idx for t in doc if not t.is_space]
         for system, pred in preds.items():
-            score_article(article.text, pred, article.gold, tables[system])
+            score_article(article.text, pred, article.gold, tables[system], token_starts)
     return {
         "dataset": "PolNeAR v1.0.0",
         "split": split,

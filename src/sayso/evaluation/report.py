@@ -19,6 +19,8 @@ POLNEAR_METRICS = {
     "content_exact": "content (exact)",
     "cue": "cue",
     "source": "source",
+    "content_tokens": "content tokens (citron's overlap metric)",
+    "source_cue_exact": "source, cue-paired exact (citron's source metric)",
 }
 GOLD_METRICS = {
     "voices": (
@@ -135,7 +137,10 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
         (
             f"Goal: content F1 ≥ {GOAL} and source F1 ≥ {GOAL} on speech cues. This run: content "
             f"{speech['content_overlap']['f1']:.3f}, source {speech['source']['f1']:.3f}. Published anchors "
-            f"(other corpora, for orientation): {'; '.join(ANCHORS)}.\n"
+            f"(other corpora, for orientation): {'; '.join(ANCHORS)}. citron's two figures use its own "
+            "definitions, so the last two rows of each subset score sayso by them too: content tokens "
+            f"{speech['content_tokens']['f1']:.3f}, source cue-paired exact {speech['source_cue_exact']['f1']:.3f} "
+            "(different corpora still: PARC 3.0 is Wall Street Journal news).\n"
         ),
         _markdown_table(
             ("subset", "metric", "sayso", "textacy"), [row for row in rows(r) if row[0].startswith("PolNeAR")]
