@@ -777,6 +777,11 @@ class _Finder:
     def _sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
+    def _sentence_between(self, start: int, end: int) -> bool:
+        """Whether a whole sentence of words lies between two offsets."""
+        following = (s for s in self.sents[self._sent_index(start) :] if s.start_char < end)
+        return any(start <= s.start_char and s.end_char <= end and _words(s.text) >= 2 for s in following)
+
     def _add(self, candidate: _Candidate, verb: Token | None = None) -> bool:
         start = candidate.content[0]
         dateline = self._dateline(start) if start == self._paragraph(start)[0] and not candidate.parts else None
@@ -936,6 +941,10 @@ class _Finder:
                     q.used = True
                     if aside:
                         self._with_cue(verb, clause, "mixed", "mixed-parenthetical", **self._around(verb, clause))
+                    elif verb.idx > q.end and len(more := self._continued(q, verb)) > 1:
+                        # "At private courses, members pay more “because …,” Chipok said. “But …”"
+                        parts = (clause, *more[1:])
+                        self._with_cue(verb, (clause[0], parts[-1][1]), "mixed", "mixed-clause", own=clause, parts=parts)
                     else:
                         self._with_cue(verb, self._run_on_clauses(verb, clause), "mixed", "mixed-clause")
                     return
@@ -1053,6 +1062,8 @@ class _Finder:
             ends = between.rstrip(QUOTE_CHARS + " ")[-1:]  # 'he said on “Meet the Press.” “…”': past a title's marks
             if last is q and not (last.end <= verb.idx < nxt.start and ends in ".:,"):
                 break
+            if last is q and self._sentence_between(cue_sentence.end_char, nxt.start):
+                break  # "“A,” Tom said. Betsy shook her head. “B.”": B is somebody else's
             if last is not q and between:
                 break
             if _words(self.text[nxt.inner_start : nxt.inner_end]) < 3 or any(

@@ -688,3 +688,22 @@ def test_incomplete_lexicon_is_a_config_error(bare_nlp):
         find_attributions(doc, [], partial)
     with pytest.raises(ConfigError, match="classes"):
         find_attributions(doc, [], {k: v for k, v in LEXICON.items() if k != "classes"})
+
+
+def test_quote_after_another_persons_sentence_is_not_a_continuation(bare_nlp):
+    text = "“The bridge is gone,” the captain said. The engineer shook her head slowly. “We can rebuild it in a week.”"
+    (first, *_rest) = [a for a in _find(bare_nlp, text) if a["rule"] == "direct-cue"]
+    assert _text(text, first["content"]) == "The bridge is gone"
+    assert not first["parts"]
+
+
+def test_mixed_clause_runs_on_into_the_quote_after_its_cue(bare_nlp):
+    text = ("At the border crossings, drivers wait longer “because the scanners keep failing,” the inspector said. "
+            "“Nobody has fixed them since spring.”")
+    (a,) = [a for a in _find(bare_nlp, text) if a["rule"] == "mixed-clause"]
+    assert a["kind"] == "mixed"
+    assert [_text(text, p) for p in a["parts"]] == [
+        "At the border crossings, drivers wait longer “because the scanners keep failing,”",
+        "Nobody has fixed them since spring.",
+    ]
+    assert _text(text, a["speaker_mention"]) == "the inspector"
