@@ -577,6 +577,24 @@ def _asker_unnamed(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children) and verb.dep_ != "ROOT"
 
 
+COUNTERPOINT_MARKS = {"while", "though", "although", "whereas"}  # closed-class subordinators
+
+
+def _without_counterpoint(head: Token) -> list[Token]:
+    """A reported clause without the counterpoint the writer set against it after a comma ("said the
+    army held the bridge, while rebels claimed the town"): a while/though/whereas clause with its
+    own subject is the writer's, not the speaker's (PolNeAR train speech content +0.08)."""
+    tokens = list(head.subtree)
+    for c in head.rights:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and marks & COUNTERPOINT_MARKS and any(m.dep_ in SUBJECT_DEPS for m in c.children):
+            first = c.left_edge
+            if first.i > 0 and first.nbor(-1).text == ",":
+                cut = first.i - 1
+                return [t for t in tokens if t.i < cut]
+    return tokens
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
@@ -1217,7 +1235,7 @@ class _Finder:
         ) or self._stray_that_clause(verb)
         if comp is None:
             return None
-        return self._with_open_quote(_span_of(list(comp.subtree)), verb)
+        return self._with_open_quote(_span_of(_without_counterpoint(comp)), verb)
 
     def _stray_that_clause(self, verb: Token) -> Token | None:
         """"said on Friday during a news conference that he may wait": a that-clause the parser hung

@@ -707,3 +707,17 @@ def test_mixed_clause_runs_on_into_the_quote_after_its_cue(bare_nlp):
         "Nobody has fixed them since spring.",
     ]
     assert _text(text, a["speaker_mention"]) == "the inspector"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry said the bridge was still standing, while rebel commanders claimed they had destroyed it.",
+         "the bridge was still standing"),
+        ("Officials said the convoy would leave on Monday, though the road remained closed to civilians.",
+         "the convoy would leave on Monday"),
+    ],
+)
+def test_writers_counterpoint_is_not_what_was_said(bare_nlp, text, content):
+    found = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
+    assert [_text(text, a["content"]) for a in found] == [content]
