@@ -19,11 +19,14 @@ def _show_table(console: Any, results: dict[str, Any]) -> None:
     from rich.table import Table
 
     table = Table(title="sayso quality (PolNeAR cells: F1 (precision/recall))")
-    for column in ("set", "metric", "sayso", "textacy"):
-        table.add_column(column, justify="right" if column in ("sayso", "textacy") else "left")
+    for column in ("set", "metric", "sayso", "textacy", "annotators"):
+        if column in ("set", "metric"):
+            table.add_column(column, justify="left")
+        else:  # a cell is one figure: wrapping "0.79 (0.80/0.78)" would make it two
+            table.add_column(column, justify="right", no_wrap=True, min_width=17)
     previous = None
-    for section, metric, sayso, textacy in report.rows(results):
-        table.add_row(section if section != previous else "", metric, sayso, textacy)
+    for section, metric, *cells in report.rows(results):
+        table.add_row(section if section != previous else "", metric, *cells)
         previous = section
     console.print(table)
     if results["calibration"]["violations"]:

@@ -156,16 +156,7 @@ def load_split(split: str = "dev", limit: int | None = None, path: Path = POLNEA
     for row in read_rows(path):
         if row["compartment"] != split or not row["annotations"]:
             continue
-        text = row["text"]
-        gold = []
-        for a in row["annotations"][0]["attributions"]:
-            content = _hull(a["content"])
-            if content is None:
-                continue
-            pieces = tuple((c["start"], c["end"]) for c in a["content"])
-            kind = gold_kind(text, content) if len(pieces) == 1 else _pieces_kind(text, pieces)
-            gold.append(Attr(content, _hull(a["cue"]), _hull(a["source"]), kind, False, pieces=pieces))
-        articles.append(Article(row["id"], text, gold))
+        articles.append(Article(row["id"], row["text"], _annotations(row["text"], row["annotations"][0])))
         if limit is not None and len(articles) >= limit:
             break
     return articles
@@ -343,7 +334,7 @@ class Counts:
         r = found / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp,
-                "predicted": self.n_pred, "gold": self.n_gold}
+                "predicted": self.n_pred, "gold": self.n_gold, "found": found}
 
 
 METRICS = ("content_overlap", "content_exact", "cue", "source", "content_tokens", "source_cue_exact")
@@ -448,6 +439,61 @@ def evaluate(split: str = "dev", limit: int | None = None, systems: tuple[str, .
             system: {subset: {m: c.metrics() for m, c in row.items()} for subset, row in table.items()}
             for system, table in tables.items()
         },
+    }
+
+
+def _annotations(text: str, annotation: dict[str, Any]) -> list[Attr]:
+    """One annotator's attributions of one article, as scored."""
+    out = []
+    for a in annotation["attributions"]:
+        content = _hull(a["content"])
+        if content is None:
+            continue
+        pieces = tuple((c["start"], c["end"]) for c in a["content"])
+        kind = gold_kind(text, content) if len(pieces) == 1 else _pieces_kind(text, pieces)
+        out.append(Attr(content, _hull(a["cue"]), _hull(a["source"]), kind, False, pieces=pieces))
+    return out
+
+
+def annotator_agreement(path: Path = POLNEAR) -> dict[str, Any]:
+    """How far two trained annotators agree under this same scoring: the ceiling the goal sits under.
+
+    PolNeAR's ``annotator-training`` compartment has every article annotated by all its annotators
+    independently. Each ordered pair (one annotator as system, another as gold) is scored like sayso,
+    with speech cues judged on each side's own cues; counts are summed over pairs and articles. sayso
+    is scored on the same articles against every annotator, so the two rows compare like with like.
+    """
+    from sayso import pipeline
+    from sayso.attribution import load_reporting_verbs
+    from sayso.reading import Document
+
+    lexicon = load_reporting_verbs()
+    nlp = pipeline.load()
+    rows = [r for r in read_rows(path) if r["compartment"] == "annotator-training" and len(r["annotations"]) > 1]
+    humans: dict[str, dict[str, Counts]] = {}
+    machine: dict[str, dict[str, Counts]] = {}
+    pairs = 0
+    docs = (pipeline.prepare_doc(nlp, Document(text=r["text"])) for r in rows)
+    for row, doc in zip(rows, nlp.pipe(docs), strict=True):
+        text = row["text"]
+        people = [_annotations(text, a) for a in row["annotations"]]
+        for attrs in people:
+            _mark_speech(doc, text, attrs, lexicon)
+        token_starts = [t.idx for t in doc if not t.is_space]
+        for j, reference in enumerate(people):
+            score_article(text, _sayso_attrs(doc), reference, machine, token_starts)
+            for i, system in enumerate(people):
+                if i != j:
+                    score_article(text, system, reference, humans, token_starts)
+                    pairs += 1
+    metrics = lambda table: {subset: {m: c.metrics() for m, c in row.items()} for subset, row in table.items()}  # noqa: E731
+    return {
+        "compartment": "annotator-training",
+        "articles": len(rows),
+        "annotators": max((len(r["annotations"]) for r in rows), default=0),
+        "pairs": pairs,
+        "annotators_vs_annotators": metrics(humans),
+        "sayso_vs_annotators": metrics(machine),
     }
 
 

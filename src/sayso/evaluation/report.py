@@ -76,6 +76,8 @@ def run(
     results: dict[str, Any] = {"polnear": polnear.evaluate(split=split, limit=limit)}
     if limit is not None:
         results["polnear"]["limit"] = limit
+    say("PolNeAR annotator agreement")
+    results["polnear"]["agreement"] = polnear.annotator_agreement()
     say("in-house gold set")
     results["gold"], misses = gold.evaluate(advance=advance)
     say("calibration table and plot")
@@ -95,18 +97,42 @@ def _cell(metrics: dict[str, Any] | None) -> str:
     return f"{metrics['f1']:.3f} ({metrics['precision']:.2f}/{metrics['recall']:.2f})"
 
 
-def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(section, metric, sayso, textacy) rows: PolNeAR cells are ``F1 (P/R)``, gold cells plain values."""
+def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    """(section, metric, sayso, textacy, annotators) rows: PolNeAR cells are ``F1 (P/R)``, gold cells
+    plain values; the annotators' column is their agreement with each other on annotator-training."""
     table = []
     systems = results["polnear"]["systems"]
+    humans = results["polnear"].get("agreement", {}).get("annotators_vs_annotators", {})
     for subset in SUBSETS:
         for key, label in POLNEAR_METRICS.items():
             cells = [_cell(systems.get(s, {}).get(subset, {}).get(key)) for s in ("sayso", "textacy")]
+            cells.append(_cell(humans.get(subset, {}).get(key)))
             table.append((f"PolNeAR {results['polnear']['split']} · {subset}", label, *cells))
     for layer, metrics in GOLD_METRICS.items():
         for metric in metrics:
-            table.append((f"gold · {layer}", metric, f"{results['gold'][layer][metric]:.3f}", "—"))
+            table.append((f"gold · {layer}", metric, f"{results['gold'][layer][metric]:.3f}", "—", "—"))
     return table
+
+
+def _agreement_markdown(agreement: dict[str, Any] | None) -> str:
+    """The human ceiling beside sayso on the same articles, speech cues."""
+    if not agreement:
+        return ""
+    header = ("metric", "annotator vs annotator", "sayso vs annotator")
+    body = [
+        (label, _cell(agreement["annotators_vs_annotators"]["speech"].get(key)),
+         _cell(agreement["sayso_vs_annotators"]["speech"].get(key)))
+        for key, label in POLNEAR_METRICS.items()
+    ]
+    return (
+        f"\n### How far annotators agree (speech cues)\n\nPolNeAR's `{agreement['compartment']}` compartment: "
+        f"{agreement['articles']} articles, each annotated independently by {agreement['annotators']} annotators "
+        f"({agreement['pairs']} ordered pairs, one annotator scored as the system against another as gold, "
+        "counts summed). sayso is scored on the same articles against every annotator. The `annotators` column "
+        "above repeats the first column here for every subset. Four articles are a small sample: read the "
+        "figures as the height of the ceiling, not a precise one.\n\n"
+        + _markdown_table(header, body)
+    )
 
 
 def _markdown_table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> str:
@@ -143,8 +169,10 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
             "(different corpora still: PARC 3.0 is Wall Street Journal news).\n"
         ),
         _markdown_table(
-            ("subset", "metric", "sayso", "textacy"), [row for row in rows(r) if row[0].startswith("PolNeAR")]
+            ("subset", "metric", "sayso", "textacy", "annotators"),
+            [row for row in rows(r) if row[0].startswith("PolNeAR")],
         ),
+        _agreement_markdown(polnear.get("agreement")),
         "\n## The in-house conflict-reporting set\n",
         (
             f"{gold['passages']} passages written for sayso (`tests/gold/`, data digest `{gold['digest']}`): "
