@@ -774,8 +774,26 @@ class _Finder:
             self._sentence(sent)
         for paragraph in self.paragraphs:
             self._name_colon(paragraph)
+        self._end_before_sourcing()
         self._drop_redundant_excerpts()
         return self._resolve()
+
+    def _end_before_sourcing(self) -> None:
+        """A content that ends in "…, according to X" stops before it: that phrase credits the clause
+        to X ("the account pointed to the shootings as revenge, according to a report"), and a cue
+        whose content held it would sit inside X's report while X's sat inside its own."""
+        sourcing = [
+            (c.cue[0], c.subject.right_edge.idx + len(c.subject.right_edge))
+            for c in self.candidates
+            if c.rule == "according-to" and c.cue is not None and c.subject is not None
+        ]
+        for c in self.candidates:
+            if c.rule == "according-to" or c.kind == "excerpt" or c.parts:
+                continue
+            for start, end in sourcing:
+                tail = self.text[end : c.content[1]]
+                if c.content[0] < start and end <= c.content[1] and not tail.strip(" ,.;:—–-" + QUOTE_CHARS):
+                    c.content = _trim(self.text, c.content[0], start)
 
     def _drop_redundant_excerpts(self) -> None:
         """An excerpt that is one direct quotation found with its own cue adds nothing but a vaguer

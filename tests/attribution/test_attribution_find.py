@@ -721,3 +721,15 @@ def test_mixed_clause_runs_on_into_the_quote_after_its_cue(bare_nlp):
 def test_writers_counterpoint_is_not_what_was_said(bare_nlp, text, content):
     found = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
     assert [_text(text, a["content"]) for a in found] == [content]
+
+
+def test_content_stops_before_the_phrase_that_sources_it(bare_nlp):
+    text = ("In a message posted on Sunday, the channel pointed to the strike as revenge for the raids on the port, "
+            "according to a report from a monitoring group.")
+    found = _find(bare_nlp, text)
+    sourced = [a for a in found if a["rule"] == "according-to"]
+    assert [_text(text, a["speaker_mention"]) for a in sourced] == ["a report from a monitoring group"]
+    for a in found:
+        if a["rule"] != "according-to":
+            assert "according" not in _text(text, a["content"])
+            assert _text(text, a["content"]).endswith("the raids on the port")
