@@ -1317,6 +1317,8 @@ class _Finder:
         if head.pos_ not in ("VERB", "AUX"):
             return None
         own = {t.i for t in verb.subtree}
+        # "Asked whether …, she said, …": a report before the cue is its own, not part of this content
+        own |= {t.i for c in head.lefts if c.i < verb.i and c.i in self.cue_verbs for t in c.subtree}
         opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
         part = [t for t in head.subtree if t.i not in own and t.i not in opening and not t.is_punct]
         if len(part) < 3:

@@ -733,3 +733,10 @@ def test_content_stops_before_the_phrase_that_sources_it(bare_nlp):
         if a["rule"] != "according-to":
             assert "according" not in _text(text, a["content"])
             assert _text(text, a["content"]).endswith("the raids on the port")
+
+
+def test_question_put_to_the_speaker_is_not_part_of_the_answer(bare_nlp):
+    text = 'Asked by a reporter whether the pass was open, she said, "We reopened it at dawn, and the trucks are moving."'
+    said = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
+    assert said
+    assert all("Asked" not in _text(text, a["content"]) for a in said)
