@@ -1096,8 +1096,11 @@ class _Finder:
                 continue  # a title quoted in the cue's own sentence (told CNN's “State of the Union”)
             between = self.text[last.end : nxt.start].strip()
             ends = between.rstrip(QUOTE_CHARS + " ")[-1:]  # 'he said on “Meet the Press.” “…”': past a title's marks
+            start = nxt.inner_start
             if last is q and not (last.end <= verb.idx < nxt.start and ends in ".:,"):
-                break
+                start = self._quote_led_in(nxt, cue_sentence)
+                if start is None or not last.end <= verb.idx < nxt.start:
+                    break
             if last is q and self._sentence_between(cue_sentence.end_char, nxt.start):
                 break  # "“A,” Tom said. Betsy shook her head. “B.”": B is somebody else's
             if last is not q and between:
@@ -1107,9 +1110,23 @@ class _Finder:
             ):
                 break  # the next quotation has a cue of its own
             nxt.used = True
-            pieces.append((nxt.inner_start, nxt.inner_end))
+            led_in = start != nxt.inner_start  # a part led into keeps its quotation marks
+            pieces.append((start, nxt.end if led_in else nxt.inner_end))
             last = nxt
         return pieces
+
+    def _quote_led_in(self, q: Quote, cue_sentence: Span) -> int | None:
+        """The start of the sentence right after the cue's when it only leads into a quotation that
+        ends it ("“A,” she said. That makes him “the wrong man.”"): the speaker goes on, in part quoted."""
+        index = self._sent_index(q.start)
+        sent = self.sents[index]
+        if index == 0 or self.sents[index - 1].start != cue_sentence.start or sent.start_char >= q.start:
+            return None
+        if self.text[q.end : sent.end_char].strip(" .\n") or _words(self.text[sent.start_char : q.start]) > 8:
+            return None
+        if any(t.i in self.cue_verbs for t in sent if t.idx < q.start):
+            return None
+        return sent.start_char
 
     def _quote_is_object(self, q: Quote, verb: Token) -> bool:
         deps = ("ccomp", "xcomp")

@@ -740,3 +740,12 @@ def test_question_put_to_the_speaker_is_not_part_of_the_answer(bare_nlp):
     said = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
     assert said
     assert all("Asked" not in _text(text, a["content"]) for a in said)
+
+
+def test_speaker_goes_on_in_a_sentence_that_leads_into_a_quote(bare_nlp):
+    text = "“The convoy is late again,” the governor said. That makes the crossing “a trap for everyone who waits there.”"
+    (a,) = [a for a in _find(bare_nlp, text) if a["rule"] == "direct-cue"]
+    assert [_text(text, p) for p in a["parts"]] == [
+        "The convoy is late again",
+        "That makes the crossing “a trap for everyone who waits there.”",
+    ]
