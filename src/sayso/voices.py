@@ -390,13 +390,26 @@ def _features(text: str, start: int, end: int, tokens: _TokenIndex, rules: Rules
     counts["stance"] = len(rules.stance.findall(masked.translate(_APOSTROPHES)))
     opening = stripped.lower().translate(_APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
-    counts["lead_in"] = int(bool(rules.lead_in_end.search(stripped)) and not _heading(stripped, rules))
+    counts["lead_in"] = int(
+        bool(rules.lead_in_end.search(stripped)) and not _heading(stripped, rules) and not _calls_to_action(span, counts)
+    )
     counts["ellipsis_end"] = int(bool(rules.ellipsis_end.search(stripped)))
     counts["list_item"] = int(bool(rules.list_item.match(body)))
     counts["whole_quote"] = int(not any(c.isalnum() for c in masked))
     counts["short"] = int(counts["words"] < rules.contrast["short_words"] and not counts["whole_quote"])
     counts["formal"] = int(not _chatty(counts, rules) and counts["words"] >= rules.contrast["formal_min_words"])
     return {f: n for f, n in counts.items() if n}
+
+
+def _calls_to_action(span: Span, counts: dict[str, int]) -> bool:
+    """"Do you support the mayor? Like the page:", "Want this in your inbox? Sign up:": a question to
+    the reader, then a colon sentence with no subject (an imperative), asks something of the reader;
+    what follows is the site's. (The tagger reads "Like the page" as a preposition, so no tag test.)"""
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if not counts.get("question") or not words:
+        return False
+    last = [t for t in words[-1].sent if span.start <= t.i < span.end]  # a sentence may run past the paragraph
+    return not any(t.text == "?" or t.dep_ in ("nsubj", "nsubjpass", "expl") for t in last)
 
 
 def _heading(paragraph: str, rules: Rules) -> bool:

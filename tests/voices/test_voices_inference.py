@@ -97,6 +97,25 @@ def test_voices_short_source_lead_in_still_leads_in(bare_nlp) -> None:
     assert [p["voice"] for p in find_voices(doc, [], [])] == ["author", "author", "quoted"]
 
 
+def test_voices_call_to_action_is_not_a_lead_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "The governor signed the border bill on Tuesday after a week of protests outside the capitol.\n\n"
+        "Do you back the governor? Follow our page:\n\n"
+        "A poll taken by the station found most viewers opposed the bill, with a third of them undecided.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()] == ["author"] * 3
+
+
+def test_voices_question_before_a_named_source_still_leads_in(bare_nlp) -> None:
+    doc = bare_nlp(
+        "What did the ministry make of the vote? Its spokesman told reporters:\n\n"
+        "The result is a betrayal of everyone who voted for peace, and it will not stand, the ministry holds.\n"
+    )
+    assert [p["voice"] for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()] == [
+        "author", "quoted"
+    ]
+
+
 def test_voices_timestamp_heading_is_not_a_lead_in(bare_nlp) -> None:
     doc = bare_nlp(
         "The latest on the talks in Geneva (all times local):\n"
