@@ -595,6 +595,16 @@ def _without_counterpoint(head: Token) -> list[Token]:
     return tokens
 
 
+def _closed_off(comp: Token, verb: Token) -> bool:
+    """"His contract is expiring; the show has not announced a successor": a clause before the cue that a
+    semicolon or dash closes off is a sentence of its own, not what the cue's subject said."""
+    if comp.i > verb.i:
+        return False
+    doc = comp.doc
+    between = doc[comp.right_edge.i + 1 : verb.i]
+    return any(t.text in (";", "—", "–", "--") for t in between)
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
@@ -1264,7 +1274,8 @@ class _Finder:
         return not any(ch.isalnum() for ch in rest)
 
     def _clause(self, verb: Token) -> tuple[int, int] | None:
-        comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]  # the one after the cue first
+        # the one after the cue first
+        comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _closed_off(c, verb)]
         comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
             (c for c in verb.children if _is_question(c)), None
         ) or self._stray_that_clause(verb)

@@ -749,3 +749,15 @@ def test_speaker_goes_on_in_a_sentence_that_leads_into_a_quote(bare_nlp):
         "The convoy is late again",
         "That makes the crossing “a trap for everyone who waits there.”",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot has been a lifeline for the city; the army said it would guard the road.",
+        "The depot has been a lifeline for the city — the army reported losing two trucks there.",
+    ],
+)
+def test_clause_closed_off_before_the_cue_is_not_what_was_said(bare_nlp, text):
+    for a in _find(bare_nlp, text):
+        assert "lifeline" not in _text(text, a["content"])
