@@ -761,3 +761,12 @@ def test_speaker_goes_on_in_a_sentence_that_leads_into_a_quote(bare_nlp):
 def test_clause_closed_off_before_the_cue_is_not_what_was_said(bare_nlp, text):
     for a in _find(bare_nlp, text):
         assert "lifeline" not in _text(text, a["content"])
+
+
+def test_writers_gloss_closing_the_clause_is_not_what_was_said(bare_nlp):
+    text = ("The minister said the sticking point was his demand to close the northern crossing, a plan the "
+            "army has quietly dropped in recent weeks.")
+    found = [a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said"]
+    assert [_text(text, a["content"]) for a in found] == [
+        "the sticking point was his demand to close the northern crossing"
+    ]
