@@ -473,7 +473,7 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     asker = _by_whom(verb) if verb.tag_ == "VBN" and verb.dep_ == "advcl" else None
     if asker is not None:
         return asker  # "Asked by the host whether …, Trump said": the host asks
-    speaker = _participle_subject(verb) or _controller(verb)
+    speaker = _participle_subject(verb, lexicon) or _controller(verb)
     if speaker is not None:
         return speaker
     seen = 0
@@ -533,7 +533,7 @@ def _has_contracted(verb: Token) -> bool:
     return verb.tag_ == "VBD" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
 
 
-def _participle_subject(verb: Token) -> Token | None:
+def _participle_subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """"X stressed that …, suggesting …", "X shared the news, writing “…”": a participle after a
     comma or dash speaks for the subject of the clause it follows, never for one inside a reported
     clause the parser hung it on."""
@@ -542,14 +542,20 @@ def _participle_subject(verb: Token) -> Token | None:
         before -= 1  # ", essentially conceding …"
     while before > 0 and verb.doc[before].text in QUOTE_CHARS:
         before -= 1  # "“… maniacal,” adding …": the quote closes before the participle's comma
+    if before > 1 and verb.dep_ == "conj" and verb.doc[before].dep_ == "cc":
+        before -= 1  # "…, vowing …, and suggesting …"
     if verb.tag_ != "VBG" or before < 1 or verb.doc[before].text not in (",", "—", "–", "-", "--"):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
         return None  # "with aides saying …" has its own subject; "voters, saying …" hangs on its noun
     node = verb.head
-    reported = [a for a in (node, *node.ancestors) if a.dep_ == "ccomp"]
-    if reported:
-        node = reported[-1].head  # out of the reported clause, to the report
+    reported = [
+        a for a in (node, *node.ancestors)
+        if a.dep_ == "ccomp"
+        or (a.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children))
+    ]  # a reported clause, or a noun's ("rejected the idea that …, saying …")
+    if reported and not _parenthetical_report(node, lexicon):
+        node = reported[-1].head  # out of it, to the report
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is not None:
@@ -562,6 +568,15 @@ def _participle_subject(verb: Token) -> Token | None:
         return None  # "After Khan spoke, saying …, Trump replied": the participle is the first clause's
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     return subj if subj is not None and not any(t.i == verb.i for t in subj.subtree) else None
+
+
+def _parenthetical_report(verb: Token, lexicon: dict[str, Any]) -> bool:
+    """"“…,” the source recalled, adding …": a report whose subject follows the quote or clause it
+    reports is set inside that clause by the parser, but a participle after it continues it."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    return verb.doc[subject.left_edge.i - 1].text in QUOTE_CHARS + "," and _is_cue_verb(verb, lexicon)
 
 
 def _controller(verb: Token) -> Token | None:
