@@ -42,6 +42,7 @@ QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
 ASIDE_DEPS = {"acl", "prep"}
+MEMBER_PREPS = {"including", "like", "along"}  # "officials, including the army chief,": who they are, not where
 EXTEND_DEPS = {"prep", "xcomp"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -457,7 +458,8 @@ def _mention_span(head: Token) -> tuple[int, int]:
     aside = next(
         (
             c for c in head.rights
-            if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–" and c.lower_ != "of"
+            if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–"
+            and c.lower_ != "of" and c.lower_ not in MEMBER_PREPS
         ),
         None,
     )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke

@@ -108,3 +108,20 @@ def test_quote_continues_past_a_programme_title_that_ends_the_cue_sentence(bare_
     found = find_attributions(bare_nlp(text), [], LEXICON)
     assert len(found) == 1
     assert [text[a:b] for a, b in found[0]["parts"]] == ["The front is holding", "The reserves have not been touched yet."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Several Western governments, including France and Germany, have warned that the ceasefire is fragile.",
+         "Several Western governments, including France and Germany"),
+        ("Some veteran commanders, like retired general Petro Holub, argue that the offensive came too early.",
+         "Some veteran commanders, like retired general Petro Holub"),
+        ("Senior officers — including the chief of the general staff — have long argued that the border cannot be"
+         " held.", "Senior officers — including the chief of the general staff"),
+    ],
+)
+def test_members_set_off_by_commas_stay_in_the_speaker(bare_nlp, text, speaker):
+    """"including …", "like …" after a comma say who the speakers are, unlike a place ("Roe, in Kyiv")."""
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    assert [text[slice(*a["speaker_mention"])] for a in found] == [speaker]
