@@ -125,3 +125,19 @@ def test_members_set_off_by_commas_stay_in_the_speaker(bare_nlp, text, speaker):
     """"including …", "like …" after a comma say who the speakers are, unlike a place ("Roe, in Kyiv")."""
     found = find_attributions(bare_nlp(text), [], LEXICON)
     assert [text[slice(*a["speaker_mention"])] for a in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Colonel Ivan Petrenko, who said the convoy had been shelled twice, told reporters that the road was closed.",
+         "told reporters", "Colonel Ivan Petrenko"),
+        ("\"We will not retreat,\" said Olena Bondar, who argued that the town could hold out for weeks.", "said",
+         "Olena Bondar"),
+        # a relative clause that reports nothing stays: it says who the speaker is
+        ("Colonel Ivan Petrenko, who has commanded the brigade since 2019, said the road was closed.", "said",
+         "Colonel Ivan Petrenko, who has commanded the brigade since 2019"),
+    ],
+)
+def test_relative_clause_with_a_report_of_its_own_is_not_the_speaker(bare_nlp, text, cue, speaker):
+    assert _speakers(bare_nlp, text, cue) == [speaker]
