@@ -465,7 +465,20 @@ def _mention_span(head: Token) -> tuple[int, int]:
     )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke
     if aside is not None:
         tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
+    occasion = next((c for c in head.rights if _occasion(c)), None)
+    if occasion is not None:
+        tokens = [t for t in tokens if t.i < occasion.left_edge.i]
     return _span_of(tokens or [head])
+
+
+def _occasion(child: Token) -> bool:
+    """"Roe on Tuesday said", "Roe, when asked, said": a time or occasion the parser hung on the
+    speaker is the report's, not part of who speaks (a common noun's is: "an article on Monday")."""
+    if child.dep_ == "prep":
+        return child.head.pos_ == "PROPN" and any(
+            c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time") for c in child.children
+        )
+    return child.dep_ in ("relcl", "advcl", "acl") and child.left_edge.lower_ == "when"
 
 
 def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:

@@ -4,6 +4,7 @@ quoted title inside the speaker's noun phrase."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from sayso.attribution import find_attributions, load_reporting_verbs
 
@@ -141,3 +142,25 @@ def test_members_set_off_by_commas_stay_in_the_speaker(bare_nlp, text, speaker):
 )
 def test_relative_clause_with_a_report_of_its_own_is_not_the_speaker(bare_nlp, text, cue, speaker):
     assert _speakers(bare_nlp, text, cue) == [speaker]
+
+
+def test_when_clause_hung_on_the_speaker_is_not_part_of_it(bare_nlp):
+    text = "Marchenko's office, when contacted by Reuters, said the minister couldn't recall the exact conversation" \
+        " outlined in the report."
+    assert _speakers(bare_nlp, text, "said") == ["Marchenko's office"]
+
+
+def test_time_hung_on_the_speakers_name_is_not_part_of_it(bare_nlp):
+    """The parse "Petrenko on Tuesday" (the day hung on the name), as the parser gives it in some sentences."""
+    words = ["Petrenko", "on", "Tuesday", "said", "the", "bridge", "had", "fallen", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 7 + [False, False],
+        tags=["NNP", "IN", "NNP", "VBD", "DT", "NN", "VBD", "VBN", "."],
+        pos=["PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Petrenko", "on", "Tuesday", "say", "the", "bridge", "have", "fall", "."],
+        heads=[3, 0, 1, 3, 5, 7, 7, 3, 3],
+        deps=["nsubj", "prep", "pobj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+        ents=["B-PERSON", "O", "B-DATE", "O", "O", "O", "O", "O", "O"],
+    )
+    found = find_attributions(doc, [], LEXICON)
+    assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Petrenko"]
