@@ -513,12 +513,25 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
                 messages = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
                 noun = next((m for m in messages if m.lemma_.lower() in lexicon["message_nouns"]), noun)
             return _issuer(noun, lexicon) or noun  # "voters saying …": the noun speaks
-        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep") and node.head is not node:
+        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pobj") and node.head is not node:
             node = node.head
+            seen += 1
+            continue
+        if _noun_infinitive(node):  # "went out of his way to say …", "took pains to say …"
+            node = node.head.head if node.head.dep_ in ("dobj", "attr") else node.head
             seen += 1
             continue
         break
     return None
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """An infinitive hung on a noun with no subject of its own: whoever the noun's clause is about
+    does the saying."""
+    return (
+        verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:

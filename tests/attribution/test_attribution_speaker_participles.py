@@ -1,5 +1,5 @@
-"""Who speaks through a participle after a comma ("…, saying …") where the parser hung it inside
-another clause."""
+"""Who speaks through a participle or infinitive ("…, saying …", "took pains to say …") where the parser
+hung it inside another clause or on a noun."""
 
 from __future__ import annotations
 
@@ -39,4 +39,19 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
     ],
 )
 def test_participle_speaks_for_the_clause_it_follows(bare_nlp, text, cue, speaker):
+    assert _speakers(bare_nlp, text, cue) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # an infinitive hung on an object noun is said by the clause's subject
+        ("In this tense election cycle, several ministries are taking pains to say they are not backing any"
+         " candidate.", "say", "several ministries"),
+        # a gerund after a preposition is said by the subject of the clause the phrase opens
+        ("In addition to stating that the talks had failed, the foreign minister has vowed to expel the envoy.",
+         "stating", "the foreign minister"),
+    ],
+)
+def test_cue_hung_on_a_noun_speaks_for_the_clause_subject(bare_nlp, text, cue, speaker):
     assert _speakers(bare_nlp, text, cue) == [speaker]
