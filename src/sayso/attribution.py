@@ -900,9 +900,9 @@ class _Finder:
         return _trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
     def _mention(self, head: Token, verb: Token | None = None) -> tuple[int, int]:
-        """The speaker's mention; a noun that speaks through its own participle ("voters saying …")
-        ends before the verb, and one with a report of its own in a relative clause ("Roe, who said …,")
-        before that clause (PolNeAR train speech source +0.13)."""
+        """The speaker's mention; a subject before its verb, or a noun that speaks through its own
+        participle ("voters saying …"), ends before the verb, and one with a report of its own in a
+        relative clause ("Roe, who said …,") before that clause (PolNeAR train speech source +0.13)."""
         span = _mention_span(head)
         if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
             span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
@@ -910,6 +910,8 @@ class _Finder:
         comma = report.left_edge.i - 1 if report is not None else 0
         if comma > head.i and self.doc[comma].text in ",—–":
             span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < comma] or [head])[1]))
+        if verb is not None and head.i < verb.i < head.right_edge.i:  # a misparse ran the subject past its verb
+            span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < verb.i] or [head])[1]))
         span = self._outside_quotes(span, head)
         start, end = self._clip(span, head.idx)
         dateline = self._dateline(start)

@@ -164,3 +164,10 @@ def test_time_hung_on_the_speakers_name_is_not_part_of_it(bare_nlp):
     )
     found = find_attributions(doc, [], LEXICON)
     assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Petrenko"]
+
+
+def test_speaker_ends_before_its_verb(bare_nlp):
+    """A list after a colon the parser hung on the subject is not part of who speaks."""
+    text = ("At least four opposition deputies claim to object to the party's stance on conscription: Deputies"
+            " Ivan Holub, Olena Bondar, Taras Melnyk and Petro Shevchuk.")
+    assert _speakers(bare_nlp, text, "claim") == ["At least four opposition deputies"]
