@@ -504,8 +504,8 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
             return subject
         if node.dep_ == "xcomp" and node.head.lemma_ == "be":
             return None  # "the option is to … hope": a predicate, not an act of someone's
-        if node.dep_ == "advcl" and node.tag_ == "VBN":
-            return None  # "Asked about X, she stressed …": the asker is not she
+        if node.dep_ == "advcl" and node.tag_ == "VBN" and not any(c.lower_ == "having" for c in node.children):
+            return None  # "Asked about X, she stressed …": the asker is not she ("Having said …, she" is hers)
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head
             if noun.dep_ == "pobj":  # "sent a message to supporters saying …": the message says it

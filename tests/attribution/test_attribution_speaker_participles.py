@@ -51,6 +51,9 @@ def test_participle_speaks_for_the_clause_it_follows(bare_nlp, text, cue, speake
         # a gerund after a preposition is said by the subject of the clause the phrase opens
         ("In addition to stating that the talks had failed, the foreign minister has vowed to expel the envoy.",
          "stating", "the foreign minister"),
+        # a perfect participle is the main clause subject's own act, unlike a bare "Asked …, she said"
+        ("Having announced that he would not extend the curfew, Mayor Holub proceeded to read out the new rules.",
+         "announced", "Mayor Holub"),
     ],
 )
 def test_cue_hung_on_a_noun_speaks_for_the_clause_subject(bare_nlp, text, cue, speaker):
