@@ -1581,7 +1581,7 @@ class _Finder:
         """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is
         its speaker, even where the parser took it for the object or the subject of something else."""
         between = self.text[quote[1] : verb.idx]
-        if quote[1] > verb.idx or between.strip(" ,\n" + QUOTE_CHARS) or verb.i + 1 >= len(self.doc):
+        if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(self.doc):
             return None
         following = self.doc[verb.i + 1]
         chunk = next((c for c in self.doc.noun_chunks if c.start == following.i), None)

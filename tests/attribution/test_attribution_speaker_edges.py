@@ -171,3 +171,8 @@ def test_speaker_ends_before_its_verb(bare_nlp):
     text = ("At least four opposition deputies claim to object to the party's stance on conscription: Deputies"
             " Ivan Holub, Olena Bondar, Taras Melnyk and Petro Shevchuk.")
     assert _speakers(bare_nlp, text, "claim") == ["At least four opposition deputies"]
+
+
+def test_inverted_speaker_after_a_no_break_space(bare_nlp):
+    text = "“The bridge is gone,”\u00a0added Holub."
+    assert _speakers(bare_nlp, text, "added") == ["Holub"]
