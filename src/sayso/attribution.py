@@ -617,7 +617,10 @@ def _controller(verb: Token) -> Token | None:
 
 def _asker_unnamed(verb: Token) -> bool:
     """"Asked whether …, the minister said": a bare passive participle names no one who asks."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children) and verb.dep_ != "ROOT"
+    return (
+        verb.tag_ == "VBN" and verb.dep_ != "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass", "agent", *SUBJECT_DEPS) for c in verb.children)
+    )  # with a subject it is a past tense the tagger misread ("… CHANGE," Trump tweeted)
 
 
 COUNTERPOINT_MARKS = {"while", "though", "although", "whereas"}  # closed-class subordinators

@@ -176,3 +176,19 @@ def test_speaker_ends_before_its_verb(bare_nlp):
 def test_inverted_speaker_after_a_no_break_space(bare_nlp):
     text = "“The bridge is gone,”\u00a0added Holub."
     assert _speakers(bare_nlp, text, "added") == ["Holub"]
+
+
+def test_participle_tag_with_a_subject_is_a_past_tense(bare_nlp):
+    """"“…,” Holub tweeted" with "tweeted" tagged a participle, as the tagger gives it after some quotes:
+    a verb with its own subject is no bare "Asked …," that names no one."""
+    words = ["“", "The", "bridge", "is", "gone", ",", "”", "Holub", "tweeted", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[False, True, True, True, False, False, True, True, False, False],
+        tags=["``", "DT", "NN", "VBZ", "VBN", ",", "''", "NNP", "VBN", "."],
+        pos=["PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["“", "the", "bridge", "be", "go", ",", "”", "Holub", "tweet", "."],
+        heads=[3, 2, 3, 3, 3, 3, 8, 8, 3, 8],
+        deps=["punct", "det", "nsubj", "ROOT", "acomp", "punct", "punct", "nsubj", "conj", "punct"],
+    )
+    found = find_attributions(doc, [], LEXICON)
+    assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Holub"]
