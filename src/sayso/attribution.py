@@ -42,6 +42,7 @@ QUOTE_CHARS = "\"“”«»‘’„'`"
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
 ASIDE_DEPS = {"acl", "prep"}
+MEMBER_PREPS = {"including", "like", "along"}  # "officials, including the army chief,": who, not where
 EXTEND_DEPS = {"prep", "xcomp"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -457,13 +458,27 @@ def _mention_span(head: Token) -> tuple[int, int]:
     aside = next(
         (
             c for c in head.rights
-            if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–" and c.lower_ != "of"
+            if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–"
+            and c.lower_ != "of" and c.lower_ not in MEMBER_PREPS
         ),
         None,
     )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke
     if aside is not None:
         tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
+    occasion = next((c for c in head.rights if _occasion(c)), None)
+    if occasion is not None:
+        tokens = [t for t in tokens if t.i < occasion.left_edge.i]
     return _span_of(tokens or [head])
+
+
+def _occasion(child: Token) -> bool:
+    """"Roe on Tuesday said", "Roe, when asked, said": a time or occasion the parser hung on the
+    speaker is the report's, not part of who speaks (a common noun's is: "an article on Monday")."""
+    if child.dep_ == "prep":
+        return child.head.pos_ == "PROPN" and any(
+            c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time") for c in child.children
+        )
+    return child.dep_ in ("relcl", "advcl", "acl") and child.left_edge.lower_ == "when"
 
 
 def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
@@ -473,7 +488,7 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     asker = _by_whom(verb) if verb.tag_ == "VBN" and verb.dep_ == "advcl" else None
     if asker is not None:
         return asker  # "Asked by the host whether …, Trump said": the host asks
-    speaker = _participle_subject(verb) or _controller(verb)
+    speaker = _participle_subject(verb, lexicon) or _controller(verb)
     if speaker is not None:
         return speaker
     seen = 0
@@ -489,8 +504,8 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
             return subject
         if node.dep_ == "xcomp" and node.head.lemma_ == "be":
             return None  # "the option is to … hope": a predicate, not an act of someone's
-        if node.dep_ == "advcl" and node.tag_ == "VBN":
-            return None  # "Asked about X, she stressed …": the asker is not she
+        if node.dep_ == "advcl" and node.tag_ == "VBN" and not any(c.lower_ == "having" for c in node.children):
+            return None  # "Asked about X, she stressed …": the asker is not she ("Having said …, she" is hers)
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head
             if noun.dep_ == "pobj":  # "sent a message to supporters saying …": the message says it
@@ -498,12 +513,25 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
                 messages = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
                 noun = next((m for m in messages if m.lemma_.lower() in lexicon["message_nouns"]), noun)
             return _issuer(noun, lexicon) or noun  # "voters saying …": the noun speaks
-        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep") and node.head is not node:
+        if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pobj") and node.head is not node:
             node = node.head
+            seen += 1
+            continue
+        if _noun_infinitive(node):  # "went out of his way to say …", "took pains to say …"
+            node = node.head.head if node.head.dep_ in ("dobj", "attr") else node.head
             seen += 1
             continue
         break
     return None
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """An infinitive hung on a noun with no subject of its own: whoever the noun's clause is about
+    does the saying."""
+    return (
+        verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
@@ -533,7 +561,7 @@ def _has_contracted(verb: Token) -> bool:
     return verb.tag_ == "VBD" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
 
 
-def _participle_subject(verb: Token) -> Token | None:
+def _participle_subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     """"X stressed that …, suggesting …", "X shared the news, writing “…”": a participle after a
     comma or dash speaks for the subject of the clause it follows, never for one inside a reported
     clause the parser hung it on."""
@@ -542,14 +570,20 @@ def _participle_subject(verb: Token) -> Token | None:
         before -= 1  # ", essentially conceding …"
     while before > 0 and verb.doc[before].text in QUOTE_CHARS:
         before -= 1  # "“… maniacal,” adding …": the quote closes before the participle's comma
+    if before > 1 and verb.dep_ == "conj" and verb.doc[before].dep_ == "cc":
+        before -= 1  # "…, vowing …, and suggesting …"
     if verb.tag_ != "VBG" or before < 1 or verb.doc[before].text not in (",", "—", "–", "-", "--"):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.head.i == verb.i - 2):
         return None  # "with aides saying …" has its own subject; "voters, saying …" hangs on its noun
     node = verb.head
-    reported = [a for a in (node, *node.ancestors) if a.dep_ == "ccomp"]
-    if reported:
-        node = reported[-1].head  # out of the reported clause, to the report
+    reported = [
+        a for a in (node, *node.ancestors)
+        if a.dep_ == "ccomp"
+        or (a.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children))
+    ]  # a reported clause, or a noun's ("rejected the idea that …, saying …")
+    if reported and not _parenthetical_report(node, lexicon):
+        node = reported[-1].head  # out of it, to the report
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is not None:
@@ -564,6 +598,15 @@ def _participle_subject(verb: Token) -> Token | None:
     return subj if subj is not None and not any(t.i == verb.i for t in subj.subtree) else None
 
 
+def _parenthetical_report(verb: Token, lexicon: dict[str, Any]) -> bool:
+    """"“…,” the source recalled, adding …": a report whose subject follows the quote or clause it
+    reports is set inside that clause by the parser, but a participle after it continues it."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    return verb.doc[subject.left_edge.i - 1].text in QUOTE_CHARS + "," and _is_cue_verb(verb, lexicon)
+
+
 def _controller(verb: Token) -> Token | None:
     """"The result led the chairman to declare …", "sent a reporter to ask …": the object of the
     verb that governs an infinitive cue is who speaks."""
@@ -574,7 +617,10 @@ def _controller(verb: Token) -> Token | None:
 
 def _asker_unnamed(verb: Token) -> bool:
     """"Asked whether …, the minister said": a bare passive participle names no one who asks."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children) and verb.dep_ != "ROOT"
+    return (
+        verb.tag_ == "VBN" and verb.dep_ != "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass", "agent", *SUBJECT_DEPS) for c in verb.children)
+    )  # with a subject it is a past tense the tagger misread ("… CHANGE," Trump tweeted)
 
 
 COUNTERPOINT_MARKS = {"while", "though", "although", "whereas"}  # closed-class subordinators
@@ -892,11 +938,18 @@ class _Finder:
         return _trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
     def _mention(self, head: Token, verb: Token | None = None) -> tuple[int, int]:
-        """The speaker's mention; a noun that speaks through its own participle ("voters saying …")
-        ends before the verb."""
+        """The speaker's mention; a subject before its verb, or a noun that speaks through its own
+        participle ("voters saying …"), ends before the verb, and one with a report of its own in a
+        relative clause ("Roe, who said …,") before that clause (PolNeAR train speech source +0.13)."""
         span = _mention_span(head)
         if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
             span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
+        report = next((c for c in head.rights if c.dep_ == "relcl" and self._reports(c)), None)
+        comma = report.left_edge.i - 1 if report is not None else 0
+        if comma > head.i and self.doc[comma].text in ",—–":
+            span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < comma] or [head])[1]))
+        if verb is not None and head.i < verb.i < head.right_edge.i:  # a misparse ran the subject past its verb
+            span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < verb.i] or [head])[1]))
         span = self._outside_quotes(span, head)
         start, end = self._clip(span, head.idx)
         dateline = self._dateline(start)
@@ -906,6 +959,13 @@ class _Finder:
         end = _rstrip(self.text, start, end, QUOTE_CHARS + " ,")
         dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", self.text[start:end])  # "Mr. Daniloff, now 81 and"
         return start, start + dangling.start() if dangling else end
+
+    def _reports(self, clause: Token) -> bool:
+        """The clause's verb, or one joined to it, is a cue with a reported clause of its own."""
+        return any(
+            v.i in self.cue_verbs and any(c.dep_ == "ccomp" for c in v.children)
+            for v in (clause, *(c for c in clause.children if c.dep_ == "conj"))
+        )
 
     def _dateline(self, pos: int) -> int | None:
         """Where a wire dateline opening the paragraph at ``pos`` ends, if one does."""
@@ -1579,7 +1639,7 @@ class _Finder:
         """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is
         its speaker, even where the parser took it for the object or the subject of something else."""
         between = self.text[quote[1] : verb.idx]
-        if quote[1] > verb.idx or between.strip(" ,\n" + QUOTE_CHARS) or verb.i + 1 >= len(self.doc):
+        if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(self.doc):
             return None
         following = self.doc[verb.i + 1]
         chunk = next((c for c in self.doc.noun_chunks if c.start == following.i), None)

@@ -4,6 +4,7 @@ quoted title inside the speaker's noun phrase."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from sayso.attribution import find_attributions, load_reporting_verbs
 
@@ -108,3 +109,86 @@ def test_quote_continues_past_a_programme_title_that_ends_the_cue_sentence(bare_
     found = find_attributions(bare_nlp(text), [], LEXICON)
     assert len(found) == 1
     assert [text[a:b] for a, b in found[0]["parts"]] == ["The front is holding", "The reserves have not been touched yet."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Several Western governments, including France and Germany, have warned that the ceasefire is fragile.",
+         "Several Western governments, including France and Germany"),
+        ("Some veteran commanders, like retired general Petro Holub, argue that the offensive came too early.",
+         "Some veteran commanders, like retired general Petro Holub"),
+        ("Senior officers — including the chief of the general staff — have long argued that the border cannot be"
+         " held.", "Senior officers — including the chief of the general staff"),
+    ],
+)
+def test_members_set_off_by_commas_stay_in_the_speaker(bare_nlp, text, speaker):
+    """"including …", "like …" after a comma say who the speakers are, unlike a place ("Roe, in Kyiv")."""
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    assert [text[slice(*a["speaker_mention"])] for a in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Colonel Ivan Petrenko, who said the convoy had been shelled twice, told reporters that the road was closed.",
+         "told reporters", "Colonel Ivan Petrenko"),
+        ("\"We will not retreat,\" said Olena Bondar, who argued that the town could hold out for weeks.", "said",
+         "Olena Bondar"),
+        # a relative clause that reports nothing stays: it says who the speaker is
+        ("Colonel Ivan Petrenko, who has commanded the brigade since 2019, said the road was closed.", "said",
+         "Colonel Ivan Petrenko, who has commanded the brigade since 2019"),
+    ],
+)
+def test_relative_clause_with_a_report_of_its_own_is_not_the_speaker(bare_nlp, text, cue, speaker):
+    assert _speakers(bare_nlp, text, cue) == [speaker]
+
+
+def test_when_clause_hung_on_the_speaker_is_not_part_of_it(bare_nlp):
+    text = "Marchenko's office, when contacted by Reuters, said the minister couldn't recall the exact conversation" \
+        " outlined in the report."
+    assert _speakers(bare_nlp, text, "said") == ["Marchenko's office"]
+
+
+def test_time_hung_on_the_speakers_name_is_not_part_of_it(bare_nlp):
+    """The parse "Petrenko on Tuesday" (the day hung on the name), as the parser gives it in some sentences."""
+    words = ["Petrenko", "on", "Tuesday", "said", "the", "bridge", "had", "fallen", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 7 + [False, False],
+        tags=["NNP", "IN", "NNP", "VBD", "DT", "NN", "VBD", "VBN", "."],
+        pos=["PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Petrenko", "on", "Tuesday", "say", "the", "bridge", "have", "fall", "."],
+        heads=[3, 0, 1, 3, 5, 7, 7, 3, 3],
+        deps=["nsubj", "prep", "pobj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+        ents=["B-PERSON", "O", "B-DATE", "O", "O", "O", "O", "O", "O"],
+    )
+    found = find_attributions(doc, [], LEXICON)
+    assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Petrenko"]
+
+
+def test_speaker_ends_before_its_verb(bare_nlp):
+    """A list after a colon the parser hung on the subject is not part of who speaks."""
+    text = ("At least four opposition deputies claim to object to the party's stance on conscription: Deputies"
+            " Ivan Holub, Olena Bondar, Taras Melnyk and Petro Shevchuk.")
+    assert _speakers(bare_nlp, text, "claim") == ["At least four opposition deputies"]
+
+
+def test_inverted_speaker_after_a_no_break_space(bare_nlp):
+    text = "“The bridge is gone,”\u00a0added Holub."
+    assert _speakers(bare_nlp, text, "added") == ["Holub"]
+
+
+def test_participle_tag_with_a_subject_is_a_past_tense(bare_nlp):
+    """"“…,” Holub tweeted" with "tweeted" tagged a participle, as the tagger gives it after some quotes:
+    a verb with its own subject is no bare "Asked …," that names no one."""
+    words = ["“", "The", "bridge", "is", "gone", ",", "”", "Holub", "tweeted", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[False, True, True, True, False, False, True, True, False, False],
+        tags=["``", "DT", "NN", "VBZ", "VBN", ",", "''", "NNP", "VBN", "."],
+        pos=["PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["“", "the", "bridge", "be", "go", ",", "”", "Holub", "tweet", "."],
+        heads=[3, 2, 3, 3, 3, 3, 8, 8, 3, 8],
+        deps=["punct", "det", "nsubj", "ROOT", "acomp", "punct", "punct", "nsubj", "conj", "punct"],
+    )
+    found = find_attributions(doc, [], LEXICON)
+    assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Holub"]
