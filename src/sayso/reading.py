@@ -284,6 +284,9 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
     "\ud800-\udfff\ufeff\ufffe]"
 )
+# What an XML text node cannot hold (lxml raises on setting it): C0 controls but tab and line ends,
+# lone surrogates and the two non-characters.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+(?=\n|\Z)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -552,6 +555,7 @@ def _parse_html(html: str) -> object | None:
     from lxml import etree
 
     html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    html = _XML_INCOMPATIBLE.sub("", html)  # lxml keeps them in text it then refuses to set on a node
     try:
         return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
