@@ -19,8 +19,8 @@ POLNEAR_METRICS = {
     "content_exact": "content (exact)",
     "cue": "cue",
     "source": "source",
-    "content_tokens": "content tokens (citron's overlap metric)",
-    "source_cue_exact": "source, cue-paired exact (citron's source metric)",
+    "content_tokens": "content tokens (citron)",
+    "source_cue_exact": "source cue-paired (citron)",
 }
 GOLD_METRICS = {
     "voices": (
