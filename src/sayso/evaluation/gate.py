@@ -26,6 +26,8 @@ PINNED = (
     "polnear.systems.sayso.speech.cue.f1",
     "polnear.systems.sayso.all.content_overlap.f1",
     "polnear.systems.sayso.all.source.f1",
+    "polnear.systems.sayso.speech.content_tokens.f1",
+    "polnear.systems.sayso.speech.source_cue_exact.f1",
     "gold.voices.quoted_f1",
     "gold.attributions.f1",
     "gold.attributions.strict_f1",
