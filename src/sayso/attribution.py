@@ -1678,6 +1678,9 @@ class _Finder:
             # "Christie repeated accusations that …": whoever voices the report made it (not whoever
             # rejects it: "the general rejected claims that …" names no claimant)
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+        if owner is None and noun.dep_ == "pobj" and _is_cue_verb(noun.head.head, self.lexicon):
+            # "the ministry said in a statement that …": the clause hung on the statement is the sayer's
+            owner = _agent(noun.head.head, _subject(noun.head.head, self.lexicon))
         kind = "mixed" if self._has_quote(content) else "indirect"
         mention = self._mention(owner) if owner is not None else None
         if mention is not None and _overlap(mention, content):

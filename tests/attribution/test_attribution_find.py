@@ -320,6 +320,9 @@ def test_short_quote_before_a_later_cue_is_not_its_speech(bare_nlp):
         ("Observers doubted the ministry's claim that the strike hit only military depots.",
          "that the strike hit only military depots", "claim", "the ministry's"),
         ("His promise to rebuild the bridge by spring was repeated on Monday.", "to rebuild the bridge by spring", "promise", "His"),
+        # the clause parsed onto the statement a speaker spoke in is still that speaker's
+        ("The defence ministry says in a statement that the convoy was struck near the border.",
+         "that the convoy was struck near the border", "statement", "The defence ministry"),
     ],
 )
 def test_report_noun_with_its_clause(bare_nlp, text, content, cue, mention):
