@@ -535,8 +535,13 @@ def _noun_infinitive(verb: Token) -> bool:
 
 
 def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
-    """"The ministry issued a statement saying …": a message speaks for whoever put it out."""
-    if message.lemma_.lower() not in lexicon["message_nouns"] or message.dep_ != "dobj":
+    """"The ministry issued a statement saying …", "the rebels hit back in a statement saying …":
+    a message speaks for whoever put it out."""
+    if message.lemma_.lower() not in lexicon["message_nouns"]:
+        return None
+    if message.dep_ == "pobj" and message.head.lower_ in ("in", "with", "through", "via"):
+        message = message.head
+    elif message.dep_ != "dobj":
         return None
     return next((c for c in message.head.children if c.dep_ == "nsubj"), None)
 

@@ -344,6 +344,12 @@ def test_message_put_out_by_someone_speaks_for_them(bare_nlp):
     assert _text(text, a["speaker_mention"]) == "The campaign"
 
 
+def test_message_a_speaker_answers_in_speaks_for_them(bare_nlp):
+    text = "The rebel group shot back in an article stating that the city was under its control."
+    a = _one(_find(bare_nlp, text), text, "that the city was under its control")
+    assert _text(text, a["speaker_mention"]) == "The rebel group"
+
+
 def test_that_clause_after_the_cues_adverbials_is_its_content(bare_nlp):
     text = "The governor said earlier on Friday during a news conference that the evacuation would resume at dawn."
     a = _one(_find(bare_nlp, text), text, "that the evacuation would resume at dawn")
