@@ -344,10 +344,19 @@ def test_message_put_out_by_someone_speaks_for_them(bare_nlp):
     assert _text(text, a["speaker_mention"]) == "The campaign"
 
 
-def test_message_a_speaker_answers_in_speaks_for_them(bare_nlp):
-    text = "The rebel group shot back in an article stating that the city was under its control."
-    a = _one(_find(bare_nlp, text), text, "that the city was under its control")
-    assert _text(text, a["speaker_mention"]) == "The rebel group"
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The rebel group shot back in an article stating that the city was under its control.",
+         "that the city was under its control", "The rebel group"),
+        # a response is a message too
+        ("The governor fired back a response saying he would not support the ceasefire plan.",
+         "he would not support the ceasefire plan", "The governor"),
+    ],
+)
+def test_message_a_speaker_answers_with_speaks_for_them(bare_nlp, text, content, speaker):
+    a = _one(_find(bare_nlp, text), text, content)
+    assert _text(text, a["speaker_mention"]) == speaker
 
 
 def test_that_clause_after_the_cues_adverbials_is_its_content(bare_nlp):
