@@ -1284,7 +1284,11 @@ class _Finder:
             return None
         if not named(chunk) or chunk.root.pos_ == "PRON":
             return None
-        return chunk.root, _trim(self.text, chunk.start_char, chunk.end_char)
+        first = chunk.root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "… writes pollster Jane Roe and John Doe:": both wrote it
+        start = min(chunk.start_char, first.left_edge.idx)
+        return first, _trim(self.text, start, chunk.end_char)
 
     def _name_colon(self, paragraph: tuple[int, int]) -> None:
         """A paragraph that opens with a name and a colon reports what the name said: headlines

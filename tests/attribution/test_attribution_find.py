@@ -788,3 +788,10 @@ def test_writers_gloss_closing_the_clause_is_not_what_was_said(bare_nlp):
     assert [_text(text, a["content"]) for a in found] == [
         "the sticking point was his demand to close the northern crossing"
     ]
+
+
+def test_colon_lead_in_ending_in_two_names_gives_both(bare_nlp):
+    text = "A new survey surprised pollsters Mark Hill and Anna Berg:\n“Nobody expected the opposition to win the capital.”"
+    (a,) = _find(bare_nlp, text)
+    assert a["rule"] == "direct-colon-name"
+    assert _text(text, a["speaker_mention"]) == "Mark Hill and Anna Berg"
