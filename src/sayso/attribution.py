@@ -512,6 +512,9 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
                 governor = noun.head.head
                 messages = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
                 noun = next((m for m in messages if m.lemma_.lower() in lexicon["message_nouns"]), noun)
+            elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon["message_nouns"]:
+                # "the senator emailed supporters saying …": the sender says it, not the addressees
+                return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
             return _issuer(noun, lexicon) or noun  # "voters saying …": the noun speaks
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pobj") and node.head is not node:
             node = node.head

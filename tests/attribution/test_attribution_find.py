@@ -344,6 +344,12 @@ def test_message_put_out_by_someone_speaks_for_them(bare_nlp):
     assert _text(text, a["speaker_mention"]) == "The campaign"
 
 
+def test_addressees_of_a_message_verb_do_not_say_it(bare_nlp):
+    text = "The senator emailed supporters saying the fight was not over."
+    a = _one(_find(bare_nlp, text), text, "the fight was not over")
+    assert _text(text, a["speaker_mention"]) == "The senator"
+
+
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
