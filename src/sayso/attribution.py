@@ -1645,6 +1645,9 @@ class _Finder:
                 if subject is not None:
                     return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
             token = token.head
+        if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME") and token.head.i < verb.i:
+            # "voters going to the polls Tuesday say …": a time ends the participle's clause, whose subject speaks
+            return next((c for c in token.head.children if c.dep_ == "nsubj" and c.i < token.head.i), None)
         return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
 
     def _inverted_speaker(self, verb: Token, quote: tuple[int, int]) -> Token | None:
