@@ -512,9 +512,6 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
                 governor = noun.head.head
                 messages = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
                 noun = next((m for m in messages if m.lemma_.lower() in lexicon["message_nouns"]), noun)
-            elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon["message_nouns"]:
-                # "the senator emailed supporters saying …": the sender says it, not the addressees
-                return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
             return _issuer(noun, lexicon) or noun  # "voters saying …": the noun speaks
         if node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pobj") and node.head is not node:
             node = node.head
@@ -538,13 +535,8 @@ def _noun_infinitive(verb: Token) -> bool:
 
 
 def _issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
-    """"The ministry issued a statement saying …", "the rebels hit back in a statement saying …":
-    a message speaks for whoever put it out."""
-    if message.lemma_.lower() not in lexicon["message_nouns"]:
-        return None
-    if message.dep_ == "pobj" and message.head.lower_ in ("in", "with", "through", "via"):
-        message = message.head
-    elif message.dep_ != "dobj":
+    """"The ministry issued a statement saying …": a message speaks for whoever put it out."""
+    if message.lemma_.lower() not in lexicon["message_nouns"] or message.dep_ != "dobj":
         return None
     return next((c for c in message.head.children if c.dep_ == "nsubj"), None)
 
@@ -1287,11 +1279,7 @@ class _Finder:
             return None
         if not named(chunk) or chunk.root.pos_ == "PRON":
             return None
-        first = chunk.root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head  # "… writes pollster Jane Roe and John Doe:": both wrote it
-        start = min(chunk.start_char, first.left_edge.idx)
-        return first, _trim(self.text, start, chunk.end_char)
+        return chunk.root, _trim(self.text, chunk.start_char, chunk.end_char)
 
     def _name_colon(self, paragraph: tuple[int, int]) -> None:
         """A paragraph that opens with a name and a colon reports what the name said: headlines
@@ -1645,9 +1633,6 @@ class _Finder:
                 if subject is not None:
                     return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
             token = token.head
-        if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME") and token.head.i < verb.i:
-            # "voters going to the polls Tuesday say …": a time ends the participle's clause, whose subject speaks
-            return next((c for c in token.head.children if c.dep_ == "nsubj" and c.i < token.head.i), None)
         return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
 
     def _inverted_speaker(self, verb: Token, quote: tuple[int, int]) -> Token | None:
@@ -1693,9 +1678,6 @@ class _Finder:
             # "Christie repeated accusations that …": whoever voices the report made it (not whoever
             # rejects it: "the general rejected claims that …" names no claimant)
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
-        if owner is None and noun.dep_ == "pobj" and _is_cue_verb(noun.head.head, self.lexicon):
-            # "the ministry said in a statement that …": the clause hung on the statement is the sayer's
-            owner = _agent(noun.head.head, _subject(noun.head.head, self.lexicon))
         kind = "mixed" if self._has_quote(content) else "indirect"
         mention = self._mention(owner) if owner is not None else None
         if mention is not None and _overlap(mention, content):

@@ -30,9 +30,6 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         # "'s said" is "has said": the parser's passive reading must not lose the speaker
         ("Just look at the defence minister. He's said he gets his figures from the army.", "said", "He"),
         ("While she's said she will fight on, the mayor has not won a vote.", "said", "she"),
-        # a time closing a participle's clause is not the speaker; the participle's subject is
-        ("Majorities of voters in four states going to the polls Tuesday say they would back the treaty.",
-         "say", "Majorities of voters in four states"),
         # a passive participle's agent is who asks
         ("Asked by reporters whether the bridge was mined, the colonel said no.", "Asked", "reporters"),
         # the wire's dateline is not part of the speaker, even where the parse makes the city the subject
