@@ -626,13 +626,13 @@ def _asker_unnamed(verb: Token) -> bool:
 COUNTERPOINT_MARKS = {"while", "though", "although", "whereas"}  # closed-class subordinators
 
 
-def _without_counterpoint(head: Token) -> list[Token]:
-    """A reported clause without the counterpoint the writer set against it after a comma ("said the
-    army held the bridge, while rebels claimed the town"): a while/though/whereas clause with its
-    own subject is the writer's, not the speaker's (PolNeAR train speech content +0.08); so is a
-    common-noun apposition that closes the clause (+0.02)."""
+def _without_writers_asides(head: Token) -> list[Token]:
+    """A reported clause without what the writer added after a comma: a counterpoint ("said the army
+    held the bridge, while rebels claimed the town"), a while/though/whereas clause with its own
+    subject (PolNeAR train speech content +0.08), or a gloss, a common-noun apposition that closes
+    the clause ("…his plan to ban the convoys, a plan the ministry has since dropped"; +0.02)."""
     tokens = list(head.subtree)
-    for c in tokens:  # "…his plan to ban the convoys, a plan the ministry has since modified": the writer's gloss
+    for c in tokens:
         closes = c.right_edge.i >= head.right_edge.i - 1  # runs to the clause's end, bar a full stop
         if c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.i > head.i and closes:
             first = c.left_edge
@@ -643,8 +643,7 @@ def _without_counterpoint(head: Token) -> list[Token]:
         if c.dep_ == "advcl" and marks & COUNTERPOINT_MARKS and any(m.dep_ in SUBJECT_DEPS for m in c.children):
             first = c.left_edge
             if first.i > 0 and first.nbor(-1).text == ",":
-                cut = first.i - 1
-                return [t for t in tokens if t.i < cut]
+                return [t for t in tokens if t.i < first.i - 1]
     return tokens
 
 
@@ -944,12 +943,15 @@ class _Finder:
         span = _mention_span(head)
         if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
             span = _span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
+        def ending_before(i: int) -> tuple[int, int]:
+            return span[0], min(span[1], _span_of([t for t in head.subtree if t.i < i] or [head])[1])
+
         report = next((c for c in head.rights if c.dep_ == "relcl" and self._reports(c)), None)
         comma = report.left_edge.i - 1 if report is not None else 0
         if comma > head.i and self.doc[comma].text in ",—–":
-            span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < comma] or [head])[1]))
+            span = ending_before(comma)
         if verb is not None and head.i < verb.i < head.right_edge.i:  # a misparse ran the subject past its verb
-            span = (span[0], min(span[1], _span_of([t for t in head.subtree if t.i < verb.i] or [head])[1]))
+            span = ending_before(verb.i)
         span = self._outside_quotes(span, head)
         start, end = self._clip(span, head.idx)
         dateline = self._dateline(start)
@@ -1348,7 +1350,7 @@ class _Finder:
         ) or self._stray_that_clause(verb)
         if comp is None:
             return None
-        return self._with_open_quote(_span_of(_without_counterpoint(comp)), verb)
+        return self._with_open_quote(_span_of(_without_writers_asides(comp)), verb)
 
     def _stray_that_clause(self, verb: Token) -> Token | None:
         """"said on Friday during a news conference that he may wait": a that-clause the parser hung

@@ -480,8 +480,9 @@ def annotator_agreement(path: Path = POLNEAR) -> dict[str, Any]:
         for attrs in people:
             _mark_speech(doc, text, attrs, lexicon)
         token_starts = [t.idx for t in doc if not t.is_space]
+        found = _sayso_attrs(doc)
         for j, reference in enumerate(people):
-            score_article(text, _sayso_attrs(doc), reference, machine, token_starts)
+            score_article(text, found, reference, machine, token_starts)
             for i, system in enumerate(people):
                 if i != j:
                     score_article(text, system, reference, humans, token_starts)

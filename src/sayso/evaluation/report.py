@@ -129,7 +129,7 @@ def _agreement_markdown(agreement: dict[str, Any] | None) -> str:
         f"{agreement['articles']} articles, each annotated independently by {agreement['annotators']} annotators "
         f"({agreement['pairs']} ordered pairs, one annotator scored as the system against another as gold, "
         "counts summed). sayso is scored on the same articles against every annotator. The `annotators` column "
-        "above repeats the first column here for every subset. Four articles are a small sample: read the "
+        "above is this agreement, subset by subset. Four articles are a small sample: read the "
         "figures as the height of the ceiling, not a precise one.\n\n"
         + _markdown_table(header, body)
     )
