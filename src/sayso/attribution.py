@@ -44,6 +44,7 @@ CLAUSE_DEPS = {"ccomp"}
 ASIDE_DEPS = {"acl", "prep"}
 MEMBER_PREPS = {"including", "like", "along"}  # "officials, including the army chief,": who, not where
 EXTEND_DEPS = {"prep", "xcomp"}
+TAIL_DEPS = {"prep", "agent", "npadvmod", "advmod", "dobj", "attr", "acomp", "oprd"}
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
@@ -1413,7 +1414,7 @@ class _Finder:
         head = verb.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
-        own = {t.i for t in verb.subtree}
+        own = {t.i for t in verb.subtree} - {t.i for t in self._tail_after_cue(verb)}
         # "Asked whether …, she said, …": a report before the cue is its own, not part of this content
         own |= {t.i for c in head.lefts if c.i < verb.i and c.i in self.cue_verbs for t in c.subtree}
         opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
@@ -1452,16 +1453,46 @@ class _Finder:
             return
         kind = "mixed" if self._has_quote(clause) else "indirect"
         around = self._around(verb, clause) if rule == "indirect-parenthetical" else {}
+        if rule == "indirect-ccomp":
+            around = self._interrupted(verb, clause)
+            if around:
+                clause = (clause[0], around["parts"][-1][1])
         self._with_cue(verb, clause, kind, rule, prep=prep, **around)
 
     def _around(self, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
         """A parenthetical cue inside its content ("The talks, he said, failed."): the content goes
         round the cue in two parts, and only the part before the cue excludes a subject."""
-        start, end = _span_of(list(verb.subtree))
+        tail = {t.i for t in self._tail_after_cue(verb)}
+        start, end = _span_of([t for t in verb.subtree if t.i not in tail])
         before = _trim(self.text, content[0], start)
         after = _trim(self.text, end, content[1])
         parts = tuple(p for p in (before, after) if p[1] > p[0])
         return {"own": (content[0], start), "parts": parts if len(parts) > 1 else ()}
+
+    def _interrupted(self, verb: Token, clause: tuple[int, int]) -> dict[str, Any]:
+        """"The argument would be aided, Devine said, by the primary calendar.": a clause before its
+        cue goes on after it when the parser hung the clause's last phrase on the cue; the content
+        then goes round the cue in two parts."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subject is None or clause[1] > subject.left_edge.idx or self.doc[subject.left_edge.i - 1].text != ",":
+            return {}
+        tail = self._tail_after_cue(verb)
+        return {"own": clause, "parts": (clause, _span_of(tail))} if tail else {}
+
+    def _tail_after_cue(self, verb: Token) -> list[Token]:
+        """The phrases after a comma that the parser hung on an interrupting cue but that finish the
+        sentence it interrupts ("…, the ministry said, including shells and fuel."); not a phrase of the
+        cue's own ("…, he said on Tuesday") nor a report of its own ("…, he said, adding that …")."""
+        tail = [
+            c for c in verb.rights
+            if c.dep_ in TAIL_DEPS and c.left_edge.i - 1 > verb.i and self.doc[c.left_edge.i - 1].text == ","
+            and not any(t.i in self.cue_verbs for t in c.subtree)
+        ]
+        if not tail or tail[0].left_edge.i - 1 != max(t.i for t in verb.subtree if t.i < tail[0].left_edge.i):
+            return []
+        tokens = [t for c in tail for t in c.subtree]
+        last = max(t.i for t in verb.sent if not t.is_punct)
+        return tokens if max(t.i for t in tokens) >= last else []
 
     def _before_next_report(self, content: tuple[int, int]) -> tuple[int, int]:
         """A reported clause ends where the speaker's next report begins ("said A, and urged B",

@@ -770,3 +770,33 @@ def test_writers_gloss_closing_the_clause_is_not_what_was_said(bare_nlp):
     assert [_text(text, a["content"]) for a in found] == [
         "the sticking point was his demand to close the northern crossing"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # the parser hangs the clause's last phrase on the cue that interrupts it
+        ("The ceasefire would be tested, the envoy said, by the first exchange of prisoners.",
+         ["The ceasefire would be tested", "by the first exchange of prisoners"]),
+        ("The truce would be tested, Ivanov said, by the first exchange of prisoners.",
+         ["The truce would be tested", "by the first exchange of prisoners"]),
+        ("The offensive would be slowed, Kovalenko said, by the autumn rains.",
+         ["The offensive would be slowed", "by the autumn rains"]),
+        ("The strikes were aimed at fuel depots, officials said, including two near the port.",
+         ["The strikes were aimed at fuel depots", "including two near the port"]),
+        ("The shipments were of several kinds, the ministry said, including shells, drones and fuel.",
+         ["The shipments were of several kinds", "including shells, drones and fuel"]),
+    ],
+)
+def test_clause_interrupted_by_its_cue_goes_round_it(bare_nlp, text, parts):
+    found = _find(bare_nlp, text)
+    assert len(found) == 1, found
+    assert [_text(text, p) for p in found[0]["parts"]] == parts
+    assert _text(text, found[0]["content"]) == text.rstrip(".")
+
+
+def test_cue_with_its_own_adverbial_does_not_go_round(bare_nlp):
+    text = "The ceasefire held, the envoy said on Tuesday."
+    found = _find(bare_nlp, text)
+    assert [_text(text, a["content"]) for a in found] == ["The ceasefire held"]
+    assert not found[0]["parts"]

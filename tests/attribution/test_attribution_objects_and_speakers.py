@@ -39,6 +39,9 @@ def _text(text: str, span: list[int] | None) -> str | None:
         ("The commander pointed to the heavy losses of the past week.", "the heavy losses of the past week", "pointed to"),
         # what the parser hangs on the verb after the object belongs to the message
         ("The government announced new steps to tighten controls at the border.", "new steps to tighten controls at the border", "announced"),
+        # a reported figure or event is the message ("reported no arrests")
+        ("Police reported no arrests after the second night of protests.", "no arrests after the second night of protests", "reported"),
+        ("The mayor recalled the long winter of 2014.", "the long winter of 2014", "recalled"),
     ],
 )
 def test_message_object_is_content(bare_nlp, text, content, cue):
