@@ -1700,6 +1700,8 @@ class _Finder:
         )
         if clause is None or _inside(noun.idx, self.quotes) is not None:
             return
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in self.cue_verbs:
+            return  # "says in a statement that …": the clause is the verb's, the statement its channel
         content = self._with_open_quote(_span_of(list(clause.subtree)), noun)
         if _words(self.text[content[0] : content[1]]) < 3:
             return

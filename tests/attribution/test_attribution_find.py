@@ -800,3 +800,17 @@ def test_cue_with_its_own_adverbial_does_not_go_round(bare_nlp):
     found = _find(bare_nlp, text)
     assert [_text(text, a["content"]) for a in found] == ["The ceasefire held"]
     assert not found[0]["parts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence ministry said in a statement that the bridge had been destroyed overnight.",
+        "The Red Cross director Maksym Dotsenko says in a statement that the shelters are full.",
+    ],
+)
+def test_statement_a_cue_speaks_through_is_its_channel_not_a_report(bare_nlp, text):
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["cue"]) in ("said", "says")
+    assert _text(text, a["content"]).startswith("that the")
+    assert _text(text, a["speaker_mention"]) == text[: text.index(" sa")]
