@@ -526,6 +526,16 @@ def _subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
     return None
 
 
+def _that_complement(clause: Token) -> bool:
+    """"said in a briefing that its forces had repelled attacks": a "that" the parser took for a
+    relative pronoun is the complementizer when the clause has no gap for it to fill (the role it
+    was given is filled by another word); "a briefing that the ministry gave" keeps its gap."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head.i != clause.i:
+        return False
+    return any(c.dep_ == first.dep_ and c.i != first.i for c in clause.children)
+
+
 def _noun_infinitive(verb: Token) -> bool:
     """An infinitive hung on a noun with no subject of its own: whoever the noun's clause is about
     does the saying."""
@@ -1359,7 +1369,10 @@ class _Finder:
         adverbials = [c for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod")]
         for adverbial in adverbials:
             for t in adverbial.subtree:
-                if t.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
+                if t.dep_ in ("acl", "relcl", "ccomp") and (
+                    any(m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children)
+                    or (t.head.head.i == adverbial.i and _that_complement(t))  # on the adverbial's own noun
+                ):
                     return t
         return None
 

@@ -814,3 +814,15 @@ def test_statement_a_cue_speaks_through_is_its_channel_not_a_report(bare_nlp, te
     assert _text(text, a["cue"]) in ("said", "says")
     assert _text(text, a["content"]).startswith("that the")
     assert _text(text, a["speaker_mention"]) == text[: text.index(" sa")]
+
+
+def test_that_clause_misparsed_as_relative_on_the_cues_adverbial_is_the_report(bare_nlp):
+    text = "The Russian Defence Ministry said in a daily briefing that its forces had repelled attacks near Kupiansk."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "that its forces had repelled attacks near Kupiansk"
+    assert _text(text, a["speaker_mention"]) == "The Russian Defence Ministry"
+
+
+def test_relative_clause_with_its_gap_on_the_cues_adverbial_is_not_a_report(bare_nlp):
+    text = "The ministry said in a statement that the army released on Sunday."
+    assert not any(_text(text, a["content"]).startswith("that the army") for a in _find(bare_nlp, text))
