@@ -134,9 +134,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Articles put one paragraph per line; without this the parser happily joins a colon lead-in to
     the excerpt below it, and a citation marker or a quote would belong to the wrong sentence.
     """
+    titles = _title_abbreviations()
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text and not token.is_space:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+        elif previous.text.endswith(".") and previous.text[:-1].lower() in titles and token.is_title:
+            token.is_sent_start = False  # "Brig. Gen. Pat Ryder": a rank's full stop ends no sentence
     for marker in _footnote_markers(doc):
         # "…parameters.[14] Next": the marker closes the sentence before it; the next one starts after.
         for token in marker[1:]:
@@ -146,6 +150,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if after is not None and not after.is_space and (after.is_title or after.is_upper or after.is_punct):
             after.is_sent_start = True
     return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    """The lexicon's abbreviated titles and ranks ("Gen.", "Brig.", "Dr.")."""
+    return frozenset(attribution.load_reporting_verbs()["title_abbreviations"])
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Teach the tokenizer the abbreviated ranks it splits ("Brig." → "Brig" "."), so that the full
+    stop stays with the rank and the parser does not end a sentence there."""
+    from spacy.attrs import ORTH
+
+    for title in _title_abbreviations():
+        form = title.capitalize() + "."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _footnote_markers(doc: Doc) -> Iterator[Any]:
@@ -320,6 +341,7 @@ def load() -> Language:
     """
     nlp = spacy.load(MODEL_NAME)
     split_footnote_markers(nlp)
+    keep_title_abbreviations(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso")
     nlp.max_length = max(nlp.max_length, 2_500_000)

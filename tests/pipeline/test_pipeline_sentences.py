@@ -1,0 +1,26 @@
+"""Sentence boundaries set before the parser: ranks written with a full stop end no sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Pentagon press secretary, Brig. Gen. Pat Ryder, told reporters the aid would arrive within weeks.",
+         "The Pentagon press secretary, Brig. Gen. Pat Ryder"),
+        ("The carrier’s captain, Cmdr. Ivan Orlov, said the ship had been hit twice.", "The carrier’s captain, Cmdr. Ivan Orlov"),
+    ],
+)
+def test_an_abbreviated_rank_ends_no_sentence(nlp, text: str, speaker: str) -> None:
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    assert any(t.text in ("Brig.", "Cmdr.") for t in doc)
+    (a,) = doc._.attributions
+    assert text[a["speaker_mention"][0] : a["speaker_mention"][1]] == speaker
+
+
+def test_a_full_stop_after_an_ordinary_word_still_ends_a_sentence(nlp) -> None:
+    doc = nlp("The talks were chaired by Dr. Anna Petrova in Geneva. Gen. Ivanov left early.")
+    assert [s.text for s in doc.sents] == ["The talks were chaired by Dr. Anna Petrova in Geneva.", "Gen. Ivanov left early."]
