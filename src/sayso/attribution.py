@@ -612,10 +612,16 @@ def _participle_subject(verb: Token, lexicon: dict[str, Any]) -> Token | None:
 def _parenthetical_report(verb: Token, lexicon: dict[str, Any]) -> bool:
     """"“…,” the source recalled, adding …": a report whose subject follows the quote or clause it
     reports is set inside that clause by the parser, but a participle after it continues it."""
+    return _subject_set_off(verb, QUOTE_CHARS + ",") is not None and _is_cue_verb(verb, lexicon)
+
+
+def _subject_set_off(verb: Token, marks: str) -> Token | None:
+    """The verb's subject before it, when one of ``marks`` sets it off from what precedes ("…, the
+    ministry said", "“…,” the source recalled"): the cue of a clause it follows or interrupts."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-    if subject is None or subject.left_edge.i == 0:
-        return False
-    return verb.doc[subject.left_edge.i - 1].text in QUOTE_CHARS + "," and _is_cue_verb(verb, lexicon)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text not in marks:
+        return None
+    return subject
 
 
 def _controller(verb: Token) -> Token | None:
@@ -1411,8 +1417,7 @@ class _Finder:
         with the clause before it, with a subject of its own after a comma and no "and"."""
         if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
             return False
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-        if subject is None or subject.left_edge.i == 0 or self.doc[subject.left_edge.i - 1].text != ",":
+        if _subject_set_off(verb, ",") is None:
             return False
         return not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" for c in verb.children)
 
@@ -1486,8 +1491,8 @@ class _Finder:
         """"The argument would be aided, Devine said, by the primary calendar.": a clause before its
         cue goes on after it when the parser hung the clause's last phrase on the cue; the content
         then goes round the cue in two parts."""
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-        if subject is None or clause[1] > subject.left_edge.idx or self.doc[subject.left_edge.i - 1].text != ",":
+        subject = _subject_set_off(verb, ",")
+        if subject is None or clause[1] > subject.left_edge.idx:
             return {}
         tail = self._tail_after_cue(verb)
         return {"own": clause, "parts": (clause, _span_of(tail))} if tail else {}
