@@ -25,6 +25,7 @@ COMMANDS = {
     "export": "corpus:export",
     "serve": "serve:serve",
     "fuzz": "fuzz:fuzz",
+    "train": "train:train",
 }
 
 
