@@ -31,8 +31,9 @@ name), ``context`` (the state the rules share), ``clauses`` (what a cue reports)
 
 from __future__ import annotations
 
+from sayso.attribution.context import RULE_NAMES
 from sayso.attribution.finder import RULES, SENTENCE_RULES, find_attributions
 from sayso.attribution.lexicon import load_reporting_verbs
 from sayso.attribution.quotes import Quote, find_quotes
 
-__all__ = ["RULES", "SENTENCE_RULES", "Quote", "find_attributions", "find_quotes", "load_reporting_verbs"]
+__all__ = ["RULES", "RULE_NAMES", "SENTENCE_RULES", "Quote", "find_attributions", "find_quotes", "load_reporting_verbs"]

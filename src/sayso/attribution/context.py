@@ -19,6 +19,18 @@ DATELINE = re.compile(
 )
 
 
+# Every ``rule`` an attribution record can carry: a closed set, listed in docs/output.md
+# ("Attribution rules") and checked by tests/attribution/test_attribution_rule_names.py.
+RULE_NAMES = frozenset({
+    "excerpt",
+    "direct-cue", "direct-complement", "direct-lead-in", "direct-lead-in-actor", "direct-colon",
+    "direct-colon-name", "running-speaker",
+    "mixed-clause", "mixed-parenthetical", "mixed-embedded",
+    "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer",
+    "indirect-noun", "according-to", "name-colon",
+})
+
+
 @dataclass(slots=True)
 class Candidate:
     """An attribution before its speaker is resolved (speakers resolve in text order)."""
@@ -113,6 +125,8 @@ class Context:
     def add(self, candidate: Candidate, verb: Token | None = None) -> bool:
         """Take ``candidate`` unless its content is empty, taken already or boilerplate; a wire dateline
         opening it is cut off. ``verb`` is then a used cue."""
+        if candidate.rule not in RULE_NAMES:
+            raise ValueError(f"attribution rule {candidate.rule!r} is not in RULE_NAMES")
         start = candidate.content[0]
         dateline = self.dateline_end(start) if start == self.paragraph(start)[0] and not candidate.parts else None
         if dateline is not None:
