@@ -95,7 +95,10 @@ class AttributionComponent(_Component):
         self.reporting_verbs = reporting_verbs
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        return (attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs),)
+        found = attribution.find_attributions(
+            doc, doc._.voices or [], self.reporting_verbs, boilerplate=doc._.sayso_boilerplate or []
+        )
+        return (found,)
 
 
 class EstimativeComponent(_Component):
@@ -224,7 +227,7 @@ def make_voices(nlp: Language, name: str, rules: voices.Rules) -> VoicesComponen
 @Language.factory(
     "sayso_attribution",
     assigns=["doc._.attributions"],
-    requires=["token.dep", "doc.sents", "doc._.voices"],
+    requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.ents", "doc.sents", "doc._.voices"],
     default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}},
 )
 def make_attribution(nlp: Language, name: str, reporting_verbs: dict[str, Any]) -> AttributionComponent:

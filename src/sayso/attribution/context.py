@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +62,13 @@ class Context:
     offered to the indirect rule only when it reports more (``indirect``).
     """
 
-    def __init__(self, doc: Doc, voices: list[dict[str, Any]], lexicon: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        voices: list[dict[str, Any]],
+        lexicon: dict[str, Any],
+        boilerplate: Sequence[Sequence[int]] = (),
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.lexicon = lexicon
@@ -71,8 +78,7 @@ class Context:
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
         self.cue_verbs = {t.i for t in doc if is_cue_verb(t, lexicon)}  # judged once: every rule asks again
-        boilerplate = doc._.get("sayso_boilerplate") if Doc.has_extension("sayso_boilerplate") else None
-        self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate or []]
+        self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate]  # no content may overlap these
         # found so far
         self.candidates: list[Candidate] = []
         self.contents: set[tuple[int, int]] = set()

@@ -8,7 +8,7 @@ make the order matter, and ``RULES`` below states it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -132,10 +132,19 @@ def records(ctx: Context) -> list[dict[str, Any]]:
     return found
 
 
-def find_attributions(doc: Doc, voices: list[dict[str, Any]], reporting_verbs: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every attribution in a parsed Doc as plain records (spans are [start, end] character offsets)."""
+def find_attributions(
+    doc: Doc,
+    voices: list[dict[str, Any]],
+    reporting_verbs: dict[str, Any],
+    boilerplate: Sequence[Sequence[int]] = (),
+) -> list[dict[str, Any]]:
+    """Every attribution in a parsed Doc as plain records (spans are [start, end] character offsets).
+
+    ``voices`` are the voices component's passages, ``boilerplate`` the [start, end] spans the reader
+    marked as page furniture: no attribution's content may overlap one.
+    """
     check_lexicon(reporting_verbs)
-    ctx = Context(doc, voices, reporting_verbs)
+    ctx = Context(doc, voices, reporting_verbs, boilerplate)
     for _, rule in RULES:
         rule(ctx)
     return records(ctx)

@@ -12,10 +12,12 @@ from sayso.errors import ConfigError
 CLASS_ORDER = ("speech", "belief", "evidence")
 
 
+# The tables the rules read; a custom lexicon must carry them all. ``name`` and ``about`` describe
+# the file; ``title_abbreviations`` is the tokenizer's (pipeline.keep_title_abbreviations).
 LEXICON_KEYS = {
-    "verbs", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks", "speaker_nominals",
-    "org_words", "titles", "message_nouns", "report_nouns", "report_voicers", "report_joiners", "idioms", "bound_cues",
-    "label_verbs",
+    "verbs", "evidence_subjects", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks",
+    "speaker_nominals", "org_words", "titles", "message_nouns", "report_nouns", "report_voicers", "report_joiners",
+    "idioms", "bound_cues", "label_verbs", "colon_labels",
 }
 
 
