@@ -28,7 +28,7 @@ RULE_NAMES = frozenset({
     "direct-colon-name", "running-speaker",
     "mixed-clause", "mixed-parenthetical", "mixed-embedded",
     "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer",
-    "indirect-noun", "according-to", "name-colon",
+    "indirect-noun", "according-to", "in-the-words-of", "as-quoted-by", "name-colon",
 })
 
 

@@ -23,11 +23,13 @@ from sayso.attribution.speakers import SpeakerResolver
 from sayso.model import Speaker
 
 
-def _according_to(ctx: Context, sent: Span) -> None:
+def _sourcing_phrases(ctx: Context, sent: Span) -> None:
+    phrases = [(entry["words"], entry) for entry in ctx.lexicon["multiword"]]
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "to":
-            if quote_at(token.idx, ctx.quotes) is None:
-                indirect.according_to(ctx, token, sent)
+        for words, entry in phrases:
+            phrase = ctx.doc[token.i : token.i + len(words)]
+            if [t.lower_ for t in phrase] == words and quote_at(token.idx, ctx.quotes) is None:
+                indirect.sourcing_phrase(ctx, phrase, entry, sent)
 
 
 def _direct_quotes(ctx: Context, sent: Span) -> None:
@@ -62,9 +64,9 @@ def _name_colons(ctx: Context) -> None:
 
 # Within one sentence, in this order:
 SENTENCE_RULES: tuple[tuple[str, Callable[[Context, Span], None]], ...] = (
-    # "according to X" first: it claims the quotes inside its content, so the direct rule does not
-    # credit them to a cue verb too.
-    ("according-to", _according_to),
+    # the lexicon's multiword cues ("according to X", "in the words of X") first: they claim the
+    # quotes inside their content, so the direct rule does not credit them to a cue verb too.
+    ("sourcing-phrase", _sourcing_phrases),
     # quotations before the clause rules: a quote claims the cue verb that credits it, and a cue
     # verb with a quote in its clause makes that clause mixed here, not indirect below.
     ("direct", _direct_quotes),
@@ -85,7 +87,7 @@ RULES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     # a paragraph opening with "NAME:" only where no rule above found anything in it.
     ("name-colon", _name_colons),
     # then the found contents are tidied: cut before "…, according to X", which needs every
-    # according-to found; excerpts that a direct quotation repeats dropped, which needs them all.
+    # sourcing phrase found; excerpts that a direct quotation repeats dropped, which needs them all.
     ("end-before-sourcing", indirect.end_before_sourcing),
     ("drop-redundant-excerpts", excerpts.drop_redundant_excerpts),
 )

@@ -3,6 +3,8 @@ claim that …"); "according to X"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from sayso.attribution.clauses import (
@@ -105,39 +107,43 @@ def noun_report(ctx: Context, noun: Token) -> None:
         ctx.claim_quotes(content)
 
 
-def according_to(ctx: Context, according: Token, sent: Span) -> None:
-    to = ctx.doc[according.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or next(
-        (c for c in according.children if c.dep_ == "pobj"), None
+def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent: Span) -> None:
+    """A multiword cue from the lexicon ("according to X", "in the words of X", "as quoted by X"):
+    X is the source, and the content is the larger side of the sentence around the phrase."""
+    first, last = phrase[0], phrase[-1]
+    inside = {t.i for t in phrase}
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or next(
+        (c for c in first.children if c.dep_ == "pobj" and c.i not in inside), None
     )
     if pobj is None:
         return
-    p_start, p_end = span_of([according, to, *pobj.subtree])
+    p_start, p_end = span_of([*phrase, *pobj.subtree])
     words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
     before = [t for t in words if t.idx < p_start]
     after = [t for t in words if t.idx >= p_end]
     part = after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
     if sum(not t.is_punct for t in part) < 3:
         return
-    start, end = ctx.clip(span_of(part), according.idx)
+    start, end = ctx.clip(span_of(part), first.idx)
     end = rstrip(ctx.text, start, end, ".")
     kind = "mixed" if ctx.has_quote((start, end)) else "indirect"
-    cue = (according.idx, to.idx + len(to))
-    if ctx.add(Candidate(kind, (start, end), cue, pobj, "according-to", "speech")):
+    cue = (first.idx, last.idx + len(last))
+    if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"])):
         ctx.claim_quotes((start, end))
 
 
 def end_before_sourcing(ctx: Context) -> None:
-    """A content that ends in "…, according to X" stops before it: that phrase credits the clause
-    to X ("the account pointed to the shootings as revenge, according to a report"), and a cue
-    whose content held it would sit inside X's report while X's sat inside its own."""
+    """A content that ends in "…, according to X" (or another sourcing phrase) stops before it: that
+    phrase credits the clause to X ("the account pointed to the shootings as revenge, according to a
+    report"), and a cue whose content held it would sit inside X's report while X's sat inside its own."""
+    phrases = {entry["rule"] for entry in ctx.lexicon["multiword"]}
     sourcing = [
         (c.cue[0], c.subject.right_edge.idx + len(c.subject.right_edge))
         for c in ctx.candidates
-        if c.rule == "according-to" and c.cue is not None and c.subject is not None
+        if c.rule in phrases and c.cue is not None and c.subject is not None
     ]
     for c in ctx.candidates:
-        if c.rule == "according-to" or c.kind == "excerpt" or c.parts:
+        if c.rule in phrases or c.kind == "excerpt" or c.parts:
             continue
         for start, end in sourcing:
             tail = ctx.text[end : c.content[1]]

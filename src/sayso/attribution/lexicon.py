@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from sayso.attribution.context import RULE_NAMES
 from sayso.errors import ConfigError
 
 CLASS_ORDER = ("speech", "belief", "evidence")
@@ -50,3 +51,6 @@ def check_lexicon(reporting_verbs: dict[str, Any]) -> None:
     missing = sorted(LEXICON_KEYS - reporting_verbs.keys())
     if missing:
         raise ConfigError(f"reporting_verbs lacks {', '.join(missing)}; start from sayso.reporting_verbs.v1")
+    for entry in reporting_verbs["multiword"]:  # their rule names are records' ``rule``: a closed set
+        if entry.get("rule") not in RULE_NAMES or entry.get("class") not in CLASS_ORDER or not entry.get("words"):
+            raise ConfigError(f"reporting_verbs multiword entry {entry!r} needs words, a class and a rule from RULE_NAMES")
