@@ -5,7 +5,7 @@ line-ending and control-character clean-up, HTML flattening, splitting over-long
 happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
-``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``markdown``, ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -29,6 +29,7 @@ from sayso.reading.datelines import check_date_option, find_dateline
 from sayso.reading.decoding import check_size, decode, refuse_binary
 from sayso.reading.html import Page, looks_like_html, read_html
 from sayso.reading.language import check_english, english_share, load_language
+from sayso.reading.markdown import looks_like_markdown, read_markdown
 from sayso.reading.limits import (
     FETCH_TIMEOUT,
     FETCHED_CONTENT_TYPES,
@@ -38,6 +39,8 @@ from sayso.reading.limits import (
     MAX_TEXT_CHARS,
 )
 from sayso.reading.sources import check_url, fetch, read_source
+
+INPUT_FORMATS = ("html", "markdown", "text")
 
 __all__ = [
     "FETCHED_CONTENT_TYPES",
@@ -59,6 +62,7 @@ __all__ = [
     "load_boilerplate_patterns",
     "load_language",
     "looks_like_html",
+    "looks_like_markdown",
     "read",
     "read_source",
     "split_long_paragraphs",
@@ -71,8 +75,9 @@ class Document:
 
     ``boilerplate`` and ``quote_blocks`` are ``(start, end)`` / ``(start, end, source)`` offsets
     into ``text``; ``quote_blocks`` are passages that markup (``<blockquote>``, ``<q>``) quoted.
+    ``links`` are ``(start, end, url)``: a Markdown link's anchor text and its target.
     ``encoding`` is the codec bytes were decoded with (None for str input); ``format`` is
-    ``"html"`` or ``"text"``.
+    ``"html"``, ``"markdown"`` or ``"text"``.
     """
 
     text: str
@@ -84,6 +89,7 @@ class Document:
     language: str = "en"
     boilerplate: tuple[tuple[int, int], ...] = ()
     quote_blocks: tuple[tuple[int, int, str | None], ...] = ()
+    links: tuple[tuple[int, int, str], ...] = ()
     warnings: tuple[str, ...] = field(default=())
     encoding: str | None = None
     format: str = "text"
@@ -96,11 +102,13 @@ def read(
     url: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
     encoding: str | None = None,
+    input_format: str | None = None,
 ) -> Document:
     """Decode, clean and (for HTML) extract one article, so analysis sees only its text.
 
     ``published`` ("YYYY-MM-DD") overrides any date found in the input; ``encoding`` is a
-    declared charset (an HTTP header's) tried before guessing. Raises ``InputError`` for input
+    declared charset (an HTTP header's) tried before guessing; ``input_format`` (``"html"``,
+    ``"markdown"`` or ``"text"``) says how to read the input, else it is sniffed. Raises ``InputError`` for input
     that is empty, binary, over a limit, or not English.
     """
     option_date = check_date_option(published)
@@ -118,7 +126,15 @@ def read(
     if not raw.strip():
         raise InputError("input is empty (nothing but whitespace)")
 
-    if looks_like_html(raw):
+    if input_format not in (None, *INPUT_FORMATS):
+        raise InputError(f"unknown input format {input_format!r}; sayso reads {', '.join(INPUT_FORMATS)}")
+    links: list[tuple[int, int, str]] = []
+    if input_format == "markdown" or (input_format is None and not looks_like_html(raw) and looks_like_markdown(raw)):
+        page = read_markdown(raw)
+        if not page.text:
+            raise InputError("input is Markdown with no readable text (only markup)")
+        text, quotes, links, fmt = page.text, page.quotes, page.links, "markdown"
+    elif input_format == "html" or (input_format is None and looks_like_html(raw)):
         page = read_html(raw, url)
         if not page.text:
             raise InputError("input is HTML with no readable text (only markup, scripts or styles)")
@@ -136,6 +152,7 @@ def read(
         warnings.append(f"split {splits} paragraph(s) longer than {MAX_PARAGRAPH_CHARS:,} characters")
     if inserted:
         quotes = [(shift(s, inserted), shift(e, inserted, end=True), src) for s, e, src in quotes]
+        links = [(shift(s, inserted), shift(e, inserted, end=True), href) for s, e, href in links]
     warning = check_english(text)
     if warning:
         warnings.append(warning)
@@ -156,6 +173,7 @@ def read(
         url=url,
         boilerplate=tuple(find_boilerplate(text)),
         quote_blocks=tuple((s, e, src) for s, e, src in quotes if s < e),
+        links=tuple(links),
         warnings=tuple(warnings),
         encoding=used_encoding,
         format=fmt,

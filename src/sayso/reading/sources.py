@@ -16,6 +16,7 @@ from sayso.reading.limits import FETCH_TIMEOUT, FETCHED_CONTENT_TYPES, MAX_INPUT
 if TYPE_CHECKING:
     from sayso.reading import Document
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _REFUSED_SCHEMES = frozenset(
     {"file", "ftp", "ftps", "sftp", "data", "javascript", "mailto", "gopher", "ws", "wss"}
 )
@@ -28,13 +29,15 @@ def read_source(
     max_bytes: int = MAX_INPUT_BYTES,
     timeout: float = FETCH_TIMEOUT,
     allow_private: bool = False,
+    input_format: str | None = None,
 ) -> Document:
     """Read ``source``: ``"-"`` for stdin, an http(s) URL, or a file path.
 
     URLs are fetched with a total ``timeout``, at most ``max_bytes`` of body, at most
     ``MAX_REDIRECTS`` redirects, and only text content types; a URL whose host resolves to a
     private, loopback or link-local address is refused unless ``allow_private`` (checked again
-    at every redirect).
+    at every redirect). ``input_format`` says how to read it (see ``read``); a file named
+    ``*.md`` or ``*.markdown`` is read as Markdown, anything else is sniffed.
     """
     from sayso.reading import read  # the package reads; this module only fetches the bytes
 
@@ -42,14 +45,19 @@ def read_source(
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"standard input is over the limit of {max_bytes:,} bytes")
-        return read(data, published=published, max_bytes=max_bytes)
+        return read(data, published=published, max_bytes=max_bytes, input_format=input_format)
     scheme = urlsplit(source).scheme.lower()
     if scheme in ("http", "https"):
         data, charset = fetch(source, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
-        return read(data, published=published, url=source, max_bytes=max_bytes, encoding=charset)
+        return read(
+            data, published=published, url=source, max_bytes=max_bytes, encoding=charset, input_format=input_format
+        )
     if "://" in source or scheme in _REFUSED_SCHEMES:
         raise InputError(f"cannot read {source!r}: only http and https URLs are fetched (scheme {scheme!r})")
-    return read(_read_file(Path(source), max_bytes), published=published, max_bytes=max_bytes)
+    path = Path(source)
+    if input_format is None and path.suffix.lower() in MARKDOWN_SUFFIXES:
+        input_format = "markdown"
+    return read(_read_file(path, max_bytes), published=published, max_bytes=max_bytes, input_format=input_format)
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
