@@ -35,7 +35,9 @@ CONTEXT_EXTENSIONS = {
     "sayso_published": None,  # "YYYY-MM-DD" or None
     "sayso_scale": None,  # calibration scale name, or None for the component default
     "sayso_boilerplate": [],  # [[start, end], ...] excluded from analysis
-    "sayso_markup_quotes": [],  # [[start, end, source|None], ...] quoted by HTML markup
+    "sayso_markup_quotes": [],  # [[start, end, source|None], ...] quoted by HTML or Markdown markup
+    "sayso_format": None,  # "html" | "markdown" | "text": where markup, not inference, decides voices
+    "sayso_links": [],  # [[start, end, url], ...] a link's anchor text and target
 }
 # Results the components write: plain lists of dicts, the "sayso/1" shapes with (start, end) spans.
 RESULT_EXTENSIONS = ("voices", "attributions", "assessments", "confidences", "dates", "citations", "sayso_entities")
@@ -85,7 +87,16 @@ class VoicesComponent(_Component):
         self.rules = rules
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        return (voices.find_voices(doc, doc._.sayso_boilerplate or [], doc._.sayso_markup_quotes or [], self.rules),)
+        return (
+            voices.find_voices(
+                doc,
+                doc._.sayso_boilerplate or [],
+                doc._.sayso_markup_quotes or [],
+                self.rules,
+                markup_decides=doc._.sayso_format == "markdown",
+                links=doc._.sayso_links or [],
+            ),
+        )
 
 
 class AttributionComponent(_Component):
@@ -358,6 +369,8 @@ def prepare_doc(nlp: Language, document: Document, scale: str | None = None) -> 
     doc._.sayso_scale = scale
     doc._.sayso_boilerplate = [list(b) for b in document.boilerplate]
     doc._.sayso_markup_quotes = [list(q) for q in document.quote_blocks]
+    doc._.sayso_format = document.format
+    doc._.sayso_links = [list(link) for link in document.links]
     return doc
 
 

@@ -1,4 +1,8 @@
-"""Plain-text voices: lead-ins, footnoted excerpts, wire copy and register, on articles of our own."""
+"""The rule pass on plain text: lead-ins, footnoted excerpts, wire copy and register, on articles of our own.
+
+Since the trained classifier (``sayso.voices.classifier``) decides plain-text voices, these cases
+pin the rule pass it reads as features (``label_by_rules``) and the source naming after it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sayso.voices import find_voices
+from sayso.voices import load_rules
+from sayso.voices.inference import label_by_rules
+from sayso.voices.passages import Passage, paragraphs
+from sayso.voices.signals import TokenIndex
+from sayso.voices.sources import name_sources
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -17,6 +25,17 @@ EXPECTED = {
     "news_inline.txt": ["author"] * 7,
     "statement.txt": ["author", "author", "author", "quoted|Albin Kurti", "quoted|Albin Kurti", "author", "author"],
 }
+
+
+def find_voices(doc, boilerplate, markup_quotes):
+    """The passages as the rule pass alone labels and names them."""
+    assert not markup_quotes
+    rules = load_rules()
+    passages = [Passage(s, e) for s, e in paragraphs(doc.text, boilerplate)]
+    tokens = TokenIndex(doc, [t.idx for t in doc])
+    label_by_rules(doc.text, passages, tokens, rules)
+    name_sources(doc.text, passages, tokens, rules)
+    return [p.plain() for p in passages]
 
 
 def labels(doc, passages):

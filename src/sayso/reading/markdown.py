@@ -1,0 +1,268 @@
+"""Markdown: the text a reader sees, with the excerpts the writer marked and the links' targets.
+
+A blogger who pastes an excerpt marks it with ``>`` (or an HTML ``<blockquote>``): the markup,
+not a guess, says whose words a paragraph is, as it does for HTML. Every block (paragraph,
+heading, list item, code block) becomes its own paragraph of the analysed text, separated by a
+blank line; inline markup is dropped, links keep their anchor text and images, HTML tags,
+Liquid/Hugo tags and footnote labels go. Front matter gives title, author and date.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as entities
+import re
+from dataclasses import dataclass, field
+
+from sayso.reading.cleaning import clean_chars
+from sayso.reading.datelines import iso_date
+
+# Template tags a static-site generator expands (Liquid, Hugo shortcodes) and footnote labels.
+_TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}|\{\{.*?\}\}", re.S)
+# kramdown attribute lists: "{.imgright}", "{: .note}" on a line of their own or after an element.
+_ATTRIBUTE_LISTS = re.compile(r"\{:?[ \t]*[.#][^}\n]*\}")
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BREAK_SPACES = re.compile(r" ?\n+ ?")
+_ANY_SPACE = re.compile(r"\s+")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>|<!--.*?-->", re.S)
+_HTML_SKIPPED = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+_HTML_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
+     "tr", "td", "th", "section", "article", "figure", "figcaption", "hr", "dl", "dt", "dd", "header", "footer"}
+)
+_HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_FIELD = re.compile(r"^(\w+)\s*[:=]\s*(.*?)\s*$", re.M)
+
+# What makes text "plainly Markdown": two different kinds of markup, or front matter.
+_MARKDOWN_SIGNALS = (
+    re.compile(r"^#{1,6}[ \t]+\S", re.M),  # ATX heading
+    re.compile(r"^[ \t]{0,3}>[ \t]?\S", re.M),  # block quote
+    re.compile(r"\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)"),  # inline link
+    re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M),  # reference definition
+    re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M),  # fenced code
+    re.compile(r"(?<![\w*])\*\*[^*\n]+\*\*(?![\w*])|(?<![\w_])__[^_\n]+__(?![\w_])"),  # strong emphasis
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True for text plainly written in Markdown: front matter, or two different kinds of markup
+    (headings, block quotes, links, reference definitions, fenced code, bold)."""
+    head = text[:20_000]
+    if _FRONT_MATTER.match(head):
+        return True
+    return sum(bool(signal.search(head)) for signal in _MARKDOWN_SIGNALS) >= 2
+
+
+@dataclass(slots=True)
+class MarkdownPage:
+    """The analysed text of a Markdown post and what its markup said about it."""
+
+    text: str
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> object:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def read_markdown(source: str) -> MarkdownPage:
+    """Flatten a Markdown post: one paragraph per block, excerpts as ``quotes`` spans."""
+    meta, body = _front_matter(source)
+    body = _ATTRIBUTE_LISTS.sub("", _TEMPLATE_TAGS.sub("", body))
+    builder = _Builder()
+    for token in _parser().parse(body):
+        kind = token.type
+        if kind == "blockquote_open":
+            builder.enter_quote()
+        elif kind == "blockquote_close":
+            builder.leave_quote()
+        elif kind == "inline":
+            builder.inline(token.children or [])
+        elif kind in ("fence", "code_block"):
+            for line in token.content.splitlines():
+                builder.add(line)
+                builder.end_paragraph()
+        elif kind == "html_block":
+            builder.html(token.content)
+        elif kind in ("paragraph_close", "heading_close", "list_item_close", "th_close", "td_close", "hr"):
+            builder.end_paragraph()
+    builder.end_paragraph()
+    text, quotes, links = builder.result()
+    return MarkdownPage(
+        text, quotes, links, meta.get("title"), meta.get("author"), iso_date(meta.get("date"))
+    )
+
+
+def _front_matter(source: str) -> tuple[dict[str, str], str]:
+    """Title, author and date from YAML (``---``) or TOML (``+++``) front matter, and the body after it."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    meta = {}
+    for key, value in _FRONT_FIELD.findall(match.group(2)):
+        key = key.lower()
+        key = {"name": "author", "authors": "author", "published": "date", "pubdate": "date"}.get(key, key)
+        value = value.strip().strip("\"'").strip("[]").strip().strip("\"'")
+        if key in ("title", "author", "date") and value and key not in meta:
+            meta[key] = value
+    return meta, source[match.end() :]
+
+
+class _Builder:
+    """Joins blocks into paragraphs separated by a blank line, recording which paragraphs a
+    block quote holds (one span per outermost quote) and where each link's anchor text lies."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.current: list[str] = []
+        self.current_links: list[tuple[int, int, str]] = []
+        self.quote_depth = 0
+        self.html_quote_depth = 0
+        self.quote_start: int | None = None
+        self.quotes: list[tuple[int, int, str | None]] = []
+        self.links: list[tuple[int, int, str]] = []
+        self.href: list[str | None] = []
+
+    # --- text ---
+    def add(self, text: str) -> None:
+        if text:
+            self.current.append(text)
+
+    def inline(self, children: list[object]) -> None:
+        for child in children:
+            kind = child.type
+            if kind in ("text", "code_inline"):
+                self.add(child.content)
+            elif kind == "softbreak":
+                self.add(" ")
+            elif kind == "hardbreak":
+                self.add("\n")
+            elif kind == "link_open":
+                self._open_link(child.attrs.get("href"))
+            elif kind == "link_close":
+                self._close_link()
+            elif kind == "html_inline":
+                self._inline_tag(child.content)
+
+    def _open_link(self, href: object) -> None:
+        self.href.append(str(href) if href else None)
+        self.current_links.append((self._length(), -1, str(href or "")))
+
+    def _close_link(self) -> None:
+        if not self.href:
+            return
+        href = self.href.pop()
+        for i in range(len(self.current_links) - 1, -1, -1):
+            start, end, url = self.current_links[i]
+            if end < 0:
+                self.current_links[i] = (start, self._length(), url) if href else (start, start, "")
+                break
+
+    def _inline_tag(self, tag: str) -> None:
+        match = _HTML_TAG.match(tag)
+        if not match or not match.group(2):
+            return
+        name, closing = match.group(2).lower(), bool(match.group(1))
+        if name == "a":
+            if closing:
+                self._close_link()
+            else:
+                href = _HREF.search(match.group(3) or "")
+                self._open_link(entities.unescape(href.group(1)) if href else None)
+        elif name == "blockquote":
+            self._html_quote(closing)
+        elif name in ("br", "p", "div", "li") and closing is False and self.current:
+            self.add(" ")
+
+    def _length(self) -> int:
+        return len(self._render("".join(self.current)))
+
+    def html(self, content: str) -> None:
+        """An HTML block: its text, paragraph by paragraph, tracking ``<blockquote>`` across blocks."""
+        content = _HTML_SKIPPED.sub(" ", content)
+        position = 0
+        for match in _HTML_TAG.finditer(content):
+            self.add(_ANY_SPACE.sub(" ", entities.unescape(content[position : match.start()])))
+            position = match.end()
+            name = (match.group(2) or "").lower()
+            closing = bool(match.group(1))
+            if name == "a":
+                self._inline_tag(match.group(0))
+            elif name in _HTML_BLOCK_TAGS:
+                self.end_paragraph()
+                if name == "blockquote":
+                    self._html_quote(closing)
+        self.add(_ANY_SPACE.sub(" ", entities.unescape(content[position:])))
+        self.end_paragraph()
+
+    def _html_quote(self, closing: bool) -> None:
+        if closing:
+            self.end_paragraph()
+            self.html_quote_depth = max(0, self.html_quote_depth - 1)
+            if not self._quoted():
+                self._close_quote()
+        else:
+            self.end_paragraph()
+            self.html_quote_depth += 1
+
+    # --- blocks ---
+    def enter_quote(self) -> None:
+        self.end_paragraph()
+        self.quote_depth += 1
+
+    def leave_quote(self) -> None:
+        self.end_paragraph()
+        self.quote_depth = max(0, self.quote_depth - 1)
+        if not self._quoted():
+            self._close_quote()
+
+    def _quoted(self) -> bool:
+        return self.quote_depth > 0 or self.html_quote_depth > 0
+
+    def _close_quote(self) -> None:
+        if self.quote_start is not None and self.quote_start < self.size:
+            self.quotes.append((self.quote_start, self.size, None))
+        self.quote_start = None
+
+    def end_paragraph(self) -> None:
+        raw = "".join(self.current)
+        text = self._render(raw)
+        links, self.current, self.current_links = self.current_links, [], []
+        stripped = text.strip()
+        if not stripped:
+            return
+        lead = len(text) - len(text.lstrip())
+        if self.parts:
+            self._emit("\n\n")
+        start = self.size
+        if self._quoted() and self.quote_start is None:
+            self.quote_start = start
+        self._emit(stripped)
+        for link_start, link_end, url in links:
+            s = min(max(link_start - lead, 0), len(stripped))
+            e = min(max(link_end - lead, s), len(stripped))
+            if url and e > s:
+                self.links.append((start + s, start + e, url))
+
+    def _emit(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+
+    @staticmethod
+    def _render(raw: str) -> str:
+        return _BREAK_SPACES.sub("\n", _SPACES.sub(" ", clean_chars(_FOOTNOTE_LABEL.sub("", raw))))
+
+    def result(self) -> tuple[str, list[tuple[int, int, str | None]], list[tuple[int, int, str]]]:
+        self.end_paragraph()
+        self._close_quote()
+        return "".join(self.parts), self.quotes, self.links

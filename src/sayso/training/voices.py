@@ -1,0 +1,220 @@
+"""``sayso train voices``: the plain-text voice classifier, fitted on blog-voices ``train``.
+
+Each post's plain text is read and parsed as analysis reads and parses it (the parse is cached
+under ``$SAYSO_CACHE``, default ``~/.cache/sayso``, keyed by the text), every gold paragraph is
+matched to sayso's paragraph at the same offsets, and the features analysis computes are fitted
+with logistic regression; a second pass fits the article's paragraph sequence (see
+``sayso.voices.classifier``). Dev is scored, never fitted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from sayso.evaluation.blog_voices import Post, load_split
+from sayso.models import sha256
+from sayso.voices.classifier import MODEL_FILE, VoiceModel, quoted_log_odds, viterbi
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("SAYSO_CACHE", Path.home() / ".cache" / "sayso")) / "voices"
+
+
+def parsed(posts: list[Post]) -> list[Any]:
+    """``(Document, Doc)`` for each post's plain text: read and parsed as analysis does, cached."""
+    from spacy.tokens import DocBin
+
+    from sayso.pipeline import load, prepare_doc
+    from sayso.reading import read
+
+    nlp = load()
+    documents = [read(p.text, published=p.published, input_format="text") for p in posts]
+    key = hashlib.sha256("\0".join(d.text for d in documents).encode()).hexdigest()[:16]
+    path = _cache_dir() / f"parses-{key}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    else:
+        started = time.monotonic()
+        docs = []
+        with nlp.select_pipes(disable=["sayso"]):
+            for i, doc in enumerate(nlp.pipe((prepare_doc(nlp, d) for d in documents), batch_size=8)):
+                docs.append(doc)
+                print(f"\rparsed {i + 1}/{len(documents)} posts ({time.monotonic() - started:.0f} s)", end="", file=sys.stderr)
+        print(file=sys.stderr)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(attrs=["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"])
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(path)
+    for document, doc in zip(documents, docs, strict=True):
+        doc._.sayso_boilerplate = [list(b) for b in document.boilerplate]
+    return list(zip(documents, docs, strict=True))
+
+
+def article_rows(
+    document: Any, doc: Any, post: Post, vocabulary: tuple[str, ...]
+) -> tuple[list[dict[str, float]], list[int]]:
+    """The classifier's features of each paragraph with text, and its gold label (1 = quoted)."""
+    from sayso.voices import TokenIndex, load_rules
+    from sayso.voices.classifier import article_features
+    from sayso.voices.inference import label_by_rules
+    from sayso.voices.passages import Passage, paragraphs
+
+    rules = load_rules()
+    text = doc.text
+    passages = [Passage(s, e) for s, e in paragraphs(text, document.boilerplate)]
+    tokens = TokenIndex(doc, [t.idx for t in doc])
+    label_by_rules(text, passages, tokens, rules)
+    spoken = [p for p in passages if text[p.start : p.end].strip()]
+    gold = _gold_labels(post, text, spoken)
+    return article_features(text, spoken, tokens, vocabulary), gold
+
+
+def _gold_labels(post: Post, text: str, spoken: list[Any]) -> list[int]:
+    """Each paragraph's gold label: that of the gold paragraph holding its first character."""
+    from bisect import bisect_right
+
+    offset = post.text.find(text[:200]) if text else 0
+    starts = [g["start"] for g in post.passages]
+    labels = []
+    for p in spoken:
+        body_start = p.start + (len(text[p.start : p.end]) - len(text[p.start : p.end].lstrip()))
+        k = max(bisect_right(starts, body_start + offset) - 1, 0)
+        labels.append(int(post.passages[k]["voice"] == "quoted"))
+    return labels
+
+
+def _blogs(data_dir: Path, split: str) -> dict[str, str]:
+    manifest = json.loads((data_dir / "blog-voices" / split / "manifest.json").read_text(encoding="utf-8"))
+    entries = manifest if isinstance(manifest, list) else manifest.get("posts", [])
+    return {e["file"]: e["blog"] for e in entries}
+
+SEED = 0
+FOLDS = 5
+C = 0.5
+VOCABULARY_BLOGS = 25
+VOCABULARY_SIZE = 0
+TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+BIASES = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5)
+
+
+def train(data_dir: Path, out_dir: Path) -> dict[str, Any]:
+    """Fit on blog-voices ``train``, write ``voices.json`` to ``out_dir``, return train and dev figures."""
+    started = time.monotonic()
+    train_posts, dev_posts = load_split(data_dir, "train"), load_split(data_dir, "dev")
+    blogs = _blogs(data_dir, "train")
+    vocabulary = shared_vocabulary(train_posts, blogs)
+    train_rows = [
+        article_rows(d, doc, post, vocabulary) for post, (d, doc) in zip(train_posts, parsed(train_posts), strict=True)
+    ]
+    dev_rows = [article_rows(d, doc, post, vocabulary) for post, (d, doc) in zip(dev_posts, parsed(dev_posts), strict=True)]
+    model, oof = fit(
+        [r[0] for r in train_rows], [r[1] for r in train_rows], [blogs[p.name] for p in train_posts], vocabulary
+    )
+    path = out_dir / MODEL_FILE
+    path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    figures: dict[str, Any] = {"weights": str(path), "sha256": sha256(path)}
+    for split, rows in (("train", train_rows), ("dev", dev_rows)):
+        gold = [y for _, labels in rows for y in labels]
+        predicted = [y for features, _ in rows for y in viterbi(model, quoted_log_odds(model, features))]
+        figures[split] = _figures(gold, predicted)
+    figures["train_cross_validated"] = _figures([y for _, labels in train_rows for y in labels], oof)
+    figures["seconds"] = round(time.monotonic() - started, 1)
+    return figures
+
+
+def _figures(gold: list[int], predicted: list[int]) -> dict[str, float]:
+    from sayso.evaluation.blog_voices import score
+
+    name = ("author", "quoted")
+    return score([name[y] for y in gold], [name[y] for y in predicted])
+
+
+def shared_vocabulary(posts: list[Post], blogs: dict[str, str]) -> tuple[str, ...]:
+    """Words used by at least ``VOCABULARY_BLOGS`` train blogs: style shared across writers, not
+    one blog's topics; at most ``VOCABULARY_SIZE`` of them, most widespread first."""
+    from collections import Counter, defaultdict
+
+    from sayso.voices.classifier import paragraph_words
+
+    users: dict[str, set[str]] = defaultdict(set)
+    for post in posts:
+        for word in paragraph_words(post.text):
+            users[word].add(blogs[post.name])
+    spread = Counter({w: len(b) for w, b in users.items() if len(b) >= VOCABULARY_BLOGS})
+    return tuple(sorted(w for w, _ in sorted(spread.items(), key=lambda x: (-x[1], x[0]))[:VOCABULARY_SIZE]))
+
+
+def fit(
+    articles: list[list[dict[str, float]]], labels: list[list[int]], groups: list[str], vocabulary: tuple[str, ...]
+) -> tuple[Any, list[int]]:
+    """Fit the classifier; also return its cross-validated (by blog) train predictions."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    names = tuple(sorted({n for n in articles[0][0] if not n.startswith("w:")} | {f"w:{w}" for w in vocabulary}))
+    X = [np.array([[f.get(n, 0.0) for n in names] for f in feats]) for feats in articles]
+    y = [np.array(lab) for lab in labels]
+    flat_X, flat_y = np.vstack(X), np.concatenate(y)
+    mean, scale = flat_X.mean(axis=0), flat_X.std(axis=0)
+    scale[scale == 0] = 1.0
+
+    def first(train_idx: list[int]) -> LogisticRegression:
+        Xs = (np.vstack([X[i] for i in train_idx]) - mean) / scale
+        return LogisticRegression(C=C, max_iter=5000, random_state=SEED).fit(Xs, np.concatenate([y[i] for i in train_idx]))
+
+    folds = list(GroupKFold(n_splits=FOLDS).split(np.arange(len(X)), groups=groups))
+    oof_logits: list[np.ndarray] = [np.zeros(0)] * len(X)
+    for train_idx, test_idx in folds:
+        stage = first(list(train_idx))
+        for i in test_idx:
+            oof_logits[i] = stage.decision_function((X[i] - mean) / scale)
+    counts = np.ones((2, 2))
+    starts = np.ones(2)
+    for lab in y:
+        if len(lab):
+            starts[lab[0]] += 1
+        for a, b in zip(lab[:-1], lab[1:]):
+            counts[a, b] += 1
+    transitions = np.log(counts / counts.sum(axis=1, keepdims=True))
+    prior = np.log(np.bincount(flat_y, minlength=2) / len(flat_y))
+    full = first(list(range(len(X))))
+
+    def model_with(weight: float, bias: float) -> VoiceModel:
+        return VoiceModel(
+            features=names,
+            vocabulary=vocabulary,
+            mean=tuple(float(v) for v in mean),
+            scale=tuple(float(v) for v in scale),
+            coef=tuple(float(v) for v in full.coef_[0]),
+            intercept=float(full.intercept_[0]),
+            bias=bias,
+            transitions=tuple(tuple(float(v) for v in row) for row in transitions),
+            start=tuple(float(v) for v in np.log(starts / starts.sum())),
+            prior=tuple(float(v) for v in prior),
+            transition_weight=weight,
+        )
+
+    def oof_predictions(weight: float, bias: float) -> list[int]:
+        model = model_with(weight, bias)
+        return [label for logits in oof_logits for label in viterbi(model, list(logits))]
+
+    def objective(setting: tuple[float, float]) -> tuple[float, float, float]:
+        figures = _figures(list(flat_y), oof_predictions(*setting))
+        return figures["paragraph_accuracy"] + figures["quoted_f1"], -setting[0], -abs(setting[1])
+
+    best = max(((w, b) for w in TRANSITION_WEIGHTS for b in BIASES), key=objective)
+    return model_with(*best), oof_predictions(*best)
+
+
+if __name__ == "__main__":  # warm the parse cache: python -m sayso.training.voices DATA_DIR
+    root = Path(sys.argv[1])
+    for split in ("train", "dev"):
+        parsed(load_split(root, split))

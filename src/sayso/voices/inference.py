@@ -1,0 +1,63 @@
+"""The rule score for plain text: each paragraph scored in the context of the one before it."""
+
+from __future__ import annotations
+
+from sayso.voices.passages import Passage
+from sayso.voices.rules import Rules
+from sayso.voices.signals import TokenIndex, chatty, paragraph_signals
+
+
+def label_by_rules(text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules) -> None:
+    """Label each paragraph by the additive rule score (``voices.json``), keeping its signals and score."""
+    for p in passages:
+        p.features = paragraph_signals(text, p.start, p.end, tokens, rules)
+    gated = _gated_features(passages, rules)
+    previous: Passage | None = None
+    for p in passages:
+        context = _context(previous)
+        score = rules.bias[context] + sum(
+            _weight(f, weight, context, gated, rules) * min(p.features.get(f, 0), cap)
+            for f, (weight, cap) in rules.weights.items()
+        )
+        p.score = score
+        if text[p.start : p.end].strip() and score >= rules.threshold:
+            p.voice, p.rule = "quoted", f"text:{context.replace('_', '-')}"
+        else:
+            p.rule = "text:lead-in" if p.features.get("lead_in") else "text:author"
+        if text[p.start : p.end].strip():
+            previous = p
+
+
+def _weight(feature: str, weight: float, context: str, gated: set[str], rules: Rules) -> float:
+    """A feature's weight in a context: author signals always count; right after a lead-in
+    everything counts; elsewhere gated features take their gated weight (news phrasing in a news
+    story is the author's), and standalone paragraphs count only the standalone features."""
+    if weight < 0 or context == "after_lead_in":
+        return weight
+    if feature in gated:
+        return rules.gated_weights.get(feature, 0.0)
+    return weight if context != "standalone" or feature in rules.standalone else 0.0
+
+
+def _context(previous: Passage | None) -> str:
+    if previous is None:
+        return "standalone"
+    if previous.voice == "quoted":
+        return "after_ellipsis" if previous.features.get("ellipsis_end") else "continuing"
+    return "after_lead_in" if previous.features.get("lead_in") else "standalone"
+
+
+def _gated_features(passages: list[Passage], rules: Rules) -> set[str]:
+    """Features that a standalone or continuing paragraph may not count, given the document's register."""
+    contrast = rules.contrast
+    substantial = [p for p in passages if p.features.get("words", 0) >= contrast["min_words"]]
+    if not substantial:
+        return set(contrast["gated_informal"]) | set(contrast["gated_footnote"])
+    informal = sum(chatty(p.features, rules) for p in substantial) / len(substantial)
+    footnoted = sum(bool(p.features.get("footnote")) for p in substantial) / len(substantial)
+    gated: set[str] = set()
+    if informal < contrast["informal_share"]:
+        gated.update(contrast["gated_informal"])
+    if footnoted > contrast["footnote_share"]:
+        gated.update(contrast["gated_footnote"])
+    return gated

@@ -1,0 +1,148 @@
+"""Signals of whose voice a paragraph is: counts of quoted-text and author cues, read off the parse."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.voices.rules import Rules
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+class TokenIndex:
+    """Tokens by character range, without re-slicing the Doc for every lookup."""
+
+    def __init__(self, doc: Doc, starts: list[int]) -> None:
+        self.doc = doc
+        self.starts = starts
+        self._ents: dict[int, Span] | None = None
+
+    def within(self, start: int, end: int) -> Span:
+        return self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def entity(self, token: Token) -> Span | None:
+        if self._ents is None:
+            self._ents = {t.i: ent for ent in self.doc.ents for t in ent}
+        return self._ents.get(token.i)
+
+
+def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules: Rules) -> dict[str, int]:
+    """Counts of each voice signal in one paragraph (author signals outside quotation marks)."""
+    body = text[start:end]
+    stripped = body.strip()
+    if not stripped:
+        return {}
+    quoted = _quoted_ranges(body, rules)
+    masked = _mask(body, quoted)
+    span = tokens.within(start, end)
+    counts: dict[str, int] = {"words": sum(not t.is_punct and not t.is_space for t in span)}
+    outside = [t for t in span if not _inside(t.idx - start, quoted)]
+    first = next((t for t in span if not t.is_space), None)
+    opening = first.sent if first is not None else None
+    counts["opens_personal"] = int(opening is not None and any(
+        t.sent == opening and (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass")
+        for t in outside
+    ))
+    for t in outside:
+        low = t.text.lower().translate(APOSTROPHES)
+        if low in rules.contraction_suffixes and not (low == "'s" and t.tag_ == "POS"):
+            counts["contraction"] = counts.get("contraction", 0) + 1
+        elif (low in rules.first_person and (low != "us" or t.text == "us")) or t.text == "I":
+            counts["first_person"] = counts.get("first_person", 0) + 1
+        elif low in rules.second_person:
+            counts["second_person"] = counts.get("second_person", 0) + 1
+        if t.dep_ in ("nsubj", "nsubjpass") and _third_person(t, rules):
+            if t.head.lemma_ in rules.analytic_verbs and t.head.dep_ != "xcomp":
+                counts["analytic"] = counts.get("analytic", 0) + 1
+            if t.head.lemma_ in rules.reporting_verbs:
+                counts["reporting"] = counts.get("reporting", 0) + 1
+        if t.dep_ == "attr" and t.head.lemma_ == "be" and t.head.dep_ in ("ROOT", "conj"):
+            counts["judgement"] = counts.get("judgement", 0) + 1
+    counts["footnote"] = len(rules.footnote.findall(body))
+    counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
+    counts["wire"] = sum(bool(p.search(masked.strip())) for p in rules.wire)
+    counts["formal_date"] = len(rules.formal_date.findall(masked))
+    counts["question"] = masked.count("?")
+    counts["exclamation"] = masked.count("!")
+    counts["colloquial"] = len(rules.colloquial.findall(masked.translate(APOSTROPHES)))
+    counts["stance"] = len(rules.stance.findall(masked.translate(APOSTROPHES)))
+    opening = stripped.lower().translate(APOSTROPHES)
+    counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
+    counts["lead_in"] = int(
+        bool(rules.lead_in_end.search(stripped)) and not is_heading(stripped, rules) and not _calls_to_action(span, counts)
+    )
+    counts["ellipsis_end"] = int(bool(rules.ellipsis_end.search(stripped)))
+    counts["list_item"] = int(bool(rules.list_item.match(body)))
+    counts["whole_quote"] = int(not any(c.isalnum() for c in masked))
+    counts["short"] = int(counts["words"] < rules.contrast["short_words"] and not counts["whole_quote"])
+    counts["formal"] = int(not chatty(counts, rules) and counts["words"] >= rules.contrast["formal_min_words"])
+    return {f: n for f, n in counts.items() if n}
+
+
+def _calls_to_action(span: Span, counts: dict[str, int]) -> bool:
+    """"Do you support the mayor? Like the page:", "Want this in your inbox? Sign up:": a question to
+    the reader, then a colon sentence with no subject (an imperative), asks something of the reader;
+    what follows is the site's. (The tagger reads "Like the page" as a preposition, so no tag test.)"""
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if not counts.get("question") or not words:
+        return False
+    last = [t for t in words[-1].sent if span.start <= t.i < span.end]  # a sentence may run past the paragraph
+    return not any(t.text == "?" or t.dep_ in ("nsubj", "nsubjpass", "expl") for t in last)
+
+
+def is_heading(paragraph: str, rules: Rules) -> bool:
+    """"11:50 a.m.:", "Key Takeaways:": a heading over what follows, not a lead-in to an excerpt."""
+    if rules.heading.match(paragraph):
+        return True
+    words = paragraph.rstrip(": ").split()
+    if not 2 <= len(words) <= 5 or words[0].lower() in ("from", "via", "per", "here", "this", "read"):
+        return False  # "From ISW:", "Here is the statement:" lead in
+    return all(w[0].isupper() or w.lower() in ("of", "the", "and", "on", "in", "for", "to") for w in words)
+
+
+def chatty(counts: dict[str, int], rules: Rules) -> bool:
+    """Whether a paragraph reads in an informal, personal register."""
+    return any(counts.get(f, 0) >= n for f, n in rules.informal.items())
+
+
+def _starts_with_phrase(opening: str, phrase: str) -> bool:
+    return opening.startswith(phrase) and (
+        len(opening) == len(phrase) or not phrase[-1].isalnum() or not opening[len(phrase)].isalnum()
+    )
+
+
+def _third_person(subject: Token, rules: Rules) -> bool:
+    low = subject.text.lower()
+    return low not in rules.first_person and low not in rules.second_person
+
+
+def _quoted_ranges(body: str, rules: Rules) -> list[tuple[int, int]]:
+    """Offsets (within ``body``) inside quotation marks; an unclosed quote runs to the end and a
+    closing mark with no opener closes a quotation begun in an earlier paragraph."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    body = body.replace("''", '" ').replace("``", '" ')  # typewriter quotes, offsets kept
+    for i, c in enumerate(body):
+        if opened is None and (c in rules.quote_open or c in rules.quote_toggle):
+            opened = i
+        elif opened is not None and (c in rules.quote_close or c in rules.quote_toggle):
+            ranges.append((opened, i + 1))
+            opened = None
+        elif opened is None and c in rules.quote_close:
+            ranges.append((ranges[-1][1] if ranges else 0, i + 1))
+    if opened is not None:
+        ranges.append((opened, len(body)))
+    return ranges
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)
+
+
+def _mask(body: str, ranges: list[tuple[int, int]]) -> str:
+    chars = list(body)
+    for s, e in ranges:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)

@@ -1,0 +1,202 @@
+"""Naming a quoted block's source from the text: its lead-in, the block itself or the paragraphs before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sayso.voices.passages import Passage
+from sayso.voices.rules import Rules
+from sayso.voices.signals import TokenIndex
+
+def name_sources(
+    text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules, links: Sequence[Sequence[Any]] = ()
+) -> None:
+    """Give each quoted block with no source from markup the source the text names, if any, else
+    the target of a link (``[start, end, url]``) in the paragraph before it or in the block."""
+    i = 0
+    while i < len(passages):
+        if passages[i].voice != "quoted":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(passages) and passages[j + 1].voice == "quoted" and (
+            passages[j + 1].markup is None or passages[j + 1].markup == passages[i].markup
+        ):
+            j += 1
+        block = passages[i : j + 1]
+        if all(p.source is None for p in block):
+            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links)
+            for p in block:
+                p.source = name
+        i = j + 1
+
+
+def _linked_source(
+    text: str, passages: list[Passage], first: int, last: int, links: Sequence[Sequence[Any]]
+) -> str | None:
+    """The last link in the author's paragraph just before the block, else the last in the block."""
+    if not links:
+        return None
+    before = next((p for p in reversed(passages[:first]) if text[p.start : p.end].strip()), None)
+    stretches = [(before.start, before.end)] if before is not None and before.voice == "author" else []
+    stretches.append((passages[first].start, passages[last].end))
+    for start, end in stretches:
+        inside = [str(link[2]) for link in links if start <= int(link[0]) and int(link[1]) <= end]
+        if inside:
+            return inside[-1]
+    return None
+
+
+def _block_source(
+    text: str, passages: list[Passage], first: int, last: int, tokens: TokenIndex, rules: Rules
+) -> str | None:
+    verbs = rules.reporting_verbs | rules.analytic_verbs
+    lead = _lead_in(text, passages, first, rules)
+    if lead is not None:
+        lead_tokens = tokens.within(lead.start, lead.end)
+        last_sentence = _last_sentence(lead_tokens)
+        name = _first_speaker(last_sentence, verbs, tokens, rules, rules.label_preference)
+        # "Kurti rejected the charge. Here is his statement:": a person the lead-in named before counts too
+        labels = ("PERSON", "ORG", *rules.lookback_labels) if _owned_source(last_sentence, rules) else rules.lookback_labels
+        for sent in reversed(list(lead_tokens.sents)):
+            clipped = [t for t in sent if lead.start <= t.idx < lead.end]
+            name = name or _first_speaker(clipped, None, tokens, rules, labels)
+        if name:
+            return name
+    block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
+    name = _first_speaker(block_tokens, rules.analytic_verbs, tokens, rules, rules.label_preference)
+    if name:
+        return name
+    for p in _lookback(text, passages, first, rules):
+        name = _first_speaker(tokens.within(p.start, p.end), verbs, tokens, rules, rules.lookback_labels)
+        if name:
+            return name
+    return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
+
+
+def _lead_in(text: str, passages: list[Passage], first: int, rules: Rules) -> Passage | None:
+    for p in reversed(passages[:first]):
+        if text[p.start : p.end].strip():
+            body = text[p.start : p.end].strip()
+            return p if p.voice == "author" and rules.lead_in_end.search(body) else None
+    return None
+
+
+def _lookback(text: str, passages: list[Passage], first: int, rules: Rules) -> list[Passage]:
+    """The author's paragraphs just before a quoted block, nearest first."""
+    found: list[Passage] = []
+    for p in reversed(passages[:first]):
+        if p.voice == "quoted" or len(found) >= rules.lookback_paragraphs:
+            break
+        if text[p.start : p.end].strip():
+            found.append(p)
+    return found
+
+
+def _last_sentence(span: Span) -> list[Token]:
+    content = [t for t in span if not t.is_space]
+    if not content:
+        return []
+    sent_start = content[-1].sent.start
+    return [t for t in content if t.i >= sent_start]
+
+
+def _owned_source(sentence: Sequence[Token] | Span, rules: Rules) -> bool:
+    """A lead-in that names its source only by a possessive: "his statement", "their report"."""
+    return any(
+        t.dep_ == "poss" and t.lower_ in ("his", "her", "their", "its") and t.head.lemma_.lower() in rules.source_nouns
+        for t in sentence
+    )
+
+
+def _first_speaker(
+    candidates: Sequence[Token] | Span,
+    verbs: frozenset[str] | None,
+    tokens: TokenIndex,
+    rules: Rules,
+    labels: Sequence[str] | frozenset[str],
+) -> str | None:
+    """The first named subject of one of ``verbs`` (any verb when None), or after "according to"."""
+    for t in candidates:
+        if t.dep_ == "nsubj" and (verbs is None or t.head.lemma_ in verbs):
+            subjects = [t, *t.conjuncts]
+        elif t.lower_ == "according":
+            subjects = [c for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
+        else:
+            continue
+        name = _preferred_entity(subjects, tokens, labels, rules)
+        if name:
+            return name
+    return None
+
+
+def _preferred_entity(
+    subjects: list[Token], tokens: TokenIndex, labels: Sequence[str] | frozenset[str], rules: Rules
+) -> str | None:
+    """The name of the best-ranked subject: its entity, or a named appositive or modifier of it."""
+    order = {label: i for i, label in enumerate(rules.label_preference)}
+    unnamed = len(order)  # a proper name NER missed ranks after every labelled entity
+    named: list[tuple[int, str]] = []
+    for s in subjects:
+        entity = tokens.entity(s)
+        if entity is not None and entity.label_ in labels:
+            named.append((order.get(entity.label_, unnamed), _with_place(entity, s, tokens)))
+            continue
+        if s.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for m in (*(c for c in s.rights if c.dep_ == "appos"), *s.lefts):
+            if m.dep_ not in _NAMING_DEPS:
+                continue
+            entity = tokens.entity(m)
+            if entity is None and m.pos_ == "PROPN" and s.pos_ == "NOUN":
+                named.append((unnamed, _proper_run(m)))
+            if entity is None or entity.label_ not in labels:
+                continue
+            rank = order.get(entity.label_, unnamed)
+            phrase = m.dep_ == "amod" or (m.dep_ == "poss" and entity.label_ in _PLACE_LABELS)
+            named.append((rank, s.doc[m.left_edge.i : s.i + 1].text if phrase else entity.text))
+    return _clean_name(min(named)[1]) if named else None
+
+
+def _with_place(entity: Span, subject: Token, tokens: TokenIndex) -> str:
+    """An institution's name with the place that owns it: "Poland's Foreign Ministry", not
+    "Foreign Ministry" (NER tags the two apart; without the place the name is ambiguous)."""
+    if entity.label_ != "ORG":
+        return entity.text
+    owners = [
+        m
+        for m in subject.lefts
+        if m.i < entity.start and m.dep_ in ("poss", "amod", "compound")
+        and (place := tokens.entity(m)) is not None and place.label_ in _PLACE_LABELS
+    ]
+    return subject.doc[owners[0].left_edge.i : entity.end].text if owners else entity.text
+
+
+def _proper_run(token: Token) -> str:
+    """A proper name NER missed, ending at ``token``: its proper nouns and inner hyphens
+    ("the Critical Threats team" → "Critical Threats", "the UN Secretary-General's office" →
+    "UN Secretary-General")."""
+    doc, start = token.doc, token.i
+    own = {t.i for t in token.subtree}
+    while start - 1 in own and (
+        doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text in ("-", "\u2013") and start - 2 in own)
+    ):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
+# How a common-noun subject names its source: "spokesman, Mykola Danylenko" (appos), "ISW's update"
+# (poss), "the Meduza correspondent" (compound): the entity, or the proper-noun run when NER missed
+# it ("the Critical Threats team"); "the Israeli military" (amod) and "Poland's Foreign Ministry"
+# (a place's institution, also when NER tags the institution alone): the phrase.
+_NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"[\u2019']s?$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
