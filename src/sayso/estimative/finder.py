@@ -47,10 +47,21 @@ from spacy.vocab import Vocab
 from sayso.calibration import Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
+from sayso.estimative.syntax import (
+    SUBJECTS,
+    char_span,
+    clausal_complement,
+    clause_tokens,
+    contiguous,
+    introduces,
+    is_negated,
+    published_year,
+    sentence_span,
+    speaker_name,
+    that_clause,
+)
 
 LEXICON_FILE = "estimative.json"
-SUBJECTS = ("nsubj", "nsubjpass")
-CLAUSE_CUTS = ("conj", "cc", "punct", "mark", "parataxis")
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
@@ -129,93 +140,6 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
     return cached[1]
 
 
-# ---- spans and clauses ---------------------------------------------------------------------------
-
-
-def _char_span(tokens: Iterable[Token]) -> list[int]:
-    tokens = list(tokens)
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return [first.idx, last.idx + len(last.text)]
-
-
-def _clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
-    """The clause ``head`` heads: its subtree without coordinated clauses, marks and edge punctuation."""
-    cut = {c.i for c in head.children if c.dep_ in CLAUSE_CUTS and c.i not in {t.i for t in skip}}
-    tokens = [head]
-    for child in head.children:
-        if child.i not in cut:
-            tokens.extend(child.subtree)
-    tokens.sort(key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens
-
-
-def _sentence(token: Token) -> list[int]:
-    """The sentence holding ``token``, without the whitespace tokens at its edges."""
-    words = [t for t in token.sent if not t.is_space]
-    return _char_span(words or [token])
-
-
-def _contiguous(tokens: list[Token]) -> list[int] | None:
-    """A ``[start, end]`` covering the tokens (a clause may have holes; the span covers them)."""
-    return _char_span(tokens) if tokens else None
-
-
-def _complement(token: Token) -> Token | None:
-    """The clausal complement of a likelihood word or its copula ("likely to X", "it is likely that X")."""
-    return next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
-
-
-def _that_clause(token: Token, deep: bool = False) -> Token | None:
-    """A finite clause introduced by "that" under ``token`` ("a realistic possibility that X").
-
-    With ``deep``, also one attached lower without crossing another verb ("assess with high
-    confidence that X", where the parser hangs the clause on "confidence").
-    """
-    candidates = token.subtree if deep else token.children
-    for c in candidates:
-        if c.i == token.i or c.dep_ not in ("acl", "ccomp", "relcl", "advcl"):
-            continue
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            continue
-        path = list(c.ancestors)
-        between = path[: next(k for k, a in enumerate(path) if a.i == token.i)] if deep else []
-        if not any(a.pos_ in ("VERB", "AUX") for a in between):
-            return c
-    return None
-
-
-def _is_negated(token: Token, negations: frozenset[str]) -> Token | None:
-    """The negation word attached to ``token``, if any."""
-    for child in token.children:
-        if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
-            return child
-    return None
-
-
-def _introduces(token: Token) -> bool:
-    """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
-    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
-
-
-def _published_year(doc: Doc) -> int | None:
-    """The publication year the reading step put on the Doc ("YYYY-MM-DD"), if any."""
-    published = doc._.get("sayso_published") if Doc.has_extension("sayso_published") else None
-    return int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
-
-
-def _speaker_name(attribution: dict[str, Any]) -> str | None:
-    """Who an attribution's speaker is: the resolved name, or for an organisation the text names
-    only descriptively ("the ruling Georgian Dream party"), its organisation."""
-    name = attribution.get("speaker_name")
-    if name is None and attribution.get("speaker_type") == "ORG":
-        return attribution.get("speaker_org")
-    return name
-
-
 # ---- the finder ----------------------------------------------------------------------------------
 
 
@@ -244,13 +168,13 @@ class _Finder:
         if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
             canonical = self.rules.lex["negated"].get(canonical, canonical)
         entry = self.table.lookup(canonical, self.scale)
-        phrase = _char_span(phrase_tokens)
+        phrase = char_span(phrase_tokens)
         assessor, mention = self.assessor(phrase_tokens[0])
         self.used.update(t.i for t in phrase_tokens)
         self.assessments.append(
             {
                 "phrase": phrase,
-                "sentence": _sentence(phrase_tokens[0]),
+                "sentence": sentence_span(phrase_tokens[0]),
                 "proposition": proposition,
                 "band": entry.band,
                 "probability": entry.probability(),
@@ -275,7 +199,7 @@ class _Finder:
         if containing:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
-            return _speaker_name(best), list(mention) if mention else None
+            return speaker_name(best), list(mention) if mention else None
         explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
         if explicit:
             return explicit
@@ -307,11 +231,11 @@ class _Finder:
                 while tokens and tokens[0].pos_ == "DET":
                     tokens.pop(0)
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
-                mention = _char_span(tokens)
+                mention = char_span(tokens)
                 for attribution in self.attributions:
                     spoken = attribution.get("speaker_mention")
-                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and _speaker_name(attribution):
-                        return _speaker_name(attribution), mention
+                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and speaker_name(attribution):
+                        return speaker_name(attribution), mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
 
@@ -358,30 +282,30 @@ class _Finder:
         small_clause = core.pos_ == "ADJ" and core.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
         if core.dep_ in ("acomp", "attr", "oprd") or small_clause:
             clause_head = core if small_clause else head
-            negation = _is_negated(core, rules.negations) or _is_negated(clause_head, rules.negations)
+            negation = is_negated(core, rules.negations) or is_negated(clause_head, rules.negations)
             if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i:
                 phrase.append(clause_head)
                 modifiers.insert(0, clause_head.lower_)
-            complement = _complement(core) or (_complement(clause_head) if clause_head.i != core.i else None)
+            complement = clausal_complement(core) or (clausal_complement(clause_head) if clause_head.i != core.i else None)
             if complement is not None:
-                extra_negated = _is_negated(complement, rules.negations) is not None
+                extra_negated = is_negated(complement, rules.negations) is not None
                 if complement.dep_ == "ccomp":
-                    proposition = _contiguous(_clause_tokens(complement))
+                    proposition = contiguous(clause_tokens(complement))
                 else:
                     subject = next((c for c in clause_head.children if c.dep_ in SUBJECTS), None)
                     tokens = [*(subject.subtree if subject is not None and subject.i < core.i else [core]), *complement.subtree]
-                    proposition = _char_span(tokens)
+                    proposition = char_span(tokens)
             else:
-                proposition = _contiguous(_clause_tokens(clause_head))
+                proposition = contiguous(clause_tokens(clause_head))
         elif core.dep_ == "amod":
             rule = "word-attributive"
-            negation = _is_negated(core, rules.negations)
-            proposition = _contiguous(_clause_tokens(head))
+            negation = is_negated(core, rules.negations)
+            proposition = contiguous(clause_tokens(head))
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
-            negation = _is_negated(core, rules.negations) or _is_negated(head, rules.negations)
+            negation = is_negated(core, rules.negations) or is_negated(head, rules.negations)
             if negation is not None and negation.i == core.i + 1:
                 phrase.append(negation)
-            proposition = _contiguous(_clause_tokens(head))
+            proposition = contiguous(clause_tokens(head))
         else:
             return
         if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
@@ -395,11 +319,11 @@ class _Finder:
         canonical = rules.phrases[span.text.lower()]
         root = span.root
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
-        negation = _is_negated(head, rules.negations) if head.i != root.i else None
+        negation = is_negated(head, rules.negations) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
-            negation = _is_negated(root, rules.negations)
-        clause = _that_clause(root) or (_that_clause(head) if head.i != root.i else None)
-        proposition = _contiguous(_clause_tokens(clause if clause is not None else head))
+            negation = is_negated(root, rules.negations)
+        clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
+        proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
@@ -411,10 +335,10 @@ class _Finder:
         verb = token.head
         if token.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX"):
             return
-        negation = _is_negated(verb, rules.negations)
+        negation = is_negated(verb, rules.negations)
         if negation is not None and token.lower_ in skip["negated"]:
             return
-        if verb.lemma_ in skip["heads"] or any(_introduces(c) and c.lower_ in skip["marks"] for c in verb.children):
+        if verb.lemma_ in skip["heads"] or any(introduces(c) and c.lower_ in skip["marks"] for c in verb.children):
             return
         if verb.dep_ == "ccomp" and verb.head.lemma_ in skip["counterfactual_heads"]:
             return
@@ -423,7 +347,7 @@ class _Finder:
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
             phrase.append(negation)
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.qualified.add(verb.i)
         self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
 
@@ -434,8 +358,8 @@ class _Finder:
         for c in verb.children:  # "could only watch", "could go no further"
             if c.dep_ == "advmod" and (c.lower_ in spec["adverbs"] or any(n.lower_ == "no" for n in c.lefts)):
                 return True
-        published = _published_year(self.doc)
-        for t in _clause_tokens(verb):
+        published = published_year(self.doc)
+        for t in clause_tokens(verb):
             if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
                 return True
             if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
@@ -443,21 +367,21 @@ class _Finder:
         return False
 
     def assessment_verb(self, verb: Token) -> None:
-        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb, deep=True)
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
         if complement is None:
             return
-        tokens = _clause_tokens(complement)
+        tokens = clause_tokens(complement)
         if any(t.i in self.used for t in tokens):
             return
-        negation = _is_negated(verb, self.rules.negations)
+        negation = is_negated(verb, self.rules.negations)
         canonical = self.rules.assessment_verbs[verb.lemma_]
-        self.emit([verb], canonical, negation, _contiguous(tokens), [verb.lemma_], "assessment-verb")
+        self.emit([verb], canonical, negation, contiguous(tokens), [verb.lemma_], "assessment-verb")
 
     def capacity(self, verb: Token) -> None:
         cap = self.rules.lex["capacity"]
         if verb.i in self.qualified:
             return
-        negation = _is_negated(verb, self.rules.negations)
+        negation = is_negated(verb, self.rules.negations)
         auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
         if verb.lemma_ == cap["afford"].split()[-1]:
             if negation is None or not any(a.lemma_ == "can" for a in auxes):
@@ -472,7 +396,7 @@ class _Finder:
             canonical = cap["canonical"]
             phrase = [*auxes, verb, obj]
             negation = negation or verb
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.emit(phrase, canonical, None, proposition, [], "negated-capacity", extra_negated=negation is not None)
 
     def threat(self, noun: Token) -> None:
@@ -481,12 +405,12 @@ class _Finder:
         if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"] or verb.i in self.qualified:
             return
         no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
-        negation = no or _is_negated(verb, self.rules.negations)
+        negation = no or is_negated(verb, self.rules.negations)
         if negation is None:
             return
         hedged = any(c.dep_ == "amod" and c.lower_ in spec["hedges"] for c in noun.children)
         phrase = [negation, noun] if no is not None else [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, noun]
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
 
     def odds(self, word: Token) -> None:
@@ -508,21 +432,21 @@ class _Finder:
         if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
             phrase.insert(0, self.doc[word.i - 1])
         of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
-        proposition = _contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
         self.qualified.add(verb.i)
         canonical = spec["predicates"][word.lower_]
-        self.emit(phrase, canonical, _is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
 
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
-        negation = _is_negated(verb, self.rules.negations)
+        negation = is_negated(verb, self.rules.negations)
         if verb.i in self.qualified:
             return
         particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        proposition = _contiguous([t for t in _clause_tokens(verb) if t.i > phrase[-1].i])
+        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
         self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True)
 
     def confidence(self, span: Span) -> None:
@@ -537,8 +461,8 @@ class _Finder:
         assessor, _ = self.assessor(noun)
         self.confidences.append(
             {
-                "phrase": _char_span(tokens),
-                "sentence": _sentence(noun),
+                "phrase": char_span(tokens),
+                "sentence": sentence_span(noun),
                 "level": spec["levels"][level_token.lower_],
                 "assessor": assessor,
             }
