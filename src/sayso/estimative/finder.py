@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,15 +43,18 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sayso.calibration import Table
+from sayso.calibration import READERS, Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
+from sayso.estimative.frames import Frames
 from sayso.estimative.syntax import (
     SUBJECTS,
+    antecedent,
     char_span,
     clausal_complement,
     clause_tokens,
     contiguous,
+    holder_of,
     introduces,
     is_negated,
     published_year,
@@ -85,7 +87,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     """Every canonical phrase the lexicon can produce (each must be in the calibration table)."""
     lex = lexicon
     names = {*lex["words"].values(), *lex["phrases"].values(), *lex["modals"].values()}
-    names |= set(lex["intensified"].values()) | set(lex["assessment_verbs"].values()) - {lex["assessment_verbs"]["about"]}
+    names |= set(lex["intensified"].values())
     names |= {v for k, v in lex["negated"].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
@@ -106,16 +108,28 @@ class _Rules:
         self.negations = frozenset(lex["negations"])
         self.persist_verbs = frozenset(lex["persistence"]["verbs"])
         self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
-        self.assessment_verbs = {k: v for k, v in lex["assessment_verbs"].items() if k != "about"}
         self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
+        self.self_references = frozenset(lex["self_references"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
         cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
         self.matcher = Matcher(vocab)
         self.matcher.add("WORD", [[{"LOWER": {"IN": list(self.words)}}]])
         self.matcher.add("MODAL", [[{"LOWER": {"IN": list(self.modals)}, "TAG": "MD"}]])
-        self.matcher.add("ASSESS", [[{"LEMMA": {"IN": list(self.assessment_verbs)}, "POS": "VERB"}]])
+        judgement, unknown, shifts, looks = lex["judgement"], lex["uncertainty"], lex["shifts"], lex["appearance"]
+        self.matcher.add("JUDGE_VERB", [[{"LEMMA": {"IN": list(judgement["verbs"])}, "POS": "VERB"}]])
+        self.matcher.add("JUDGE_NOUN", [[{"LEMMA": {"IN": list(judgement["nouns"])}, "POS": "NOUN"}]])
+        unknown_words = [*unknown["adjectives"], *unknown["negated_adjectives"]]
+        self.matcher.add("UNKNOWN", [[{"LOWER": {"IN": unknown_words}}], [{"LOWER": "known", "TAG": "VBN"}],
+                                     [{"LEMMA": {"IN": unknown["nouns"]}, "POS": "NOUN"}]])
+        self.matcher.add("INFEASIBLE", [[{"LOWER": {"IN": unknown["infeasible"]}, "POS": "ADJ"}]])
+        self.matcher.add("CANNOT", [[{"LEMMA": {"IN": unknown["cognition"]}, "POS": "VERB"}]])
+        self.matcher.add("SHIFT", [[{"LEMMA": {"IN": [*shifts["up"], *shifts["down"]]}, "POS": "VERB"}]])
+        self.matcher.add("APPEAR", [[{"LEMMA": {"IN": looks["verbs"]}}]])
+        self.matcher.add("SEEMINGLY", [[{"LOWER": {"IN": looks["adverbs"]}}]])
+        self.matcher.add("LOOKSET", [[{"LOWER": a}, {"LOWER": b}, {"LOWER": c}] for a, b, c in looks["fixed"]])
+        self.matcher.add("POTENTIAL", [[{"LOWER": {"IN": looks["nouns"]}, "POS": "NOUN"}]])
         capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
         self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
         self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
@@ -143,12 +157,13 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 # ---- the finder ----------------------------------------------------------------------------------
 
 
-class _Finder:
+class _Finder(Frames):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
+        self.judged: dict[int, dict[str, Any]] = {}  # clause head -> the record that qualifies it
         self.assessments: list[dict[str, Any]] = []
         self.confidences: list[dict[str, Any]] = []
 
@@ -163,37 +178,74 @@ class _Finder:
         modifiers: list[str],
         rule: str,
         extra_negated: bool = False,
-    ) -> None:
+        category: str = "wep",
+        direction: str | None = None,
+    ) -> dict[str, Any]:
         negated = negation is not None or extra_negated
         if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
             canonical = self.rules.lex["negated"].get(canonical, canonical)
-        entry = self.table.lookup(canonical, self.scale)
+        band, probability = self.number(canonical, category)
         phrase = char_span(phrase_tokens)
-        assessor, mention = self.assessor(phrase_tokens[0])
+        assessor, mention = self.assessor(phrase_tokens[0], holder=category == "assess-verb")
         self.used.update(t.i for t in phrase_tokens)
-        self.assessments.append(
-            {
-                "phrase": phrase,
-                "sentence": sentence_span(phrase_tokens[0]),
-                "proposition": proposition,
-                "band": entry.band,
-                "probability": entry.probability(),
-                "scale": self.scale,
-                "canonical": canonical,
-                "assessor": assessor,
-                "assessor_mention": mention,
-                "negated": negated,
-                "modifiers": modifiers,
-                "rule": rule,
-            }
-        )
+        record = {
+            "phrase": phrase,
+            "sentence": sentence_span(phrase_tokens[0]),
+            "proposition": proposition,
+            "band": band,
+            "probability": probability,
+            "scale": self.scale,
+            "canonical": canonical,
+            "category": category,
+            "assessor": assessor,
+            "assessor_mention": mention,
+            "negated": negated,
+            "modifiers": modifiers,
+            "rule": rule,
+            "confidence": None,
+            "direction": direction,
+        }
+        self.assessments.append(record)
+        return record
+
+    def number(self, canonical: str, category: str) -> tuple[str | None, dict[str, float] | None]:
+        """The band and probability the chosen scale defines for a phrase, else none.
+
+        The standard scales (ICD 203, PHIA, NATO) grade likelihood terms only: a modal, an
+        assessment verb, an uncertainty statement or a comparative gets no number from them. The
+        readers' scale gives every phrase the surveys asked about, modals included.
+        """
+        if canonical not in self.table:
+            return None, None
+        entry = self.table.lookup(canonical, self.scale)
+        if category == "wep" or (self.scale == READERS and entry.surveyed):
+            return entry.band, entry.probability()
+        return None, None
+
+    def qualify(self, head: Token, record: dict[str, Any]) -> None:
+        """Remember that ``record`` qualifies the clause ``head`` heads, for hedges stacked on it."""
+        self.judged.setdefault(head.i, record)
+
+    def stack(self, head: Token, hedge: list[Token]) -> bool:
+        """A hedge on a clause another judgement already qualifies ("could possibly", "a remote
+        chance that X may") is one assessment: the hedge joins that record's modifiers."""
+        record = self.judged.get(head.i)
+        if record is None:
+            return False
+        record["modifiers"] = [*record["modifiers"], " ".join(t.lower_ for t in hedge)]
+        self.used.update(t.i for t in hedge)
+        return True
 
     # assessor
 
-    def assessor(self, token: Token) -> tuple[str | None, list[int] | None]:
-        explicit = self.explicit_assessor(token, self.rules.judging_verbs)
+    def assessor(self, token: Token, holder: bool = False) -> tuple[str | None, list[int] | None]:
+        """Who makes the judgement ``token`` expresses; with ``holder``, ``token`` is the judging verb
+        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement."""
+        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder)
         if explicit:
             return explicit
+        if holder and self.unresolved_holder(token):
+            return None, None
         start = token.idx
         containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
         if containing:
@@ -209,22 +261,28 @@ class _Finder:
         return "author", None
 
     def explicit_assessor(
-        self, token: Token, verbs: frozenset[str], outside_content: bool = False
+        self, token: Token, verbs: frozenset[str], outside_content: bool = False, holder: bool = False
     ) -> tuple[str, list[int]] | None:
-        """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence.
+        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence.
 
         With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
         cues an attribution does not name the assessor: the attribution has drawn where its content
         ends, and a parse that hangs the next sentence on the verb (a footnote marker glued to the
-        full stop, "launched.[3] Russian forces are likely …") must not undo that.
+        full stop, "launched.[3] Russian forces are likely …") must not undo that. With ``holder``,
+        ``token`` is itself the judging verb or noun.
         """
-        for node in (token, *token.ancestors):
-            if node.i == token.head.i and token.dep_ in ("advmod", "aux"):
+        nodes = (token,) if holder else (token, *token.ancestors)
+        for previous, node in zip((None, *nodes), nodes):
+            if previous is not None and previous.dep_ in ("advcl", "parataxis"):
+                return None  # "X suggests Y, although Z remains unclear": Z is not in X's judgement
+            if not holder and node.i == token.head.i and token.dep_ in ("advmod", "aux"):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if node.lemma_ in verbs and node.pos_ == "VERB":
-                subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+            if holder or (node.lemma_ in verbs and node.pos_ == "VERB"):
+                subject = holder_of(node)
+                if subject is not None and subject.pos_ == "PRON" and holder:
+                    subject = antecedent(subject) or subject
                 if subject is None or subject.pos_ == "PRON":
                     return None
                 tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
@@ -232,12 +290,22 @@ class _Finder:
                     tokens.pop(0)
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
                 mention = char_span(tokens)
+                if self.doc.text[mention[0] : mention[1]].lower() in self.rules.self_references:
+                    return "author", mention  # "the IC assesses": the document's own judgement
                 for attribution in self.attributions:
                     spoken = attribution.get("speaker_mention")
                     if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and speaker_name(attribution):
                         return speaker_name(attribution), mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
+
+    def unresolved_holder(self, node: Token) -> bool:
+        """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
+        subject = holder_of(node)
+        return (
+            subject is not None and subject.pos_ == "PRON" and subject.lower_ not in self.rules.self_references
+            and antecedent(subject) is None
+        )
 
     def _cues_attribution(self, verb: Token) -> bool:
         return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
@@ -269,9 +337,18 @@ class _Finder:
         rules = self.rules
         if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
             return
-        if any(c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod" for c in core.lefts):
+        degree = next((c for c in core.lefts if c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod"), None)
+        superlative = degree is not None and degree.lower_ in ("most", "least")
+        if superlative and core.dep_ != "amod" and not (degree.i > 0 and self.doc[degree.i - 1].lower_ == "the"):
+            degree = None  # "will most likely attack": an intensified likelihood, not a comparison
+        if degree is not None:
+            direction = rules.lex["comparative_directions"].get(degree.lower_)
+            if direction is not None:
+                self.comparative_word(core, degree, direction)
             return
         if core.i > 0 and self.doc[core.i - 1].lower_ in rules.lex["not_after"].get(core.lower_, ()):
+            return
+        if core.lower_ in rules.lex["feasibility"] and self.feasibility(core):
             return
         canonical, phrase, modifiers = self.intensify(core, rules.words[core.lower_])
         phrase.append(core)
@@ -279,6 +356,7 @@ class _Finder:
         negation = None
         extra_negated = False
         rule = "word"
+        complement = None
         small_clause = core.pos_ == "ADJ" and core.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
         if core.dep_ in ("acomp", "attr", "oprd") or small_clause:
             clause_head = core if small_clause else head
@@ -298,11 +376,13 @@ class _Finder:
             else:
                 proposition = contiguous(clause_tokens(clause_head))
         elif core.dep_ == "amod":
+            if head.lemma_.lower() in rules.lex["attributive_kinds"]["nouns"]:
+                return  # "likely voters": a kind of voter, not an estimate
             rule = "word-attributive"
             negation = is_negated(core, rules.negations)
             proposition = contiguous(clause_tokens(head))
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
-            negation = is_negated(core, rules.negations) or is_negated(head, rules.negations)
+            negation = is_negated(core, rules.negations) or is_negated(head, rules.negations) or self.denied_object(head)
             if negation is not None and negation.i == core.i + 1:
                 phrase.append(negation)
             proposition = contiguous(clause_tokens(head))
@@ -312,7 +392,36 @@ class _Finder:
             phrase.append(negation)
         modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
         self.qualified.add(head.i)
-        self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated)
+        category = "modal" if canonical in rules.lex["modal_words"] else "wep"
+        if category == "modal" and self.stack(head, phrase):
+            return
+        record = self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated, category)
+        for qualified in (head, complement):
+            if qualified is not None:
+                self.qualify(qualified, record)
+
+    @staticmethod
+    def feasibility(core: Token) -> bool:
+        """"it is possible to infer X": "possible" with a to-infinitive says X can be done, not that it may be true."""
+        head = core.head if core.dep_ == "acomp" else core
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children))
+
+    def denied_object(self, verb: Token) -> Token | None:
+        """"has no intention of X", "sees no reason to X": "no" on the object of a light verb denies
+        the predicate, so a likelihood word on it describes the negated proposition."""
+        if verb.lemma_ not in self.rules.lex["light_verbs"]:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None) if obj is not None else None
+
+    def comparative_word(self, core: Token, degree: Token, direction: str) -> None:
+        """"more likely", "less likely", "the most likely scenario": a relative likelihood, no band."""
+        head = core.head if core.dep_ in ("acomp", "attr", "advmod", "amod", "oprd") else core
+        clause = clausal_complement(core) or (clausal_complement(head) if head.i != core.i else None)
+        proposition = contiguous(clause_tokens(clause if clause is not None else head))
+        canonical = f"{degree.lower_} {core.lower_}"
+        self.emit([degree, core], canonical, is_negated(head, self.rules.negations), proposition, [],
+                  "comparative", category="comparative", direction=direction)
 
     def phrase(self, span: Span) -> None:
         rules = self.rules
@@ -328,7 +437,10 @@ class _Finder:
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
             phrase.append(negation)
-        self.emit(phrase, canonical, negation, proposition, [], "phrase")
+        record = self.emit(phrase, canonical, negation, proposition, [], "phrase")
+        self.qualify(head, record)
+        if clause is not None:
+            self.qualify(clause, record)
 
     def modal(self, token: Token) -> None:
         rules, skip = self.rules, self.rules.lex["modal_skip"]
@@ -344,12 +456,25 @@ class _Finder:
             return
         if token.lower_ in skip["past_ability"]["modals"] and self.past_ability(verb):
             return
+        if token.lower_ in skip["option"] and verb.tag_ == "VBN":
+            auxes = {c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if "have" in auxes or "be" in auxes:
+                return  # counterfactual "could have been", option "could be donated"
+        if token.lower_ in skip["concessive"] and self.concedes(verb):
+            return
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
             phrase.append(negation)
         proposition = contiguous(clause_tokens(verb))
         self.qualified.add(verb.i)
-        self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
+        if not self.stack(verb, phrase):
+            self.qualify(verb, self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge", category="modal"))
+
+    @staticmethod
+    def concedes(verb: Token) -> bool:
+        """"X may be cheap, but Y": a "may" clause coordinated with a following "but" only concedes."""
+        buts = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
+        return any(c.dep_ == "conj" and c.i > b.i for b in buts for c in verb.children)
 
     def past_ability(self, verb: Token) -> bool:
         """Whether a "could" clause narrates the past: an ability adverb ("could only", "could go no
@@ -360,22 +485,21 @@ class _Finder:
                 return True
         published = published_year(self.doc)
         for t in clause_tokens(verb):
+            if any(a.dep_ in ("dobj", "relcl", "acl", "ccomp") for a in self._path(t, verb)):
+                continue  # "could threaten strife such as was seen in 2022": the year dates the object
             if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
                 return True
             if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
                 return True
         return False
 
-    def assessment_verb(self, verb: Token) -> None:
-        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
-        if complement is None:
-            return
-        tokens = clause_tokens(complement)
-        if any(t.i in self.used for t in tokens):
-            return
-        negation = is_negated(verb, self.rules.negations)
-        canonical = self.rules.assessment_verbs[verb.lemma_]
-        self.emit([verb], canonical, negation, contiguous(tokens), [verb.lemma_], "assessment-verb")
+    @staticmethod
+    def _path(token: Token, top: Token) -> list[Token]:
+        """``token`` and its ancestors below ``top``."""
+        path = [token]
+        while path[-1].i != top.i and path[-1].head.i != path[-1].i:
+            path.append(path[-1].head)
+        return path[:-1]
 
     def capacity(self, verb: Token) -> None:
         cap = self.rules.lex["capacity"]
@@ -447,7 +571,7 @@ class _Finder:
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
         proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
-        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True)
+        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
 
     def confidence(self, span: Span) -> None:
         spec = self.rules.lex["confidence"]
@@ -468,6 +592,15 @@ class _Finder:
             }
         )
 
+    def attach_confidences(self) -> None:
+        """A confidence level qualifies the judgement in its sentence: the judging verb it hangs
+        on ("assess with high confidence that"), else the nearest assessment."""
+        for confidence in self.confidences:
+            same = [a for a in self.assessments if a["sentence"] == confidence["sentence"]]
+            if same:
+                nearest = min(same, key=lambda a: (a["category"] != "assess-verb", abs(a["phrase"][0] - confidence["phrase"][0])))
+                nearest["confidence"] = confidence["level"]
+
     def run(self) -> Found:
         doc = self.doc
         strings = doc.vocab.strings
@@ -476,7 +609,11 @@ class _Finder:
             if self.in_text(span[0]):
                 self.phrase(span)
         # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
-        order = {"WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "CONFIDENCE": 2, "ASSESS": 3}
+        order = {
+            "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
+            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3,
+        }
         matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
             token = doc[start]
@@ -484,12 +621,18 @@ class _Finder:
                 continue
             if label == "CONFIDENCE":
                 self.confidence(doc[start:end])
+            elif label in ("SEEMINGLY", "LOOKSET"):
+                self.hedge_tokens(list(doc[start:end]), label.lower())
             else:
                 handler = {
-                    "WORD": self.word, "MODAL": self.modal, "ASSESS": self.assessment_verb,
-                    "CAPACITY": self.capacity, "THREAT": self.threat, "RULE_OUT": self.rule_out, "ODDS": self.odds,
+                    "WORD": self.word, "MODAL": self.modal, "JUDGE_VERB": self.judging_verb,
+                    "JUDGE_NOUN": self.judging_noun, "CAPACITY": self.capacity, "THREAT": self.threat,
+                    "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
+                    "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,
+                    "APPEAR": self.appearance, "POTENTIAL": self.potential,
                 }[label]
                 handler(token)
+        self.attach_confidences()
         self.assessments.sort(key=lambda a: a["phrase"])
         self.confidences.sort(key=lambda c: c["phrase"])
         return Found(self.assessments, self.confidences)

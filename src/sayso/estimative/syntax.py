@@ -95,3 +95,39 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
     return name
 
 
+
+
+def holder_of(node: Token) -> Token | None:
+    """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
+    the subject it shares with the verb it hangs on ("Kim …, believing that"), the agent of a
+    passive ("is expected by analysts"), a possessor ("Beijing's belief"), or the noun a relative
+    clause hangs on ("an advisory, which assessed")."""
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        subject = next((c for c in node.children if c.dep_ == "poss"), None)
+    if subject is None:
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    head = node
+    while subject is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+        head = head.head  # "Kim views X and has no intention …, believing that": Kim believes
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+        subject = node.head
+    return subject
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The noun a third-person pronoun most plausibly stands for within its sentence: the subject of
+    the main clause, when it comes first and agrees ("Beijing is building what it believes …")."""
+    subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i >= pronoun.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ == "it" and not plural and subject.ent_type_ != "PERSON":
+        return subject
+    if pronoun.lower_ == "they" and (plural or subject.ent_type_ in ("ORG", "NORP")):
+        return subject
+    if pronoun.lower_ in ("he", "she") and subject.ent_type_ == "PERSON":
+        return subject
+    return None
