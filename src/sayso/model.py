@@ -79,6 +79,14 @@ class Probability:
     median: float
 
 
+# How an assessment with no band reads: a standard scale defines no number for these.
+UNBANDED_READINGS = {
+    "modal": "possible (modal, no band)",
+    "assess-verb": "judgement (assessment verb, no band)",
+    "uncertainty": "unknown (uncertainty, no band)",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     """An estimative statement: a phrase, what it qualifies, who assesses it and how likely.
@@ -102,6 +110,15 @@ class Assessment:
     category: str = "wep"
     confidence: str | None = None  # the analytic confidence level stated with this judgement
     direction: str | None = None  # comparatives: "more" or "less" likely than before or than another
+
+    @property
+    def reading(self) -> str:
+        """What a reader is shown: the band, or what the phrase is when the scale gives it no number."""
+        if self.band is not None:
+            return self.band
+        if self.category == "comparative":
+            return f"{self.direction or 'changed'} likely (comparative, no band)"
+        return UNBANDED_READINGS.get(self.category, f"{self.category} (no band)")
 
 
 @dataclass(frozen=True, slots=True)
