@@ -164,6 +164,8 @@ class _Finder(Frames):
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
         self.judged: dict[int, dict[str, Any]] = {}  # clause head -> the record that qualifies it
+        entities = doc._.get("sayso_entities") if Doc.has_extension("sayso_entities") else None
+        self.people = [e for e in entities or () if e.get("type") == "PERSON"]
         self.assessments: list[dict[str, Any]] = []
         self.confidences: list[dict[str, Any]] = []
 
@@ -296,6 +298,9 @@ class _Finder(Frames):
                     spoken = attribution.get("speaker_mention")
                     if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and speaker_name(attribution):
                         return speaker_name(attribution), mention
+                for person in self.people:  # "Kim believes": the full name the document uses for him
+                    if any(m[0] <= mention[0] and mention[1] <= m[1] for m in person["mentions"]):
+                        return person["name"], mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
 
@@ -428,7 +433,7 @@ class _Finder(Frames):
         canonical = rules.phrases[span.text.lower()]
         root = span.root
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
-        negation = is_negated(head, rules.negations) if head.i != root.i else None
+        negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
             negation = is_negated(root, rules.negations)
         clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)

@@ -99,21 +99,21 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
 
 def holder_of(node: Token) -> Token | None:
     """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
-    the subject it shares with the verb it hangs on ("Kim …, believing that"), the agent of a
-    passive ("is expected by analysts"), a possessor ("Beijing's belief"), or the noun a relative
-    clause hangs on ("an advisory, which assessed")."""
-    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        subject = next((c for c in node.children if c.dep_ == "poss"), None)
-    if subject is None:
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
+    holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
+    "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
+    which assessed")."""
     head = node
-    while subject is None and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
-        head = head.head  # "Kim views X and has no intention …, believing that": Kim believes
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
-        subject = node.head
+    while True:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "poss")), None)
+        if subject is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+            break
+        head = head.head
+    if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+        subject = head.head
     return subject
 
 
