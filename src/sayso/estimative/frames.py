@@ -50,6 +50,8 @@ class Frames:
             clause = verb.head  # "ASD assessed X could be Y": a bare complement the parser took for a subject
         if clause is None:
             clause = self._confidence_clause(verb)
+        if clause is None and verb.lemma_ in spec["inferential"]:
+            clause = self._inferred(verb)
         gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
         if clause is None and not gap:
             return
@@ -78,6 +80,15 @@ class Frames:
         return (first.tag_ in ("WRB", "WP") or first.lower_ in ("whether", "if", "what", "which")) and first.lower_ != "that"
 
     @staticmethod
+    def _inferred(verb: Token) -> Token | None:
+        """"The scale of the campaign suggests the involvement of a state": what evidence points to.
+        A person who suggests something proposes it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you"):
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+    @staticmethod
     def _confidence_clause(verb: Token) -> Token | None:
         """"assessed with high confidence that X": the parser may hang the that-clause on "confidence"."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -100,8 +111,9 @@ class Frames:
                 return
             self._uncertain([word], word, None)
             return
+        few = [c for c in word.children if c.lower_ in spec["known_subjects"]]
         if lower in spec["negated_adjectives"] or word.lemma_ == "know":
-            known_by_few = any(c.lower_ in spec["known_subjects"] for c in word.children)
+            known_by_few = bool(few)
             if negation is None and not known_by_few:
                 return
             if word.lemma_ == "know" and word.tag_ != "VBN" and negation is None:
@@ -109,6 +121,8 @@ class Frames:
         elif word.dep_ == "amod" and lower not in spec["attributive"]:
             return
         phrase = [word, *[c for c in word.children if c.dep_ == "advmod" and c.i < word.i]]
+        phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
+        phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
         if negation is not None:
             phrase.append(negation)
         frame = word if word.dep_ in ("ROOT", "ccomp", "advcl", "conj") else head

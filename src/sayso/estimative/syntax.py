@@ -58,7 +58,7 @@ def that_clause(token: Token, deep: bool = False) -> Token | None:
     for c in candidates:
         if c.i == token.i or c.dep_ not in ("acl", "ccomp", "relcl", "advcl"):
             continue
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if not any(m.lower_ == "that" and (m.dep_ == "mark" or m.tag_ == "IN") for m in c.children):
             continue
         path = list(c.ancestors)
         between = path[: next(k for k, a in enumerate(path) if a.i == token.i)] if deep else []
