@@ -19,6 +19,7 @@ from sayso.errors import ConfigError
 
 SCALES: tuple[str, ...] = ("icd203", "phia", "nato", "readers")
 DEFAULT_SCALE = "icd203"
+READERS = "readers"  # the scale of survey answers; the others are published standards
 TABLE_FILE = "calibration.csv"
 COLUMNS = ("phrase", "scale", "band", "low", "median", "high", "basis")
 
@@ -34,6 +35,11 @@ class Entry:
     median: float
     high: float
     basis: str = ""
+
+    @property
+    def surveyed(self) -> bool:
+        """Whether readers' survey answers give this row its numbers (not a standard's fallback)."""
+        return self.basis.startswith("pooled survey")
 
     def probability(self) -> dict[str, float]:
         """The plain ``{low, high, median}`` record an assessment carries."""

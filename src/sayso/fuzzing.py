@@ -70,7 +70,8 @@ def check_invariants(analysis: Analysis) -> None:
     for a in analysis.assessments:
         spans += [s for s in (a.phrase, a.sentence, a.proposition, a.assessor_mention) if s is not None]
         p = a.probability
-        assert 0.0 <= p.low <= p.median <= p.high <= 1.0, f"probability out of order: {p}"
+        assert (p is None) == (a.band is None), f"a band without a probability or the reverse: {a}"
+        assert p is None or 0.0 <= p.low <= p.median <= p.high <= 1.0, f"probability out of order: {p}"
     for e in analysis.entities:
         spans += list(e.mentions)
     spans += [c.sentence for c in analysis.citations] + [Span(c.start, c.end, c.text) for c in analysis.citations]

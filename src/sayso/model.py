@@ -79,21 +79,46 @@ class Probability:
     median: float
 
 
+# How an assessment with no band reads: a standard scale defines no number for these.
+UNBANDED_READINGS = {
+    "modal": "possible (modal, no band)",
+    "assess-verb": "judgement (assessment verb, no band)",
+    "uncertainty": "unknown (uncertainty, no band)",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """An estimative statement: a phrase, what it qualifies, who assesses it and how likely."""
+    """An estimative statement: a phrase, what it qualifies, who assesses it and how likely.
+
+    ``band`` and ``probability`` are None where the scale defines no number for the phrase (under
+    a standard scale: modals, assessment verbs, uncertainty statements, comparatives); ``category``
+    says what the phrase is (wep, assess-verb, modal, uncertainty, comparative).
+    """
 
     phrase: Span
     sentence: Span
     proposition: Span | None
-    band: str
-    probability: Probability
+    band: str | None
+    probability: Probability | None
     scale: str
     assessor: str | None
     assessor_mention: Span | None
     negated: bool
     modifiers: tuple[str, ...] = ()
     rule: str = ""
+    category: str = "wep"
+    confidence: str | None = None  # the analytic confidence level stated with this judgement
+    direction: str | None = None  # comparatives: "more" or "less" likely than before or than another
+
+    @property
+    def reading(self) -> str:
+        """What a reader is shown: the band, or what the phrase is when the scale gives it no number."""
+        if self.band is not None:
+            return self.band
+        if self.category == "comparative":
+            return f"{self.direction or 'changed'} likely (comparative, no band)"
+        return UNBANDED_READINGS.get(self.category, f"{self.category} (no band)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +241,17 @@ def from_plain(text: str, data: dict[str, Any], **meta: Any) -> Analysis:
             phrase=s(a["phrase"]),
             sentence=s(a["sentence"]),
             proposition=s(a.get("proposition")),
-            band=a["band"],
-            probability=_probability(a["probability"]),
+            band=a.get("band"),
+            probability=_probability(a["probability"]) if a.get("probability") else None,
             scale=a["scale"],
             assessor=a.get("assessor"),
             assessor_mention=s(a.get("assessor_mention")),
             negated=bool(a.get("negated", False)),
             modifiers=tuple(a.get("modifiers", ())),
             rule=a.get("rule", ""),
+            category=a.get("category", "wep"),
+            confidence=a.get("confidence"),
+            direction=a.get("direction"),
         )
         for a in data.get("assessments", ())
     )
@@ -300,7 +328,7 @@ def from_dict(data: dict[str, Any]) -> Analysis:
                     "sentence": span(a["sentence"]),
                     "proposition": span(a.get("proposition")),
                     "assessor_mention": span(a.get("assessor_mention")),
-                    "probability": Probability(**a["probability"]),
+                    "probability": Probability(**a["probability"]) if a.get("probability") else None,
                     "modifiers": tuple(a.get("modifiers", ())),
                 }
             )

@@ -141,6 +141,9 @@ class EntitiesComponent(_Component):
         return (entities.find_entities(doc),)
 
 
+LIST_BULLETS = frozenset("•◦▪‣–-*")
+
+
 @Language.component("sayso_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.
@@ -153,6 +156,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+        elif previous.text in LIST_BULLETS and (previous.i == 0 or "\n" in doc[previous.i - 1].text) and not token.is_space:
+            token.is_sent_start = True  # "• Beijing is …": the parser would take the bullet for the subject
         elif previous.text.endswith(".") and previous.text[:-1].lower() in titles and token.is_title:
             token.is_sent_start = False  # "Brig. Gen. Pat Ryder": a rank's full stop ends no sentence
     for marker in _footnote_markers(doc):

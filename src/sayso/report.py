@@ -99,9 +99,10 @@ def _assessments(analysis: Analysis) -> list[Text]:
         line.append(a.phrase.text, style="bold")
         if a.negated:
             line.append(" (negated)", style="red")
-        line.append(f" → {a.band} ", style="")
-        line.append(f"{percent_range(a.probability)}", style="bold yellow")
-        line.append(f" (median {round(a.probability.median * 100)}%)", style="yellow")
+        line.append(f" → {a.reading}", style="" if a.probability else "dim")
+        if a.probability is not None:
+            line.append(f" {percent_range(a.probability)}", style="bold yellow")
+            line.append(f" (median {round(a.probability.median * 100)}%)", style="yellow")
         line.append(f" · {a.assessor or 'unknown'}", style="cyan")
         line.append(f"  {shorten(a.proposition.text if a.proposition else a.sentence.text, 70)}", style="dim")
         lines.append(line)
@@ -159,8 +160,9 @@ def render_markdown(analysis: Analysis) -> str:
     for a in analysis.assessments:
         phrase = a.phrase.text + (" (negated)" if a.negated else "")
         proposition = a.proposition.text if a.proposition else a.sentence.text
+        number = f"{percent_range(a.probability)} (median {round(a.probability.median * 100)}%)" if a.probability else "—"
         lines.append(
-            f"| {_md_cell(phrase)} | {a.band} | {percent_range(a.probability)} (median {round(a.probability.median * 100)}%) "
+            f"| {_md_cell(phrase)} | {a.reading} | {number} "
             f"| {_md_cell(a.assessor or 'unknown')} | {_md_cell(proposition)} |"
         )
     if analysis.confidences:

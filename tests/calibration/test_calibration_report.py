@@ -19,8 +19,10 @@ def test_build_writes_markdown_and_png_and_flags_disagreements(tmp_path):
     assert report.plot_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "out" / "calibration.md").read_text(encoding="utf-8") == report.markdown
     rows = {line.split(" | ")[0].strip("| "): line for line in report.markdown.splitlines()[2:] if line.startswith("|")}
-    assert "likely 55–80" in rows["likely"]
-    assert "readers above PHIA" in rows["possible"]
+    assert "likely 55–80 (term)" in rows["likely"]
+    assert "likely 55–80 (*nearest*)" in rows["better than even"]  # a likelihood word ICD 203 lacks
+    assert "readers above PHIA" not in rows["possible"]  # a modal has no PHIA band to disagree with
+    assert rows["may"].count("no band") == 3 and "40 [30–51] (5174)" in rows["may"]
+    assert rows["cannot rule out"].count("no band") == 3 and "| none |" in rows["cannot rule out"]
     assert "reader median outside PHIA band" in rows["realistic possibility"]
-    assert "reader median outside ICD band" in rows["may"]
     assert rows["cannot afford"].endswith("no survey data |")

@@ -49,7 +49,7 @@ CASES = [
     ),
     (
         "The airborne units may seek to reinforce the bridgehead.",
-        [("may", "roughly even chance", False, [], "The airborne units may seek to reinforce the bridgehead")],
+        [("may", None, False, [], "The airborne units may seek to reinforce the bridgehead")],
     ),
     (
         "The convoy's likely destination is the port.",
@@ -81,11 +81,11 @@ CASES = [
     ),
     (
         "Analysts cannot rule out a second offensive in the south.",
-        [("cannot rule out", "unlikely", True, [], "a second offensive in the south")],
+        [("cannot rule out", None, True, [], "a second offensive in the south")],
     ),
     (
         "The think tank assesses that the ceasefire will hold.",
-        [("assesses", "very likely", False, ["assess"], "the ceasefire will hold")],
+        [("assesses", None, False, ["assess"], "the ceasefire will hold")],
     ),
     (
         "The ministry considers a renewed offensive unlikely before spring.",
@@ -101,7 +101,6 @@ NOTHING = [
     "The brigade crossed the river in May.",
     "Officials said the convoy could not reach the city.",
     "Soldiers could see smoke rising over the village.",
-    "Shelling is more likely in winter than in summer.",
     "The Likely Lads was a British sitcom.",
     "Voters expressed low confidence in the government.",
     "The ministry said the strikes hit two depots.",
@@ -129,7 +128,8 @@ def test_finds_phrase_band_negation_modifiers_and_proposition(bare_nlp, table, t
     for a in found.assessments:
         assert a["scale"] == "icd203" and a["rule"]
         p = a["probability"]
-        assert 0 <= p["low"] <= p["median"] <= p["high"] <= 1
+        assert (p is None) == (a["band"] is None) == (a["category"] != "wep")
+        assert p is None or 0 <= p["low"] <= p["median"] <= p["high"] <= 1
         assert a["sentence"] == [0, len(text)]
 
 
@@ -139,11 +139,11 @@ def test_finds_nothing_in_non_estimative_uses(bare_nlp, table, text):
     assert found.assessments == [] and found.confidences == []
 
 
-def test_assessment_verb_defers_to_the_likelihood_word_it_governs(bare_nlp, table):
+def test_assessment_verb_marks_the_judgement_and_the_likelihood_word_carries_the_band(bare_nlp, table):
     text = "The ministry assesses that an attack from the north is unlikely."
     found = assess(bare_nlp, table, text)
-    assert [(text[a["phrase"][0] : a["phrase"][1]], a["rule"]) for a in found.assessments] == [("unlikely", "word")]
-    assert found.assessments[0]["assessor"] == "ministry"
+    got = [(text[a["phrase"][0] : a["phrase"][1]], a["category"], a["band"], a["assessor"]) for a in found.assessments]
+    assert got == [("assesses", "assess-verb", None, "ministry"), ("unlikely", "wep", "unlikely", "ministry")]
 
 
 @pytest.mark.parametrize(("scale", "band"), [("icd203", "unlikely"), ("phia", "unlikely"), ("nato", "unlikely"), ("readers", "unlikely")])
@@ -168,10 +168,10 @@ def test_every_offset_is_exact_in_a_multi_sentence_text(bare_nlp, table):
     )
     found = assess(bare_nlp, table, text)
     phrases = [text[a["phrase"][0] : a["phrase"][1]] for a in found.assessments]
-    assert phrases == ["likely", "may", "highly improbable"]
+    assert phrases == ["likely", "may", "judged", "highly improbable"]
     sentences = [text[a["sentence"][0] : a["sentence"][1]] for a in found.assessments]
     assert sentences[1] == "Moscow, however, may try to regroup near the river."
-    assert found.assessments[2]["band"] == "very unlikely"
+    assert found.assessments[3]["band"] == "very unlikely"
 
 
 def test_a_denial_already_qualified_by_a_likelihood_word_is_one_assessment(bare_nlp, table):

@@ -75,7 +75,8 @@ def test_passages_tile_the_text_outside_boilerplate(analysis: Analysis) -> None:
 def test_probabilities_are_ordered_within_unit_interval(analysis: Analysis) -> None:
     for a in analysis.assessments:
         p = a.probability
-        assert 0.0 <= p.low <= p.median <= p.high <= 1.0, a
+        assert (p is None) == (a.band is None), a  # no band, no number: a modal, judgement, …
+        assert p is None or 0.0 <= p.low <= p.median <= p.high <= 1.0, a
         assert a.scale == analysis.scale
 
 

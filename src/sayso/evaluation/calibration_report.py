@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ class Recipe:
     ``surveys``: the survey phrases pooled for it (empty when no survey asked about it);
     ``bands``: its band on icd203, phia and nato (the nearest band where a standard lacks the
     phrase; ``note`` says so); ``median``: a fixed median (%) when no survey covers the phrase,
-    else the band midpoint is used.
+    else the band midpoint is used; ``kind``: the category of the phrase. Rows of a modal,
+    judgement or uncertainty phrase on a standard scale complete the table but are never shown:
+    sayso gives those phrases no band there (only the readers' survey range, where one exists).
     """
 
     phrase: str
@@ -49,10 +52,11 @@ class Recipe:
     bands: tuple[str, str, str]
     note: str = ""
     median: float | None = None
+    kind: str = "wep"  # the category sayso gives the phrase; only a "wep" takes a band on a standard scale
 
 
 MIDDLE = ("roughly even chance", "realistic possibility", "even chance")
-HEDGE = "hedge: no standard calibrates it (NIC: likelihood cannot be assessed); middle band of each scale"
+HEDGE = "hedge: no standard calibrates it (NIC: likelihood cannot be assessed); no band on a standard scale, row kept for completeness"
 RECIPE: tuple[Recipe, ...] = (
     Recipe("almost certainly", ("almost certainly", "almost certain"), ("almost certain", "almost certain", "highly likely"),
            "NATO has no term above 90%: nearest band"),
@@ -63,21 +67,22 @@ RECIPE: tuple[Recipe, ...] = (
     Recipe("highly probable", (), ("very likely", "highly likely", "highly likely"), "ICD 203 synonym of very likely; median of readers' 'highly likely'", 90.0),
     Recipe("we assess", ("control",), ("very likely", "highly likely", "likely"),
            "unhedged judgement ('X assesses that ...'): no standard number; reader anchor = bare 'X believes that' "
-           "(Belem control)"),
+           "(Belem control)", kind="assess-verb"),
     Recipe("likely", ("likely",), ("likely", "likely", "likely")),
     Recipe("probably", ("probably",), ("likely", "likely", "likely")),
     Recipe("probable", ("probable",), ("likely", "likely", "likely")),
-    Recipe("we believe", ("we believe",), ("likely", "likely", "likely"), "Kent lists 'we believe' with probable"),
+    Recipe("we believe", ("we believe",), ("likely", "likely", "likely"), "Kent lists 'we believe' with probable",
+           kind="assess-verb"),
     Recipe("better than even", ("better than even",), ("likely", "likely", "even chance"),
            "between ICD even chance and likely; readers 60"),
     Recipe("roughly even chance", ("about even",), MIDDLE, "PHIA has no 50% term: nearest band"),
     Recipe("realistic possibility", ("realistic possibility",), MIDDLE,
            "PHIA term only; readers put it well above the PHIA band"),
-    Recipe("possible", ("possible",), MIDDLE, HEDGE),
-    Recipe("possibly", ("possibly", "maybe"), MIDDLE, HEDGE),
-    Recipe("may", ("may happen",), MIDDLE, HEDGE),
-    Recipe("might", ("might happen",), MIDDLE, HEDGE),
-    Recipe("could", ("could happen",), MIDDLE, HEDGE),
+    Recipe("possible", ("possible",), MIDDLE, HEDGE, kind="modal"),
+    Recipe("possibly", ("possibly", "maybe"), MIDDLE, HEDGE, kind="modal"),
+    Recipe("may", ("may happen",), MIDDLE, HEDGE, kind="modal"),
+    Recipe("might", ("might happen",), MIDDLE, HEDGE, kind="modal"),
+    Recipe("could", ("could happen",), MIDDLE, HEDGE, kind="modal"),
     Recipe("not unlikely", (), MIDDLE, "litotes: negated 'unlikely' (Mosteller & Youtz: negation halves the distance)"),
     Recipe("unlikely", ("unlikely",), ("unlikely", "unlikely", "unlikely")),
     Recipe("not likely", ("not likely",), ("unlikely", "unlikely", "unlikely")),
@@ -90,7 +95,8 @@ RECIPE: tuple[Recipe, ...] = (
     Recipe("no significant threat", (), ("unlikely", "unlikely", "unlikely"),
            "hedged threat denial: harm judged unlikely; no survey"),
     Recipe("cannot rule out", (), ("unlikely", "unlikely", "unlikely"),
-           "NIC: for unlikely or even remote events worth mentioning; no survey", 20.0),
+           "NIC: for unlikely or even remote events worth mentioning; no survey; an uncertainty statement, no band",
+           20.0, kind="uncertainty"),
     Recipe("little chance", ("little chance", "chances are slight"), ("very unlikely", "highly unlikely", "unlikely")),
     Recipe("very unlikely", ("very unlikely",), ("very unlikely", "highly unlikely", "highly unlikely")),
     Recipe("highly unlikely", ("highly unlikely",), ("very unlikely", "highly unlikely", "highly unlikely")),
@@ -170,6 +176,35 @@ def _standard_bands(wep_dir: Path) -> dict[str, dict[str, tuple[float, float]]]:
                     label = BAND_LABELS.get(row["term"], row["term"])
                     bands[scale][label] = (float(row["low_pct"]), float(row["high_pct"]))
     return bands
+
+
+def listed_terms(wep_dir: Path = WEP_DIR) -> dict[str, set[str]]:
+    """Each standard scale's own words, lowercase: terms and alternatives, "almost certain(ly)" and
+    "improbable (improbably)" spelled out both ways, "likely or probable" split."""
+    listed: dict[str, set[str]] = defaultdict(set)
+    with (wep_dir / "standards_scales.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for scale, standard in STANDARDS.items():
+                if row["standard"] != standard:
+                    continue
+                for term in [row["term"], *row["alt_terms"].split(";")]:
+                    term = term.strip().lower()
+                    for part in term.split(" or ") if term else ():
+                        base = re.sub(r"\s*\([\w ]+\)", "", part).strip()
+                        listed[scale].add(base)
+                        for joined, inner in re.findall(r"(\S?)\(([\w ]+)\)", part):  # "certain(ly)", "(probably)"
+                            listed[scale].add(base + inner if joined else inner)
+    return listed
+
+
+def definition(recipe: Recipe, scale: str, listed: dict[str, set[str]]) -> str:
+    """What ``scale`` gives the phrase: its own term, its nearest band, survey numbers, or none."""
+    if scale == "readers":
+        return "survey range" if recipe.surveys else ("ICD 203 values" if recipe.kind == "wep" else "none")
+    if recipe.kind != "wep":
+        return "none"
+    forms = {recipe.phrase, recipe.phrase.removesuffix("ly"), recipe.phrase + "ly"}  # "almost certain(ly)"
+    return "term" if forms & listed[scale] else "nearest band"
 
 
 def _nearest_band(bands: dict[str, tuple[float, float]], value: float) -> str:
@@ -271,23 +306,43 @@ def _pct(low: float, high: float) -> str:
     return f"{100 * low:g}–{100 * high:g}"
 
 
-def markdown(table: Table, survey: dict[str, Quartiles]) -> str:
-    """A table per phrase: sayso (ICD 203 default), the ICD and PHIA bands, readers, disagreements."""
+LEGEND = (
+    "Which phrases each scale defines: on `icd203`, `phia` and `nato` a band cell reads **term** when "
+    "the standard lists the phrase itself (or its adjective/adverb form), *nearest* when the phrase is a "
+    "likelihood word the standard does not list, placed in the band of its closest listed term "
+    "(`sayso/data/calibration.PROVENANCE.md` says why, phrase by phrase), and **no band** "
+    "for a modal, an assessment verb or an uncertainty statement: sayso gives those no number on a "
+    "standard scale (`band` and `probability` null). On `readers` a phrase has its survey range when a "
+    "survey asked about it, modals included; an unsurveyed likelihood word repeats its ICD 203 row; any "
+    "other phrase has none. Comparatives (\"more likely\") have no row: no scale gives them a number.\n\n"
+)
+
+
+def markdown(table: Table, survey: dict[str, Quartiles], listed: dict[str, set[str]] | None = None) -> str:
+    """A table per phrase: kind, sayso (ICD 203 default), what each standard defines, readers, disagreements."""
+    listed = listed if listed is not None else {scale: set() for scale in STANDARDS}
+    recipes = {r.phrase: r for r in RECIPE}
     lines = [
-        "| phrase | sayso median (icd203) | ICD 203 band | UK PHIA band | NATO band | readers median [IQR] (n) "
+        "| phrase | kind | sayso median (icd203) | ICD 203 | UK PHIA | NATO | readers median [IQR] (n) "
         "| standards vs readers |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for phrase in table.phrases:
-        icd, phia, nato = (table.lookup(phrase, s) for s in ("icd203", "phia", "nato"))
+        recipe = recipes.get(phrase, Recipe(phrase, (), ("", "", "")))
         q = survey.get(phrase)
         readers = f"{q.median:g} [{q.q25:g}–{q.q75:g}] ({q.n})" if q else "—"
+        cells = []
+        for scale in STANDARDS:
+            entry, defined = table.lookup(phrase, scale), definition(recipe, scale, listed)
+            cells.append("no band" if defined == "none" else
+                         f"{entry.band} {_pct(entry.low, entry.high)} ({'term' if defined == 'term' else '*nearest*'})")
+        median = f"{100 * table.lookup(phrase).median:g}" if recipe.kind == "wep" else "—"
+        readers_cell = readers if definition(recipe, "readers", listed) != "none" else "none"
         lines.append(
-            f"| {phrase} | {100 * icd.median:g} | {icd.band} {_pct(icd.low, icd.high)} | "
-            f"{phia.band} {_pct(phia.low, phia.high)} | {nato.band} {_pct(nato.low, nato.high)} | {readers} | "
-            f"{_disagreement(table, phrase, q)} |"
+            f"| {phrase} | {recipe.kind} | {median} | {' | '.join(cells)} | {readers_cell} | "
+            f"{_disagreement(table, phrase, q) if recipe.kind == 'wep' else ''} |"
         )
-    return "\n".join(lines) + "\n"
+    return LEGEND + "\n".join(lines) + "\n"
 
 
 def plot(table: Table, survey: dict[str, Quartiles], path: Path) -> Path:
@@ -299,17 +354,23 @@ def plot(table: Table, survey: dict[str, Quartiles], path: Path) -> Path:
 
     phrases = sorted(table.phrases, key=lambda p: table.lookup(p).median)
     fig, ax = plt.subplots(figsize=(8, 0.32 * len(phrases) + 1.2))
+    kinds = {r.phrase: r.kind for r in RECIPE}
+    labels = []
     for y, phrase in enumerate(phrases):
         icd = table.lookup(phrase)
-        ax.barh(y, icd.high - icd.low, left=icd.low, height=0.7, color="#c6dbef",
-                label="ICD 203 band (sayso range)" if y == 0 else None)
-        ax.plot(icd.median, y, "D", color="#08519c", markersize=5, label="sayso median" if y == 0 else None)
+        banded = kinds.get(phrase, "wep") == "wep"
+        labels.append(phrase if banded else f"{phrase} (no band: {kinds[phrase]})")
+        if banded:  # a modal, judgement or uncertainty statement has no band on ICD 203: readers only
+            ax.barh(y, icd.high - icd.low, left=icd.low, height=0.7, color="#c6dbef",
+                    label="ICD 203 band (sayso range)" if "ICD 203 band (sayso range)" not in ax.get_legend_handles_labels()[1] else None)
+            ax.plot(icd.median, y, "D", color="#08519c", markersize=5,
+                    label="sayso median" if "sayso median" not in ax.get_legend_handles_labels()[1] else None)
         q = survey.get(phrase)
         if q:
             ax.plot([q.q25 / 100, q.q75 / 100], [y, y], color="#d94801", linewidth=2,
                     label="readers IQR" if "readers IQR" not in ax.get_legend_handles_labels()[1] else None)
             ax.plot(q.median / 100, y, "|", color="#d94801", markersize=10)
-    ax.set_yticks(range(len(phrases)), phrases, fontsize=8)
+    ax.set_yticks(range(len(phrases)), labels, fontsize=8)
     ax.set_xlim(0, 1)
     ax.set_xlabel("probability")
     ax.legend(loc="lower right", fontsize=7)
@@ -326,7 +387,7 @@ def build(out_dir: Path, wep_dir: Path = WEP_DIR) -> CalibrationReport:
     table = load_table()
     survey = pooled_quartiles(wep_dir)
     bad = violations(table, survey)
-    text = markdown(table, survey)
+    text = markdown(table, survey, listed_terms(wep_dir))
     if bad:
         text += f"\nsayso medians outside the reader IQR: {', '.join(bad)}\n"
     out_dir.mkdir(parents=True, exist_ok=True)

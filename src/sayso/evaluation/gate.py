@@ -1,8 +1,9 @@
 """The regression gate: F1 floors pinned in ``floors.json`` with a digest of the gold data.
 
 ``sayso eval --gate`` fails when a pinned metric drops more than ``tolerance`` (2 points) below
-its floor, when the gold data no longer has the digest the floors were measured on, or when a
-calibration phrase leaves the readers' interquartile range. ``sayso eval --update-floors`` pins the
+its floor, when the gold data no longer has the digest the floors were measured on, when a
+calibration phrase leaves the readers' interquartile range, or when estimative-dev shows a band
+on a phrase no standard scale defines (``ZERO``). ``sayso eval --update-floors`` pins the
 measured figures; it refuses to lower a floor unless asked to (``--allow-regression``) and
 replaces the file atomically, so an interrupted run never leaves half a file behind.
 """
@@ -36,7 +37,13 @@ PINNED = (
     "gold.assessments.assessor_accuracy",
     "gold.dates.f1",
     "gold.dates.value_recall",
+    "estimative_dev.f1",
+    "estimative_dev.category_accuracy",
+    "estimative_dev.band_accuracy",
+    "estimative_dev.assessor_accuracy",
 )
+# Counts that must stay at zero: bands on phrases no standard scale defines (issue 17).
+ZERO = ("estimative_dev.unbanded_with_band",)
 
 
 def lookup(results: dict[str, Any], key: str) -> float | None:
@@ -72,6 +79,13 @@ def check(results: dict[str, Any], floors: dict[str, Any]) -> list[str]:
             f"gold data changed: digest {digest} but the floors were pinned on {floors['gold_digest']}; "
             "re-pin with sayso eval --update-floors"
         )
+    pinned_estimative = floors.get("estimative_dev_digest")
+    if pinned_estimative and results.get("estimative_dev", {}).get("digest") != pinned_estimative:
+        failures.append("estimative-dev data changed since the floors were pinned; re-pin with sayso eval --update-floors")
+    for key in ZERO:
+        value = lookup(results, key)
+        if value:
+            failures.append(f"{key} = {value:g}, must be 0")
     for key, floor in floors["floors"].items():
         value = lookup(results, key)
         if value is None:
@@ -119,6 +133,7 @@ def update_floors(
         "tolerance": TOLERANCE,
         "polnear_split": results.get("polnear", {}).get("split"),
         "gold_digest": results["gold"]["digest"],
+        "estimative_dev_digest": results.get("estimative_dev", {}).get("digest"),
         "floors": new,
     }
     write_atomic(path, json.dumps(floors, indent=2) + "\n")

@@ -44,6 +44,9 @@ GOLD_METRICS = {
     "assessments": ("precision", "recall", "f1", "band_accuracy", "assessor_accuracy"),
     "dates": ("precision", "recall", "f1", "value_accuracy", "value_recall"),
 }
+ESTIMATIVE_METRICS = (
+    "precision", "recall", "f1", "category_accuracy", "band_accuracy", "unbanded_with_band", "assessor_accuracy",
+)
 ANCHORS = (
     "BBC citron on PARC 3.0: content-overlap F1 0.833, source F1 0.820",
     "Gender Gap Tracker rules on Canadian news: quote F1 0.837, speaker F1 0.865",
@@ -69,7 +72,7 @@ def run(
     advance: Callable[[], None] | None = None,
 ) -> Report:
     """Measure PolNeAR ``split``, the gold set and calibration; ``step`` names each stage as it starts."""
-    from sayso.evaluation import calibration_report, gold, polnear
+    from sayso.evaluation import calibration_report, estimative_dev, gold, polnear
 
     say = step or (lambda _name: None)
     say(f"PolNeAR {split}: sayso and textacy")
@@ -80,6 +83,8 @@ def run(
     results["polnear"]["agreement"] = polnear.annotator_agreement()
     say("in-house gold set")
     results["gold"], misses = gold.evaluate(advance=advance)
+    say("estimative-dev")
+    results["estimative_dev"], estimative_misses = estimative_dev.evaluate(advance=advance)
     say("calibration table and plot")
     calibration = calibration_report.build(docs_dir)
     results["calibration"] = {"violations": list(calibration.violations), "plot": calibration.plot_path.name}
@@ -87,7 +92,7 @@ def run(
     if errors:
         say(f"the {errors} worst PolNeAR misses")
         worst = [{"set": f"polnear {split}", **e} for e in polnear.worst_errors(errors, split=split)]
-        worst += misses[:errors]
+        worst += misses[:errors] + estimative_misses[:errors]
     return Report(results, calibration.markdown, worst)
 
 
@@ -111,6 +116,10 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     for layer, metrics in GOLD_METRICS.items():
         for metric in metrics:
             table.append((f"gold · {layer}", metric, f"{results['gold'][layer][metric]:.3f}", "—", "—"))
+    for metric in ESTIMATIVE_METRICS:
+        value = results["estimative_dev"][metric]
+        cell = str(value) if isinstance(value, int) else f"{value:.3f}"
+        table.append(("estimative-dev", metric, cell, "—", "—"))
     return table
 
 
@@ -182,6 +191,17 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
         ),
         _markdown_table(
             ("layer", "metric", "sayso"), [row[:3] for row in rows(r) if row[0].startswith("gold")]
+        ),
+        "\n## Estimative language in real assessments (estimative-dev)\n",
+        (
+            f"`shared/data/estimative-dev`: {r['estimative_dev']['documents']} intelligence and think-tank documents, "
+            f"{r['estimative_dev']['gold']} estimative phrases (data digest `{r['estimative_dev']['digest']}`), scored "
+            "on the ICD 203 scale as `sayso/evaluation/estimative_dev.py` defines. A development set: measured, "
+            "never fitted. Goals: phrase F1 ≥ 0.92, category ≥ 0.90, band ≥ 0.95, no band on a gold uncertainty, "
+            "comparative or assessment verb (`unbanded_with_band` = 0), assessor ≥ 0.95.\n"
+        ),
+        _markdown_table(
+            ("set", "metric", "sayso"), [row[:3] for row in rows(r) if row[0] == "estimative-dev"]
         ),
         "\n## Calibration of estimative language\n",
         f"![phrases against probability: sayso's range and median, readers' IQR, ICD 203 band]({r['calibration']['plot']})\n",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, inspect, select
 
 from sayso.store import schema
 from sayso.store.database import Store
@@ -41,9 +41,17 @@ def _full_text(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX ix_{table}_tsv ON {table} USING GIN (tsv)")
 
 
+def _assessment_category(conn: Connection) -> None:
+    """What each stored assessment is (wep, modal, …; issue 17). A store created after this column
+    joined ``schema`` already has it from ``0001_tables``."""
+    if "category" not in {c["name"] for c in inspect(conn).get_columns("assessments")}:
+        conn.exec_driver_sql("ALTER TABLE assessments ADD COLUMN category VARCHAR(20)")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
+    ("0003_assessment_category", _assessment_category),
 )
 
 

@@ -138,6 +138,7 @@ assessments = Table(
     Column("negated", Boolean, nullable=False),
     Column("rule", String(100)),
     Column("origin_id", Integer, ForeignKey("assessments.id")),
+    Column("category", String(20)),  # wep, modal, … (migration 0003_assessment_category)
     Column("minhash", LargeBinary),
 )
 Index("ix_assessments_document", assessments.c.document_id)

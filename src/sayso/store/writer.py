@@ -195,6 +195,8 @@ class Writer:
             return
         rows = []
         for i, a in enumerate(analysis.assessments):
+            if a.probability is None:
+                continue  # no number on this scale (a modal, judgement, uncertainty, comparative): nothing to chart
             signature = fingerprint(a.sentence.text, self.settings.passage)
             rows.append({
                 "document_id": document_id, "seq": i,
@@ -204,10 +206,12 @@ class Writer:
                 "voice": _voice_at(analysis, a.phrase.start),
                 "band": a.band, "low": a.probability.low, "high": a.probability.high,
                 "median": a.probability.median, "scale": a.scale, "assessor": a.assessor,
-                "negated": a.negated, "rule": a.rule,
+                "negated": a.negated, "rule": a.rule, "category": a.category,
                 "origin_id": self.assessments.origin_of(signature, a.band) or carried.get(normalise(a.sentence.text)),
                 "minhash": signature,
             })
+        if not rows:
+            return
         t = schema.assessments
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
         self._index(conn, "assessment", [(i, r["sentence"]) for i, r in zip(ids, rows)], document_id)
@@ -251,6 +255,7 @@ def check(store: Store) -> list[str]:
         }
         for document_id, analysis in conn.execute(select(d.c.id, d.c.analysis)):
             data = json.loads(analysis)
+            data["assessments"] = [x for x in data["assessments"] if x.get("probability")]  # only those are stored
             for name, rows in counted.items():
                 if len(data[name]) != rows.get(document_id, 0):
                     problems.append(

@@ -108,6 +108,8 @@ def percent_range(low: float, high: float) -> str:
 
 def badge_label(assessment: Assessment) -> str:
     p = assessment.probability
+    if p is None:  # no scale number for a modal, judgement, uncertainty or comparative: say what it is
+        return assessment.reading
     return f"{assessment.band} · {percent_range(p.low, p.high)}"
 
 
@@ -165,7 +167,7 @@ def marks(analysis: Analysis, colours: dict[str, str]) -> tuple[list[Mark], list
     for i, s in enumerate(analysis.assessments):
         ref, label = f"as-{i}", badge_label(s)
         tip = f"{label} · assessor: {s.assessor or 'unstated'}" + (" · negated" if s.negated else "")
-        add(Mark(s.phrase.start, s.phrase.end, "phrase", ref, tip), Badge(ref, s.band, label))
+        add(Mark(s.phrase.start, s.phrase.end, "phrase", ref, tip), Badge(ref, s.band or s.category, label))
     for i, c in enumerate(analysis.confidences):
         add(Mark(c.phrase.start, c.phrase.end, "confidence", f"cf-{i}", f"{c.level} confidence (not a likelihood)"))
     for i, d in enumerate(analysis.dates):
@@ -270,6 +272,6 @@ def _speaker_entries(analysis: Analysis, colours: dict[str, str]) -> list[Speake
 def _assessment_entries(analysis: Analysis) -> list[AssessmentEntry]:
     ordered = sorted(enumerate(analysis.assessments), key=lambda p: p[1].phrase.start)
     return [
-        AssessmentEntry(f"as-{i}", s.phrase.text, s.band, badge_label(s), s.assessor, s.sentence.text, s.negated)
+        AssessmentEntry(f"as-{i}", s.phrase.text, s.band or s.category, badge_label(s), s.assessor, s.sentence.text, s.negated)
         for i, s in ordered
     ]

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,13 +43,27 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sayso.calibration import Table
+from sayso.calibration import READERS, Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
+from sayso.estimative.frames import Frames
+from sayso.estimative.syntax import (
+    SUBJECTS,
+    antecedent,
+    char_span,
+    clausal_complement,
+    clause_tokens,
+    contiguous,
+    holder_of,
+    introduces,
+    is_negated,
+    published_year,
+    sentence_span,
+    speaker_name,
+    that_clause,
+)
 
 LEXICON_FILE = "estimative.json"
-SUBJECTS = ("nsubj", "nsubjpass")
-CLAUSE_CUTS = ("conj", "cc", "punct", "mark", "parataxis")
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
@@ -74,7 +87,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     """Every canonical phrase the lexicon can produce (each must be in the calibration table)."""
     lex = lexicon
     names = {*lex["words"].values(), *lex["phrases"].values(), *lex["modals"].values()}
-    names |= set(lex["intensified"].values()) | set(lex["assessment_verbs"].values()) - {lex["assessment_verbs"]["about"]}
+    names |= set(lex["intensified"].values())
     names |= {v for k, v in lex["negated"].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
@@ -95,16 +108,28 @@ class _Rules:
         self.negations = frozenset(lex["negations"])
         self.persist_verbs = frozenset(lex["persistence"]["verbs"])
         self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
-        self.assessment_verbs = {k: v for k, v in lex["assessment_verbs"].items() if k != "about"}
         self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
+        self.self_references = frozenset(lex["self_references"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
         cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
         self.matcher = Matcher(vocab)
         self.matcher.add("WORD", [[{"LOWER": {"IN": list(self.words)}}]])
         self.matcher.add("MODAL", [[{"LOWER": {"IN": list(self.modals)}, "TAG": "MD"}]])
-        self.matcher.add("ASSESS", [[{"LEMMA": {"IN": list(self.assessment_verbs)}, "POS": "VERB"}]])
+        judgement, unknown, shifts, looks = lex["judgement"], lex["uncertainty"], lex["shifts"], lex["appearance"]
+        self.matcher.add("JUDGE_VERB", [[{"LEMMA": {"IN": list(judgement["verbs"])}, "POS": "VERB"}]])
+        self.matcher.add("JUDGE_NOUN", [[{"LEMMA": {"IN": list(judgement["nouns"])}, "POS": "NOUN"}]])
+        unknown_words = [*unknown["adjectives"], *unknown["negated_adjectives"]]
+        self.matcher.add("UNKNOWN", [[{"LOWER": {"IN": unknown_words}}], [{"LOWER": "known", "TAG": "VBN"}],
+                                     [{"LEMMA": {"IN": unknown["nouns"]}, "POS": "NOUN"}]])
+        self.matcher.add("INFEASIBLE", [[{"LOWER": {"IN": unknown["infeasible"]}, "POS": "ADJ"}]])
+        self.matcher.add("CANNOT", [[{"LEMMA": {"IN": unknown["cognition"]}, "POS": "VERB"}]])
+        self.matcher.add("SHIFT", [[{"LEMMA": {"IN": [*shifts["up"], *shifts["down"]]}, "POS": "VERB"}]])
+        self.matcher.add("APPEAR", [[{"LEMMA": {"IN": looks["verbs"]}}]])
+        self.matcher.add("SEEMINGLY", [[{"LOWER": {"IN": looks["adverbs"]}}]])
+        self.matcher.add("LOOKSET", [[{"LOWER": a}, {"LOWER": b}, {"LOWER": c}] for a, b, c in looks["fixed"]])
+        self.matcher.add("POTENTIAL", [[{"LOWER": {"IN": looks["nouns"]}, "POS": "NOUN"}]])
         capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
         self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
         self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
@@ -129,102 +154,18 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
     return cached[1]
 
 
-# ---- spans and clauses ---------------------------------------------------------------------------
-
-
-def _char_span(tokens: Iterable[Token]) -> list[int]:
-    tokens = list(tokens)
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return [first.idx, last.idx + len(last.text)]
-
-
-def _clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
-    """The clause ``head`` heads: its subtree without coordinated clauses, marks and edge punctuation."""
-    cut = {c.i for c in head.children if c.dep_ in CLAUSE_CUTS and c.i not in {t.i for t in skip}}
-    tokens = [head]
-    for child in head.children:
-        if child.i not in cut:
-            tokens.extend(child.subtree)
-    tokens.sort(key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens
-
-
-def _sentence(token: Token) -> list[int]:
-    """The sentence holding ``token``, without the whitespace tokens at its edges."""
-    words = [t for t in token.sent if not t.is_space]
-    return _char_span(words or [token])
-
-
-def _contiguous(tokens: list[Token]) -> list[int] | None:
-    """A ``[start, end]`` covering the tokens (a clause may have holes; the span covers them)."""
-    return _char_span(tokens) if tokens else None
-
-
-def _complement(token: Token) -> Token | None:
-    """The clausal complement of a likelihood word or its copula ("likely to X", "it is likely that X")."""
-    return next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
-
-
-def _that_clause(token: Token, deep: bool = False) -> Token | None:
-    """A finite clause introduced by "that" under ``token`` ("a realistic possibility that X").
-
-    With ``deep``, also one attached lower without crossing another verb ("assess with high
-    confidence that X", where the parser hangs the clause on "confidence").
-    """
-    candidates = token.subtree if deep else token.children
-    for c in candidates:
-        if c.i == token.i or c.dep_ not in ("acl", "ccomp", "relcl", "advcl"):
-            continue
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            continue
-        path = list(c.ancestors)
-        between = path[: next(k for k, a in enumerate(path) if a.i == token.i)] if deep else []
-        if not any(a.pos_ in ("VERB", "AUX") for a in between):
-            return c
-    return None
-
-
-def _is_negated(token: Token, negations: frozenset[str]) -> Token | None:
-    """The negation word attached to ``token``, if any."""
-    for child in token.children:
-        if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
-            return child
-    return None
-
-
-def _introduces(token: Token) -> bool:
-    """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
-    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
-
-
-def _published_year(doc: Doc) -> int | None:
-    """The publication year the reading step put on the Doc ("YYYY-MM-DD"), if any."""
-    published = doc._.get("sayso_published") if Doc.has_extension("sayso_published") else None
-    return int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
-
-
-def _speaker_name(attribution: dict[str, Any]) -> str | None:
-    """Who an attribution's speaker is: the resolved name, or for an organisation the text names
-    only descriptively ("the ruling Georgian Dream party"), its organisation."""
-    name = attribution.get("speaker_name")
-    if name is None and attribution.get("speaker_type") == "ORG":
-        return attribution.get("speaker_org")
-    return name
-
-
 # ---- the finder ----------------------------------------------------------------------------------
 
 
-class _Finder:
+class _Finder(Frames):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
+        self.judged: dict[int, dict[str, Any]] = {}  # clause head -> the record that qualifies it
+        entities = doc._.get("sayso_entities") if Doc.has_extension("sayso_entities") else None
+        self.people = [e for e in entities or () if e.get("type") == "PERSON"]
         self.assessments: list[dict[str, Any]] = []
         self.confidences: list[dict[str, Any]] = []
 
@@ -239,43 +180,80 @@ class _Finder:
         modifiers: list[str],
         rule: str,
         extra_negated: bool = False,
-    ) -> None:
+        category: str = "wep",
+        direction: str | None = None,
+    ) -> dict[str, Any]:
         negated = negation is not None or extra_negated
         if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
             canonical = self.rules.lex["negated"].get(canonical, canonical)
-        entry = self.table.lookup(canonical, self.scale)
-        phrase = _char_span(phrase_tokens)
-        assessor, mention = self.assessor(phrase_tokens[0])
+        band, probability = self.number(canonical, category)
+        phrase = char_span(phrase_tokens)
+        assessor, mention = self.assessor(phrase_tokens[0], holder=category == "assess-verb")
         self.used.update(t.i for t in phrase_tokens)
-        self.assessments.append(
-            {
-                "phrase": phrase,
-                "sentence": _sentence(phrase_tokens[0]),
-                "proposition": proposition,
-                "band": entry.band,
-                "probability": entry.probability(),
-                "scale": self.scale,
-                "canonical": canonical,
-                "assessor": assessor,
-                "assessor_mention": mention,
-                "negated": negated,
-                "modifiers": modifiers,
-                "rule": rule,
-            }
-        )
+        record = {
+            "phrase": phrase,
+            "sentence": sentence_span(phrase_tokens[0]),
+            "proposition": proposition,
+            "band": band,
+            "probability": probability,
+            "scale": self.scale,
+            "canonical": canonical,
+            "category": category,
+            "assessor": assessor,
+            "assessor_mention": mention,
+            "negated": negated,
+            "modifiers": modifiers,
+            "rule": rule,
+            "confidence": None,
+            "direction": direction,
+        }
+        self.assessments.append(record)
+        return record
+
+    def number(self, canonical: str, category: str) -> tuple[str | None, dict[str, float] | None]:
+        """The band and probability the chosen scale defines for a phrase, else none.
+
+        The standard scales (ICD 203, PHIA, NATO) grade likelihood terms only: a modal, an
+        assessment verb, an uncertainty statement or a comparative gets no number from them. The
+        readers' scale gives every phrase the surveys asked about, modals included.
+        """
+        if canonical not in self.table:
+            return None, None
+        entry = self.table.lookup(canonical, self.scale)
+        if category == "wep" or (self.scale == READERS and entry.surveyed):
+            return entry.band, entry.probability()
+        return None, None
+
+    def qualify(self, head: Token, record: dict[str, Any]) -> None:
+        """Remember that ``record`` qualifies the clause ``head`` heads, for hedges stacked on it."""
+        self.judged.setdefault(head.i, record)
+
+    def stack(self, head: Token, hedge: list[Token]) -> bool:
+        """A hedge on a clause another judgement already qualifies ("could possibly", "a remote
+        chance that X may") is one assessment: the hedge joins that record's modifiers."""
+        record = self.judged.get(head.i)
+        if record is None:
+            return False
+        record["modifiers"] = [*record["modifiers"], " ".join(t.lower_ for t in hedge)]
+        self.used.update(t.i for t in hedge)
+        return True
 
     # assessor
 
-    def assessor(self, token: Token) -> tuple[str | None, list[int] | None]:
-        explicit = self.explicit_assessor(token, self.rules.judging_verbs)
+    def assessor(self, token: Token, holder: bool = False) -> tuple[str | None, list[int] | None]:
+        """Who makes the judgement ``token`` expresses; with ``holder``, ``token`` is the judging verb
+        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement."""
+        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder)
         if explicit:
             return explicit
+        if holder and self.unresolved_holder(token):
+            return None, None
         start = token.idx
         containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
         if containing:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
-            return _speaker_name(best), list(mention) if mention else None
+            return speaker_name(best), list(mention) if mention else None
         explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
         if explicit:
             return explicit
@@ -285,35 +263,54 @@ class _Finder:
         return "author", None
 
     def explicit_assessor(
-        self, token: Token, verbs: frozenset[str], outside_content: bool = False
+        self, token: Token, verbs: frozenset[str], outside_content: bool = False, holder: bool = False
     ) -> tuple[str, list[int]] | None:
-        """The named subject of the nearest of ``verbs`` governing ``token`` within its sentence.
+        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence.
 
         With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
         cues an attribution does not name the assessor: the attribution has drawn where its content
         ends, and a parse that hangs the next sentence on the verb (a footnote marker glued to the
-        full stop, "launched.[3] Russian forces are likely …") must not undo that.
+        full stop, "launched.[3] Russian forces are likely …") must not undo that. With ``holder``,
+        ``token`` is itself the judging verb or noun.
         """
-        for node in (token, *token.ancestors):
-            if node.i == token.head.i and token.dep_ in ("advmod", "aux"):
+        nodes = (token,) if holder else (token, *token.ancestors)
+        for previous, node in zip((None, *nodes), nodes):
+            if previous is not None and previous.dep_ in ("advcl", "parataxis"):
+                return None  # "X suggests Y, although Z remains unclear": Z is not in X's judgement
+            if not holder and node.i == token.head.i and token.dep_ in ("advmod", "aux"):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if node.lemma_ in verbs and node.pos_ == "VERB":
-                subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+            if holder or (node.lemma_ in verbs and node.pos_ == "VERB"):
+                subject = holder_of(node)
+                if subject is not None and subject.pos_ == "PRON" and holder:
+                    subject = antecedent(subject) or subject
                 if subject is None or subject.pos_ == "PRON":
                     return None
                 tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
                 while tokens and tokens[0].pos_ == "DET":
                     tokens.pop(0)
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
-                mention = _char_span(tokens)
+                mention = char_span(tokens)
+                if self.doc.text[mention[0] : mention[1]].lower() in self.rules.self_references:
+                    return "author", mention  # "the IC assesses": the document's own judgement
                 for attribution in self.attributions:
                     spoken = attribution.get("speaker_mention")
-                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and _speaker_name(attribution):
-                        return _speaker_name(attribution), mention
+                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and speaker_name(attribution):
+                        return speaker_name(attribution), mention
+                for person in self.people:  # "Kim believes": the full name the document uses for him
+                    if any(m[0] <= mention[0] and mention[1] <= m[1] for m in person["mentions"]):
+                        return person["name"], mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
+
+    def unresolved_holder(self, node: Token) -> bool:
+        """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
+        subject = holder_of(node)
+        return (
+            subject is not None and subject.pos_ == "PRON" and subject.lower_ not in self.rules.self_references
+            and antecedent(subject) is None
+        )
 
     def _cues_attribution(self, verb: Token) -> bool:
         return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
@@ -345,9 +342,18 @@ class _Finder:
         rules = self.rules
         if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
             return
-        if any(c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod" for c in core.lefts):
+        degree = next((c for c in core.lefts if c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod"), None)
+        superlative = degree is not None and degree.lower_ in ("most", "least")
+        if superlative and core.dep_ != "amod" and not (degree.i > 0 and self.doc[degree.i - 1].lower_ == "the"):
+            degree = None  # "will most likely attack": an intensified likelihood, not a comparison
+        if degree is not None:
+            direction = rules.lex["comparative_directions"].get(degree.lower_)
+            if direction is not None:
+                self.comparative_word(core, degree, direction)
             return
         if core.i > 0 and self.doc[core.i - 1].lower_ in rules.lex["not_after"].get(core.lower_, ()):
+            return
+        if core.lower_ in rules.lex["feasibility"] and self.feasibility(core):
             return
         canonical, phrase, modifiers = self.intensify(core, rules.words[core.lower_])
         phrase.append(core)
@@ -355,77 +361,125 @@ class _Finder:
         negation = None
         extra_negated = False
         rule = "word"
+        complement = None
         small_clause = core.pos_ == "ADJ" and core.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
         if core.dep_ in ("acomp", "attr", "oprd") or small_clause:
             clause_head = core if small_clause else head
-            negation = _is_negated(core, rules.negations) or _is_negated(clause_head, rules.negations)
+            negation = is_negated(core, rules.negations) or is_negated(clause_head, rules.negations)
             if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i:
                 phrase.append(clause_head)
                 modifiers.insert(0, clause_head.lower_)
-            complement = _complement(core) or (_complement(clause_head) if clause_head.i != core.i else None)
+            complement = clausal_complement(core) or (clausal_complement(clause_head) if clause_head.i != core.i else None)
             if complement is not None:
-                extra_negated = _is_negated(complement, rules.negations) is not None
+                extra_negated = is_negated(complement, rules.negations) is not None
                 if complement.dep_ == "ccomp":
-                    proposition = _contiguous(_clause_tokens(complement))
+                    proposition = contiguous(clause_tokens(complement))
                 else:
                     subject = next((c for c in clause_head.children if c.dep_ in SUBJECTS), None)
                     tokens = [*(subject.subtree if subject is not None and subject.i < core.i else [core]), *complement.subtree]
-                    proposition = _char_span(tokens)
+                    proposition = char_span(tokens)
             else:
-                proposition = _contiguous(_clause_tokens(clause_head))
+                proposition = contiguous(clause_tokens(clause_head))
         elif core.dep_ == "amod":
+            if head.lemma_.lower() in rules.lex["attributive_kinds"]["nouns"]:
+                return  # "likely voters": a kind of voter, not an estimate
             rule = "word-attributive"
-            negation = _is_negated(core, rules.negations)
-            proposition = _contiguous(_clause_tokens(head))
+            negation = is_negated(core, rules.negations)
+            proposition = contiguous(clause_tokens(head))
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
-            negation = _is_negated(core, rules.negations) or _is_negated(head, rules.negations)
+            negation = is_negated(core, rules.negations) or is_negated(head, rules.negations) or self.denied_object(head)
             if negation is not None and negation.i == core.i + 1:
                 phrase.append(negation)
-            proposition = _contiguous(_clause_tokens(head))
+            proposition = contiguous(clause_tokens(head))
         else:
             return
         if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
             phrase.append(negation)
         modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
         self.qualified.add(head.i)
-        self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated)
+        category = "modal" if canonical in rules.lex["modal_words"] else "wep"
+        if category == "modal" and self.stack(head, phrase):
+            return
+        record = self.emit(phrase, canonical, negation, proposition, modifiers, rule, extra_negated, category)
+        for qualified in (head, complement):
+            if qualified is not None:
+                self.qualify(qualified, record)
+
+    @staticmethod
+    def feasibility(core: Token) -> bool:
+        """"it is possible to infer X": "possible" with a to-infinitive says X can be done, not that it may be true."""
+        head = core.head if core.dep_ == "acomp" else core
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children))
+
+    def denied_object(self, verb: Token) -> Token | None:
+        """"has no intention of X", "sees no reason to X": "no" on the object of a light verb denies
+        the predicate, so a likelihood word on it describes the negated proposition."""
+        if verb.lemma_ not in self.rules.lex["light_verbs"]:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return next((c for c in obj.children if c.dep_ == "det" and c.lower_ == "no"), None) if obj is not None else None
+
+    def comparative_word(self, core: Token, degree: Token, direction: str) -> None:
+        """"more likely", "less likely", "the most likely scenario": a relative likelihood, no band."""
+        head = core.head if core.dep_ in ("acomp", "attr", "advmod", "amod", "oprd") else core
+        clause = clausal_complement(core) or (clausal_complement(head) if head.i != core.i else None)
+        proposition = contiguous(clause_tokens(clause if clause is not None else head))
+        canonical = f"{degree.lower_} {core.lower_}"
+        self.emit([degree, core], canonical, is_negated(head, self.rules.negations), proposition, [],
+                  "comparative", category="comparative", direction=direction)
 
     def phrase(self, span: Span) -> None:
         rules = self.rules
         canonical = rules.phrases[span.text.lower()]
         root = span.root
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
-        negation = _is_negated(head, rules.negations) if head.i != root.i else None
+        negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
-            negation = _is_negated(root, rules.negations)
-        clause = _that_clause(root) or (_that_clause(head) if head.i != root.i else None)
-        proposition = _contiguous(_clause_tokens(clause if clause is not None else head))
+            negation = is_negated(root, rules.negations)
+        clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
+        proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
             phrase.append(negation)
-        self.emit(phrase, canonical, negation, proposition, [], "phrase")
+        record = self.emit(phrase, canonical, negation, proposition, [], "phrase")
+        self.qualify(head, record)
+        if clause is not None:
+            self.qualify(clause, record)
 
     def modal(self, token: Token) -> None:
         rules, skip = self.rules, self.rules.lex["modal_skip"]
         verb = token.head
         if token.dep_ != "aux" or verb.pos_ not in ("VERB", "AUX"):
             return
-        negation = _is_negated(verb, rules.negations)
+        negation = is_negated(verb, rules.negations)
         if negation is not None and token.lower_ in skip["negated"]:
             return
-        if verb.lemma_ in skip["heads"] or any(_introduces(c) and c.lower_ in skip["marks"] for c in verb.children):
+        if verb.lemma_ in skip["heads"] or any(introduces(c) and c.lower_ in skip["marks"] for c in verb.children):
             return
         if verb.dep_ == "ccomp" and verb.head.lemma_ in skip["counterfactual_heads"]:
             return
         if token.lower_ in skip["past_ability"]["modals"] and self.past_ability(verb):
             return
+        if token.lower_ in skip["option"] and verb.tag_ == "VBN":
+            auxes = {c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if "have" in auxes or "be" in auxes:
+                return  # counterfactual "could have been", option "could be donated"
+        if token.lower_ in skip["concessive"] and self.concedes(verb):
+            return
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
             phrase.append(negation)
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.qualified.add(verb.i)
-        self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge")
+        if not self.stack(verb, phrase):
+            self.qualify(verb, self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge", category="modal"))
+
+    @staticmethod
+    def concedes(verb: Token) -> bool:
+        """"X may be cheap, but Y": a "may" clause coordinated with a following "but" only concedes."""
+        buts = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
+        return any(c.dep_ == "conj" and c.i > b.i for b in buts for c in verb.children)
 
     def past_ability(self, verb: Token) -> bool:
         """Whether a "could" clause narrates the past: an ability adverb ("could only", "could go no
@@ -434,30 +488,29 @@ class _Finder:
         for c in verb.children:  # "could only watch", "could go no further"
             if c.dep_ == "advmod" and (c.lower_ in spec["adverbs"] or any(n.lower_ == "no" for n in c.lefts)):
                 return True
-        published = _published_year(self.doc)
-        for t in _clause_tokens(verb):
+        published = published_year(self.doc)
+        for t in clause_tokens(verb):
+            if any(a.dep_ in ("dobj", "relcl", "acl", "ccomp") for a in self._path(t, verb)):
+                continue  # "could threaten strife such as was seen in 2022": the year dates the object
             if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
                 return True
             if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
                 return True
         return False
 
-    def assessment_verb(self, verb: Token) -> None:
-        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb, deep=True)
-        if complement is None:
-            return
-        tokens = _clause_tokens(complement)
-        if any(t.i in self.used for t in tokens):
-            return
-        negation = _is_negated(verb, self.rules.negations)
-        canonical = self.rules.assessment_verbs[verb.lemma_]
-        self.emit([verb], canonical, negation, _contiguous(tokens), [verb.lemma_], "assessment-verb")
+    @staticmethod
+    def _path(token: Token, top: Token) -> list[Token]:
+        """``token`` and its ancestors below ``top``."""
+        path = [token]
+        while path[-1].i != top.i and path[-1].head.i != path[-1].i:
+            path.append(path[-1].head)
+        return path[:-1]
 
     def capacity(self, verb: Token) -> None:
         cap = self.rules.lex["capacity"]
         if verb.i in self.qualified:
             return
-        negation = _is_negated(verb, self.rules.negations)
+        negation = is_negated(verb, self.rules.negations)
         auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
         if verb.lemma_ == cap["afford"].split()[-1]:
             if negation is None or not any(a.lemma_ == "can" for a in auxes):
@@ -472,7 +525,7 @@ class _Finder:
             canonical = cap["canonical"]
             phrase = [*auxes, verb, obj]
             negation = negation or verb
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.emit(phrase, canonical, None, proposition, [], "negated-capacity", extra_negated=negation is not None)
 
     def threat(self, noun: Token) -> None:
@@ -481,12 +534,12 @@ class _Finder:
         if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"] or verb.i in self.qualified:
             return
         no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
-        negation = no or _is_negated(verb, self.rules.negations)
+        negation = no or is_negated(verb, self.rules.negations)
         if negation is None:
             return
         hedged = any(c.dep_ == "amod" and c.lower_ in spec["hedges"] for c in noun.children)
         phrase = [negation, noun] if no is not None else [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, noun]
-        proposition = _contiguous(_clause_tokens(verb))
+        proposition = contiguous(clause_tokens(verb))
         self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
 
     def odds(self, word: Token) -> None:
@@ -508,22 +561,22 @@ class _Finder:
         if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
             phrase.insert(0, self.doc[word.i - 1])
         of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
-        proposition = _contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
         self.qualified.add(verb.i)
         canonical = spec["predicates"][word.lower_]
-        self.emit(phrase, canonical, _is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
 
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
-        negation = _is_negated(verb, self.rules.negations)
+        negation = is_negated(verb, self.rules.negations)
         if verb.i in self.qualified:
             return
         particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        proposition = _contiguous([t for t in _clause_tokens(verb) if t.i > phrase[-1].i])
-        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True)
+        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
+        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
 
     def confidence(self, span: Span) -> None:
         spec = self.rules.lex["confidence"]
@@ -537,12 +590,21 @@ class _Finder:
         assessor, _ = self.assessor(noun)
         self.confidences.append(
             {
-                "phrase": _char_span(tokens),
-                "sentence": _sentence(noun),
+                "phrase": char_span(tokens),
+                "sentence": sentence_span(noun),
                 "level": spec["levels"][level_token.lower_],
                 "assessor": assessor,
             }
         )
+
+    def attach_confidences(self) -> None:
+        """A confidence level qualifies the judgement in its sentence: the judging verb it hangs
+        on ("assess with high confidence that"), else the nearest assessment."""
+        for confidence in self.confidences:
+            same = [a for a in self.assessments if a["sentence"] == confidence["sentence"]]
+            if same:
+                nearest = min(same, key=lambda a: (a["category"] != "assess-verb", abs(a["phrase"][0] - confidence["phrase"][0])))
+                nearest["confidence"] = confidence["level"]
 
     def run(self) -> Found:
         doc = self.doc
@@ -552,7 +614,11 @@ class _Finder:
             if self.in_text(span[0]):
                 self.phrase(span)
         # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
-        order = {"WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "CONFIDENCE": 2, "ASSESS": 3}
+        order = {
+            "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
+            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3,
+        }
         matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
             token = doc[start]
@@ -560,12 +626,18 @@ class _Finder:
                 continue
             if label == "CONFIDENCE":
                 self.confidence(doc[start:end])
+            elif label in ("SEEMINGLY", "LOOKSET"):
+                self.hedge_tokens(list(doc[start:end]), label.lower())
             else:
                 handler = {
-                    "WORD": self.word, "MODAL": self.modal, "ASSESS": self.assessment_verb,
-                    "CAPACITY": self.capacity, "THREAT": self.threat, "RULE_OUT": self.rule_out, "ODDS": self.odds,
+                    "WORD": self.word, "MODAL": self.modal, "JUDGE_VERB": self.judging_verb,
+                    "JUDGE_NOUN": self.judging_noun, "CAPACITY": self.capacity, "THREAT": self.threat,
+                    "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
+                    "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,
+                    "APPEAR": self.appearance, "POTENTIAL": self.potential,
                 }[label]
                 handler(token)
+        self.attach_confidences()
         self.assessments.sort(key=lambda a: a["phrase"])
         self.confidences.sort(key=lambda c: c["phrase"])
         return Found(self.assessments, self.confidences)

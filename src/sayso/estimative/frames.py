@@ -1,0 +1,219 @@
+"""Judgement frames: assessment verbs and nouns, uncertainty, shifted likelihood, appearance, potential.
+
+These are estimative statements that are not graded probability words, so no standard scale gives
+them a number: "we judge that X" marks a judgement and names who makes it, "it is unclear whether
+X" states that X is unknown, "raises the likelihood of X" moves X's probability without saying
+where to, "X appears to Y" and "there is potential for X" hedge like a modal. ``Frames`` is mixed
+into the finder; each handler reads the dependency parse around one matched token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from sayso.estimative.syntax import (
+    clause_tokens,
+    contiguous,
+    introduces,
+    is_negated,
+    that_clause,
+)
+
+
+class Frames:
+    """Handlers for the judgement frames, mixed into the finder: ``self`` has its ``rules``,
+    ``used`` token set and ``emit``."""
+
+    rules: Any
+    used: set[int]
+    emit: Any
+
+    # assessment verbs and nouns
+
+    def judging_verb(self, verb: Token) -> None:
+        """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected"."""
+        spec = self.rules.lex["judgement"]
+        if verb.pos_ != "VERB" or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
+            return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
+        if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
+            return  # "assuming that X": a supposition, not a judgement
+        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
+            return  # "suggest" / "imply" need what suggests it
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
+        if clause is not None and self._asks(clause):
+            return  # "to assess how AI can be exploited": assess = evaluate
+        if clause is None:
+            clause = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd")), None)
+        if clause is None and verb.dep_ == "csubj":
+            clause = verb.head  # "ASD assessed X could be Y": a bare complement the parser took for a subject
+        if clause is None:
+            clause = self._confidence_clause(verb)
+        if clause is None and verb.lemma_ in spec["inferential"]:
+            clause = self._inferred(verb)
+        gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+        if clause is None and not gap:
+            return
+        proposition = contiguous(clause_tokens(clause)) if clause is not None else contiguous(clause_tokens(verb.head))
+        phrase = [verb]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i == verb.i - 1 and subject.lower_ == "we":
+            phrase.insert(0, subject)  # "we assess", "we expect": the span keeps the self-reference
+        canonical = spec["verbs"][verb.lemma_]
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [verb.lemma_],
+                  "assessment-verb", category="assess-verb")
+
+    def judging_noun(self, noun: Token) -> None:
+        """"Beijing's belief that X", "doubts that X", "our assessment that X"."""
+        clause = that_clause(noun)
+        if clause is None:
+            return
+        canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
+        self.emit([noun], canonical, None, contiguous(clause_tokens(clause)), [noun.lemma_],
+                  "assessment-noun", category="assess-verb")
+
+    @staticmethod
+    def _asks(clause: Token) -> bool:
+        """Whether a complement is an indirect question ("how", "whether"): evaluated, not judged."""
+        first = min(clause.subtree, key=lambda t: t.i)
+        return (first.tag_ in ("WRB", "WP") or first.lower_ in ("whether", "if", "what", "which")) and first.lower_ != "that"
+
+    @staticmethod
+    def _inferred(verb: Token) -> Token | None:
+        """"The scale of the campaign suggests the involvement of a state": what evidence points to.
+        A person who suggests something proposes it."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you"):
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+    @staticmethod
+    def _confidence_clause(verb: Token) -> Token | None:
+        """"assessed with high confidence that X": the parser may hang the that-clause on "confidence"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ == "confidence"):
+                clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and any(t.lower_ == "that" for t in c.children)), None)
+                if clause is not None:
+                    return clause
+        return None
+
+    # uncertainty
+
+    def unknown(self, word: Token) -> None:
+        """"it is unclear whether X", "remains highly uncertain", "uncertain gains", "are not publicly
+        known", "little is known about X", "uncertainties about X": stated as unknown, no number."""
+        spec = self.rules.lex["uncertainty"]
+        lower, head = word.lower_, word.head
+        negation = is_negated(word, self.rules.negations) or is_negated(head, self.rules.negations)
+        if word.pos_ == "NOUN":
+            if not any(c.dep_ == "prep" and c.lower_ in spec["noun_preps"] for c in word.children):
+                return
+            self._uncertain([word], word, None)
+            return
+        few = [c for c in word.children if c.lower_ in spec["known_subjects"]]
+        if lower in spec["negated_adjectives"] or word.lemma_ == "know":
+            known_by_few = bool(few)
+            if negation is None and not known_by_few:
+                return
+            if word.lemma_ == "know" and word.tag_ != "VBN" and negation is None:
+                return
+        elif word.dep_ == "amod" and lower not in spec["attributive"]:
+            return
+        phrase = [word, *[c for c in word.children if c.dep_ == "advmod" and c.i < word.i]]
+        phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
+        phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
+        if negation is not None:
+            phrase.append(negation)
+        frame = word if word.dep_ in ("ROOT", "ccomp", "advcl", "conj") else head
+        if word.dep_ in ("acomp", "attr") or frame is word:
+            phrase += [t for t in (frame, *frame.children) if t.dep_ in ("expl", "nsubj", "nsubjpass", "auxpass") and t.lower_ in ("it", "this", "is", "are")]
+            if head.lemma_ in (*self.rules.persist_verbs, "be") and word.dep_ in ("acomp", "attr"):
+                phrase.append(head)
+            phrase += [c for c in head.children if c.dep_ == "expl"]
+        self._uncertain(phrase, frame, negation)
+
+    def infeasible(self, adjective: Token) -> None:
+        """"It is impossible to predict X", "difficult to assess how long X": X cannot be known."""
+        spec = self.rules.lex["uncertainty"]
+        head = adjective.head
+        candidates = [*adjective.children, *(head.children if adjective.dep_ == "acomp" else ())]
+        verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in spec["cognition"]), None)
+        if verb is None:
+            return
+        frame = [c for c in head.children if c.dep_ in ("expl", "nsubj") and c.lower_ == "it"]
+        frame += [head] if head.lemma_ == "be" else []
+        self._uncertain([*frame, adjective, *[c for c in verb.children if c.dep_ == "aux"], verb], verb, None)
+
+    def cannot_know(self, verb: Token) -> None:
+        """"we cannot forecast X", "could not confirm X", "do not know whether X"."""
+        spec = self.rules.lex["uncertainty"]
+        negation = is_negated(verb, self.rules.negations)
+        auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
+        if negation is None or verb.i in self.used:
+            return
+        if verb.lemma_ == "know" and not any(a.lemma_ in ("do", "can") for a in auxes):
+            return
+        if verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
+            return
+        self._uncertain([*auxes, verb], verb, None)
+
+    def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
+        clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep")), None)
+        proposition = contiguous(clause_tokens(clause)) if clause is not None else None
+        canonical = self.rules.lex["uncertainty"]["canonical"]
+        self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
+                  extra_negated=negation is not None, category="uncertainty")
+
+    # comparatives
+
+    def shift(self, verb: Token) -> None:
+        """"increases the likelihood of X", "reduced the chance that X": X became more or less likely."""
+        spec = self.rules.lex["shifts"]
+        noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in spec["nouns"]), None)
+        if noun is None:
+            return
+        direction = "more" if verb.lemma_ in spec["up"] else "less"
+        of = [t for c in noun.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+        clause = that_clause(noun)
+        tokens = clause_tokens(clause) if clause is not None else [t for t in of if not (t.dep_ == "prep" and t.head.i == noun.i)]
+        phrase = [verb, *[c for c in noun.children if c.dep_ == "det"], noun]
+        self.emit(phrase, f"{direction} likely", is_negated(verb, self.rules.negations), contiguous(tokens), [],
+                  "likelihood-shift", category="comparative", direction=direction)
+
+    # modal-like hedges
+
+    def appearance(self, verb: Token) -> None:
+        """"X appears to Y", "seems to have increased", "appears resolved", "it appears that X"."""
+        if verb.pos_ not in ("VERB", "AUX") or any(introduces(c) and c.lower_ in self.rules.lex["judgement"]["condition_marks"] for c in verb.children):
+            return
+        complement = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")), None)
+        if complement is None or (complement.dep_ == "ccomp" and that_clause(verb) is None):
+            return
+        phrase = [verb]
+        to = next((c for c in complement.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i + 1), None)
+        if to is not None:
+            phrase.append(to)
+        self.emit(phrase, "seems", is_negated(verb, self.rules.negations), contiguous(clause_tokens(complement)), [],
+                  "appearance", category="modal")
+
+    def hedge_tokens(self, tokens: list[Token], rule: str) -> None:
+        """A fixed hedge matched as a whole ("look set to", "seemingly")."""
+        head = tokens[-1].head
+        self.emit(tokens, "seems", None, contiguous(clause_tokens(head)), [], rule, category="modal")
+
+    def potential(self, noun: Token) -> None:
+        """"there is (real) potential for X", "have the potential to X"; not attributive "potential"."""
+        head = noun.head
+        if noun.dep_ == "amod":
+            return  # "potential targets": attributive, not a judgement
+        if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in head.children):
+            phrase = [c for c in head.children if c.dep_ == "expl"] + [head, *[c for c in noun.lefts if c.dep_ == "amod"], noun]
+        elif noun.dep_ == "dobj" and head.lemma_ == "have":
+            phrase = [head, *[c for c in noun.lefts if c.dep_ == "det"], noun]
+        else:
+            return
+        after = [t for c in (*noun.children, *head.children) if c.dep_ in ("prep", "acl", "relcl", "advcl") and c.i > noun.i for t in c.subtree]
+        self.emit(phrase, "possible", is_negated(head, self.rules.negations), contiguous(after), [],
+                  "potential", category="modal")
+

@@ -1,0 +1,133 @@
+"""Dependency-parse helpers the estimative finder shares: spans, clauses, negation, context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CLAUSE_CUTS = ("conj", "cc", "punct", "mark", "parataxis")
+
+
+def char_span(tokens: Iterable[Token]) -> list[int]:
+    tokens = list(tokens)
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return [first.idx, last.idx + len(last.text)]
+
+
+def clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
+    """The clause ``head`` heads: its subtree without coordinated clauses, marks and edge punctuation."""
+    cut = {c.i for c in head.children if c.dep_ in CLAUSE_CUTS and c.i not in {t.i for t in skip}}
+    tokens = [head]
+    for child in head.children:
+        if child.i not in cut:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def sentence_span(token: Token) -> list[int]:
+    """The sentence holding ``token``, without the whitespace tokens at its edges."""
+    words = [t for t in token.sent if not t.is_space]
+    return char_span(words or [token])
+
+
+def contiguous(tokens: list[Token]) -> list[int] | None:
+    """A ``[start, end]`` covering the tokens (a clause may have holes; the span covers them)."""
+    return char_span(tokens) if tokens else None
+
+
+def clausal_complement(token: Token) -> Token | None:
+    """The clausal complement of a likelihood word or its copula ("likely to X", "it is likely that X")."""
+    return next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+
+
+def that_clause(token: Token, deep: bool = False) -> Token | None:
+    """A finite clause introduced by "that" under ``token`` ("a realistic possibility that X").
+
+    With ``deep``, also one attached lower without crossing another verb ("assess with high
+    confidence that X", where the parser hangs the clause on "confidence").
+    """
+    candidates = token.subtree if deep else token.children
+    for c in candidates:
+        if c.i == token.i or c.dep_ not in ("acl", "ccomp", "relcl", "advcl"):
+            continue
+        if not any(m.lower_ == "that" and (m.dep_ == "mark" or m.tag_ == "IN") for m in c.children):
+            continue
+        path = list(c.ancestors)
+        between = path[: next(k for k, a in enumerate(path) if a.i == token.i)] if deep else []
+        if not any(a.pos_ in ("VERB", "AUX") for a in between):
+            return c
+    return None
+
+
+def is_negated(token: Token, negations: frozenset[str]) -> Token | None:
+    """The negation word attached to ``token``, if any."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
+            return child
+    return None
+
+
+def introduces(token: Token) -> bool:
+    """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
+    return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
+
+
+def published_year(doc: Doc) -> int | None:
+    """The publication year the reading step put on the Doc ("YYYY-MM-DD"), if any."""
+    published = doc._.get("sayso_published") if Doc.has_extension("sayso_published") else None
+    return int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
+
+
+def speaker_name(attribution: dict[str, Any]) -> str | None:
+    """Who an attribution's speaker is: the resolved name, or for an organisation the text names
+    only descriptively ("the ruling Georgian Dream party"), its organisation."""
+    name = attribution.get("speaker_name")
+    if name is None and attribution.get("speaker_type") == "ORG":
+        return attribution.get("speaker_org")
+    return name
+
+
+
+
+def holder_of(node: Token) -> Token | None:
+    """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
+    a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
+    holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
+    "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
+    which assessed")."""
+    head = node
+    while True:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "poss")), None)
+        if subject is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+            break
+        head = head.head
+    if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+        subject = head.head
+    return subject
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The noun a third-person pronoun most plausibly stands for within its sentence: the subject of
+    the main clause, when it comes first and agrees ("Beijing is building what it believes …")."""
+    subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i >= pronoun.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ == "it" and not plural and subject.ent_type_ != "PERSON":
+        return subject
+    if pronoun.lower_ == "they" and (plural or subject.ent_type_ in ("ORG", "NORP")):
+        return subject
+    if pronoun.lower_ in ("he", "she") and subject.ent_type_ == "PERSON":
+        return subject
+    return None

@@ -1,0 +1,91 @@
+"""Judgement frames: assessment verbs and nouns, uncertainty, shifted likelihood, appearance, potential."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import calibration
+from sayso.estimative import find_assessments
+
+
+@pytest.fixture(scope="module")
+def table() -> calibration.Table:
+    return calibration.load_table()
+
+
+def found(bare_nlp, table, text: str) -> list[dict]:
+    return find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+
+
+def phrases(records: list[dict], text: str) -> list[tuple[str, str]]:
+    return [(text[a["phrase"][0] : a["phrase"][1]], a["category"]) for a in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The port authority is expected to reopen the terminal in June.", [("expected", "assess-verb")]),
+        ("Our assessment that the militia will disband has not changed.", [("assessment", "assess-verb")]),
+        ("The sheer scale of the operation suggests the involvement of a state.", [("suggests", "assess-verb")]),
+        ("It remains unclear who ordered the strike.", [("It remains unclear", "uncertainty")]),
+        ("The future of the treaty remains highly uncertain.", [("remains highly uncertain", "uncertainty")]),
+        ("It is impossible to predict how the voters will react.", [("It is impossible to predict", "uncertainty")]),
+        ("The agency could not confirm the number of casualties.", [("could not confirm", "uncertainty")]),
+        ("Little is known about the new commander.", [("Little is known", "uncertainty")]),
+        ("The depth of the bunkers is not publicly known.", [("is not publicly known", "uncertainty")]),
+        ("The shortages increase the likelihood of unrest in the cities.", [("increase the likelihood", "comparative")]),
+        ("The ceasefire reduced the chance of a wider war.", [("reduced the chance", "comparative")]),
+        ("The rebels appear to be running out of ammunition.", [("appear to", "modal")]),
+        ("There is real potential for the dispute to escalate.", [("There is real potential", "modal")]),
+        ("Drone swarms look set to change naval warfare.", [("look set to", "modal")]),
+    ],
+)
+def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):
+    records = found(bare_nlp, table, text)
+    assert phrases(records, text) == expected
+    assert all(a["band"] is None and a["probability"] is None for a in records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors will assess how much of the bridge can be saved.",  # assess = evaluate
+        "The damage was assessed by engineers on Monday.",
+        "China's leaders will reduce tension when they believe it suits them.",  # belief in a condition
+        "Assuming that the tunnel is 80 metres deep, the bombs would not reach it.",
+        "The instructions were clear and the troops followed them.",
+        "Certain units withdrew to the river.",
+        "The storm increased the risk of flooding.",  # risk is not a likelihood
+        "The minister appeared in court on Tuesday.",
+        "The potential targets include two airfields.",  # attributive potential
+    ],
+)
+def test_finds_no_frame_in_non_estimative_uses(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+def test_comparative_records_direction_and_what_is_compared(bare_nlp, table):
+    text = "A negotiated settlement is less likely than it was a year ago."
+    (record,) = found(bare_nlp, table, text)
+    assert (record["category"], record["direction"], record["band"]) == ("comparative", "less", None)
+    assert record["proposition"] is not None
+
+
+def test_shift_records_direction_and_the_proposition_of_the_likelihood(bare_nlp, table):
+    text = "The shortages increase the likelihood of unrest in the cities."
+    (record,) = found(bare_nlp, table, text)
+    assert record["direction"] == "more"
+    assert text[record["proposition"][0] : record["proposition"][1]] == "unrest in the cities"
+
+
+def test_adverbial_most_likely_is_a_likelihood_word_not_a_comparison(bare_nlp, table):
+    text = "The brigade will most likely withdraw before the winter."
+    (record,) = found(bare_nlp, table, text)
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["band"]) == (
+        "most likely", "wep", "very likely"
+    )
+
+
+def test_the_most_likely_scenario_is_a_comparative(bare_nlp, table):
+    text = "The most likely scenario is a long stalemate."
+    assert phrases(found(bare_nlp, table, text), text) == [("most likely", "comparative")]
