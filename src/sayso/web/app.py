@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -236,9 +237,9 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
             raise InputError(f"voice {voice!r} is not one of {', '.join(VOICES)}")
         if kind and kind not in ("attribution", "assessment"):
             raise InputError(f"kind {kind!r} is not 'attribution' or 'assessment'")
-        for name, value in (("since", since), ("until", until)):
-            if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-                raise InputError(f"{name} {value!r} is not a date like 2022-10-11")
+        for name, label, value in (("since", "from", since), ("until", "to", until)):
+            if value and not _is_date(value):  # named as the search form names it, not as the CLI does
+                raise InputError(f"the “{label}” date {value!r} is not a date like 2022-10-11 (parameter {name})")
         return Filters(q.strip(), speaker or None, voice or None, since or None, until or None,
                        band or None, kind or None, max(1, min(limit, 500)))
 
@@ -378,6 +379,14 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         return result
 
     return app
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
 
 
 def _plain(record: Any) -> dict[str, Any]:
