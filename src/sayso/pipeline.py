@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
 from sayso.errors import ConfigError, TimeLimitError
+from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
 
@@ -96,6 +97,15 @@ class AttributionComponent(_Component):
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
         return (attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs),)
+
+
+class IdentityComponent(_Component):
+    """After attribution: pronoun and description speakers resolved to the person or body named."""
+
+    writes = ("attributions",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (resolution.resolve_attributions(doc, doc._.attributions or []),)
 
 
 class EstimativeComponent(_Component):
@@ -326,6 +336,7 @@ def make_sayso(
             CitationsComponent(),
             VoicesComponent(voice_rules),
             AttributionComponent(reporting_verbs),
+            IdentityComponent(),
             EstimativeComponent(scale, table),
             TimexComponent(),
         ],
