@@ -28,6 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.identity.roles import clean_speaker
+
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
 BODY_PRONOUNS = {"it", "they", "them"}
@@ -287,12 +289,13 @@ class Resolver:
 
 
 def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The attributions with every pronoun or description speaker resolved, or its name cleared.
+    """The attributions with names, roles and organisations checked (``roles``) and every pronoun
+    or description speaker resolved, or its name cleared.
 
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [dict(a) for a in attributions]
+    out = [clean_speaker(a, doc) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out)  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:

@@ -41,9 +41,39 @@ def _full_text(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX ix_{table}_tsv ON {table} USING GIN (tsv)")
 
 
+def _speaker_identity(conn: Connection) -> None:
+    """Canonical speakers: identity columns on ``speakers``, the ``speaker_merges`` log, and the
+    identities of the rows already stored (a store made by ``0001_tables`` today has the columns)."""
+    from sqlalchemy import inspect
+
+    from sayso.store import identities
+
+    present = {c["name"] for c in inspect(conn).get_columns("speakers")}
+    for name, kind in (("canonical_id", "INTEGER REFERENCES speakers(id)"), ("match_key", "VARCHAR(300)"),
+                       ("initials", "VARCHAR(40)")):
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE speakers ADD COLUMN {name} {kind}")
+    for index in schema.speakers.indexes:
+        index.create(conn, checkfirst=True)
+    schema.speaker_merges.create(conn, checkfirst=True)
+    identities.rebuild(conn)
+
+
+def _document_publisher(conn: Connection) -> None:
+    """The outlet, the feed's id and the feed's metadata fields kept per document (they were dropped)."""
+    from sqlalchemy import inspect
+
+    present = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for name in ("publisher", "external_id", "metadata"):
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
+    ("0003_speaker_identity", _speaker_identity),
+    ("0004_document_publisher", _document_publisher),
 )
 
 

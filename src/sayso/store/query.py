@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, select, text, true
+from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, or_, select, text, true
 
 from sayso.errors import InputError
 from sayso.reading import clean_chars
-from sayso.store import schema
+from sayso.identity.authors import AUTHOR_VOICE, document_voice
+from sayso.store import identities, schema
 from sayso.store.database import Store
 from sayso.store.dedup import same_question
+from sayso.store.writer import speaker_key
 
 VOICES = ("quoted", "author")
 _WORD = re.compile(r"\w+")
@@ -103,6 +105,13 @@ def _by_date(rows: Iterable[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["kind"], r["id"]))
 
 
+def _identity_keys(conn: Connection, speaker: str) -> list[tuple[str, str]]:
+    """``(speaker key, identity name)`` of every row of the identities a name fragment finds."""
+    sp = schema.speakers
+    ids = identities.matching(conn, speaker)
+    return [(key, name) for key, name in conn.execute(select(sp.c.key, sp.c.canonical).where(sp.c.id.in_(ids)))]
+
+
 def search(
     store: Store,
     query: str | None,
@@ -133,8 +142,16 @@ def search(
                 .where(_matches(conn, a, "attribution", query))
             )
             if speaker:
-                statement = statement.where(func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True))
-            rows += [{"kind": "attribution", "voice": "quoted", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
+                statement = statement.where(or_(
+                    a.c.speaker_id.in_(identities.matching(conn, speaker)),
+                    func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True),
+                ))
+            table = identities.identities(conn)
+            for r in conn.execute(_dated(statement.add_columns(a.c.speaker_id), since, until)):
+                row = {"kind": "attribution", "voice": "quoted", **r._asdict()}
+                speaker_id = row.pop("speaker_id")
+                row["speaker"] = table[speaker_id][1] if speaker_id in table else row["speaker"]
+                rows.append(row)
         statement = (
             select(
                 s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
@@ -144,7 +161,10 @@ def search(
             .where(_matches(conn, s, "assessment", query))
         )
         if speaker:
-            statement = statement.where(func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True))
+            keys = [k for k, _ in _identity_keys(conn, speaker)]
+            statement = statement.where(or_(
+                func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True), func.lower(s.c.assessor).in_(keys)
+            ))
         if voice:
             statement = statement.where(s.c.voice == voice)
         if band:
@@ -178,51 +198,71 @@ def document_ids(store: Store, hashes: Iterable[str]) -> dict[str, int]:
         return dict(conn.execute(select(d.c.content_hash, d.c.id).where(d.c.content_hash.in_(list(hashes)))).all())
 
 
-def speakers(store: Store, *, org: str | None = None, limit: int | None = None) -> list[Row]:
-    """Who is quoted how often (independent origins first), with their cues and documents."""
+def speakers(store: Store, *, org: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """Who is quoted how often (independent origins first), one row per identity (``identities``):
+    its name, the other names it goes by, its cues and documents, and its speaker rows."""
     org = _typed(org)
     sp, a, d = schema.speakers, schema.attributions, schema.documents
+    root = func.coalesce(sp.c.canonical_id, sp.c.id)
     statement = (
         select(
-            sp.c.id, sp.c.canonical.label("speaker"), sp.c.org, sp.c.role, sp.c.aliases,
+            root.label("id"),
             func.count(func.distinct(func.coalesce(a.c.origin_id, a.c.id))).label("origins"),
             func.count(a.c.id).label("quotes"),
             func.count(func.distinct(a.c.document_id)).label("documents"),
         )
         .join(a, a.c.speaker_id == sp.c.id)
-        .group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
-        .order_by(text("origins DESC"), text("quotes DESC"), sp.c.canonical)
+        .group_by(root)
     )
-    if org:
-        statement = statement.where(func.lower(sp.c.org).contains(org.lower(), autoescape=True))
-    if limit:
-        statement = statement.limit(limit)
     with store.read() as conn:
+        table = identities.identities(conn)
         rows = [r._asdict() for r in conn.execute(statement)]
-        ids = [r["id"] for r in rows]
-        cues: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        titles: dict[int, list[str]] = defaultdict(list)
-        if ids:
-            cue = func.lower(a.c.cue)
-            for speaker_id, word, count in conn.execute(
-                select(a.c.speaker_id, cue, func.count()).where(a.c.speaker_id.in_(ids), a.c.cue.is_not(None))
-                .group_by(a.c.speaker_id, cue)
-            ):
-                cues[speaker_id].append((count, word))
-            for speaker_id, title, url in conn.execute(
-                select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
-                .where(a.c.speaker_id.in_(ids))
-            ):
-                titles[speaker_id].append(title or url or "(untitled)")
+        members: dict[int, list[Any]] = defaultdict(list)
+        for member in conn.execute(
+            select(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases, func.count(a.c.id).label("quotes"))
+            .join(a, a.c.speaker_id == sp.c.id).group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
+        ):
+            members[table[member.id][0]].append(member)
+        cues: dict[int, Counter[str]] = defaultdict(Counter)
+        titles: dict[int, set[str]] = defaultdict(set)
+        for speaker_id, word, count in conn.execute(
+            select(a.c.speaker_id, func.lower(a.c.cue), func.count()).where(a.c.speaker_id.is_not(None), a.c.cue.is_not(None))
+            .group_by(a.c.speaker_id, func.lower(a.c.cue))
+        ):
+            cues[table[speaker_id][0]][word] += count
+        for speaker_id, title, url in conn.execute(
+            select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
+            .where(a.c.speaker_id.is_not(None))
+        ):
+            titles[table[speaker_id][0]].add(title or url or "(untitled)")
+    out = []
     for row in rows:
-        row["aliases"] = json.loads(row["aliases"])
-        row["cues"] = [w for _, w in sorted(cues[row["id"]], key=lambda cw: (-cw[0], cw[1]))]
+        group = sorted(members[row["id"]], key=lambda m: (-m.quotes, m.id))
+        name = table[row["id"]][1]
+        row["speaker"] = name
+        row["org"] = next((m.org for m in group if m.org), None)
+        row["role"] = next((m.role for m in group if m.role), None)
+        seen = {m.canonical for m in group} | {alias for m in group for alias in json.loads(m.aliases)}
+        row["aliases"] = sorted(seen - {name})
+        row["members"] = [m.id for m in sorted(group, key=lambda m: m.id)]
+        row["cues"] = [w for w, _ in sorted(cues[row["id"]].items(), key=lambda wc: (-wc[1], wc[0]))]
         row["in"] = sorted(titles[row["id"]])
-    return rows
+        if org and not any(m.org and org.lower() in m.org.lower() for m in group):
+            continue
+        out.append(row)
+    out.sort(key=lambda r: (-r["origins"], -r["quotes"], r["speaker"]))
+    return out[offset : offset + limit] if limit else out[offset:]
 
 
-def _source(row: Row) -> str:
-    return row["assessor"] or f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
+def _source(row: Row, names: dict[str, str]) -> str:
+    """An assessment's source as an identity: the speaker's identity name, or for the article's own
+    voice its author and outlet (``identity.authors``), never one corpus-wide "author"."""
+    meta = {key: row.pop(key, None) for key in ("author", "publisher", "source_name")}
+    if row["assessor"] == AUTHOR_VOICE:
+        return document_voice(title=row["title"], url=row["url"], document_id=row["document_id"], **meta)
+    if row["assessor"]:
+        return names.get(speaker_key(row["assessor"]), row["assessor"])
+    return f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
 
 
 def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
@@ -234,18 +274,17 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
         statement = (
             select(
                 s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor, s.c.phrase, s.c.band, s.c.low, s.c.median,
-                s.c.high, s.c.topic, s.c.negated,
+                s.c.high, s.c.topic, s.c.negated, d.c.author, d.c.publisher, d.c.source_name,
             )
             .join(d, d.c.id == s.c.document_id)
             .where(_matches(conn, s, "assessment", topic))
         )
-        if assessor:
-            statement = statement.where(func.lower(s.c.assessor).contains(assessor.lower(), autoescape=True))
         rows = [{"kind": "assessment", **r._asdict()} for r in conn.execute(statement)]
+        names = identities.names_by_key(conn)
     rows = _by_date(_group_by_origin(rows, carriers))
     latest: dict[str, list[Row]] = defaultdict(list)  # per source, its earlier assessments
     for row in rows:
-        row["source"] = _source(row)
+        row["source"] = _source(row, names)
         earlier = next((e for e in reversed(latest[row["source"]]) if same_question(e["topic"], row["topic"])), None)
         row["supersedes"] = None if earlier is None else earlier["id"]
         row["status"] = "first" if earlier is None else "change"
@@ -254,6 +293,9 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
             earlier["superseded_by"] = row["id"]
         row.setdefault("superseded_by", None)
         latest[row["source"]].append(row)
+    if assessor:  # by identity, so "Trump" finds "Donald J. Trump" and an outlet finds its own voice
+        rows = [r for r in rows if assessor.lower() in r["source"].lower()
+                or assessor.lower() in (r["assessor"] or "").lower()]
     return rows
 
 
