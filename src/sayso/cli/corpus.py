@@ -198,7 +198,8 @@ def speakers(db: str, org: str | None, limit: int | None, fmt: str) -> None:
     from sayso.store.query import speakers as run_speakers
 
     rows = run_speakers(_open(db), org=org, limit=limit)
-    emit(rows, ["speaker", "org", "role", "origins", "quotes", "documents", "cues", "in"], fmt, "speakers")
+    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", "documents", "aliases", "cues", "in"], fmt,
+         "speakers")
 
 
 @click.command()

@@ -43,6 +43,8 @@ DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "asses
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
 # Score weights, chosen by a grid search on GUM train (news and interview): see docs/identity.md.
+# A candidate of unknown gender must lead the next by this much, else the pronoun stays null.
+MARGIN = 1.0
 WEIGHTS = {"distance": 2.0, "subject": 1.0, "speaker": 2.0, "frequency": 0.5}
 
 
@@ -94,6 +96,7 @@ class Resolver:
                 self._add(ent.text.removeprefix("the ").strip(), "ORG", ent, speaker=False)
         for a in attributions:
             self._add_speaker(a)
+        self._honorific_genders()
         for candidate in self.candidates.values():
             candidate.mentions.sort()
 
@@ -153,6 +156,18 @@ class Resolver:
         self.candidates[self._full_name(a["speaker_name"])].mentions[-1] = (
             mention[0], self._sentence(mention[0]), True, True
         )
+
+    def _honorific_genders(self) -> None:
+        """"Mrs. Clinton" anywhere in the article says the gender of the one Clinton it names."""
+        said: dict[str, set[str]] = {}
+        for token in self.doc[:-1]:
+            word = token.lower_.rstrip(".")
+            if word in FEMALE_WORDS | MALE_WORDS and token.nbor(1).pos_ == "PROPN":
+                said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
+        for candidate in self.candidates.values():
+            genders = said.get(candidate.name.split()[-1], set())
+            if candidate.type == "PERSON" and candidate.gender is None and len(genders) == 1:
+                candidate.gender = next(iter(genders))
 
     # -- classifying a mention -------------------------------------------------------------
 
@@ -229,7 +244,10 @@ class Resolver:
         if not scored:
             return None
         scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-        return scored[0][3]
+        best = scored[0]
+        if len(scored) > 1 and best[3].gender is None and best[0] - scored[1][0] < MARGIN:
+            return None  # two people about as likely, and nothing says which the pronoun fits
+        return best[3]
 
     def _person(self, offset: int, gender: str) -> str | None:
         inside = self._enclosing_quote(offset)

@@ -132,6 +132,7 @@ def _join(conn: Connection, root: int, into: int, by: str, reason: str) -> None:
 def _person_candidates(conn: Connection, me: Member, parsed: PersonName) -> list[tuple[int, list[Member]]]:
     t = schema.speakers
     rows = _members(conn, (t.c.match_key == parsed.surname) & (t.c.type == "PERSON") & (t.c.id != me.id))
+    rows = [m for m in rows if m.person is not None]
     roots = sorted({m.root for m in rows} - {me.root})
     return [(root, _group(conn, root)) for root in roots]
 
@@ -213,8 +214,21 @@ def assign(conn: Connection, speaker_id: int) -> None:
             _assign_person(conn, me, parsed)
     elif me.type == "ORG":
         key, _ = keys(me.name, me.type)
-        if key:
+        if key and _bare_surname(conn, me):
+            _assign_person(conn, me, PersonName(None, key, None))
+        elif key:
             _assign_org(conn, me, key)
+
+
+def _bare_surname(conn: Connection, me: Member) -> bool:
+    """One capitalised word the tagger took for an organisation that is a person's surname in
+    this corpus ("Trump said"): it is matched as that surname, under the same rules."""
+    words = me.name.split()
+    if len(words) != 1 or is_acronym(me.name) or not me.name[:1].isupper():
+        return False
+    t = schema.speakers
+    key = org_key(me.name)
+    return conn.execute(select(t.c.id).where(t.c.type == "PERSON", t.c.match_key == key).limit(1)).first() is not None
 
 
 def rebuild(conn: Connection) -> None:
@@ -227,22 +241,26 @@ def rebuild(conn: Connection) -> None:
         match_key, short = keys(row.canonical, row.type)
         conn.execute(update(t).where(t.c.id == row.id).values(match_key=match_key, initials=short))
         assign(conn, row.id)
-    user = conn.execute(select(log).where(log.c.by == "user", log.c.undone_at.is_(None)).order_by(log.c.id)).all()
-    conn.execute(log.delete().where(log.c.by == "user"))
-    for entry in user:
+    for entry in conn.execute(select(log).where(log.c.by == "user", log.c.undone_at.is_(None)).order_by(log.c.id)).all():
+        # a user's decision is replayed on the new pointers, and its entry records what moved now
+        root = root_of(conn, entry.speaker_id)
         if entry.action == "merge":
-            merge(conn, entry.speaker_id, entry.into_id)
+            into = root_of(conn, entry.into_id)
+            moves = [] if root == into else [(m.id, None if m.id == root else root, into) for m in _group(conn, root)]
         else:
-            split(conn, entry.speaker_id)
+            moves = _split_moves(conn, entry.speaker_id) if len(_group(conn, root)) > 1 else []
+        for speaker_id, _, new in moves:
+            conn.execute(update(t).where(t.c.id == speaker_id).values(canonical_id=new))
+        conn.execute(update(log).where(log.c.id == entry.id).values(moves=json.dumps(moves)))
 
 
 def display_name(members: list[tuple[str, str | None, int]]) -> str:
     """An identity's name: of its rows' ``(name, type, quotes)``, a person's full name before a
-    surname alone, then the most quoted, then the longest, then the first in order."""
+    surname alone, then the most quoted, then (organisations) the longest, then the first stored."""
     def rank(item: tuple[int, tuple[str, str | None, int]]) -> tuple:
         i, (name, type_, quotes) = item
         parsed = person_name(name) if type_ == "PERSON" else None
-        return (bool(parsed and parsed.full) or type_ != "PERSON", quotes, len(name), -i)
+        return (bool(parsed and parsed.full) or type_ != "PERSON", quotes, 0 if type_ == "PERSON" else len(name), -i)
 
     return max(enumerate(members), key=rank)[1][0]
 
@@ -268,15 +286,18 @@ def split(conn: Connection, speaker_id: int) -> int:
     """A user's split: the row leaves its identity (and stays out of it); a root hands its
     identity to its oldest other row. Returns the log id."""
     root = root_of(conn, speaker_id)
-    group = _group(conn, root)
-    if len(group) == 1:
+    if len(_group(conn, root)) == 1:
         raise InputError(f"speaker {speaker_id} is an identity of its own already")
+    return _record(conn, "split", speaker_id, root, "user", "split by a user", _split_moves(conn, speaker_id))
+
+
+def _split_moves(conn: Connection, speaker_id: int) -> list[tuple[int, int | None, int | None]]:
+    root = root_of(conn, speaker_id)
+    group = _group(conn, root)
     if root != speaker_id:
-        moves = [(speaker_id, root, None)]
-    else:
-        heir = next(m.id for m in group if m.id != root)
-        moves = [(m.id, root, None if m.id == heir else heir) for m in group if m.id != root]
-    return _record(conn, "split", speaker_id, root, "user", "split by a user", moves)
+        return [(speaker_id, root, None)]
+    heir = next(m.id for m in group if m.id != root)
+    return [(m.id, root, None if m.id == heir else heir) for m in group if m.id != root]
 
 
 def undo(conn: Connection) -> dict | None:
@@ -289,6 +310,8 @@ def undo(conn: Connection) -> dict | None:
     for speaker_id, old, _ in json.loads(entry.moves):
         conn.execute(update(t).where(t.c.id == speaker_id).values(canonical_id=old))
     conn.execute(update(log).where(log.c.id == entry.id).values(undone_at=datetime.now(UTC).isoformat()))
+    if entry.action == "split":
+        assign(conn, entry.speaker_id)  # no longer kept apart: the automatic rules may join it again
     return dict(entry._mapping)
 
 
