@@ -140,8 +140,11 @@ def test_timeline_gives_each_documents_own_voice_its_author(tmp_path, make_analy
 
     store = open_store(str(tmp_path / "voices.db"))
     writer = Writer(store)
+    openings = ("Grain prices rose in Odesa as ships waited.", "Rail repairs near Lviv ended on Sunday night.",
+                "Talks in Geneva stalled over prisoner lists.")
     for i, (title, url) in enumerate((("First", None), ("Second", None), ("Third", "https://www.wire.example/3"))):
-        text = f"Report {i}. An attack from the north is unlikely this winter."
+        endings = ("before the spring thaw", "while the river stays frozen", "in the coming week")
+        text = f"{openings[i]} An attack from the north is unlikely {endings[i]}."
         analysis = make_analysis(text, published=f"2022-10-0{i + 1}", title=title, url=url, assessments=[
             ("unlikely", "unlikely", (0.2, 0.45, 0.3), "author", "An attack from the north")])
         writer.save(analysis, raw=text, source_name=f"{i}.txt")
