@@ -338,10 +338,16 @@ def names_by_key(conn: Connection) -> dict[str, str]:
     return {key: table[i][1] for i, key in conn.execute(select(t.c.id, t.c.key)) if i in table}
 
 
-def matching(conn: Connection, text: str) -> list[int]:
-    """Speaker rows of every identity one of whose rows' names contains ``text`` (case-insensitive)."""
+def matching(conn: Connection, text: str, *, exact: bool = False) -> list[int]:
+    """Speaker rows of every identity one of whose rows' names contains ``text`` (case-insensitive),
+    or, ``exact``, whose identity name or one of whose rows' names is ``text``."""
     table = identities(conn)
     t = schema.speakers
-    hit = {table[i][0] for (i,) in conn.execute(
-        select(t.c.id).where(func.lower(t.c.canonical).contains(text.lower(), autoescape=True)))}
+    if exact:
+        wanted = text.casefold()
+        hit = {root for i, (root, name) in table.items() if name.casefold() == wanted}
+        hit |= {table[i][0] for (i,) in conn.execute(select(t.c.id).where(func.lower(t.c.canonical) == text.lower()))}
+    else:
+        hit = {table[i][0] for (i,) in conn.execute(
+            select(t.c.id).where(func.lower(t.c.canonical).contains(text.lower(), autoescape=True)))}
     return sorted(i for i, (root, _) in table.items() if root in hit)

@@ -26,6 +26,8 @@ from sayso.store.dedup import same_question
 from sayso.store.writer import speaker_key
 
 VOICES = ("quoted", "author")
+PLOT_TOP_SOURCES = 8  # sources drawn in colour; the rest are one grey group
+PLOT_MAX_LABELS = 40  # points are labelled with phrase and band up to this many
 _WORD = re.compile(r"\w+")
 
 Row = dict[str, Any]
@@ -105,10 +107,10 @@ def _by_date(rows: Iterable[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["kind"], r["id"]))
 
 
-def _identity_keys(conn: Connection, speaker: str) -> list[tuple[str, str]]:
-    """``(speaker key, identity name)`` of every row of the identities a name fragment finds."""
+def _identity_keys(conn: Connection, speaker: str, exact: bool = False) -> list[tuple[str, str]]:
+    """``(speaker key, identity name)`` of every row of the identities a name (fragment) finds."""
     sp = schema.speakers
-    ids = identities.matching(conn, speaker)
+    ids = identities.matching(conn, speaker, exact=exact)
     return [(key, name) for key, name in conn.execute(select(sp.c.key, sp.c.canonical).where(sp.c.id.in_(ids)))]
 
 
@@ -123,8 +125,12 @@ def search(
     band: str | None = None,
     carriers: bool = False,
     limit: int | None = 200,
+    speaker_exact: bool = False,
 ) -> list[Row]:
-    """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability."""
+    """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability.
+
+    ``speaker`` finds every name of the identities it names (``speaker_exact``: the identity so named).
+    """
     query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
     if voice is not None and voice not in VOICES:
@@ -142,9 +148,9 @@ def search(
                 .where(_matches(conn, a, "attribution", query))
             )
             if speaker:
-                statement = statement.where(or_(
-                    a.c.speaker_id.in_(identities.matching(conn, speaker)),
-                    func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True),
+                ids = identities.matching(conn, speaker, exact=speaker_exact)
+                statement = statement.where(a.c.speaker_id.in_(ids)) if speaker_exact else statement.where(or_(
+                    a.c.speaker_id.in_(ids), func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True),
                 ))
             table = identities.identities(conn)
             for r in conn.execute(_dated(statement.add_columns(a.c.speaker_id), since, until)):
@@ -161,9 +167,10 @@ def search(
             .where(_matches(conn, s, "assessment", query))
         )
         if speaker:
-            keys = [k for k, _ in _identity_keys(conn, speaker)]
-            statement = statement.where(or_(
-                func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True), func.lower(s.c.assessor).in_(keys)
+            keys = [k for k, _ in _identity_keys(conn, speaker, speaker_exact)]
+            named = func.lower(s.c.assessor).in_(keys)
+            statement = statement.where(named if speaker_exact else or_(
+                func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True), named
             ))
         if voice:
             statement = statement.where(s.c.voice == voice)
@@ -313,9 +320,18 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     dated = [r for r in rows if r["published"]]
     if not dated:
         raise InputError("no dated assessments to plot (documents without a published date cannot be placed)")
-    figure, axes = plt.subplots(figsize=(9, 4.5))
+    figure, axes = plt.subplots(figsize=(11, 5))
     colours = plt.get_cmap("tab10")
-    sources = sorted({r["source"] for r in dated})
+    counts = defaultdict(int)
+    for r in dated:
+        counts[r["source"]] += 1
+    top = sorted(counts, key=lambda name: (-counts[name], name))[:PLOT_TOP_SOURCES]
+    if len(counts) > len(top):  # the rest in one grey "others" group, so 30 sources stay readable
+        others = f"{len(counts) - len(top)} other sources"
+        dated = [r if r["source"] in top else {**r, "source": others, "supersedes": None, "superseded_by": None}
+                 for r in dated]
+    labelled = sum(counts[name] for name in top) <= PLOT_MAX_LABELS
+    sources = sorted({r["source"] for r in dated}, key=lambda name: (name not in top, -counts.get(name, 0), name))
     by_id = {r["id"]: r for r in dated}
     days = [datetime.fromisoformat(r["published"][:10]) for r in dated]
     # Sources side by side on a shared date, and a readable window when every point is one day.
@@ -331,13 +347,16 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     for i, source in enumerate(sources):
-        colour = colours(i % 10)
+        colour = colours(i % 10) if source in top else "#9aa3ad"
         mine = [r for r in dated if r["source"] == source]
         when = [placed(r, i) for r in mine]
         axes.vlines(when, [r["low"] for r in mine], [r["high"] for r in mine], colors=[colour], linewidth=3, alpha=0.6)
         for r, x in zip(mine, when):
             hollow = r.get("superseded_by") is not None
             axes.plot(x, r["median"], "o", color=colour, markerfacecolor="white" if hollow else colour)
+            if labelled and source in top:
+                label = r["phrase"] if r["phrase"].lower() == r["band"].lower() else f"{r['phrase']} ({r['band']})"
+                axes.annotate(label, (x, r["median"]), xytext=(5, 5), textcoords="offset points", fontsize=7)
             previous = by_id.get(r["supersedes"]) if r["supersedes"] else None
             if previous is not None:
                 axes.plot([placed(previous, i), x], [previous["median"], r["median"]],
@@ -347,7 +366,7 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     axes.set_ylabel("probability")
     axes.set_xlabel("published")
     axes.set_title(title or "assessments over time")
-    axes.legend(loc="best", fontsize="small")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)  # outside the data
     figure.tight_layout()
     figure.savefig(out, dpi=120)
     plt.close(figure)
