@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
 from sayso.errors import ConfigError, TimeLimitError
+from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
 from sayso.zones import SharedZone
@@ -112,6 +113,15 @@ class AttributionComponent(_Component):
             doc, doc._.voices or [], self.reporting_verbs, boilerplate=doc._.sayso_boilerplate or []
         )
         return (found,)
+
+
+class IdentityComponent(_Component):
+    """After attribution: pronoun and description speakers resolved to the person or body named."""
+
+    writes = ("attributions",)
+
+    def compute(self, doc: Doc) -> tuple[Any, ...]:
+        return (resolution.resolve_attributions(doc, doc._.attributions or []),)
 
 
 class EstimativeComponent(_Component):
@@ -347,6 +357,7 @@ def make_sayso(
             CitationsComponent(),
             VoicesComponent(voice_rules),
             AttributionComponent(reporting_verbs),
+            IdentityComponent(),
             EstimativeComponent(scale, table),
             TimexComponent(),
         ],

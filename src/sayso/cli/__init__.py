@@ -22,6 +22,7 @@ COMMANDS = {
     "ingest": "corpus:ingest",
     "search": "corpus:search",
     "speakers": "corpus:speakers",
+    "identity": "identity:identity",
     "timeline": "corpus:timeline",
     "export": "corpus:export",
     "serve": "serve:serve",

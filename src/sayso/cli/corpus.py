@@ -90,14 +90,18 @@ def _open(db: str):  # -> Store
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Analyse on this Dask cluster instead; this process stores the results.")
 @click.option("--published", metavar="YYYY-MM-DD", default=None, help="Publication date for inputs that carry none.")
+@click.option("--author", default=None, help="Author for inputs that name none.")
+@click.option("--publisher", default=None, help="Publisher (outlet) for inputs that name none.")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True, help="Probability scale.")
 @click.option("--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
 def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None, published: str | None,
-           scale: str, quiet: bool) -> None:
+           author: str | None, publisher: str | None, scale: str, quiet: bool) -> None:
     """Store articles: .txt/.html files, folders (recursively), JSON Lines, WARC archives.
 
     \b
-    JSON Lines: one article per line with "text" or "html", optional "url", "title", "published".
+    JSON Lines: one article per line with "text" or "html", optional "url", "title", "published",
+    "author", "publisher" (or "source", "outlet"), "id"; every field is kept. A .txt file's first
+    line is its title and a YYYY-MM-DD in its file name its date.
     Re-running skips what is stored (by content hash); a killed run resumes where it stopped.
     Exit status: 0 all stored or skipped, 1 some failed, 2 (nearly) all failed.
 
@@ -112,6 +116,12 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
 
     from sayso.store.ingest import Outcome
     from sayso.store.ingest import ingest as run_ingest
+    from sayso.store.sources import Origin, expand
+
+    if published and len(expand(paths)) > 1:
+        console_err = Console(stderr=True)
+        console_err.print(f"[yellow]warning[/yellow] --published {published} is the date of every one of these "
+                          "files that carries none (a YYYY-MM-DD in a file name wins)", highlight=False)
 
     console = Console(stderr=True)
     progress = Progress(
@@ -142,7 +152,8 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
     try:
         with interruptible(), progress:
             report = run_ingest(paths, db=db, workers=workers, scheduler=scheduler, published=published,
-                                scale=scale, on_outcome=on_outcome, on_total=on_total)
+                                origin=Origin(author, publisher), scale=scale, on_outcome=on_outcome,
+                                on_total=on_total)
     except Interrupted as interruption:
         of = "" if expected is None else f" of {expected}"
         interruption.message = f"interrupted after {done}{of} documents; re-run to resume"
@@ -197,7 +208,8 @@ def speakers(db: str, org: str | None, limit: int | None, fmt: str) -> None:
     from sayso.store.query import speakers as run_speakers
 
     rows = run_speakers(_open(db), org=org, limit=limit)
-    emit(rows, ["speaker", "org", "role", "origins", "quotes", "documents", "cues", "in"], fmt, "speakers")
+    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", "documents", "aliases", "cues", "in"], fmt,
+         "speakers")
 
 
 @click.command()

@@ -24,7 +24,7 @@ from sayso.model import Analysis
 from sayso.reading import Document
 from sayso.store import schema
 from sayso.store.database import Store, StoreUnavailable, open_store
-from sayso.store.sources import Item, Problem, estimate_total, expand, iter_items
+from sayso.store.sources import Item, Origin, Problem, estimate_total, expand, iter_items
 from sayso.store.writer import Writer
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,9 @@ class _Run:
             return
         started = time.perf_counter()
         try:
-            document_id = self.writer.save(result, raw=item.raw, source_name=item.name, digest=item.digest)
+            document_id = self.writer.save(
+                result, raw=item.raw, source_name=item.name, digest=item.digest, meta=item.meta
+            )
         except StoreUnavailable:
             raise
         except StoreError as error:
@@ -296,6 +298,7 @@ def ingest(
     workers: int = 1,
     scheduler: str | None = None,
     published: str | None = None,
+    origin: Origin = Origin(),
     scale: str = "icd203",
     batch_size: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
@@ -312,7 +315,7 @@ def ingest(
         if on_total is not None:
             on_total(estimate_total(files))
         return ingest_items(
-            iter_items(files, published=published), store=store, workers=workers, scheduler=scheduler,
+            iter_items(files, published=published, origin=origin), store=store, workers=workers, scheduler=scheduler,
             scale=scale, batch_size=batch_size, on_outcome=on_outcome,
         )
     finally:

@@ -48,10 +48,36 @@ def _assessment_category(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE assessments ADD COLUMN category VARCHAR(20)")
 
 
+def _speaker_identity(conn: Connection) -> None:
+    """Canonical speakers: identity columns on ``speakers``, the ``speaker_merges`` log, and the
+    identities of the rows already stored (a store made by ``0001_tables`` today has the columns)."""
+    from sayso.store import identities
+
+    present = {c["name"] for c in inspect(conn).get_columns("speakers")}
+    for name, kind in (("canonical_id", "INTEGER REFERENCES speakers(id)"), ("match_key", "VARCHAR(300)"),
+                       ("initials", "VARCHAR(40)")):
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE speakers ADD COLUMN {name} {kind}")
+    for index in schema.speakers.indexes:
+        index.create(conn, checkfirst=True)
+    schema.speaker_merges.create(conn, checkfirst=True)
+    identities.rebuild(conn)
+
+
+def _document_publisher(conn: Connection) -> None:
+    """The outlet, the feed's id and the feed's metadata fields kept per document (they were dropped)."""
+    present = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for name in ("publisher", "external_id", "metadata"):
+        if name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
     ("0003_assessment_category", _assessment_category),
+    ("0004_speaker_identity", _speaker_identity),
+    ("0005_document_publisher", _document_publisher),
 )
 
 

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, select, text, true
+from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, or_, select, text, true
 
 from sayso.errors import InputError
 from sayso.reading import clean_chars
-from sayso.store import schema
+from sayso.identity.authors import AUTHOR_VOICE, document_voice
+from sayso.store import identities, schema
 from sayso.store.database import Store
 from sayso.store.dedup import same_question
+from sayso.store.writer import speaker_key
 
 VOICES = ("quoted", "author")
+PLOT_TOP_SOURCES = 8  # sources drawn in colour; the rest are one grey group
+PLOT_MAX_LABELS = 40  # points are labelled with phrase and band up to this many
 _WORD = re.compile(r"\w+")
 
 Row = dict[str, Any]
@@ -103,6 +107,13 @@ def _by_date(rows: Iterable[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["kind"], r["id"]))
 
 
+def _identity_keys(conn: Connection, speaker: str, exact: bool = False) -> list[tuple[str, str]]:
+    """``(speaker key, identity name)`` of every row of the identities a name (fragment) finds."""
+    sp = schema.speakers
+    ids = identities.matching(conn, speaker, exact=exact)
+    return [(key, name) for key, name in conn.execute(select(sp.c.key, sp.c.canonical).where(sp.c.id.in_(ids)))]
+
+
 def search(
     store: Store,
     query: str | None,
@@ -114,8 +125,12 @@ def search(
     band: str | None = None,
     carriers: bool = False,
     limit: int | None = 200,
+    speaker_exact: bool = False,
 ) -> list[Row]:
-    """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability."""
+    """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability.
+
+    ``speaker`` finds every name of the identities it names (``speaker_exact``: the identity so named).
+    """
     query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
     if voice is not None and voice not in VOICES:
@@ -133,8 +148,16 @@ def search(
                 .where(_matches(conn, a, "attribution", query))
             )
             if speaker:
-                statement = statement.where(func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True))
-            rows += [{"kind": "attribution", "voice": "quoted", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
+                ids = identities.matching(conn, speaker, exact=speaker_exact)
+                statement = statement.where(a.c.speaker_id.in_(ids)) if speaker_exact else statement.where(or_(
+                    a.c.speaker_id.in_(ids), func.lower(a.c.speaker_name).contains(speaker.lower(), autoescape=True),
+                ))
+            table = identities.identities(conn)
+            for r in conn.execute(_dated(statement.add_columns(a.c.speaker_id), since, until)):
+                row = {"kind": "attribution", "voice": "quoted", **r._asdict()}
+                speaker_id = row.pop("speaker_id")
+                row["speaker"] = table[speaker_id][1] if speaker_id in table else row["speaker"]
+                rows.append(row)
         statement = (
             select(
                 s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
@@ -144,7 +167,11 @@ def search(
             .where(_matches(conn, s, "assessment", query))
         )
         if speaker:
-            statement = statement.where(func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True))
+            keys = [k for k, _ in _identity_keys(conn, speaker, speaker_exact)]
+            named = func.lower(s.c.assessor).in_(keys)
+            statement = statement.where(named if speaker_exact else or_(
+                func.lower(s.c.assessor).contains(speaker.lower(), autoescape=True), named
+            ))
         if voice:
             statement = statement.where(s.c.voice == voice)
         if band:
@@ -178,51 +205,71 @@ def document_ids(store: Store, hashes: Iterable[str]) -> dict[str, int]:
         return dict(conn.execute(select(d.c.content_hash, d.c.id).where(d.c.content_hash.in_(list(hashes)))).all())
 
 
-def speakers(store: Store, *, org: str | None = None, limit: int | None = None) -> list[Row]:
-    """Who is quoted how often (independent origins first), with their cues and documents."""
+def speakers(store: Store, *, org: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """Who is quoted how often (independent origins first), one row per identity (``identities``):
+    its name, the other names it goes by, its cues and documents, and its speaker rows."""
     org = _typed(org)
     sp, a, d = schema.speakers, schema.attributions, schema.documents
+    root = func.coalesce(sp.c.canonical_id, sp.c.id)
     statement = (
         select(
-            sp.c.id, sp.c.canonical.label("speaker"), sp.c.org, sp.c.role, sp.c.aliases,
+            root.label("id"),
             func.count(func.distinct(func.coalesce(a.c.origin_id, a.c.id))).label("origins"),
             func.count(a.c.id).label("quotes"),
             func.count(func.distinct(a.c.document_id)).label("documents"),
         )
         .join(a, a.c.speaker_id == sp.c.id)
-        .group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
-        .order_by(text("origins DESC"), text("quotes DESC"), sp.c.canonical)
+        .group_by(root)
     )
-    if org:
-        statement = statement.where(func.lower(sp.c.org).contains(org.lower(), autoescape=True))
-    if limit:
-        statement = statement.limit(limit)
     with store.read() as conn:
+        table = identities.identities(conn)
         rows = [r._asdict() for r in conn.execute(statement)]
-        ids = [r["id"] for r in rows]
-        cues: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        titles: dict[int, list[str]] = defaultdict(list)
-        if ids:
-            cue = func.lower(a.c.cue)
-            for speaker_id, word, count in conn.execute(
-                select(a.c.speaker_id, cue, func.count()).where(a.c.speaker_id.in_(ids), a.c.cue.is_not(None))
-                .group_by(a.c.speaker_id, cue)
-            ):
-                cues[speaker_id].append((count, word))
-            for speaker_id, title, url in conn.execute(
-                select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
-                .where(a.c.speaker_id.in_(ids))
-            ):
-                titles[speaker_id].append(title or url or "(untitled)")
+        members: dict[int, list[Any]] = defaultdict(list)
+        for member in conn.execute(
+            select(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases, func.count(a.c.id).label("quotes"))
+            .join(a, a.c.speaker_id == sp.c.id).group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
+        ):
+            members[table[member.id][0]].append(member)
+        cues: dict[int, Counter[str]] = defaultdict(Counter)
+        titles: dict[int, set[str]] = defaultdict(set)
+        for speaker_id, word, count in conn.execute(
+            select(a.c.speaker_id, func.lower(a.c.cue), func.count()).where(a.c.speaker_id.is_not(None), a.c.cue.is_not(None))
+            .group_by(a.c.speaker_id, func.lower(a.c.cue))
+        ):
+            cues[table[speaker_id][0]][word] += count
+        for speaker_id, title, url in conn.execute(
+            select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
+            .where(a.c.speaker_id.is_not(None))
+        ):
+            titles[table[speaker_id][0]].add(title or url or "(untitled)")
+    out = []
     for row in rows:
-        row["aliases"] = json.loads(row["aliases"])
-        row["cues"] = [w for _, w in sorted(cues[row["id"]], key=lambda cw: (-cw[0], cw[1]))]
+        group = sorted(members[row["id"]], key=lambda m: (-m.quotes, m.id))
+        name = table[row["id"]][1]
+        row["speaker"] = name
+        row["org"] = next((m.org for m in group if m.org), None)
+        row["role"] = next((m.role for m in group if m.role), None)
+        seen = {m.canonical for m in group} | {alias for m in group for alias in json.loads(m.aliases)}
+        row["aliases"] = sorted(seen - {name})
+        row["members"] = [m.id for m in sorted(group, key=lambda m: m.id)]
+        row["cues"] = [w for w, _ in sorted(cues[row["id"]].items(), key=lambda wc: (-wc[1], wc[0]))]
         row["in"] = sorted(titles[row["id"]])
-    return rows
+        if org and not any(m.org and org.lower() in m.org.lower() for m in group):
+            continue
+        out.append(row)
+    out.sort(key=lambda r: (-r["origins"], -r["quotes"], r["speaker"]))
+    return out[offset : offset + limit] if limit else out[offset:]
 
 
-def _source(row: Row) -> str:
-    return row["assessor"] or f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
+def _source(row: Row, names: dict[str, str]) -> str:
+    """An assessment's source as an identity: the speaker's identity name, or for the article's own
+    voice its author and outlet (``identity.authors``), never one corpus-wide "author"."""
+    meta = {key: row.pop(key, None) for key in ("author", "publisher", "source_name")}
+    if row["assessor"] == AUTHOR_VOICE:
+        return document_voice(title=row["title"], url=row["url"], document_id=row["document_id"], **meta)
+    if row["assessor"]:
+        return names.get(speaker_key(row["assessor"]), row["assessor"])
+    return f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
 
 
 def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
@@ -234,18 +281,17 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
         statement = (
             select(
                 s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor, s.c.phrase, s.c.band, s.c.low, s.c.median,
-                s.c.high, s.c.topic, s.c.negated,
+                s.c.high, s.c.topic, s.c.negated, d.c.author, d.c.publisher, d.c.source_name,
             )
             .join(d, d.c.id == s.c.document_id)
             .where(_matches(conn, s, "assessment", topic))
         )
-        if assessor:
-            statement = statement.where(func.lower(s.c.assessor).contains(assessor.lower(), autoescape=True))
         rows = [{"kind": "assessment", **r._asdict()} for r in conn.execute(statement)]
+        names = identities.names_by_key(conn)
     rows = _by_date(_group_by_origin(rows, carriers))
     latest: dict[str, list[Row]] = defaultdict(list)  # per source, its earlier assessments
     for row in rows:
-        row["source"] = _source(row)
+        row["source"] = _source(row, names)
         earlier = next((e for e in reversed(latest[row["source"]]) if same_question(e["topic"], row["topic"])), None)
         row["supersedes"] = None if earlier is None else earlier["id"]
         row["status"] = "first" if earlier is None else "change"
@@ -254,6 +300,9 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
             earlier["superseded_by"] = row["id"]
         row.setdefault("superseded_by", None)
         latest[row["source"]].append(row)
+    if assessor:  # by identity, so "Trump" finds "Donald J. Trump" and an outlet finds its own voice
+        rows = [r for r in rows if assessor.lower() in r["source"].lower()
+                or assessor.lower() in (r["assessor"] or "").lower()]
     return rows
 
 
@@ -271,9 +320,18 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     dated = [r for r in rows if r["published"]]
     if not dated:
         raise InputError("no dated assessments to plot (documents without a published date cannot be placed)")
-    figure, axes = plt.subplots(figsize=(9, 4.5))
+    figure, axes = plt.subplots(figsize=(11, 5))
     colours = plt.get_cmap("tab10")
-    sources = sorted({r["source"] for r in dated})
+    counts = defaultdict(int)
+    for r in dated:
+        counts[r["source"]] += 1
+    top = sorted(counts, key=lambda name: (-counts[name], name))[:PLOT_TOP_SOURCES]
+    if len(counts) > len(top):  # the rest in one grey "others" group, so 30 sources stay readable
+        others = f"{len(counts) - len(top)} other sources"
+        dated = [r if r["source"] in top else {**r, "source": others, "supersedes": None, "superseded_by": None}
+                 for r in dated]
+    labelled = sum(counts[name] for name in top) <= PLOT_MAX_LABELS
+    sources = sorted({r["source"] for r in dated}, key=lambda name: (name not in top, -counts.get(name, 0), name))
     by_id = {r["id"]: r for r in dated}
     days = [datetime.fromisoformat(r["published"][:10]) for r in dated]
     # Sources side by side on a shared date, and a readable window when every point is one day.
@@ -289,13 +347,16 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     for i, source in enumerate(sources):
-        colour = colours(i % 10)
+        colour = colours(i % 10) if source in top else "#9aa3ad"
         mine = [r for r in dated if r["source"] == source]
         when = [placed(r, i) for r in mine]
         axes.vlines(when, [r["low"] for r in mine], [r["high"] for r in mine], colors=[colour], linewidth=3, alpha=0.6)
         for r, x in zip(mine, when):
             hollow = r.get("superseded_by") is not None
             axes.plot(x, r["median"], "o", color=colour, markerfacecolor="white" if hollow else colour)
+            if labelled and source in top:
+                label = r["phrase"] if r["phrase"].lower() == r["band"].lower() else f"{r['phrase']} ({r['band']})"
+                axes.annotate(label, (x, r["median"]), xytext=(5, 5), textcoords="offset points", fontsize=7)
             previous = by_id.get(r["supersedes"]) if r["supersedes"] else None
             if previous is not None:
                 axes.plot([placed(previous, i), x], [previous["median"], r["median"]],
@@ -305,7 +366,7 @@ def plot_timeline(rows: list[Row], out: str, *, title: str | None = None) -> int
     axes.set_ylabel("probability")
     axes.set_xlabel("published")
     axes.set_title(title or "assessments over time")
-    axes.legend(loc="best", fontsize="small")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)  # outside the data
     figure.tight_layout()
     figure.savefig(out, dpi=120)
     plt.close(figure)

@@ -47,6 +47,10 @@ documents = Table(
     Column("url", Text),
     Column("title", Text),
     Column("author", Text),
+    # migration 0004: the outlet, the feed's own id for the article, and every feed field given
+    Column("publisher", Text),
+    Column("external_id", Text),
+    Column("metadata", Text),  # JSON object of the input's metadata fields, as given
     Column("published", String(40)),  # ISO date, YYYY-MM-DD
     Column("published_source", String(20)),
     Column("language", String(10)),
@@ -86,6 +90,29 @@ speakers = Table(
     Column("org", Text),
     Column("role", Text),
     Column("type", String(20)),
+    # identity (migration 0003): the root row of this speaker's identity, NULL for a root itself;
+    # match_key/initials find candidate rows by index (surname, or normalised organisation name)
+    Column("canonical_id", Integer, ForeignKey("speakers.id")),
+    Column("match_key", String(300)),
+    Column("initials", String(40)),
+)
+Index("ix_speakers_canonical", speakers.c.canonical_id)
+Index("ix_speakers_match_key", speakers.c.match_key)
+Index("ix_speakers_initials", speakers.c.initials)
+
+# Every identity change, automatic or a user's, with the pointers it moved so it can be undone.
+speaker_merges = Table(
+    "speaker_merges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", String(10), nullable=False),  # "merge" | "split"
+    Column("speaker_id", Integer, nullable=False),
+    Column("into_id", Integer),
+    Column("by", String(10), nullable=False),  # "auto" | "user"
+    Column("reason", Text, nullable=False),
+    Column("moves", Text, nullable=False),  # JSON [[speaker_id, old canonical_id, new canonical_id], ...]
+    Column("at", String(40), nullable=False),
+    Column("undone_at", String(40)),
 )
 
 attributions = Table(
@@ -184,4 +211,4 @@ dates = Table(
 Index("ix_dates_document", dates.c.document_id)
 
 # Whole tables a user may export; the names are checked against this before any SQL is built.
-EXPORTABLE = ("documents", "passages", "speakers", "attributions", "assessments", "entities", "mentions", "dates")
+EXPORTABLE = ("documents", "passages", "speakers", "speaker_merges", "attributions", "assessments", "entities", "mentions", "dates")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ class Item:
     raw: str
     document: Document
     digest: str
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)  # the input's metadata fields, as given
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +81,21 @@ def estimate_total(files: list[Path]) -> int | None:
     return total
 
 
+PUBLISHER_FIELDS = ("publisher", "source", "outlet")
+DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Who wrote and published the inputs, for those that do not say (``--author``, ``--publisher``)."""
+
+    author: str | None = None
+    publisher: str | None = None
+
+
 def item_from(name: str, data: str | bytes, *, published: str | None = None, url: str | None = None,
-              title: str | None = None) -> Item | Problem:
+              title: str | None = None, author: str | None = None,
+              meta: dict[str, Any] | None = None) -> Item | Problem:
     """Read one article given in memory (text or HTML) into an Item, or a Problem naming it."""
     try:
         document = read(data, published=published, url=url)
@@ -88,21 +103,42 @@ def item_from(name: str, data: str | bytes, *, published: str | None = None, url
         return Problem(name, "failed", str(error))
     if title and not document.title:
         document = dataclasses.replace(document, title=title)
+    if author and not document.author:
+        document = dataclasses.replace(document, author=author)
     raw = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    return Item(name, raw, document, content_hash(document.text))
+    return Item(name, raw, document, content_hash(document.text), meta or {})
 
 
-def _from_text_file(path: Path, published: str | None) -> Iterator[Item | Problem]:
+def _with_origin(meta: dict[str, Any], origin: Origin) -> dict[str, Any]:
+    if origin.publisher and not meta.get("publisher"):
+        meta = {**meta, "publisher": origin.publisher}
+    return meta
+
+
+def _first_line(data: bytes) -> str | None:
+    """A plain-text file's title: its first non-empty line, when it is short enough to be one."""
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        if line.strip():
+            return line.strip() if len(line.split()) <= 30 and not line.lstrip().startswith("<") else None
+    return None
+
+
+def _from_text_file(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
+    """A text or HTML file; a ``YYYY-MM-DD`` in its name is its date, a text file's first line its title."""
     try:
         data = path.read_bytes()
     except OSError as error:
         yield Problem(str(path), "failed", f"cannot read: {error.strerror or error}")
         return
-    yield item_from(str(path), data, published=published)
+    dated = DATE_IN_NAME.search(path.name)
+    title = _first_line(data) if path.suffix.lower() in (".txt", ".text") else None
+    yield item_from(str(path), data, published=dated.group(1) if dated else published, title=title,
+                    author=origin.author, meta=_with_origin({}, origin))
 
 
-def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
-    """One article per line: ``text`` or ``html``, optional ``url``, ``title``, ``published``."""
+def _from_jsonl(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
+    """One article per line: ``text`` or ``html``; ``url``, ``title``, ``published``, ``author``,
+    ``publisher`` (or ``source``, ``outlet``), ``id`` and any other scalar field are kept."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -118,10 +154,16 @@ def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 yield Problem(name, "failed", "no 'text' or 'html' string in this line")
                 continue
             date = record.get("published") or record.get("publication_date") or published
-            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"))
+            meta = {k: v for k, v in record.items() if k not in ("text", "html") and isinstance(v, (str, int, float))}
+            outlet = next((str(record[k]) for k in PUBLISHER_FIELDS if isinstance(record.get(k), str) and record[k]), None)
+            if outlet:
+                meta["publisher"] = outlet
+            author = record.get("author") if isinstance(record.get("author"), str) else None
+            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"),
+                            author=author or origin.author, meta=_with_origin(meta, origin))
 
 
-def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
+def _from_warc(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
     """HTML response and resource records; anything else that could pass for a page is skipped by name."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -143,13 +185,16 @@ def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 if "html" not in content_type.lower():
                     yield Problem(name, "skipped", f"not HTML (content type {content_type or 'missing'!r})")
                     continue
-                yield item_from(name, record.content_stream().read(), published=published, url=url)
+                yield item_from(name, record.content_stream().read(), published=published, url=url,
+                                author=origin.author, meta=_with_origin({}, origin))
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         yield Problem(str(path), "failed", f"broken WARC file: {error}")
 
 
-def iter_items(files: Iterable[Path], *, published: str | None = None) -> Iterator[Item | Problem]:
-    """Every article (or problem) in ``files``; ``published`` is the date for inputs that carry none."""
+def iter_items(files: Iterable[Path], *, published: str | None = None,
+               origin: Origin = Origin()) -> Iterator[Item | Problem]:
+    """Every article (or problem) in ``files``; ``published`` and ``origin`` fill in for inputs that
+    carry no date, author or publisher of their own."""
     readers = {"text": _from_text_file, "jsonl": _from_jsonl, "warc": _from_warc}
     for path in files:  # a file named explicitly, whatever its suffix, is read as text or HTML
-        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published)
+        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published, origin)

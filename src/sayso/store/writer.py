@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select, text, update
 
 from sayso.model import Analysis, Span
-from sayso.store import schema
+from sayso.store import identities, schema
 from sayso.store.database import Store
 from sayso.store.dedup import ReprintIndex, fingerprint, load_settings
 
@@ -59,8 +59,12 @@ class Writer:
         self.attributions = ReprintIndex(schema.attributions, settings.passage)
         self.assessments = ReprintIndex(schema.assessments, settings.passage, key="band")
 
-    def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None) -> int | None:
-        """Store ``analysis``; returns the new document id, or None when its hash is already stored."""
+    def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None,
+             meta: dict[str, Any] | None = None) -> int | None:
+        """Store ``analysis``; returns the new document id, or None when its hash is already stored.
+
+        ``meta`` holds the input's own metadata fields (a feed's ``publisher``, ``id``, …), kept as given.
+        """
         digest = digest or content_hash(analysis.text)
         with self.store.write() as conn:
             exists = conn.execute(select(schema.documents.c.id).where(schema.documents.c.content_hash == digest))
@@ -69,7 +73,7 @@ class Writer:
             for index in (self.documents, self.attributions, self.assessments):
                 index.refresh(conn)
             document_id, origin_id = self._insert_document(
-                conn, analysis, raw=raw, source_name=source_name, digest=digest
+                conn, analysis, raw=raw, source_name=source_name, digest=digest, meta=meta or {}
             )
             self._insert_passages(conn, analysis, document_id)
             self._insert_attributions(conn, analysis, document_id, self._carried(conn, schema.attributions, origin_id))
@@ -79,7 +83,8 @@ class Writer:
             return document_id
 
     def _insert_document(
-        self, conn: Connection, analysis: Analysis, *, raw: str, source_name: str, digest: str
+        self, conn: Connection, analysis: Analysis, *, raw: str, source_name: str, digest: str,
+        meta: dict[str, Any],
     ) -> tuple[int, int | None]:
         """The new document's id and, when it reprints a stored one, that document's id."""
         signature = fingerprint(analysis.text, self.settings.document)
@@ -90,6 +95,9 @@ class Writer:
             "url": analysis.url,
             "title": analysis.title,
             "author": analysis.author,
+            "publisher": meta.get("publisher"),
+            "external_id": None if meta.get("id") is None else str(meta["id"]),
+            "metadata": json.dumps(meta, ensure_ascii=False, sort_keys=True) if meta else None,
             "published": analysis.published,
             "published_source": analysis.published_source,
             "language": analysis.language,
@@ -139,11 +147,13 @@ class Writer:
             role = next((s.role for s in credited if s.role), None)
             found = conn.execute(select(t.c.id, t.c.aliases, t.c.org, t.c.role).where(t.c.key == key)).first()
             if found is None:
+                match_key, short = identities.keys(credited[0].name, credited[0].type)
                 ids[key] = conn.execute(
                     insert(t).returning(t.c.id),
                     {"key": key, "canonical": credited[0].name, "aliases": json.dumps(sorted(aliases)),
-                     "org": org, "role": role, "type": credited[0].type},
+                     "org": org, "role": role, "type": credited[0].type, "match_key": match_key, "initials": short},
                 ).scalar_one()
+                identities.assign(conn, ids[key])
                 continue
             ids[key] = found.id
             merged = sorted(set(json.loads(found.aliases)) | aliases)

@@ -34,6 +34,8 @@ from sayso.web.render import percent_range, render
 
 HERE = Path(__file__).resolve().parent
 VOICES = ("author", "quoted")
+SPEAKERS_PER_PAGE = 100
+HITS_PER_PAGE = 50
 RENDERED_ARTICLES = 512  # article pages kept rendered in memory, most recently read first
 BANDS = (
     "remote", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain",
@@ -315,15 +317,21 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
                     voices=VOICES, title="Search")
 
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
-    def speakers_page(request: Request, limit: int = 200) -> Response:
-        return page(request, "speakers.html", speakers=need_corpus().speakers(max(1, min(limit, 1000))),
-                    title="Speakers")
+    def speakers_page(request: Request, page_no: int = 1, limit: int = SPEAKERS_PER_PAGE) -> Response:
+        limit, page_no = max(1, min(limit, 1000)), max(1, page_no)
+        found = need_corpus().speakers(limit + 1, (page_no - 1) * limit)
+        return page(request, "speakers.html", speakers=found[:limit], page_no=page_no, limit=limit,
+                    more=len(found) > limit, title="Speakers")
 
     @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
-    def speaker_page(request: Request, name: str) -> Response:
-        hits = need_corpus().search(Filters(speaker=name, limit=500))
+    def speaker_page(request: Request, name: str, page_no: int = 1) -> Response:
+        hits = need_corpus().search(Filters(speaker=name, limit=5000, exact_speaker=True))
         hits = sorted(hits, key=lambda h: (h.published or "", h.doc_id, h.ref))
-        return page(request, "speaker.html", name=name, hits=hits, title=name)
+        page_no = max(1, min(page_no, max(1, -(-len(hits) // HITS_PER_PAGE))))
+        shown = hits[(page_no - 1) * HITS_PER_PAGE : page_no * HITS_PER_PAGE]
+        quotes = sum(h.kind == "attribution" for h in hits)
+        return page(request, "speaker.html", name=name, hits=shown, quotes=quotes, assessments=len(hits) - quotes,
+                    page_no=page_no, pages=-(-len(hits) // HITS_PER_PAGE), title=name)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, q: str = "") -> Response:
@@ -361,7 +369,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
 
     @app.get("/api/speaker", summary="Everything one speaker said or assessed, by date")
     def api_speaker(name: str) -> dict[str, Any]:
-        hits = need_corpus().search(Filters(speaker=name, limit=500))
+        hits = need_corpus().search(Filters(speaker=name, limit=500, exact_speaker=True))
         hits = sorted(hits, key=lambda h: (h.published or "", h.doc_id, h.ref))
         return {"speaker": name, "hits": [_plain(h) for h in hits]}
 

@@ -1,7 +1,10 @@
 """Timeline chart geometry: probability ranges against date, one band and line per source.
 
 Computed here as numbers and drawn by the SVG template, so the page needs no chart library and
-no network; every label still goes through template autoescape.
+no network; every label still goes through template autoescape. A topic with many sources stays
+readable: the ``TOP_SOURCES`` sources with most assessments get a colour, a band and a line each;
+the rest are grey points in one "others" series. Points are labelled with their phrase (and band
+where it differs) while there are at most ``MAX_LABELS`` of them; the legend sits below the plot.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from sayso.web.render import PALETTE, percent_range
 
 WIDTH, HEIGHT = 860, 360
 LEFT, RIGHT, TOP, BOTTOM = 56, 20, 16, 40
+TOP_SOURCES = 8
+MAX_LABELS = 40
+OTHERS_COLOUR = "#9aa3ad"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,7 @@ class Point:
     y_high: float
     href: str
     tip: str
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -31,6 +38,7 @@ class Series:
     name: str
     colour: str
     points: list[Point] = field(default_factory=list)
+    others: bool = False  # the grey series of every source outside the top ones: points only
 
     @property
     def band(self) -> str:
@@ -84,22 +92,32 @@ def timeline(hits: list[Hit]) -> Plot:
     def y(p: float) -> float:
         return TOP + (1 - p) * inner_h
 
-    series: dict[str, Series] = {}
+    counts: dict[str, int] = {}
+    for _, h in dated:
+        counts[h.speaker or "(unstated)"] = counts.get(h.speaker or "(unstated)", 0) + 1
+    top = sorted(counts, key=lambda n: (-counts[n], n))[:TOP_SOURCES]
+    rest = len(counts) - len(top)
+    others = Series(f"{rest} other source{'s' if rest != 1 else ''}", OTHERS_COLOUR, others=True)
+    series: dict[str, Series] = {name: Series(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(top)}
+    labelled = sum(counts[n] for n in top) <= MAX_LABELS
     for d, h in sorted(dated, key=lambda pair: (pair[0], pair[1].doc_id)):
         name = h.speaker or "(unstated)"
-        if name not in series:
-            series[name] = Series(name, PALETTE[len(series) % len(PALETTE)])
         low, high = h.low or 0.0, h.high if h.high is not None else 1.0
         median = h.median if h.median is not None else (low + high) / 2
         tip = f"{name} · {d.isoformat()} · {h.phrase or h.band} · {percent_range(low, high)}"
-        series[name].points.append(Point(x(d), y(median), y(low), y(high), f"/doc/{h.doc_id}#{h.ref}", tip))
+        phrase = h.phrase or h.band or ""
+        label = phrase if not h.band or h.band.lower() == phrase.lower() else f"{phrase} ({h.band})"
+        target = series.get(name, others)
+        shown = label if labelled and not target.others else ""
+        target.points.append(Point(x(d), y(median), y(low), y(high), f"/doc/{h.doc_id}#{h.ref}", tip, shown))
     ticks = 6 if last > first else 1
     x_ticks = []
     for i in range(ticks):
         ordinal = first + round(i * (last - first) / max(ticks - 1, 1))
         day = date.fromordinal(ordinal)
         x_ticks.append((x(day), day.isoformat()))
-    return Plot(WIDTH, HEIGHT, list(series.values()), list(dict.fromkeys(x_ticks)), _y_ticks(), undated)
+    drawn = [*series.values(), *([others] if others.points else [])]
+    return Plot(WIDTH, HEIGHT, drawn, list(dict.fromkeys(x_ticks)), _y_ticks(), undated)
 
 
 def _y_ticks() -> list[tuple[float, str]]:

@@ -51,6 +51,7 @@ class SpeakerInfo:
     orgs: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # the identity's other names
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Filters:
     band: str | None = None
     kind: str | None = None  # "attribution" | "assessment"
     limit: int = 100
+    exact_speaker: bool = False  # ``speaker`` is one identity's name, not a fragment
 
 
 class Corpus(Protocol):
@@ -78,7 +80,7 @@ class Corpus(Protocol):
 
     def search(self, filters: Filters) -> list[Hit]: ...
 
-    def speakers(self, limit: int) -> list[SpeakerInfo]: ...
+    def speakers(self, limit: int, offset: int = 0) -> list[SpeakerInfo]: ...
 
     def timeline(self, topic: str, limit: int) -> list[Hit]: ...
 
@@ -130,21 +132,21 @@ class StoreCorpus:
 
         rows = query.search(
             self.store, filters.query or None, speaker=filters.speaker, voice=filters.voice, since=filters.since,
-            until=filters.until, band=filters.band, limit=None,
+            until=filters.until, band=filters.band, limit=None, speaker_exact=filters.exact_speaker,
         )
         hits = [_hit(row, row.get("speaker")) for row in rows if filters.kind in (None, row["kind"])]
         return hits[: filters.limit]
 
-    def speakers(self, limit: int) -> list[SpeakerInfo]:
+    def speakers(self, limit: int, offset: int = 0) -> list[SpeakerInfo]:
         from sayso.store import query
 
         return [
             SpeakerInfo(
                 name=row["speaker"], quotes=int(row["quotes"]), documents=int(row["documents"]),
                 orgs=tuple(x for x in [row.get("org")] if x), roles=tuple(x for x in [row.get("role")] if x),
-                cues=tuple(row.get("cues") or ()),
+                cues=tuple(row.get("cues") or ()), aliases=tuple(row.get("aliases") or ()),
             )
-            for row in query.speakers(self.store, limit=limit)
+            for row in query.speakers(self.store, limit=limit, offset=offset)
         ]
 
     def timeline(self, topic: str, limit: int) -> list[Hit]:

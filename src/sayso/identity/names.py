@@ -1,0 +1,101 @@
+"""Name keys that say when two speaker names can be one real-world person or organisation.
+
+A person's key is (first name, surname) with titles, honorifics, middle names and initials left
+out: "President Trump", "Mr. Trump", "Donald J. Trump" and "Donald Trump" all have the surname
+"trump", and the last two the first name "donald". A generational suffix belongs to the surname
+("Donald Trump Jr." is not his father). An organisation's key is its normalised name, mapped
+through the entity alias table ("EU" → "European Union"), with the initials of a long name kept
+apart so an acronym can meet it ("ISW" and "Institute for the Study of War").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from sayso.data import load_json
+from sayso.entities import INITIALS_SKIP, load_aliases, normalise
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+FEMALE_HONORIFICS = {"ms", "mrs", "miss", "madam", "dame"}
+MALE_HONORIFICS = {"mr", "sir"}
+# Words before a name that are not part of it, beyond the cue lexicon's titles and speaker nouns.
+EXTRA_TITLES = {
+    "president", "presidential", "vice", "former", "sen", "senator", "rep", "representative", "gov", "governor",
+    "secretary", "nominee", "candidate", "democratic", "republican", "gop", "speaker", "mayor", "judge",
+    "justice", "chairman", "chairwoman", "chair", "ceo", "professor", "prof", "dr", "house", "state",
+    "first", "lady", "attorney", "general", "pope", "king", "queen", "prince", "princess", "rev", "reverend",
+    "u.s", "us", "then", "late", "candidate", "hopeful", "billionaire", "businessman", "mogul",
+}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    lexicon = load_json("reporting_verbs.json", version=None)
+    return frozenset({*lexicon["titles"], *lexicon["speaker_nominals"], *EXTRA_TITLES,
+                      *FEMALE_HONORIFICS, *MALE_HONORIFICS})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    first: str | None
+    surname: str
+    gender: str | None  # from an honorific: "m", "f" or None
+
+    @property
+    def full(self) -> bool:
+        return self.first is not None
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace("’", "'").strip(".,'\"")
+
+
+def person_name(name: str) -> PersonName | None:
+    """The (first, surname) key of a person's name, or None when nothing name-like is left."""
+    name = re.sub(r"\(.*?\)|['’]s$", "", name)
+    words = [w for w in _WORD.findall(name)]
+    gender = None
+    titles = _titles()
+    while words and _plain(words[0]) in titles:
+        word = _plain(words.pop(0))
+        gender = gender or ("f" if word in FEMALE_HONORIFICS else "m" if word in MALE_HONORIFICS else None)
+    suffix = ""
+    if len(words) > 1 and _plain(words[-1]) in SUFFIXES:
+        suffix = " " + _plain(words.pop())
+    words = [w for w in words if _plain(w)]
+    if not words:
+        return None
+    surname = _plain(words[-1]) + suffix
+    given = [w for w in words[:-1] if len(_plain(w)) > 1 and not w.endswith(".")]  # no initials
+    first = _plain(given[0]) if given else None
+    if first is None and len(words) > 1 and len(_plain(words[0])) > 1:
+        first = _plain(words[0])  # "J.D. Vance": an initials-only first name still says who
+    return PersonName(first, surname, gender)
+
+
+def same_first(a: str, b: str) -> bool:
+    """One first name is the other or its short form ("Chris" and "Christopher")."""
+    return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
+
+
+def org_key(name: str) -> str:
+    """An organisation's key: normalised, "the" and a possessive dropped, aliases to one name."""
+    key = normalise(re.sub(r"['’]s$", "", name.strip()))
+    key = re.sub(r"[^\w& ]", " ", key)
+    key = " ".join(key.split())
+    canonical = load_aliases().get(key)
+    return normalise(canonical) if canonical else key
+
+
+def initials(key: str) -> str | None:
+    """The acronym a long organisation name would have ("institute for the study of war" → "isw")."""
+    words = [w for w in key.split() if w not in INITIALS_SKIP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").strip()
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()

@@ -1,0 +1,109 @@
+"""Speaker names, roles and organisations that are what they claim to be.
+
+Attribution reads a speaker's role from the words before a name and its organisation from the
+entities near it; in practice that picks up ages ("59"), honorifics ("Mrs."), places ("Ohio"),
+headline fragments ("Trump Was Mocking") and common nouns that are not speakers ("many",
+"falter"). This pass, after attribution and pronoun resolution, keeps:
+
+- a name with at least one capital letter, without stray edge punctuation, cut before a
+  reporting verb that a title-case headline glued to it ("Obama Says" → "Obama");
+- a role whose head is a title or a job: a word of the cue lexicon's titles and speaker nouns, or
+  a singular noun with a job suffix ("professor", "economist", "spokesperson", "chairman");
+  honorifics are dropped from its edges;
+- an organisation that is not a place, a nationality, a person or a title in the same article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from sayso.data import load_json
+from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
+
+HONORIFICS = FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"}
+JOB_SUFFIXES = ("er", "or", "ist", "yst", "ian", "ant", "ent", "man", "woman", "person", "ee", "eer", "ary", "ic",
+                "chief", "head", "fellow", "aide", "envoy", "general", "judge", "scholar", "veteran", "associate")
+FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "by", "at", "in", "to", "with", "on"}
+NOT_ORGANISATIONS = ("GPE", "LOC", "NORP", "PERSON", "DATE", "CARDINAL", "ORDINAL")
+MAX_ROLE_WORDS = 7
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(title and speaker words, reporting-verb forms) from the cue lexicon."""
+    data = load_json("reporting_verbs.json", version=None)
+    titles = frozenset({*data["titles"], *data["speaker_nominals"], *data["title_abbreviations"], *EXTRA_TITLES})
+    verbs = {v for group in data["verbs"].values() for v in group if " " not in v}
+    forms = {f for v in verbs for f in (v, v + "s", v + "es", v + "ed", v + "d")}
+    return frozenset(w.lower().rstrip(".") for w in titles), frozenset(forms)
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,;:'’\"()")
+
+
+def clean_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.sub(r"^[^\w]+|[^\w.)]+$", "", name.strip())
+    if not any(c.isupper() for c in name):
+        return None  # "many", "falter", "officials": no one's name
+    words = name.split()
+    _, verbs = _lexicon()
+    for i, word in enumerate(words[1:], start=1):
+        if word[:1].isupper() and _plain(word) in verbs:
+            words = words[:i]  # "Obama Says" in a title-case headline
+            break
+    return " ".join(words) or None
+
+
+def _is_job(word: str) -> bool:
+    titles, _ = _lexicon()
+    word = _plain(word)
+    if word in titles:
+        return True
+    return len(word) > 3 and word.isalpha() and not word.endswith("s") and word.endswith(JOB_SUFFIXES)
+
+
+def clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.split()
+    while words and (_plain(words[0]) in HONORIFICS or _plain(words[0]) in FUNCTION_WORDS):
+        words.pop(0)
+    while words and (_plain(words[-1]) in HONORIFICS or _plain(words[-1]) in FUNCTION_WORDS):
+        words.pop()
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return None
+    lowered = [_plain(w) for w in words]
+    linked = [i for i, w in enumerate(lowered) if i and w in FUNCTION_WORDS]
+    head = words[linked[0] - 1] if linked else words[-1]  # "Speaker of the House", "lawyer for news outlets"
+    return " ".join(words) if _is_job(head) else None
+
+
+def clean_org(org: str | None, doc: Doc) -> str | None:
+    if not org or not any(c.isupper() for c in org):
+        return None
+    titles, _ = _lexicon()
+    if _plain(org) in titles:
+        return None  # "Senator"
+    key = org.casefold().removeprefix("the ")
+    kinds = {e.label_ for e in doc.ents if e.text.casefold().removeprefix("the ") == key}
+    if kinds and kinds <= set(NOT_ORGANISATIONS):
+        return None  # "Ohio", "Mexican", "Trump"
+    return org
+
+
+def clean_speaker(record: dict[str, Any], doc: Doc) -> dict[str, Any]:
+    """One attribution record with its speaker's name, role and organisation checked."""
+    out = dict(record)
+    out["speaker_name"] = clean_name(record.get("speaker_name"))
+    out["speaker_role"] = clean_role(record.get("speaker_role"))
+    out["speaker_org"] = clean_org(record.get("speaker_org"), doc)
+    if out["speaker_name"] is None and record.get("speaker_name") is not None:
+        out["speaker_type"] = None
+    return out

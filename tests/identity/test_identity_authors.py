@@ -1,0 +1,26 @@
+"""The article's own voice: author and outlet per document, never one corpus-wide "author"."""
+
+from __future__ import annotations
+
+from sayso.identity.authors import document_voice, host
+
+
+def _voice(**given):
+    base = {"author": None, "publisher": None, "url": None, "title": None, "source_name": None, "document_id": 7}
+    return document_voice(**{**base, **given})
+
+
+def test_author_and_outlet():
+    assert _voice(author="Jane Roe", publisher="Reuters") == "Jane Roe (Reuters)"
+    assert _voice(author="Breitbart News", publisher="breitbart") == "Breitbart News"
+
+
+def test_outlet_from_the_url_host():
+    assert host("https://www.reuters.com/world/x") == "reuters.com"
+    assert _voice(url="https://www.reuters.com/world/x") == "reuters.com"
+
+
+def test_unknown_author_names_its_document():
+    assert _voice(title="Grain deal") == "unknown author of Grain deal (document 7)"
+    assert _voice(source_name="/data/a/story.txt", document_id=8) == "unknown author of story.txt (document 8)"
+    assert _voice(title="Same", document_id=1) != _voice(title="Same", document_id=2)

@@ -1,0 +1,37 @@
+"""Name keys: titles, honorifics, initials and suffixes left out; organisations through aliases and initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Donald Trump", PersonName("donald", "trump", None)),
+        ("Donald J. Trump", PersonName("donald", "trump", None)),
+        ("President Trump", PersonName(None, "trump", None)),
+        ("Mr. Trump", PersonName(None, "trump", "m")),
+        ("Mrs. Clinton", PersonName(None, "clinton", "f")),
+        ("Donald Trump Jr.", PersonName("donald", "trump jr", None)),
+        ("Sen. Bernie Sanders (I-Vt.)", PersonName("bernie", "sanders", None)),
+    ],
+)
+def test_person_name_keys(name, expected):
+    assert person_name(name) == expected
+
+
+def test_person_name_of_titles_alone_is_none():
+    assert person_name("Mr.") is None
+
+
+def test_same_first_accepts_short_forms_only():
+    assert same_first("chris", "christopher") and not same_first("donald", "ivanka") and not same_first("al", "alan")
+
+
+def test_org_keys_meet_through_aliases_and_initials():
+    assert org_key("the EU") == org_key("European Union")
+    assert initials(org_key("Institute for the Study of War")) == org_key("ISW")
+    assert is_acronym("ISW") and not is_acronym("Kremlin")

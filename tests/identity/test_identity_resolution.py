@@ -1,0 +1,64 @@
+"""Pronoun and description speakers resolved to the person or body the article names, or left null."""
+
+from __future__ import annotations
+
+from sayso import analyze
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(a.speaker.mention.text, a.speaker.name) for a in analyze(text).attributions if a.speaker.mention]
+
+
+def test_pronoun_takes_the_person_named_before(nlp) -> None:
+    text = "Minister John Smith spoke on Monday.\n\n\u201cWe are ready,\u201d he said."
+    assert ("he", "John Smith") in _speakers(text)
+
+
+def test_role_description_takes_the_person_holding_that_role(nlp) -> None:
+    text = (
+        "Foreign Minister Anna Berg met the envoy on Monday.\n\n"
+        "The minister said the talks would resume next week."
+    )
+    assert ("The minister", "Anna Berg") in _speakers(text)
+
+
+def test_gender_keeps_she_off_a_man(nlp) -> None:
+    text = (
+        "Spokeswoman Maria Lopez and Mr. Peter Brandt attended the meeting.\n\n"
+        "Mr. Brandt said the plan was sound. She said the budget was too small."
+    )
+    assert ("She", "Maria Lopez") in _speakers(text)
+
+
+def test_pronoun_with_no_person_before_it_stays_null(nlp) -> None:
+    text = "The weather was cold on Monday.\n\n\u201cIt will snow,\u201d she said."
+    assert _speakers(text) == [("she", None)]
+
+
+def test_plural_or_indefinite_description_names_no_one(nlp) -> None:
+    text = "Defence Minister Olaf Nyberg arrived in Oslo.\n\nOfficials said the visit would last two days."
+    assert all(name is None for mention, name in _speakers(text) if mention == "Officials")
+
+
+def test_self_pronoun_in_a_quote_is_the_quoted_speaker(bare_nlp) -> None:
+    from sayso.identity.resolution import resolve_attributions
+
+    text = "\u201cI think the deal will hold,\u201d Senator Paula Grant said."
+    doc = bare_nlp(text)
+    at = lambda needle: [text.index(needle), text.index(needle) + len(needle)]  # noqa: E731
+    quote = {"content": at("I think the deal will hold"), "speaker_mention": at("Senator Paula Grant"),
+             "speaker_name": "Paula Grant", "speaker_type": "PERSON"}
+    nested = {"content": at("the deal will hold"), "speaker_mention": at("I"), "speaker_name": None}
+    resolved = resolve_attributions(doc, [nested, quote])
+    assert [a["speaker_name"] for a in resolved] == ["Paula Grant", "Paula Grant"]
+
+
+def test_self_pronoun_in_the_articles_own_voice_without_a_named_headline_stays_null(bare_nlp) -> None:
+    from sayso.identity.resolution import resolve_attributions
+
+    text = "Notes from the road\n\nI think the deal will hold."
+    doc = bare_nlp(text)
+    start = text.index("I think")
+    resolved = resolve_attributions(doc, [{"content": [start + 8, len(text)], "speaker_mention": [start, start + 1],
+                                           "speaker_name": None}])
+    assert resolved[0]["speaker_name"] is None

@@ -1,0 +1,42 @@
+"""Roles that are titles or jobs, organisations that are not places, names that are names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.identity.roles import clean_name, clean_org, clean_role
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("foreign affairs spokesman", "foreign affairs spokesman"),
+        ("Defense Secretary", "Defense Secretary"),
+        ("professor", "professor"),
+        ("Speaker of the House", "Speaker of the House"),
+        ("minister of economy Mr.", "minister of economy"),
+        ("58", None),
+        ("Mrs.", None),
+        ("Trump Was Mocking", None),
+        ("perennial potential candidate who may or may not run again", None),
+        ("election", None),
+    ],
+)
+def test_clean_role_keeps_titles_and_jobs(role, expected):
+    assert clean_role(role) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("many", None), ("falter", None), ("Obama Says", "Obama"), ('">Sanders', "Sanders"), ("ISW", "ISW")],
+)
+def test_clean_name_drops_words_that_name_no_one(name, expected):
+    assert clean_name(name) == expected
+
+
+def test_clean_org_drops_a_place_but_keeps_an_organisation(bare_nlp):
+    doc = bare_nlp("Governor Chris Christie of Ohio spoke. The Ohio Democratic Party said no.")
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    assert "Ohio" in places
+    assert clean_org("Ohio", doc) is None
+    assert clean_org("Ohio Democratic Party", doc) == "Ohio Democratic Party"

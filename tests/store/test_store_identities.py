@@ -1,0 +1,154 @@
+"""Canonical speakers across documents: joined as documents arrive, split and merged by users, undone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from sayso.errors import InputError
+from sayso.model import Analysis, Attribution, Passage, Span, Speaker
+from sayso.store import identities, schema
+from sayso.store.database import open_store
+from sayso.store.query import speakers
+from sayso.store.writer import Writer
+
+
+def _article(*credited: tuple[str, str], number: int = 0) -> Analysis:
+    """Document ``number``, crediting each ``(name, type)`` with one quote."""
+    text = f"Story {number}. " + " ".join(f"{name} said item {i} was true." for i, (name, _) in enumerate(credited))
+    attributions, at = [], 0
+    for i, (name, type_) in enumerate(credited):
+        start = text.index(name, at)
+        content = text.index(f"item {i}", start)
+        attributions.append(Attribution(
+            "indirect", Span.of(text, content, content + 6), None,
+            Speaker(name, Span.of(text, start, start + len(name)), None, None, type_),
+        ))
+        at = content
+    return Analysis(text=text, passages=(Passage(0, len(text), text, "author"),), attributions=tuple(attributions))
+
+
+def _store(tmp_path, *documents: tuple[tuple[str, str], ...]):
+    store = open_store(str(tmp_path / "corpus.db"))
+    writer = Writer(store)
+    for i, credited in enumerate(documents):
+        writer.save(_article(*credited, number=i), raw=str(i), source_name=f"{i}.txt")
+    return store
+
+
+def _identities(store) -> dict[str, str]:
+    with store.read() as conn:
+        table = identities.identities(conn)
+        names = dict(conn.execute(select(schema.speakers.c.id, schema.speakers.c.canonical)).all())
+    return {names[i]: name for i, (_, name) in table.items()}
+
+
+P, O = "PERSON", "ORG"
+
+
+def test_identities_join_name_variants_of_one_person(tmp_path):
+    store = _store(
+        tmp_path,
+        (("Trump", P),),
+        (("Donald Trump", P), ("President Trump", P)),
+        (("Donald J. Trump", P), ("Mr. Trump", P)),
+    )
+    assert set(_identities(store).values()) == {"Donald Trump"}
+
+
+def test_identities_keep_two_people_sharing_a_surname_apart(tmp_path):
+    store = _store(
+        tmp_path,
+        (("Donald Trump", P),), (("Donald Trump", P),), (("Donald Trump", P),), (("Donald Trump", P),),
+        (("Ivanka Trump", P),),
+        (("Trump", P),),
+    )
+    found = _identities(store)
+    assert found["Ivanka Trump"] == "Ivanka Trump"
+    assert found["Trump"] == "Donald Trump"  # quoted four times as often as Ivanka
+
+
+def test_identities_leave_a_surname_alone_when_no_one_dominates(tmp_path):
+    store = _store(tmp_path, (("Bill Clinton", P),), (("Hillary Clinton", P),), (("Clinton", P),))
+    assert _identities(store)["Clinton"] == "Clinton"
+
+
+def test_identities_join_an_acronym_and_alias_of_one_organisation(tmp_path):
+    store = _store(
+        tmp_path,
+        (("Institute for the Study of War", O),), (("ISW", O),),
+        (("EU", O),), (("European Union", O),),
+    )
+    found = _identities(store)
+    assert found["ISW"] == "Institute for the Study of War"
+    assert found["EU"] == found["European Union"]
+
+
+def test_identities_never_join_a_person_and_an_organisation_by_initials(tmp_path):
+    store = _store(tmp_path, (("Ivan Smirnov", P),), (("IS", O),))
+    assert _identities(store) == {"Ivan Smirnov": "Ivan Smirnov", "IS": "IS"}
+
+
+def test_identities_split_stays_split_and_undo_restores(tmp_path):
+    store = _store(tmp_path, (("Donald Trump", P),), (("Trump", P),))
+    with store.read() as conn:
+        row = conn.execute(select(schema.speakers.c.id).where(schema.speakers.c.canonical == "Trump")).scalar_one()
+    with store.write() as conn:
+        identities.split(conn, row)
+    assert _identities(store)["Trump"] == "Trump"
+    Writer(store).save(_article(("Trump", P), ("Donald Trump", P)), raw="again", source_name="again.txt")
+    with store.write() as conn:
+        identities.rebuild(conn)  # automatic identities recomputed: the user's split still holds
+    assert _identities(store)["Trump"] == "Trump"
+    with store.write() as conn:
+        undone = identities.undo(conn)
+    assert undone["action"] == "split" and _identities(store)["Trump"] == "Donald Trump"
+
+
+def test_identities_user_merge_and_its_undo(tmp_path):
+    store = _store(tmp_path, (("Kremlin", O),), (("Dmitry Peskov", P),))
+    with store.read() as conn:
+        ids = dict(conn.execute(select(schema.speakers.c.canonical, schema.speakers.c.id)).all())
+    with store.write() as conn:
+        identities.merge(conn, ids["Dmitry Peskov"], ids["Kremlin"])
+        with pytest.raises(InputError):
+            identities.merge(conn, ids["Dmitry Peskov"], ids["Kremlin"])
+    assert _identities(store)["Dmitry Peskov"] == _identities(store)["Kremlin"]
+    with store.write() as conn:
+        identities.undo(conn)
+        assert identities.undo(conn) is None
+    assert _identities(store)["Dmitry Peskov"] == "Dmitry Peskov"
+
+
+def test_identities_are_the_same_on_reingest(tmp_path):
+    documents = ((("Trump", P),), (("Donald Trump", P),), (("ISW", O),), (("Institute for the Study of War", O),))
+    first = _identities(_store(tmp_path / "a", *documents)) if (tmp_path / "a").mkdir() is None else None
+    second = _identities(_store(tmp_path / "b", *documents)) if (tmp_path / "b").mkdir() is None else None
+    assert first == second
+
+
+def test_speakers_lists_one_row_per_identity_with_its_aliases(tmp_path):
+    store = _store(tmp_path, (("Donald Trump", P),), (("Mr. Trump", P),), (("Donald J. Trump", P),))
+    rows = speakers(store)
+    assert len(rows) == 1 and rows[0]["speaker"] == "Donald Trump" and rows[0]["quotes"] == 3
+    assert {"Mr. Trump", "Donald J. Trump"} <= set(rows[0]["aliases"])
+    assert speakers(store, limit=1, offset=1) == []
+
+
+def test_timeline_gives_each_documents_own_voice_its_author(tmp_path, make_analysis):
+    from sayso.store.query import timeline
+
+    store = open_store(str(tmp_path / "voices.db"))
+    writer = Writer(store)
+    openings = ("Grain prices rose in Odesa as ships waited.", "Rail repairs near Lviv ended on Sunday night.",
+                "Talks in Geneva stalled over prisoner lists.")
+    for i, (title, url) in enumerate((("First", None), ("Second", None), ("Third", "https://www.wire.example/3"))):
+        endings = ("before the spring thaw", "while the river stays frozen", "in the coming week")
+        text = f"{openings[i]} An attack from the north is unlikely {endings[i]}."
+        analysis = make_analysis(text, published=f"2022-10-0{i + 1}", title=title, url=url, assessments=[
+            ("unlikely", "unlikely", (0.2, 0.45, 0.3), "author", "An attack from the north")])
+        writer.save(analysis, raw=text, source_name=f"{i}.txt")
+    sources = [r["source"] for r in timeline(store, "attack north")]
+    assert sources == ["unknown author of First (document 1)", "unknown author of Second (document 2)",
+                       "wire.example"]
+    assert all(r["status"] == "first" for r in timeline(store, "attack north"))

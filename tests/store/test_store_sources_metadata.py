@@ -1,0 +1,37 @@
+"""Ingest keeps every feed field, the author and outlet; text files get a title and a date from their name."""
+
+from __future__ import annotations
+
+import json
+
+from sayso.store.sources import Item, Origin, iter_items
+
+ARTICLE = "Ministers met in Brussels on Monday. The talks went on until late in the evening."
+
+
+def test_jsonl_fields_are_kept(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a-1", "text": ARTICLE, "author": "Jane Roe", "source": "Reuters",
+                                "title": "Talks", "url": "https://reuters.com/a", "section": "world"}) + "\n")
+    (item,) = list(iter_items([feed]))
+    assert isinstance(item, Item)
+    assert item.document.author == "Jane Roe" and item.document.title == "Talks"
+    assert item.meta["publisher"] == "Reuters" and item.meta["id"] == "a-1" and item.meta["section"] == "world"
+
+
+def test_options_fill_in_only_what_inputs_lack(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": ARTICLE, "publisher": "AP"}) + "\n")
+    (item,) = list(iter_items([feed], origin=Origin(author="Desk", publisher="Wire")))
+    assert item.document.author == "Desk" and item.meta["publisher"] == "AP"
+
+
+def test_text_file_title_and_date_from_its_name(tmp_path):
+    path = tmp_path / "2022-10-03-talks.txt"
+    path.write_text("Talks in Brussels\n\n" + ARTICLE)
+    (item,) = list(iter_items([path], published="2021-01-01"))
+    assert item.document.title == "Talks in Brussels" and item.document.published == "2022-10-03"
+    undated = tmp_path / "talks.txt"
+    undated.write_text(ARTICLE)
+    (item,) = list(iter_items([undated], published="2021-01-01"))
+    assert item.document.published == "2021-01-01"
