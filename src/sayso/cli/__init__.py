@@ -26,6 +26,8 @@ COMMANDS = {
     "serve": "serve:serve",
     "fuzz": "fuzz:fuzz",
     "train": "train:train",
+    "questions": "questions:questions",
+    "scorecard": "scorecard:scorecard",
 }
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, select
 
-from sayso.store import schema
+from sayso.store import questions, schema
 from sayso.store.database import Store
 
 
@@ -44,6 +44,7 @@ def _full_text(conn: Connection) -> None:
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
+    ("0003_questions", questions.create_tables),
 )
 
 
