@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from scipy.stats import beta
 
-LOG_FLOOR = 0.01  # probabilities are clipped to [0.01, 0.99] for the log score: a band's edge is not certainty
+LOG_FLOOR = 0.01  # the log score's floor: a band's edge at 0 is not an infinitely wrong forecast
 BOOTSTRAP_RESAMPLES = 2000
 LEVEL = 0.95
 
@@ -25,9 +25,8 @@ def brier(p: float, happened: bool) -> float:
 
 
 def log_score(p: float, happened: bool) -> float:
-    """−ln of the probability given to what happened (p clipped to [LOG_FLOOR, 1 − LOG_FLOOR])."""
-    p = min(max(p, LOG_FLOOR), 1.0 - LOG_FLOOR)
-    return -math.log(p if happened else 1.0 - p)
+    """−ln of the probability given to what happened, floored at LOG_FLOOR (at most 4.61)."""
+    return 0.0 - math.log(max(p if happened else 1.0 - p, LOG_FLOOR))  # 0.0, not -0.0, when certain and right
 
 
 def brier_range(low: float, high: float, happened: bool) -> tuple[float, float]:
