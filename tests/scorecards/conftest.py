@@ -23,25 +23,35 @@ ARTICLES = {
 }
 
 
-@pytest.fixture
-def pundits(db_url, make_analysis):
-    """(store, {title: assessment id}) with the five articles stored and two questions asked."""
+@pytest.fixture(scope="session")
+def store_pundits(make_analysis):
+    """``store(db) -> (store, {title: assessment id})``: the five articles stored in ``db``."""
     from sqlalchemy import select
 
     from sayso.store import schema
     from sayso.store.database import open_store
-    from sayso.store.questions import add_question
     from sayso.store.writer import Writer
 
-    store = open_store(db_url)
-    writer = Writer(store)
-    for title, (published, text, phrase, band, probability, assessor, proposition) in ARTICLES.items():
-        analysis = make_analysis(text, published=published, title=title,
-                                 assessments=[(phrase, band, probability, assessor, proposition)])
-        writer.save(analysis, raw=text, source_name=f"{title}.txt")
-    s, d = schema.assessments, schema.documents
-    with store.read() as conn:
-        ids = dict(conn.execute(select(d.c.title, s.c.id).join(d, d.c.id == s.c.document_id)).all())
+    def store(db):
+        opened = open_store(db)
+        writer = Writer(opened)
+        for title, (published, text, phrase, band, probability, assessor, proposition) in ARTICLES.items():
+            analysis = make_analysis(text, published=published, title=title,
+                                     assessments=[(phrase, band, probability, assessor, proposition)])
+            writer.save(analysis, raw=text, source_name=f"{title}.txt")
+        s, d = schema.assessments, schema.documents
+        with opened.read() as conn:
+            return opened, dict(conn.execute(select(d.c.title, s.c.id).join(d, d.c.id == s.c.document_id)).all())
+
+    return store
+
+
+@pytest.fixture
+def pundits(db_url, store_pundits):
+    """(store, {title: assessment id}) with the five articles stored and two questions asked."""
+    from sayso.store.questions import add_question
+
+    store, ids = store_pundits(db_url)
     add_question(store, "Will Smith win the nomination?", opens="2016-01-01", closes="2016-07-01",
                  query="Smith nomination", by="tester")
     add_question(store, "Will Jones be indicted?", opens="2016-01-01", closes="2016-12-31", query="Jones indictment",
