@@ -20,7 +20,20 @@ def test_forecasts_a_phrase_is_read_on_the_chosen_scale():
 def test_forecasts_negation_already_in_the_stored_band_is_kept():
     """'not likely' was stored as unlikely: the spoken word 'likely' must not win."""
     canonical, entry = on_scale(_row("likely", "unlikely", 0.2, 0.2, 0.45), "nato")
-    assert canonical == "unlikely" and entry.band == "unlikely" and entry.median == 0.2
+    assert canonical == "not likely" and entry.band == "unlikely" and entry.median < 0.5
+
+
+@pytest.mark.parametrize(
+    ("spoken", "band", "values", "canonical"),
+    [
+        ("isn\u2019t a serious threat", "unlikely", (0.2, 0.325, 0.45), "no significant threat"),
+        ("n't likely", "unlikely", (0.2, 0.2, 0.45), "not likely"),
+        ("seems increasingly likely", "likely", (0.55, 0.75, 0.8), "likely"),
+        ("highly probable", "very likely", (0.8, 0.9, 0.95), "highly probable"),
+    ],
+)
+def test_forecasts_the_canonical_phrase_is_the_closest_of_those_sharing_the_probability(spoken, band, values, canonical):
+    assert on_scale(_row(spoken, band, *values), "icd203")[0] == canonical
 
 
 @pytest.mark.parametrize("scale", ["icd203", "phia", "nato"])

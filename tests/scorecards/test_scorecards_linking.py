@@ -29,6 +29,14 @@ def test_linking_polarity(question, proposition, expected):
     assert polarity(question, proposition, proposition, None) == expected
 
 
+def test_linking_polarity_ignores_the_phrase_and_a_negation_already_in_the_band():
+    # "he has almost no chance of becoming the nominee": the "no" is the phrase's, not the proposition's
+    assert polarity(NOMINATION, "he has almost no chance of winning the nomination", "", "almost no chance") == "for"
+    # "Smith might not win": the band already describes "Smith wins"
+    assert polarity(NOMINATION, "Smith might not win", "", "might not", negated=True) == "for"
+    assert polarity(NOMINATION, "Smith might not win", "", "might", negated=False) == "against"
+
+
 def test_linking_polarity_reads_the_sentence_after_the_phrase_without_a_proposition():
     assert polarity(NOMINATION, None, "Avery said Smith is unlikely to lose in the end.", "unlikely") == "against"
 
@@ -57,3 +65,12 @@ def test_linking_finds_nothing_for_an_unrelated_question(pundits):
     store, _ = pundits
     add_question(store, "Will it snow in Miami?", opens="2016-01-01", closes="2016-12-31", query="snow Miami", by="x")
     assert candidates(store, 3) == []
+
+
+def test_linking_query_alternatives_are_a_union(pundits):
+    from sayso.store.questions import add_question
+
+    store, ids = pundits
+    add_question(store, "Will Smith or Jones make news?", opens="2016-01-01", closes="2016-12-31",
+                 query="Jones indictment | Avery lose", by="x")
+    assert {c["assessment_id"] for c in candidates(store, 3)} == {ids["b-mar"], ids["a-feb"]}

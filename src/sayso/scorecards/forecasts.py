@@ -61,6 +61,21 @@ def _by_values() -> dict[tuple[str, str, float, float, float], list[str]]:
     return found
 
 
+def _words(phrase: str) -> set[str]:
+    """A phrase's words with negations spelled one way ("isn't", "cannot", "no" -> "not")."""
+    plain = phrase.replace("\u2019", "'").replace("n't", " not").replace("cannot", "can not")
+    return {"not" if word == "no" else word for word in plain.split()}
+
+
+def _closest(spoken: str, candidates: list[str]) -> str | None:
+    """The canonical phrase among ``candidates`` (which share the stored probability) that shares most
+    words with the spoken phrase ("isn't a serious threat" -> "no significant threat"); table order breaks ties."""
+    if spoken in candidates or not candidates:
+        return spoken if spoken in candidates else None
+    words = _words(spoken)
+    return max(candidates, key=lambda c: (len(words & _words(c)), -candidates.index(c)))
+
+
 def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]:
     """(canonical phrase, its entry on ``scale``) for a stored assessment; (…, None) where ``scale`` gives none."""
     if scale not in SCALES:
@@ -71,7 +86,7 @@ def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]
     key = (row["scale"], row["band"], row["low"], row["median"], row["high"])
     candidates = _by_values().get(key, [])
     spoken = (row.get("phrase") or "").lower()
-    canonical = spoken if spoken in candidates else (candidates[0] if candidates else None)
+    canonical = _closest(spoken, candidates)
     if canonical is not None:
         return canonical, table.lookup(canonical, scale)
     if row["scale"] == scale:  # a probability the table does not list: keep it as stored

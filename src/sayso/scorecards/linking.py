@@ -1,7 +1,7 @@
 """Proposing which assessments bear on a question, and which way.
 
-Candidates are the assessments whose sentence holds every word of the question's query,
-published while the question was open, one per independent origin (reprints are one
+Candidates are the assessments whose sentence holds every word of the question's query (or of
+one of its ``|``-separated alternatives), published while the question was open, one per independent origin (reprints are one
 assessment). Each gets a polarity: "for" when the assessed proposition is the question's yes
 ("Trump is likely to win the nomination"), "against" when it is the no ("Trump is unlikely to
 lose": the proposition is losing, so a low probability of it counts for). Polarity comes from
@@ -63,17 +63,27 @@ def _side(words: list[str]) -> int | None:
     return None
 
 
-def polarity(question_text: str, proposition: str | None, sentence: str, phrase: str | None) -> str:
-    """"for" or "against": whether the assessed proposition asserts the question's yes."""
-    words = _words(proposition or sentence)
+def polarity(question_text: str, proposition: str | None, sentence: str, phrase: str | None,
+             negated: bool = False) -> str:
+    """"for" or "against": whether the assessed proposition asserts the question's yes.
+
+    The phrase's own words ("almost no chance") are not the proposition's, and a negation the
+    estimative reader already folded into the band (``negated``) is not counted again.
+    """
+    spoken = (phrase or "").lower()
+    text = proposition or ""
     if not proposition:  # no parsed proposition: read the sentence after the phrase
-        after = (sentence or "").lower().split((phrase or "").lower(), 1)
-        words = _words(after[1] if len(after) == 2 else sentence)
+        after = (sentence or "").lower().split(spoken, 1) if spoken else []
+        text = after[1] if len(after) == 2 else sentence
+    elif spoken and spoken in text.lower():
+        start = text.lower().index(spoken)
+        text = text[:start] + " " + text[start + len(spoken):]
+    words = _words(text)
     sign = 1
     asked, stated = _side(_words(question_text)), _side(words)
     if asked is not None and stated is not None and asked != stated:
         sign = -sign
-    if sum(w in NEGATIONS for w in words) % 2:
+    if max(sum(w in NEGATIONS for w in words) - negated, 0) % 2:
         sign = -sign
     return "for" if sign > 0 else "against"
 
@@ -89,6 +99,11 @@ def _evidence(question_text: str, row: dict[str, Any], query_text: str) -> str:
     return "; ".join(parts)
 
 
+def alternatives(query_text: str) -> list[str]:
+    """The word sets of a query: "Trump nomination | Trump nominee" finds sentences holding either."""
+    return [part.strip() for part in query_text.split("|") if part.strip()]
+
+
 def _propositions(store: Store, ids: list[int]) -> dict[int, str | None]:
     s = schema.assessments
     with store.read() as conn:
@@ -98,13 +113,18 @@ def _propositions(store: Store, ids: list[int]) -> dict[int, str | None]:
 def candidates(store: Store, question_id: int) -> list[dict[str, Any]]:
     """Proposed links for a question: assessment, document, polarity and why (not yet stored)."""
     asked = question(store, question_id)
-    hits = query.search(store, asked["query"], since=asked["opens"], until=asked["closes"], limit=None)
-    hits = [hit for hit in hits if hit["kind"] == "assessment"]
+    found: dict[int, dict[str, Any]] = {}
+    for words in alternatives(asked["query"]):
+        for hit in query.search(store, words, since=asked["opens"], until=asked["closes"], limit=None):
+            if hit["kind"] == "assessment":
+                found.setdefault(hit["id"], hit)
+    hits = sorted(found.values(), key=lambda h: (h["published"] or "", h["id"]))
     propositions = _propositions(store, [hit["id"] for hit in hits])
     return [
         {
             "assessment_id": hit["id"], "document_id": hit["document_id"],
-            "polarity": polarity(asked["text"], propositions.get(hit["id"]), hit["text"], hit.get("phrase")),
+            "polarity": polarity(asked["text"], propositions.get(hit["id"]), hit["text"], hit.get("phrase"),
+                                 bool(hit.get("negated"))),
             "evidence": _evidence(asked["text"], hit, asked["query"]),
         }
         for hit in hits
