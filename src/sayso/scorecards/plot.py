@@ -17,22 +17,33 @@ MOST_ASSESSORS = 8  # lines drawn on one panel; the rest are in the table
 
 
 def _panel(axes, points: list[Point], title: str, label_with: str) -> None:
+    """One diagram; per assessor (``label_with="group"``) points are joined into a curve, per phrase
+    they stand alone and labels sharing a stated probability are stacked, not overprinted."""
     import matplotlib.pyplot as plt
 
     axes.plot([0, 1], [0, 1], ":", color="grey", linewidth=1, label="perfect calibration")
     groups = list(dict.fromkeys(p.group for p in points))
     colours = plt.get_cmap("tab10")
+    stacked: dict[tuple[float, float], int] = {}
     for i, group in enumerate(groups):
         mine = sorted((p for p in points if p.group == group), key=lambda p: p.stated)
         colour = colours(i % 10)
         xs, ys = [p.stated for p in mine], [p.observed for p in mine]
         low = [p.observed - p.interval[0] for p in mine]
         high = [p.interval[1] - p.observed for p in mine]
-        axes.errorbar(xs, ys, yerr=[low, high], fmt="o-", color=colour, capsize=3, linewidth=1,
-                      label=group[:30] if label_with == "group" else None)
+        axes.errorbar(xs, ys, yerr=[low, high], fmt="o-" if label_with == "group" else "o", color=colour,
+                      capsize=3, linewidth=1, label=group[:30] if label_with == "group" else None)
         for p in mine:
-            text = f"{p.happened}/{p.n}" + (f" {p.label}" if label_with == "label" else "")
-            axes.annotate(text, (p.stated, p.observed), textcoords="offset points", xytext=(5, 4), fontsize=7)
+            spot = (round(p.stated, 2), round(p.observed, 2))
+            stacked[spot] = stacked.get(spot, -1) + 1
+            if label_with == "group":
+                axes.annotate(f"{p.happened}/{p.n}", (p.stated, p.observed), textcoords="offset points",
+                              xytext=(5, 4 - 9 * stacked[spot]), fontsize=7)
+            else:  # phrases: vertical labels, away from the nearer edge, side by side when they share a point
+                up = p.observed < 0.5
+                axes.annotate(f"{p.happened}/{p.n} {p.label}", (p.stated, p.observed), textcoords="offset points",
+                              xytext=(4 + 9 * stacked[spot], 6 if up else -6), rotation=90, fontsize=7,
+                              va="bottom" if up else "top")
     axes.set_xlim(0, 1)
     axes.set_ylim(-0.02, 1.02)
     axes.set_xlabel("stated probability")
