@@ -51,7 +51,7 @@ def test_cli_questions_to_scorecard(capsys, db, tmp_path):
     assert card["resolved_questions"] == 1 and card["scored_assessments"] == 3
     avery = next(a for a in card["assessors"] if a["assessor"] == "Pundit Avery")
     assert avery["brier"] == pytest.approx(0.05125) and avery["rank"] == 1
-    code, out, err = run(capsys, "scorecard", "--db", db, "--plot", str(tmp_path / "r.svg"),
+    code, out, _ = run(capsys, "scorecard", "--db", db, "--plot", str(tmp_path / "r.svg"),
                          "--export", str(tmp_path / "s.parquet"))
     assert code == 0 and "Pundit Avery" in out and "(n<5)" in out and "happened" in out
     assert (tmp_path / "r.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")

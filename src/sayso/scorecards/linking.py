@@ -1,13 +1,14 @@
 """Proposing which assessments bear on a question, and which way.
 
 Candidates are the assessments whose sentence holds every word of the question's query (or of
-one of its ``|``-separated alternatives), published while the question was open, one per independent origin (reprints are one
-assessment). Each gets a polarity: "for" when the assessed proposition is the question's yes
+one of its ``|``-separated alternatives), published while the question was open, one per
+independent origin (reprints are one assessment). Each gets a polarity: "for" when the assessed proposition is the question's yes
 ("Trump is likely to win the nomination"), "against" when it is the no ("Trump is unlikely to
 lose": the proposition is losing, so a low probability of it counts for). Polarity comes from
 opposing verbs (win/lose, indicted/cleared …) and negations inside the proposition; a negation
-that governs the phrase itself is already in the stored band. It is a proposal: a person accepts
-or rejects each link, and can set its polarity.
+that governs the phrase itself is already in the stored band. It cannot see that "Trump wins" is
+the no of "Will Clinton win?": it is a proposal, and a person accepts or rejects each link and
+can set its polarity.
 """
 
 from __future__ import annotations

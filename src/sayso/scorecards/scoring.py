@@ -70,7 +70,7 @@ def cluster_bootstrap(
             values.append(value)
     values.sort()
     tail = (1.0 - LEVEL) / 2
-    return values[int(tail * (len(values) - 1))], values[int(math.ceil((1.0 - tail) * (len(values) - 1)))]
+    return values[int(tail * (len(values) - 1))], values[math.ceil((1.0 - tail) * (len(values) - 1))]
 
 
 def proportion_interval(k: int, n: int) -> tuple[float, float] | None:
