@@ -28,20 +28,29 @@ class ReadOnlyLinks(SaysoError):
 
 
 def reliability_plot(points: list[Point]) -> dict[str, Any]:
-    """Points of a reliability diagram in SVG coordinates (y grows downwards), each with its k/n."""
+    """Points of a reliability diagram in SVG coordinates (y grows downwards), each with its k/n.
+
+    Labels run vertically away from the nearer edge, side by side where points coincide, so
+    phrases with the same stated probability do not print over each other.
+    """
     size = PLOT_SIZE
+    seen: dict[tuple[float, float], int] = {}
 
     def at(value: float) -> float:
         return round(value * size, 1)
 
-    return {
-        "size": size,
-        "points": [
-            {"x": at(p.stated), "y": at(1 - p.observed), "low": at(1 - p.interval[0]), "high": at(1 - p.interval[1]),
-             "label": f"{p.label} {p.happened}/{p.n}", "group": p.group}
-            for p in points
-        ],
-    }
+    placed = []
+    for p in points:
+        x, y = at(p.stated), at(1 - p.observed)
+        seen[(x, y)] = seen.get((x, y), -1) + 1
+        up = p.observed < 0.5
+        placed.append({
+            "x": x, "y": y, "low": at(1 - p.interval[0]), "high": at(1 - p.interval[1]),
+            "label": f"{p.happened}/{p.n} {p.label}", "group": p.group,
+            "label_x": x + 4 + 10 * seen[(x, y)], "label_y": y - 8 if up else y + 8,
+            "anchor": "start" if up else "end",
+        })
+    return {"size": size, "points": placed}
 
 
 def _scale(value: str) -> str:
