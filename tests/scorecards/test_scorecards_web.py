@@ -47,3 +47,15 @@ def test_web_question_page_decides_links_only_when_allowed(scored, asgi_call):
     assert bad.status_code == 400 and "no assessment with id 9999" in bad.text
     assert asgi_call(writable, "GET", "/questions/77").status_code == 400
     assert "Questions" in asgi_call(read_only, "GET", "/questions").text
+
+
+def test_web_reliability_plot_keeps_coinciding_labels_apart():
+    from sayso.scorecards.reliability import Point
+    from sayso.web.scorecards import PLOT_SIZE, reliability_plot
+
+    plot = reliability_plot([Point("all", "may", 0.4, 0, 3, (0.0, 0.54)), Point("all", "could", 0.4, 0, 1, (0.0, 0.85)),
+                             Point("all", "likely", 0.75, 14, 14, (0.84, 1.0))])
+    may, could, likely = plot["points"]
+    assert (may["x"], may["y"]) == (could["x"], could["y"]) == (0.4 * PLOT_SIZE, PLOT_SIZE)
+    assert may["label_x"] != could["label_x"] and may["label"] == "0/3 may"
+    assert (may["anchor"], likely["anchor"]) == ("start", "end")  # away from the nearer edge
