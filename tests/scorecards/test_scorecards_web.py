@@ -35,6 +35,7 @@ def test_web_question_page_decides_links_only_when_allowed(scored, asgi_call):
     read_only = create_app(StoreCorpus(store))
     page = asgi_call(read_only, "GET", "/questions/1")
     assert page.status_code == 200 and "Pundit Avery says" in page.text and "<form" not in page.text
+    assert '#as-0">article</a>' in page.text  # links into the article at the assessment
     form = {"assessment_id": str(ids["a-jan"]), "decision": "reject", "polarity": "for"}
     assert asgi_call(read_only, "POST", "/questions/1/links", data=form).status_code == 403
     writable = create_app(StoreCorpus(store), Settings(allow_ingest=True))

@@ -276,7 +276,7 @@ def links(store: Store, question_id: int | None = None, *, status: str | None = 
         select(
             l.c.question_id, l.c.assessment_id, l.c.document_id, l.c.polarity, l.c.status, l.c.evidence,
             l.c.decided_by, l.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.assessor, s.c.sentence,
-            s.c.proposition, s.c.negated, d.c.published, d.c.title, s.c.id.label("present"),
+            s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
         )
         .select_from(l.outerjoin(s, s.c.id == l.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
         .order_by(l.c.question_id, d.c.published, l.c.assessment_id)
