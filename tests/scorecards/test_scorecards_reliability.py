@@ -43,6 +43,8 @@ def test_reliability_yardsticks_sit_beside_the_standard_scales(card):
     blake = sticks[("Pundit Blake", "very likely")]
     assert (blake.happened, blake.n, blake.observed) == (0, 1, 0.0)
     assert blake.scales == {"icd203": 0.9, "phia": 0.9, "nato": 0.9, "readers": 0.9}
+    # one miss moves "very likely" from the readers' 0.9 a third of the way to 0: (0 + 2 × 0.9) / (1 + 2)
+    assert blake.fitted == pytest.approx(0.6)
 
 
 def test_reliability_of_nothing_is_empty():

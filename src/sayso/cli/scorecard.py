@@ -77,8 +77,9 @@ def scorecard(db: str, scale: str, assessor: str | None, min_questions: int, see
                    "observed": p.observed, "95%": _interval(p.interval)} for p in phrases],
                  ["phrase", "stated", "happened", "observed", "95%"], fmt, "per phrase, all assessors")
             emit([{"assessor": y.assessor, "phrase": y.phrase, "happened": f"{y.happened} of {y.n}",
-                   "observed": y.observed, "95%": _interval(y.interval), **y.scales} for y in sticks],
-                 ["assessor", "phrase", "happened", "observed", "95%", *SCALES], fmt,
+                   "observed": y.observed, "95%": _interval(y.interval), "fitted": y.fitted, **y.scales}
+                  for y in sticks],
+                 ["assessor", "phrase", "happened", "observed", "95%", "fitted", *SCALES], fmt,
                  "yardsticks: what each source's phrase carried, beside the scales' medians")
             for reason, count in sorted(unscored.items()):
                 click.echo(f"not scored: {count} × {reason}")

@@ -4,7 +4,9 @@ A point groups the scored assessments that stated the same band (per assessor) o
 canonical phrase (across assessors): its stated probability is their mean median, its observed
 frequency how many of the assessed propositions came true, with a Jeffreys interval and the
 count. A source's yardstick is the frequency its phrase actually carried, beside what the
-standard scales say that phrase means.
+standard scales say that phrase means, and a fitted value: the posterior mean under a Beta prior
+centred on the readers' survey median and worth ``PRIOR_WEIGHT`` resolved questions, so one
+lucky call moves a phrase only part of the way from what readers take it to mean.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from sayso.calibration import SCALES, load_table
 from sayso.scorecards.scorecard import UNKNOWN_ASSESSOR, Scored
 from sayso.scorecards.scoring import proportion_interval
+
+PRIOR_WEIGHT = 2.0  # pseudo-questions at the readers' median behind every fitted yardstick
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class Yardstick:
     n: int
     interval: tuple[float, float] | None
     scales: dict[str, float]  # scale -> median the scale gives the phrase
+    fitted: float  # (happened + PRIOR_WEIGHT × readers' median) / (n + PRIOR_WEIGHT)
 
     @property
     def observed(self) -> float:
@@ -80,5 +85,6 @@ def yardsticks(scored: Iterable[Scored]) -> list[Yardstick]:
     for point in _points([s for s in scored if s.forecast.assessor and s.forecast.canonical],
                          lambda s: s.forecast.assessor, lambda s: s.forecast.canonical):
         scales = {scale: table.lookup(point.label, scale).median for scale in SCALES}
-        found.append(Yardstick(point.group, point.label, point.happened, point.n, point.interval, scales))
+        fitted = (point.happened + PRIOR_WEIGHT * scales["readers"]) / (point.n + PRIOR_WEIGHT)
+        found.append(Yardstick(point.group, point.label, point.happened, point.n, point.interval, scales, fitted))
     return found
