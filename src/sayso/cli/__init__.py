@@ -28,6 +28,8 @@ COMMANDS = {
     "serve": "serve:serve",
     "fuzz": "fuzz:fuzz",
     "train": "train:train",
+    "questions": "questions:questions",
+    "scorecard": "scorecard:scorecard",
 }
 
 

@@ -245,7 +245,7 @@ def timeline(topic: str, db: str, assessor: str | None, carriers: bool, plot: Pa
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 def export(table: str, db: str, fmt: str, out: Path) -> None:
     """Write a whole TABLE (documents, passages, speakers, attributions, assessments, entities, mentions,
-    dates) as JSON Lines or Parquet."""
+    dates, questions, question_links, question_resolutions) as JSON Lines or Parquet."""
     from sayso.store.export import export_table
 
     count = export_table(_open(db), table, fmt, out)

@@ -25,7 +25,11 @@ BATCH = 1000
 def _columns(table_name: str) -> list[Column]:
     if table_name not in schema.EXPORTABLE:
         raise InputError(f"unknown table {table_name!r}; choose one of {', '.join(schema.EXPORTABLE)}")
-    return [c for c in schema.metadata.tables[table_name].columns if c.name != "minhash"]
+    from sayso.store import questions  # its tables live in their own MetaData (own migration)
+
+    tables = {**schema.metadata.tables, **questions.metadata.tables}
+    table = tables[table_name]
+    return [c for c in table.columns if c.name != "minhash"]
 
 
 def _batches(store: Store, columns: list[Column]) -> Iterator[list[dict[str, Any]]]:

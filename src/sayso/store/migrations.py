@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, insert, inspect, select
 
-from sayso.store import schema
+from sayso.store import questions, schema
 from sayso.store.database import Store
 
 
@@ -78,6 +78,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0003_assessment_category", _assessment_category),
     ("0004_speaker_identity", _speaker_identity),
     ("0005_document_publisher", _document_publisher),
+    ("0006_questions", questions.create_tables),
 )
 
 

@@ -211,4 +211,7 @@ dates = Table(
 Index("ix_dates_document", dates.c.document_id)
 
 # Whole tables a user may export; the names are checked against this before any SQL is built.
-EXPORTABLE = ("documents", "passages", "speakers", "speaker_merges", "attributions", "assessments", "entities", "mentions", "dates")
+EXPORTABLE = (
+    "documents", "passages", "speakers", "speaker_merges", "attributions", "assessments", "entities",
+    "mentions", "dates", "questions", "question_links", "question_resolutions",
+)

@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import InputError, SaysoError
 from sayso.model import Analysis
-from sayso.web import chart
+from sayso.web import chart, scorecards
 from sayso.web.data import Corpus, Filters, analysis_from_json
 from sayso.web.render import percent_range, render
 
@@ -386,6 +386,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
             result["id"] = await anyio.to_thread.run_sync(need_corpus().ingest, analysis)
         return result
 
+    scorecards.add_routes(app, page, need_corpus, settings.allow_ingest)
     return app
 
 

@@ -1,0 +1,65 @@
+"""Reading a stored assessment on another scale, and whose judgement it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.errors import ConfigError
+from sayso.scorecards.forecasts import assessor_of, on_scale
+
+
+def _row(phrase, band, low, median, high, rule="phrase", scale="icd203"):
+    return {"phrase": phrase, "band": band, "low": low, "median": median, "high": high, "rule": rule, "scale": scale}
+
+
+def test_forecasts_a_phrase_is_read_on_the_chosen_scale():
+    canonical, entry = on_scale(_row("likely", "likely", 0.55, 0.75, 0.8), "readers")
+    assert canonical == "likely" and (entry.low, entry.median, entry.high) == (0.65, 0.75, 0.8)
+
+
+def test_forecasts_negation_already_in_the_stored_band_is_kept():
+    """'not likely' was stored as unlikely: the spoken word 'likely' must not win."""
+    canonical, entry = on_scale(_row("likely", "unlikely", 0.2, 0.2, 0.45), "nato")
+    assert canonical == "not likely" and entry.band == "unlikely" and entry.median < 0.5
+
+
+@pytest.mark.parametrize(
+    ("spoken", "band", "values", "canonical"),
+    [
+        ("isn\u2019t a serious threat", "unlikely", (0.2, 0.325, 0.45), "no significant threat"),
+        ("n't likely", "unlikely", (0.2, 0.2, 0.45), "not likely"),
+        ("seems increasingly likely", "likely", (0.55, 0.75, 0.8), "likely"),
+        ("highly probable", "very likely", (0.8, 0.9, 0.95), "highly probable"),
+    ],
+)
+def test_forecasts_the_canonical_phrase_is_the_closest_of_those_sharing_the_probability(spoken, band, values, canonical):
+    assert on_scale(_row(spoken, band, *values), "icd203")[0] == canonical
+
+
+@pytest.mark.parametrize("scale", ["icd203", "phia", "nato"])
+def test_forecasts_bare_modals_have_no_probability_on_standard_scales(scale):
+    assert on_scale(_row("could", "roughly even chance", 0.45, 0.45, 0.55, rule="modal-hedge"), scale) == (None, None)
+
+
+def test_forecasts_bare_modals_have_the_readers_probability():
+    canonical, entry = on_scale(_row("could", "roughly even chance", 0.45, 0.45, 0.55, rule="modal-hedge"), "readers")
+    assert canonical == "could" and entry.median == 0.4
+
+
+def test_forecasts_an_unlisted_probability_stays_as_stored_on_its_own_scale_only():
+    row = _row("odds-on", "likely", 0.6, 0.7, 0.8)
+    assert on_scale(row, "icd203")[1].median == 0.7
+    assert on_scale(row, "phia") == (None, None)
+
+
+def test_forecasts_unknown_scale_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown scale 'percent'"):
+        on_scale(_row("likely", "likely", 0.55, 0.75, 0.8), "percent")
+
+
+@pytest.mark.parametrize(
+    ("stored", "author", "expected"),
+    [("ISW", "Jane Doe", "ISW"), ("author", "politico", "politico"), ("author", None, None), (None, "x", None)],
+)
+def test_forecasts_assessor(stored, author, expected):
+    assert assessor_of(stored, author) == expected
