@@ -37,9 +37,14 @@ def credit(
         subject = past_dateline(ctx, subject)
         mention = mention_of(ctx, subject, verb)
         if not parts and subject.head.i == verb.i and content[0] < subject.idx < verb.idx < content[1]:
-            # "policies, which he said had failed": the cue sits inside its content, which goes round it
+            # "policies, which he said had failed": the cue sits inside its content, which goes round it;
+            # a cue that ends its content ("…, poll finds") only closes it
             after = lstrip(ctx.text, verb.idx + len(verb), content[1], " ,")
-            parts = (trim(ctx.text, content[0], mention[0]), (after, content[1]))
+            pieces = [p for p in (trim(ctx.text, content[0], mention[0]), (after, content[1])) if p[1] > p[0]]
+            if len(pieces) == 2:
+                parts = tuple(pieces)
+            elif pieces:
+                content = pieces[0]
         elif overlap(mention, own or content) > 0 or ctx.paragraph(subject.idx) != ctx.paragraph(verb.idx):
             subject = None
     if subject is None and own is not None and kind == "direct":

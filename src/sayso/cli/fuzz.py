@@ -28,7 +28,7 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
 
     total = 100_000 if long_run else cases
     started = time.perf_counter()
-    ran, failures = 0, []
+    ran, refused, failures = 0, 0, []
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn()) as bar:
         task = bar.add_task("fuzzing", total=total)
@@ -38,13 +38,14 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
                 result = run_campaign(size, seed=None if seed is None else seed + first,
                                       on_case=lambda: bar.advance(task))
                 ran += result.cases
+                refused += result.refused
                 failures += result.failures
         except Interrupted as interruption:
             ran = int(bar.tasks[0].completed)
             interruption.message = (f"fuzz interrupted after {ran} cases in {time.perf_counter() - started:.0f} s, "
-                                    f"{len(failures)} failures in the completed rounds, peak RSS {peak_rss_mb():.0f} MB")
+                                    f"{refused} refused, {len(failures)} failures in the completed rounds, peak RSS {peak_rss_mb():.0f} MB")
             raise
-    click.echo(f"fuzz: {ran} cases in {time.perf_counter() - started:.0f} s, {len(failures)} failures, "
+    click.echo(f"fuzz: {ran} cases in {time.perf_counter() - started:.0f} s, {refused} refused, {len(failures)} failures, "
                f"peak RSS {peak_rss_mb():.0f} MB")
     for failure in failures[:10]:
         click.echo(failure, err=True)
