@@ -36,6 +36,10 @@ PINNED = (
     "gold.assessments.assessor_accuracy",
     "gold.dates.f1",
     "gold.dates.value_recall",
+    "blog_voices.plain.paragraph_accuracy",
+    "blog_voices.plain.quoted_f1",
+    "blog_voices.markdown.paragraph_accuracy",
+    "blog_voices.markdown.quoted_f1",
 )
 
 
