@@ -30,6 +30,13 @@ def stub_results(value: float) -> dict:
             "systems": {"sayso": subsets, "textacy": subsets},
         },
         "gold": {"digest": DIGEST, **metrics},
+        "blog_voices": {
+            "posts": 1,
+            **{
+                reading: {"paragraphs": 2, "quoted": 1, **{m: value for m in report.BLOG_VOICES_METRICS}}
+                for reading in ("plain", "markdown")
+            },
+        },
         "calibration": {"violations": [], "plot": "calibration.png"},
     }
 

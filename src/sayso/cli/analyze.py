@@ -14,20 +14,31 @@ from sayso.calibration import SCALES
               help="text: coloured terminal report; markdown: a report to share; json: machine output (schema sayso/1).")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True,
               help="Probability scale for estimative phrases: ICD 203, UK PHIA, NATO, or readers' survey quartiles.")
+@click.option("--input", "input_format", type=click.Choice(["auto", "text", "html", "markdown"]), default="auto",
+              show_default=True,
+              help="How to read the input: auto sniffs it (a *.md file is Markdown); markdown reads '>' block quotes as excerpts.")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,
               help="Let a URL reach loopback and private-network addresses (refused by default).")
 def analyze(
-    source: str, published: str | None, fmt: str, scale: str, max_bytes: int | None, timeout: float, allow_private: bool
+    source: str,
+    published: str | None,
+    fmt: str,
+    scale: str,
+    input_format: str,
+    max_bytes: int | None,
+    timeout: float,
+    allow_private: bool,
 ) -> None:
-    """Analyse one article: a file, '-' for stdin, or an http(s) URL; plain text or HTML.
+    """Analyse one article: a file, '-' for stdin, or an http(s) URL; plain text, Markdown or HTML.
 
     \b
     Examples:
       sayso analyze article.txt --published 2022-10-11
       curl -s https://example.org/story | sayso analyze - --format json
       sayso analyze page.html --scale phia --format markdown > report.md
+      cat post.md | sayso analyze - --input markdown
 
     Every span in the JSON output carries start/end character offsets into its "text" field.
     """
@@ -37,7 +48,12 @@ def analyze(
     from sayso.reading import read_source
     from sayso.report import render_markdown, render_text
 
-    options = {"published": published, "timeout": timeout, "allow_private": allow_private}
+    options = {
+        "published": published,
+        "timeout": timeout,
+        "allow_private": allow_private,
+        "input_format": None if input_format == "auto" else input_format,
+    }
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
     analysis = analyze_document(read_source(source, **options), scale=scale)

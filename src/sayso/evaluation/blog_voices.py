@@ -9,7 +9,8 @@ drop different markup), so gold and predicted words are aligned by content, not 
 paragraph none of whose words sayso kept counts as ``author``.
 
 Figures: ``paragraph_accuracy``; precision/recall/F1 of ``quoted`` paragraphs; the all-author
-baseline's accuracy. The data's texts are not redistributable, so nothing here copies them.
+baseline's accuracy; and, on 20 dev posts whose quoted blocks we annotated with their source by
+hand (``tests/gold/blog_voices_sources.json``), how often sayso names that source. The data's texts are not redistributable, so nothing here copies them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from typing import Any
 from sayso.errors import ConfigError
 
 DATASET = "blog-voices"
+DATA_DIR = Path(__file__).resolve().parents[4] / "shared" / "data"
+SOURCES_PATH = Path(__file__).resolve().parents[3] / "tests" / "gold" / "blog_voices_sources.json"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,19 +68,21 @@ def _words(text: str) -> list[tuple[str, int]]:
 
 def predicted_labels(
     gold_text: str, gold_passages: Sequence[dict[str, Any]], text: str, voices: Iterable[dict[str, Any]]
-) -> list[str]:
-    """The voice sayso gave each gold paragraph: the voice of most of its aligned words."""
-    spans = sorted((int(v["start"]), int(v["end"]), v["voice"]) for v in voices)
+) -> list[tuple[str, str | None]]:
+    """The voice sayso gave each gold paragraph (that of most of its aligned words) and, when
+    quoted, the source of its first quoted word's passage."""
+    spans = sorted((int(v["start"]), int(v["end"]), v["voice"], v.get("source")) for v in voices)
     ours = _words(text)
-    our_voice = []
+    our_voice: list[tuple[str, str | None]] = []
     i = 0
     for _, offset in ours:
         while i < len(spans) and spans[i][1] <= offset:
             i += 1
-        our_voice.append(spans[i][2] if i < len(spans) and spans[i][0] <= offset else "author")
+        inside = i < len(spans) and spans[i][0] <= offset
+        our_voice.append((spans[i][2], spans[i][3]) if inside else ("author", None))
     theirs = _words(gold_text)
     matcher = SequenceMatcher(None, [w for w, _ in theirs], [w for w, _ in ours], autojunk=False)
-    mapped: dict[int, str] = {}
+    mapped: dict[int, tuple[str, str | None]] = {}
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             mapped[block.a + k] = our_voice[block.b + k]
@@ -91,8 +96,11 @@ def predicted_labels(
         while end < len(word_starts) and word_starts[end] < passage["end"]:
             end += 1
         votes = [mapped[k] for k in range(cursor, end) if k in mapped]
-        quoted = sum(v == "quoted" for v in votes)
-        labels.append("quoted" if votes and quoted * 2 >= len(votes) else "author")
+        sources = [source for voice, source in votes if voice == "quoted"]
+        if votes and len(sources) * 2 >= len(votes):
+            labels.append(("quoted", sources[0]))
+        else:
+            labels.append(("author", None))
         cursor = end
     return labels
 
@@ -120,22 +128,80 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 Analyse = Callable[[list[tuple[str, str | None, str]]], Iterable[tuple[str, list[dict[str, Any]]]]]
 
 
-def evaluate(posts: Sequence[Post], analyse: Analyse | None = None) -> dict[str, Any]:
-    """Score sayso on ``posts`` read as plain text and as Markdown.
+def load_sources(path: Path = SOURCES_PATH) -> dict[str, list[dict[str, Any]]]:
+    """The hand-annotated sources of quoted blocks (``tests/gold/blog_voices_sources.json``)."""
+    if not path.exists():
+        raise ConfigError(f"blog-voices source annotations not found at {path}")
+    return json.loads(path.read_text(encoding="utf-8"))["posts"]
 
-    ``analyse`` maps ``(text, published, input_format)`` triples to ``(analysed text, voices)``
+
+def _same_source(predicted: str | None, names: Sequence[str]) -> bool:
+    if not predicted:
+        return False
+    found = _folded(predicted)
+    return any(name and (name in found or found in name) for name in map(_folded, names))
+
+
+def _folded(name: str) -> str:
+    return " ".join(_WORD.findall(name.lower()))
+
+
+def score_sources(
+    annotations: dict[str, list[dict[str, Any]]], predicted: dict[str, dict[int, tuple[str, str | None]]]
+) -> dict[str, Any]:
+    """How often sayso names an annotated block's source: ``named_right`` over the blocks whose
+    text names one; ``named_wrong`` (another name), ``link`` (a URL, from Markdown), ``none``, and
+    ``not_quoted`` (sayso missed the excerpt) split the rest; ``unnamed_given_a_name`` counts
+    blocks the text names no one for that sayso named anyway."""
+    counts = {"blocks": 0, "named_in_text": 0, "named_right": 0, "named_wrong": 0, "link": 0, "none": 0,
+              "not_quoted": 0, "unnamed_given_a_name": 0}
+    for post, blocks in annotations.items():
+        for block in blocks:
+            voice, source = predicted.get(post, {}).get(block["start"], ("author", None))
+            counts["blocks"] += 1
+            if block["source"] is None:
+                counts["unnamed_given_a_name"] += int(voice == "quoted" and bool(source))
+                continue
+            counts["named_in_text"] += 1
+            if voice != "quoted":
+                counts["not_quoted"] += 1
+            elif source and source.startswith(("http://", "https://")):
+                counts["link"] += 1
+            elif _same_source(source, [block["source"], *block["aliases"]]):
+                counts["named_right"] += 1
+            elif source:
+                counts["named_wrong"] += 1
+            else:
+                counts["none"] += 1
+    counts["source_recall"] = round(counts["named_right"] / counts["named_in_text"], 4) if counts["named_in_text"] else 0.0
+    return counts
+
+
+def evaluate(
+    posts: Sequence[Post], analyse: Analyse | None = None, sources: dict[str, list[dict[str, Any]]] | None = None
+) -> dict[str, Any]:
+    """Score sayso on ``posts`` read as plain text and as Markdown, and the sources it names for
+    the annotated blocks (``sources``, default the shipped annotations of dev posts).
+
+    ``analyse`` maps ``(text, published, input_format)`` triples to ``(analysed text, passages)``
     pairs in order (default: sayso's pipeline), so tests can pass a stub.
     """
     analyse = analyse or _analyse
+    annotations = load_sources() if sources is None else sources
     results: dict[str, Any] = {"posts": len(posts)}
     for fmt in ("text", "markdown"):
         inputs = [(p.text if fmt == "text" else p.markdown, p.published, fmt) for p in posts]
         gold: list[str] = []
         predicted: list[str] = []
+        by_start: dict[str, dict[int, tuple[str, str | None]]] = {}
         for post, (text, voices) in zip(posts, analyse(inputs), strict=True):
+            labels = predicted_labels(post.text, post.passages, text, voices)
             gold.extend(p["voice"] for p in post.passages)
-            predicted.extend(predicted_labels(post.text, post.passages, text, voices))
-        results["plain" if fmt == "text" else "markdown"] = score(gold, predicted)
+            predicted.extend(voice for voice, _ in labels)
+            by_start[post.name] = {p["start"]: label for p, label in zip(post.passages, labels, strict=True)}
+        figures = score(gold, predicted)
+        figures["sources"] = score_sources({k: v for k, v in annotations.items() if k in by_start}, by_start)
+        results["plain" if fmt == "text" else "markdown"] = figures
     return results
 
 
@@ -145,4 +211,6 @@ def _analyse(inputs: list[tuple[str, str | None, str]]) -> Iterable[tuple[str, l
 
     documents = [read(text, published=published, input_format=fmt) for text, published, fmt in inputs]
     for analysis in analyze_documents(documents):
-        yield analysis.text, [{"start": v.start, "end": v.end, "voice": v.voice} for v in analysis.passages]
+        yield analysis.text, [
+            {"start": p.start, "end": p.end, "voice": p.voice, "source": p.source} for p in analysis.passages
+        ]

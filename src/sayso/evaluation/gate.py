@@ -41,6 +41,10 @@ PINNED = (
     "estimative_dev.category_accuracy",
     "estimative_dev.band_accuracy",
     "estimative_dev.assessor_accuracy",
+    "blog_voices.plain.paragraph_accuracy",
+    "blog_voices.plain.quoted_f1",
+    "blog_voices.markdown.paragraph_accuracy",
+    "blog_voices.markdown.quoted_f1",
 )
 # Counts that must stay at zero: bands on phrases no standard scale defines (issue 17).
 ZERO = ("estimative_dev.unbanded_with_band",)

@@ -72,7 +72,7 @@ def run(
     advance: Callable[[], None] | None = None,
 ) -> Report:
     """Measure PolNeAR ``split``, the gold set and calibration; ``step`` names each stage as it starts."""
-    from sayso.evaluation import calibration_report, estimative_dev, gold, polnear
+    from sayso.evaluation import blog_voices, calibration_report, estimative_dev, gold, polnear
 
     say = step or (lambda _name: None)
     say(f"PolNeAR {split}: sayso and textacy")
@@ -85,6 +85,8 @@ def run(
     results["gold"], misses = gold.evaluate(advance=advance)
     say("estimative-dev")
     results["estimative_dev"], estimative_misses = estimative_dev.evaluate(advance=advance)
+    say("blog-voices dev: plain text and Markdown")
+    results["blog_voices"] = blog_voices.evaluate(blog_voices.load_split(blog_voices.DATA_DIR, "dev"))
     say("calibration table and plot")
     calibration = calibration_report.build(docs_dir)
     results["calibration"] = {"violations": list(calibration.violations), "plot": calibration.plot_path.name}
@@ -94,6 +96,9 @@ def run(
         worst = [{"set": f"polnear {split}", **e} for e in polnear.worst_errors(errors, split=split)]
         worst += misses[:errors] + estimative_misses[:errors]
     return Report(results, calibration.markdown, worst)
+
+
+BLOG_VOICES_METRICS = ("paragraph_accuracy", "quoted_precision", "quoted_recall", "quoted_f1", "baseline_accuracy")
 
 
 def _cell(metrics: dict[str, Any] | None) -> str:
@@ -120,7 +125,30 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         value = results["estimative_dev"][metric]
         cell = str(value) if isinstance(value, int) else f"{value:.3f}"
         table.append(("estimative-dev", metric, cell, "—", "—"))
+    for reading, figures in (("plain text", "plain"), ("Markdown", "markdown")):
+        for metric in BLOG_VOICES_METRICS:
+            value = results.get("blog_voices", {}).get(figures, {}).get(metric)
+            if value is not None:
+                table.append((f"blog-voices dev · {reading}", metric, f"{value:.3f}", "—", "—"))
     return table
+
+
+def _blog_voices_markdown(results: dict[str, Any]) -> list[str]:
+    figures = results.get("blog_voices")
+    if not figures:
+        return []
+    plain = figures["plain"]
+    return [
+        "\n## Voices on real blogs (blog-voices dev)\n",
+        (
+            f"{figures['posts']} posts from blogs the classifier never saw, {plain['paragraphs']} gold paragraphs, "
+            f"{plain['quoted']} of them pasted excerpts (the writers' `>` block quotes). Read as plain text (markup "
+            "stripped) sayso infers each paragraph's voice; read as the Markdown original the markup decides. "
+            f"`baseline_accuracy` calls every paragraph the author's. Definitions are in "
+            "`sayso/evaluation/blog_voices.py`.\n"
+        ),
+        _markdown_table(("reading", "metric", "sayso"), [row[:3] for row in rows(results) if row[0].startswith("blog")]),
+    ]
 
 
 def _agreement_markdown(agreement: dict[str, Any] | None) -> str:
@@ -203,6 +231,7 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
         _markdown_table(
             ("set", "metric", "sayso"), [row[:3] for row in rows(r) if row[0] == "estimative-dev"]
         ),
+        *_blog_voices_markdown(r),
         "\n## Calibration of estimative language\n",
         f"![phrases against probability: sayso's range and median, readers' IQR, ICD 203 band]({r['calibration']['plot']})\n",
         report.calibration_markdown,

@@ -84,7 +84,7 @@ class Document:
     title: str | None = None
     author: str | None = None
     published: str | None = None
-    published_source: str | None = None  # "option" | "html" | "dateline" | None
+    published_source: str | None = None  # "option" | "html" (page metadata or front matter) | "dateline" | None
     url: str | None = None
     language: str = "en"
     boilerplate: tuple[tuple[int, int], ...] = ()

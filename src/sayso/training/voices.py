@@ -3,8 +3,10 @@
 Each post's plain text is read and parsed as analysis reads and parses it (the parse is cached
 under ``$SAYSO_CACHE``, default ``~/.cache/sayso``, keyed by the text), every gold paragraph is
 matched to sayso's paragraph at the same offsets, and the features analysis computes are fitted
-with logistic regression; a second pass fits the article's paragraph sequence (see
-``sayso.voices.classifier``). Dev is scored, never fitted.
+with logistic regression, and a Viterbi pass over the article's paragraphs is tuned on
+cross-validated (by blog) train predictions (see ``sayso.voices.classifier``). Every train post is
+fitted; the figures score each post as analysis labels it: by the classifier where it decides
+(``reads_as_chatty``), else by the rule pass. Dev is scored, never fitted.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,18 +55,25 @@ def parsed(posts: list[Post]) -> list[Any]:
         for doc in docs:
             bin_.add(doc)
         bin_.to_disk(path)
-    for document, doc in zip(documents, docs, strict=True):
-        doc._.sayso_boilerplate = [list(b) for b in document.boilerplate]
     return list(zip(documents, docs, strict=True))
 
 
-def article_rows(
-    document: Any, doc: Any, post: Post, vocabulary: tuple[str, ...]
-) -> tuple[list[dict[str, float]], list[int]]:
-    """The classifier's features of each paragraph with text, and its gold label (1 = quoted)."""
+@dataclass(frozen=True)
+class Article:
+    """One post as the classifier sees it: features and gold label (1 = quoted) of each paragraph
+    with text, the rule pass's labels, and whether the classifier decides there at all."""
+
+    features: list[dict[str, float]]
+    gold: list[int]
+    rule_labels: list[int]
+    classified: bool
+
+
+def article_rows(document: Any, doc: Any, post: Post) -> Article:
+    """The classifier's view of one parsed post."""
     from sayso.voices import TokenIndex, load_rules
     from sayso.voices.classifier import article_features
-    from sayso.voices.inference import label_by_rules
+    from sayso.voices.inference import label_by_rules, reads_as_chatty
     from sayso.voices.passages import Passage, paragraphs
 
     rules = load_rules()
@@ -72,8 +82,12 @@ def article_rows(
     tokens = TokenIndex(doc, [t.idx for t in doc])
     label_by_rules(text, passages, tokens, rules)
     spoken = [p for p in passages if text[p.start : p.end].strip()]
-    gold = _gold_labels(post, text, spoken)
-    return article_features(text, spoken, tokens, vocabulary), gold
+    return Article(
+        features=article_features(text, spoken, tokens),
+        gold=_gold_labels(post, text, spoken),
+        rule_labels=[int(p.voice == "quoted") for p in spoken],
+        classified=reads_as_chatty(passages, rules),
+    )
 
 
 def _gold_labels(post: Post, text: str, spoken: list[Any]) -> list[int]:
@@ -98,8 +112,6 @@ def _blogs(data_dir: Path, split: str) -> dict[str, str]:
 SEED = 0
 FOLDS = 5
 C = 0.5
-VOCABULARY_BLOGS = 25
-VOCABULARY_SIZE = 0
 TRANSITION_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 BIASES = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5)
 
@@ -109,24 +121,37 @@ def train(data_dir: Path, out_dir: Path) -> dict[str, Any]:
     started = time.monotonic()
     train_posts, dev_posts = load_split(data_dir, "train"), load_split(data_dir, "dev")
     blogs = _blogs(data_dir, "train")
-    vocabulary = shared_vocabulary(train_posts, blogs)
-    train_rows = [
-        article_rows(d, doc, post, vocabulary) for post, (d, doc) in zip(train_posts, parsed(train_posts), strict=True)
-    ]
-    dev_rows = [article_rows(d, doc, post, vocabulary) for post, (d, doc) in zip(dev_posts, parsed(dev_posts), strict=True)]
-    model, oof = fit(
-        [r[0] for r in train_rows], [r[1] for r in train_rows], [blogs[p.name] for p in train_posts], vocabulary
-    )
+    train_rows = [article_rows(d, doc, post) for post, (d, doc) in zip(train_posts, parsed(train_posts), strict=True)]
+    dev_rows = [article_rows(d, doc, post) for post, (d, doc) in zip(dev_posts, parsed(dev_posts), strict=True)]
+    model, oof = fit([a.features for a in train_rows], [a.gold for a in train_rows], [blogs[p.name] for p in train_posts])
     path = out_dir / MODEL_FILE
     path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    figures: dict[str, Any] = {"weights": str(path), "sha256": sha256(path)}
+    figures: dict[str, Any] = {
+        "weights": str(path),
+        "sha256": sha256(path),
+        "posts_classified": (
+            f"train {sum(a.classified for a in train_rows)}/{len(train_rows)}, "
+            f"dev {sum(a.classified for a in dev_rows)}/{len(dev_rows)}"
+        ),
+    }
     for split, rows in (("train", train_rows), ("dev", dev_rows)):
-        gold = [y for _, labels in rows for y in labels]
-        predicted = [y for features, _ in rows for y in viterbi(model, quoted_log_odds(model, features))]
-        figures[split] = _figures(gold, predicted)
-    figures["train_cross_validated"] = _figures([y for _, labels in train_rows for y in labels], oof)
+        predicted = [y for a in rows for y in _predict(model, a)]
+        figures[split] = _figures([y for a in rows for y in a.gold], predicted)
+    folded = iter(oof)
+    cross = []
+    for a in train_rows:
+        labels = [next(folded) for _ in a.gold]
+        cross.extend(labels if a.classified else a.rule_labels)
+    figures["train_cross_validated"] = _figures([y for a in train_rows for y in a.gold], cross)
     figures["seconds"] = round(time.monotonic() - started, 1)
     return figures
+
+
+def _predict(model: VoiceModel, article: Article) -> list[int]:
+    """Labels as analysis gives them: the classifier's where it decides, else the rule pass's."""
+    if not article.classified:
+        return article.rule_labels
+    return viterbi(model, quoted_log_odds(model, article.features))
 
 
 def _figures(gold: list[int], predicted: list[int]) -> dict[str, float]:
@@ -136,31 +161,14 @@ def _figures(gold: list[int], predicted: list[int]) -> dict[str, float]:
     return score([name[y] for y in gold], [name[y] for y in predicted])
 
 
-def shared_vocabulary(posts: list[Post], blogs: dict[str, str]) -> tuple[str, ...]:
-    """Words used by at least ``VOCABULARY_BLOGS`` train blogs: style shared across writers, not
-    one blog's topics; at most ``VOCABULARY_SIZE`` of them, most widespread first."""
-    from collections import Counter, defaultdict
-
-    from sayso.voices.classifier import paragraph_words
-
-    users: dict[str, set[str]] = defaultdict(set)
-    for post in posts:
-        for word in paragraph_words(post.text):
-            users[word].add(blogs[post.name])
-    spread = Counter({w: len(b) for w, b in users.items() if len(b) >= VOCABULARY_BLOGS})
-    return tuple(sorted(w for w, _ in sorted(spread.items(), key=lambda x: (-x[1], x[0]))[:VOCABULARY_SIZE]))
-
-
-def fit(
-    articles: list[list[dict[str, float]]], labels: list[list[int]], groups: list[str], vocabulary: tuple[str, ...]
-) -> tuple[Any, list[int]]:
+def fit(articles: list[list[dict[str, float]]], labels: list[list[int]], groups: list[str]) -> tuple[Any, list[int]]:
     """Fit the classifier; also return its cross-validated (by blog) train predictions."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    names = tuple(sorted({n for n in articles[0][0] if not n.startswith("w:")} | {f"w:{w}" for w in vocabulary}))
-    X = [np.array([[f.get(n, 0.0) for n in names] for f in feats]) for feats in articles]
+    names = tuple(sorted(articles[0][0]))
+    X = [np.array([[f[n] for n in names] for f in feats]) for feats in articles]
     y = [np.array(lab) for lab in labels]
     flat_X, flat_y = np.vstack(X), np.concatenate(y)
     mean, scale = flat_X.mean(axis=0), flat_X.std(axis=0)
@@ -190,7 +198,6 @@ def fit(
     def model_with(weight: float, bias: float) -> VoiceModel:
         return VoiceModel(
             features=names,
-            vocabulary=vocabulary,
             mean=tuple(float(v) for v in mean),
             scale=tuple(float(v) for v in scale),
             coef=tuple(float(v) for v in full.coef_[0]),

@@ -13,8 +13,12 @@ In Markdown the markup decides too, also when it marks no excerpt at all: a writ
 one with ``>`` and did not has pasted none.
 
 In plain text a trained classifier decides (``classifier``, weights in ``models/voices.json``,
-fitted on real blogs by ``sayso train voices``). Its inputs include the older additive rule score,
-whose weights live in ``data/voices.json`` (``sayso.voice_rules.v1``)::
+fitted on real blogs by ``sayso train voices``) wherever the article has a voice of its own to
+contrast pasted text with (at least ``contrast.informal_share`` of its paragraphs read as chatty:
+a blog); in uniformly formal prose (a news report, an analysis) the additive rule score decides,
+since formal prose there is the author's own and the blogs the classifier learnt from hold few
+such articles. The rule score is also one of the classifier's inputs; its weights live in
+``data/voices.json`` (``sayso.voice_rules.v1``)::
 
     score = bias[context] + sum(weight[f] * min(count[f], cap[f]))      quoted when score >= threshold
 
@@ -49,7 +53,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sayso.voices.classifier import VoiceModel, label_by_model, load_model
-from sayso.voices.inference import label_by_rules
+from sayso.voices.inference import label_by_rules, reads_as_chatty
 from sayso.voices.passages import Passage, label_by_markup, paragraphs
 from sayso.voices.rules import RULES_NAME, Rules, compile_rules, load_rules
 from sayso.voices.signals import TokenIndex
@@ -84,6 +88,7 @@ def find_voices(
     else:
         passages = [Passage(s, e) for s, e in spans]
         label_by_rules(text, passages, tokens, rules)
-        label_by_model(text, passages, tokens, rules, model or load_model())
+        if reads_as_chatty(passages, rules):
+            label_by_model(text, passages, tokens, rules, model or load_model())
     name_sources(text, passages, tokens, rules, links)
     return [p.plain() for p in passages]

@@ -8,7 +8,8 @@ stands. Three steps, all fitted on blog-voices ``train`` by ``sayso train voices
    questions, quotation marks, reporting verbs, footnotes, lead-in colons …) and the rule score
    itself; tense, word and sentence length, links, dashes and quotation marks at the edges; the
    paragraph's register against the article's own (first person, contractions, tense and word
-   length minus the article's mean); position; and the same few features of the neighbours.
+   length minus the article's mean, and the article's mean itself: formal prose in a formal article
+   is the author's); position; and the same few features of the neighbours.
 2. **Logistic regression** on the standardised features: the log-odds that a paragraph is quoted,
    shifted by ``bias``.
 3. **Viterbi** over the article's paragraphs with the label transitions counted on ``train``,
@@ -42,7 +43,6 @@ _DASH_START = re.compile(r"^\s*(?:[-\u2013\u2014]{1,2}|~)\s*\S")
 _CLOSE_QUOTE_END = re.compile(r"[\u201d\"\u00bb\u2019']\W*$")
 _TERMINAL = re.compile(r"[.!?:;)\"\u201d\u2019\u2026\]]\s*$")
 _CITATION = re.compile(r"\(\d{4}\)|\bet al\.|\bp\. ?\d|\[\d{1,3}\]|\(\s*[A-Z][a-z]+,? \d{4}\s*\)")
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 # Rule signals used as features, as counts capped at 3.
@@ -63,7 +63,6 @@ class VoiceModel:
     """The fitted classifier: feature names, standardisation, the two regressions, transitions."""
 
     features: tuple[str, ...]
-    vocabulary: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     coef: tuple[float, ...]
@@ -98,7 +97,6 @@ def model_from_json(raw: dict[str, Any]) -> VoiceModel:
     fields = {k: raw[k] for k in VoiceModel.__dataclass_fields__}
     model = VoiceModel(
         features=tuple(fields["features"]),
-        vocabulary=tuple(fields["vocabulary"]),
         mean=tuple(map(float, fields["mean"])),
         scale=tuple(map(float, fields["scale"])),
         coef=tuple(map(float, fields["coef"])),
@@ -117,23 +115,17 @@ def model_from_json(raw: dict[str, Any]) -> VoiceModel:
 # --- features --------------------------------------------------------------------------------
 
 
-def article_features(
-    text: str, passages: Sequence[Passage], tokens: TokenIndex, vocabulary: Sequence[str] = ()
-) -> list[dict[str, float]]:
+def article_features(text: str, passages: Sequence[Passage], tokens: TokenIndex) -> list[dict[str, float]]:
     """One feature mapping per passage with text (the rule pass must have run: ``features``,
-    ``score`` and ``voice`` hold its signals, score and label). ``vocabulary``: the common words
-    whose presence is a feature (``w:said``), words of style that many blogs share, not topics."""
+    ``score`` and ``voice`` hold its signals, score and label)."""
     own = [_own_features(text, p, tokens) for p in passages]
-    known = frozenset(vocabulary)
-    for f, p in zip(own, passages, strict=True):
-        for word in paragraph_words(text[p.start : p.end]) & known:
-            f[f"w:{word}"] = 1.0
     substantial = [f for f in own if f["words"] >= 8] or own
     means = {name: sum(f[name] for f in substantial) / len(substantial) for name in _REGISTER} if own else {}
     count = len(own)
     for i, f in enumerate(own):
         for name in _REGISTER:
             f[f"{name}_shift"] = f[name] - means[name]
+            f[f"article_{name}"] = means[name]
         f["position"] = i / max(count - 1, 1)
         f["first"] = float(i == 0)
         f["last"] = float(i == count - 1)
@@ -148,11 +140,6 @@ def article_features(
             for name in _NEIGHBOUR:
                 f[f"{side}_{name}"] = other[name] if other is not None else 0.0
     return own
-
-
-def paragraph_words(body: str) -> set[str]:
-    """The lower-cased words of a paragraph, apostrophes straightened."""
-    return set(_WORD.findall(body.lower().replace("\u2019", "'")))
 
 
 def _own_features(text: str, passage: Passage, tokens: TokenIndex) -> dict[str, float]:
@@ -235,7 +222,7 @@ def viterbi(model: VoiceModel, log_odds: Sequence[float]) -> list[int]:
 def label_by_model(text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules, model: VoiceModel) -> None:
     """Relabel the paragraphs with text by the classifier (the rule pass has run on them)."""
     spoken = [p for p in passages if text[p.start : p.end].strip()]
-    features = article_features(text, spoken, tokens, model.vocabulary)
+    features = article_features(text, spoken, tokens)
     labels = viterbi(model, quoted_log_odds(model, features))
     for p, label in zip(spoken, labels, strict=True):
         p.voice = LABELS[label]

@@ -47,13 +47,27 @@ def _context(previous: Passage | None) -> str:
     return "after_lead_in" if previous.features.get("lead_in") else "standalone"
 
 
+def informal_share(passages: list[Passage], rules: Rules) -> float | None:
+    """The share of substantial paragraphs that read as chatty (None when there are none)."""
+    substantial = [p for p in passages if p.features.get("words", 0) >= rules.contrast["min_words"]]
+    return sum(chatty(p.features, rules) for p in substantial) / len(substantial) if substantial else None
+
+
+def reads_as_chatty(passages: list[Passage], rules: Rules) -> bool:
+    """Whether the article has a voice of its own to contrast pasted text with: at least
+    ``contrast.informal_share`` of its substantial paragraphs read as chatty. The trained classifier
+    decides only there; in uniformly formal prose (a news report, an analysis) the rule pass does."""
+    informal = informal_share(passages, rules)
+    return informal is not None and informal >= rules.contrast["informal_share"]
+
+
 def _gated_features(passages: list[Passage], rules: Rules) -> set[str]:
     """Features that a standalone or continuing paragraph may not count, given the document's register."""
     contrast = rules.contrast
-    substantial = [p for p in passages if p.features.get("words", 0) >= contrast["min_words"]]
-    if not substantial:
+    informal = informal_share(passages, rules)
+    if informal is None:
         return set(contrast["gated_informal"]) | set(contrast["gated_footnote"])
-    informal = sum(chatty(p.features, rules) for p in substantial) / len(substantial)
+    substantial = [p for p in passages if p.features.get("words", 0) >= contrast["min_words"]]
     footnoted = sum(bool(p.features.get("footnote")) for p in substantial) / len(substantial)
     gated: set[str] = set()
     if informal < contrast["informal_share"]:

@@ -60,6 +60,12 @@ def _block_source(
         lead_tokens = tokens.within(lead.start, lead.end)
         last_sentence = _last_sentence(lead_tokens)
         name = _first_speaker(last_sentence, verbs, tokens, rules, rules.label_preference)
+        # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the
+        # verb; "Dr Bernie Hogan from the Oxford Internet Institute:": a verbless lead-in is a name
+        name = name or _first_speaker(
+            [t for t in last_sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, tokens, rules, _NAMED_SPEAKERS
+        )
+        name = name or _named_in_fragment(last_sentence, tokens)
         # "Kurti rejected the charge. Here is his statement:": a person the lead-in named before counts too
         labels = ("PERSON", "ORG", *rules.lookback_labels) if _owned_source(last_sentence, rules) else rules.lookback_labels
         for sent in reversed(list(lead_tokens.sents)):
@@ -76,6 +82,23 @@ def _block_source(
         if name:
             return name
     return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
+
+
+def _ends_lead_in(verb: Token) -> bool:
+    """A main verb with nothing after it but adverbs and the colon: it introduces the excerpt."""
+    return verb.dep_ == "ROOT" and all(t.dep_ in ("punct", "advmod") for t in verb.rights)
+
+
+def _named_in_fragment(sentence: Sequence[Token], tokens: TokenIndex) -> str | None:
+    """The first person or organisation named in a lead-in without a finite verb ("In the words of
+    Adam Smith:", "And Ailidh Callander, a solicitor at Privacy International:")."""
+    if any(t.tag_ in _FINITE_TAGS for t in sentence):
+        return None
+    for t in sentence:
+        entity = tokens.entity(t)
+        if entity is not None and entity.label_ in _NAMED_SPEAKERS:
+            return _clean_name(entity.text)
+    return None
 
 
 def _lead_in(text: str, passages: list[Passage], first: int, rules: Rules) -> Passage | None:
@@ -195,6 +218,8 @@ def _proper_run(token: Token) -> str:
 # (a place's institution, also when NER tags the institution alone): the phrase.
 _NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_NAMED_SPEAKERS = ("PERSON", "ORG")
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 
 
 def _clean_name(name: str) -> str:
