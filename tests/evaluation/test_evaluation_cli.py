@@ -30,6 +30,10 @@ def stub_results(value: float) -> dict:
             "systems": {"sayso": subsets, "textacy": subsets},
         },
         "gold": {"digest": DIGEST, **metrics},
+        "estimative_dev": {
+            "digest": DIGEST, "documents": 2, "gold": 3, "predicted": 3, "unbanded_matched": 1,
+            **{k: value for k in report.ESTIMATIVE_METRICS}, "unbanded_with_band": 0,
+        },
         "calibration": {"violations": [], "plot": "calibration.png"},
     }
 
