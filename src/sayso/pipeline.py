@@ -153,7 +153,7 @@ class EntitiesComponent(_Component):
         return (entities.find_entities(doc),)
 
 
-LIST_BULLETS = frozenset("•◦▪‣–-*")
+LIST_BULLETS = frozenset("•◦▪‣")
 
 
 @Language.component("sayso_paragraphs", assigns=["token.is_sent_start"])

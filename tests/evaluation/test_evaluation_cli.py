@@ -37,6 +37,10 @@ def stub_results(value: float) -> dict:
                 for reading in ("plain", "markdown")
             },
         },
+        "estimative_dev": {
+            "digest": DIGEST, "documents": 2, "gold": 3, "predicted": 3, "unbanded_matched": 1,
+            **{k: value for k in report.ESTIMATIVE_METRICS}, "unbanded_with_band": 0,
+        },
         "calibration": {"violations": [], "plot": "calibration.png"},
     }
 

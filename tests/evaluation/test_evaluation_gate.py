@@ -127,3 +127,16 @@ def test_shipped_floors_match_the_shipped_gold_data():
     assert pinned["gold_digest"] == gold.digest()
     assert set(pinned["floors"]) == set(gate.PINNED)
     assert json.loads(gate.FLOORS_PATH.read_text(encoding="utf-8"))["tolerance"] == 0.02
+
+
+def test_check_fails_on_a_band_where_no_standard_scale_defines_one():
+    out = results()
+    out["estimative_dev"]["unbanded_with_band"] = 2
+    assert gate.check(out, floors()) == ["estimative_dev.unbanded_with_band = 2, must be 0"]
+
+
+def test_check_notices_a_changed_estimative_dev_set():
+    pinned = {**floors(), "estimative_dev_digest": "sha256:" + "cd" * 32}
+    out = results()
+    out["estimative_dev"]["digest"] = "sha256:" + "ef" * 32
+    assert any("estimative-dev data changed" in failure for failure in gate.check(out, pinned))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from sayso.model import from_dict
+from sayso.model import Span, from_dict
 from sayso.store import schema
 from sayso.store.database import open_store
 from sayso.store.migrations import MIGRATIONS, migrate
@@ -97,3 +97,21 @@ def test_store_failure_mid_document_leaves_nothing(db_url, make_analysis, monkey
     monkeypatch.undo()
     assert Writer(store).save(article, raw=ARTICLE, source_name="a.txt") is not None
     assert counts(store)["documents"] == 1
+
+
+def test_store_keeps_assessments_with_a_number_and_their_category(db_url, make_analysis):
+    from dataclasses import replace
+
+    from sayso.store.writer import check
+
+    article = build_article(make_analysis)
+    (wep,) = article.assessments
+    judgement = replace(wep, phrase=Span.of(ARTICLE, ARTICLE.index("assesses"), ARTICLE.index("assesses") + 8),
+                        band=None, probability=None, category="assess-verb")
+    article = replace(article, assessments=(judgement, wep))
+    store = open_store(db_url)
+    Writer(store).save(article, raw=ARTICLE, source_name="a.txt")
+    with store.read() as conn:
+        rows = conn.execute(select(schema.assessments.c.phrase, schema.assessments.c.category)).all()
+    assert [tuple(r) for r in rows] == [("unlikely", "wep")]  # the judgement has no number to chart
+    assert check(store) == []

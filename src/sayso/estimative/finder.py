@@ -10,21 +10,30 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   likely", "will probably not", "likely … will not") turns the phrase into its negated canonical
   form and sets ``negated``.
 * "remain", "seem" and the like keep the band; they are recorded in ``modifiers``.
-* Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``).
-* Modal hedges "may/might/could" are kept as hedges (the middle band), except the month "May"
-  (not a modal tag), "could not" (past inability), perception heads ("could see") and modals in
-  condition, purpose or time clauses ("if they could", "so that they may", "when his help might
-  have mattered").
-* "X assesses/judges/estimates/believes that …" with no likelihood word in the complement is an
-  unhedged assessment (rule ``assessment-verb``, canonical "we assess" / "we believe"); with a
-  likelihood word, that word's record carries the band and the verb only names the assessor.
+* Every record has a ``category`` (wep, assess-verb, modal, uncertainty, comparative). A band and
+  probability come from the scale only where it defines the phrase: on the standard scales a WEP;
+  on ``readers`` every phrase a survey asked about. The rest carry ``band = None``.
+* Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``),
+  except before a noun for a kind of person ("likely voters").
+* Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
+  tag), "could not" (past inability), perception heads ("could see"), modals in condition,
+  purpose, time or question clauses ("if they could", "so that they may", "how X could"),
+  counterfactual "could have been", the option "could be donated" and a concessive "may … but".
+* One proposition, one assessment: a hedge on a clause a record already qualifies ("could
+  possibly", "a remote chance that X may") joins that record's ``modifiers``.
+* Judgement verbs and nouns, uncertainty, likelihood shifts, "seem/appear" and "potential" are
+  ``frames``; negated capacity, threat denials, odds predicates and "cannot rule out" are
+  ``indirect``. An assessment verb over a likelihood word gives two records: the verb names the
+  judgement and its holder, the word carries the band.
 * Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
   marker) and are skipped; so is idiomatic "as soon as possible".
 * "could" narrating the past is ability, not a hedge: with "only/barely/hardly" or a past-time
   marker ("last year", "ago", a year before publication) it is skipped; so are modals in a wish.
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
   "low confidence in X" with no assessing verb or "with" is not one.
-* Assessor: the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
+* Assessor: for an assessment verb or noun, its holder (subject, possessor, agent; a self-reference
+  such as "we" or "the IC" is the author; "it"/"they" the agreeing main subject, else unknown).
+  Otherwise the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
   the speaker of the attribution whose content holds it (its organisation when an organisation
   speaker has no name), else the subject of a reporting verb that cues no attribution, else the
   source of the quoted passage holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
@@ -47,6 +56,7 @@ from sayso.calibration import READERS, Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
 from sayso.estimative.frames import Frames
+from sayso.estimative.indirect import Indirect
 from sayso.estimative.syntax import (
     SUBJECTS,
     antecedent,
@@ -157,7 +167,7 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 # ---- the finder ----------------------------------------------------------------------------------
 
 
-class _Finder(Frames):
+class _Finder(Frames, Indirect):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.voices, self.attributions = voices, attributions
@@ -505,78 +515,6 @@ class _Finder(Frames):
         while path[-1].i != top.i and path[-1].head.i != path[-1].i:
             path.append(path[-1].head)
         return path[:-1]
-
-    def capacity(self, verb: Token) -> None:
-        cap = self.rules.lex["capacity"]
-        if verb.i in self.qualified:
-            return
-        negation = is_negated(verb, self.rules.negations)
-        auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
-        if verb.lemma_ == cap["afford"].split()[-1]:
-            if negation is None or not any(a.lemma_ == "can" for a in auxes):
-                return
-            canonical = cap["afford"]
-            phrase = [*auxes, verb]
-        else:
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in cap["nouns"]), None)
-            lacks = verb.lemma_ in cap["lack_verbs"]
-            if obj is None or (lacks == (negation is not None)):
-                return
-            canonical = cap["canonical"]
-            phrase = [*auxes, verb, obj]
-            negation = negation or verb
-        proposition = contiguous(clause_tokens(verb))
-        self.emit(phrase, canonical, None, proposition, [], "negated-capacity", extra_negated=negation is not None)
-
-    def threat(self, noun: Token) -> None:
-        spec = self.rules.lex["threat"]
-        verb = noun.head
-        if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"] or verb.i in self.qualified:
-            return
-        no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
-        negation = no or is_negated(verb, self.rules.negations)
-        if negation is None:
-            return
-        hedged = any(c.dep_ == "amod" and c.lower_ in spec["hedges"] for c in noun.children)
-        phrase = [negation, noun] if no is not None else [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, noun]
-        proposition = contiguous(clause_tokens(verb))
-        self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
-
-    def odds(self, word: Token) -> None:
-        """"The chances of X are slim": a likelihood noun's predicate gives the odds of X."""
-        spec = self.rules.lex["odds"]
-        verb = word.head
-        for _ in range(2):  # the parser may hang "even" on "at best": "is roughly even at best"
-            if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "advmod":
-                break
-            verb = verb.head
-        if word.dep_ not in ("acomp", "attr", "oprd", "advmod") or verb.i in self.qualified:
-            return
-        if verb.lemma_ != "be" and verb.lemma_ not in self.rules.persist_verbs:
-            return
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.i > word.i or not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
-            return
-        phrase = [word]
-        if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
-            phrase.insert(0, self.doc[word.i - 1])
-        of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
-        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
-        self.qualified.add(verb.i)
-        canonical = spec["predicates"][word.lower_]
-        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
-
-    def rule_out(self, verb: Token) -> None:
-        spec = self.rules.lex["rule_out"]
-        negation = is_negated(verb, self.rules.negations)
-        if verb.i in self.qualified:
-            return
-        particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
-        if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
-            return
-        phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
-        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
 
     def confidence(self, span: Span) -> None:
         spec = self.rules.lex["confidence"]

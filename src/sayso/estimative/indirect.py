@@ -1,0 +1,95 @@
+"""Likelihood stated indirectly: negated capacity, threat denials, odds predicates, "cannot rule out".
+
+"The junta cannot afford to lose another province", "the rebels pose no threat to shipping" and
+"the chances of a deal are slim" judge how likely something is without a likelihood word on it;
+"cannot rule out X" says X is uncertain. ``Indirect`` is mixed into the finder like ``Frames``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from sayso.estimative.syntax import SUBJECTS, clause_tokens, contiguous, is_negated
+
+
+class Indirect:
+    """Handlers mixed into the finder: ``self`` has its ``rules``, ``doc``, ``qualified`` and ``emit``."""
+
+    rules: Any
+    doc: Any
+    qualified: set[int]
+    emit: Any
+
+    def capacity(self, verb: Token) -> None:
+        cap = self.rules.lex["capacity"]
+        if verb.i in self.qualified:
+            return
+        negation = is_negated(verb, self.rules.negations)
+        auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
+        if verb.lemma_ == cap["afford"].split()[-1]:
+            if negation is None or not any(a.lemma_ == "can" for a in auxes):
+                return
+            canonical = cap["afford"]
+            phrase = [*auxes, verb]
+        else:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in cap["nouns"]), None)
+            lacks = verb.lemma_ in cap["lack_verbs"]
+            if obj is None or (lacks == (negation is not None)):
+                return
+            canonical = cap["canonical"]
+            phrase = [*auxes, verb, obj]
+            negation = negation or verb
+        proposition = contiguous(clause_tokens(verb))
+        self.emit(phrase, canonical, None, proposition, [], "negated-capacity", extra_negated=negation is not None)
+
+    def threat(self, noun: Token) -> None:
+        spec = self.rules.lex["threat"]
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "attr") or verb.lemma_ not in spec["verbs"] or verb.i in self.qualified:
+            return
+        no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        negation = no or is_negated(verb, self.rules.negations)
+        if negation is None:
+            return
+        hedged = any(c.dep_ == "amod" and c.lower_ in spec["hedges"] for c in noun.children)
+        phrase = [negation, noun] if no is not None else [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, noun]
+        proposition = contiguous(clause_tokens(verb))
+        self.emit(phrase, spec["hedged" if hedged else "flat"], None, proposition, [], "threat-denial", extra_negated=True)
+
+    def odds(self, word: Token) -> None:
+        """"The chances of X are slim": a likelihood noun's predicate gives the odds of X."""
+        spec = self.rules.lex["odds"]
+        verb = word.head
+        for _ in range(2):  # the parser may hang "even" on "at best": "is roughly even at best"
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "advmod":
+                break
+            verb = verb.head
+        if word.dep_ not in ("acomp", "attr", "oprd", "advmod") or verb.i in self.qualified:
+            return
+        if verb.lemma_ != "be" and verb.lemma_ not in self.rules.persist_verbs:
+            return
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i > word.i or not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            return
+        phrase = [word]
+        if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
+            phrase.insert(0, self.doc[word.i - 1])
+        of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        self.qualified.add(verb.i)
+        canonical = spec["predicates"][word.lower_]
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+
+    def rule_out(self, verb: Token) -> None:
+        spec = self.rules.lex["rule_out"]
+        negation = is_negated(verb, self.rules.negations)
+        if verb.i in self.qualified:
+            return
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
+        if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
+            return
+        phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
+        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
+        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
