@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sayso.errors import InputError
-from sayso.reading import Document, read
+from sayso.reading import MAX_INPUT_BYTES, Document, read
 from sayso.store.writer import content_hash
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
@@ -80,10 +80,10 @@ def estimate_total(files: list[Path]) -> int | None:
 
 
 def item_from(name: str, data: str | bytes, *, published: str | None = None, url: str | None = None,
-              title: str | None = None) -> Item | Problem:
+              title: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Item | Problem:
     """Read one article given in memory (text or HTML) into an Item, or a Problem naming it."""
     try:
-        document = read(data, published=published, url=url)
+        document = read(data, published=published, url=url, max_bytes=max_bytes)
     except InputError as error:
         return Problem(name, "failed", str(error))
     if title and not document.title:
@@ -92,16 +92,16 @@ def item_from(name: str, data: str | bytes, *, published: str | None = None, url
     return Item(name, raw, document, content_hash(document.text))
 
 
-def _from_text_file(path: Path, published: str | None) -> Iterator[Item | Problem]:
+def _from_text_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Item | Problem]:
     try:
         data = path.read_bytes()
     except OSError as error:
         yield Problem(str(path), "failed", f"cannot read: {error.strerror or error}")
         return
-    yield item_from(str(path), data, published=published)
+    yield item_from(str(path), data, published=published, max_bytes=max_bytes)
 
 
-def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
+def _from_jsonl(path: Path, published: str | None, max_bytes: int) -> Iterator[Item | Problem]:
     """One article per line: ``text`` or ``html``, optional ``url``, ``title``, ``published``."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
@@ -118,10 +118,11 @@ def _from_jsonl(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 yield Problem(name, "failed", "no 'text' or 'html' string in this line")
                 continue
             date = record.get("published") or record.get("publication_date") or published
-            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"))
+            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"),
+                            max_bytes=max_bytes)
 
 
-def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
+def _from_warc(path: Path, published: str | None, max_bytes: int) -> Iterator[Item | Problem]:
     """HTML response and resource records; anything else that could pass for a page is skipped by name."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -143,13 +144,17 @@ def _from_warc(path: Path, published: str | None) -> Iterator[Item | Problem]:
                 if "html" not in content_type.lower():
                     yield Problem(name, "skipped", f"not HTML (content type {content_type or 'missing'!r})")
                     continue
-                yield item_from(name, record.content_stream().read(), published=published, url=url)
+                yield item_from(name, record.content_stream().read(max_bytes + 1), published=published, url=url,
+                                max_bytes=max_bytes)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         yield Problem(str(path), "failed", f"broken WARC file: {error}")
 
 
-def iter_items(files: Iterable[Path], *, published: str | None = None) -> Iterator[Item | Problem]:
-    """Every article (or problem) in ``files``; ``published`` is the date for inputs that carry none."""
+def iter_items(
+    files: Iterable[Path], *, published: str | None = None, max_bytes: int = MAX_INPUT_BYTES
+) -> Iterator[Item | Problem]:
+    """Every article (or problem) in ``files``; ``published`` is the date for inputs that carry none;
+    an article over ``max_bytes`` is a failed Problem."""
     readers = {"text": _from_text_file, "jsonl": _from_jsonl, "warc": _from_warc}
     for path in files:  # a file named explicitly, whatever its suffix, is read as text or HTML
-        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published)
+        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published, max_bytes)
