@@ -12,6 +12,7 @@ import sys
 import click
 
 from sayso.cli.interrupt import Interrupted, exit_now, interruptible
+from sayso.cli.messages import for_command_line
 from sayso.errors import SaysoError
 
 # command name -> "module:function" under sayso.cli
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except SaysoError as error:
-        click.echo(f"sayso: error: {error}", err=True)
+        click.echo(f"sayso: error: {for_command_line(str(error))}", err=True)
         sys.exit(error.exit_code)
     except Interrupted as interruption:
         click.echo(f"sayso: {interruption.message}", err=True)

@@ -17,6 +17,8 @@ import click
 
 from sayso.calibration import SCALES
 from sayso.cli.interrupt import Interrupted, interruptible
+from sayso.cli.messages import for_command_line
+from sayso.errors import InputError
 
 DB_HELP = "SQLite file, or a postgresql://user@host/db URL."
 FORMATS = ("table", "json", "csv")
@@ -76,14 +78,22 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str) -
         console.print(table)
 
 
+def require_store(db: str) -> None:
+    """A read command's store must exist: opening a missing SQLite file would create an empty one
+    and answer every question with nothing. A URL (postgresql://...) is checked by connecting."""
+    if "://" not in db and not Path(db).exists():
+        raise InputError(f"no such database: {db} (create it with: sayso ingest FILES --db {db})")
+
+
 def _open(db: str):  # -> Store
     from sayso.store.database import open_store
 
+    require_store(db)
     return open_store(db)
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local analysis processes (nlp.pipe n_process).")
@@ -93,9 +103,13 @@ def _open(db: str):  # -> Store
 @click.option("--author", default=None, help="Author for inputs that name none.")
 @click.option("--publisher", default=None, help="Publisher (outlet) for inputs that name none.")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True, help="Probability scale.")
-@click.option("--quiet", is_flag=True, help="No progress bar; problems and the summary only.")
-def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None, published: str | None,
-           author: str | None, publisher: str | None, scale: str, quiet: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse articles larger than this many bytes (default: the reading limit).")
+@click.option("--quiet", is_flag=True, help="No progress bar; failures and the summary only.")
+@click.option("--verbose", is_flag=True, help="Also one line per skipped input (already stored, not an article).")
+def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, published: str | None,
+           author: str | None, publisher: str | None, scale: str, max_bytes: int | None, quiet: bool,
+           verbose: bool) -> None:
     """Store articles: .txt/.html files, folders (recursively), JSON Lines, WARC archives.
 
     \b
@@ -112,18 +126,21 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
       sayso ingest feed.jsonl --scheduler tcp://10.0.0.5:8786
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from sayso.store.ingest import Outcome
     from sayso.store.ingest import ingest as run_ingest
     from sayso.store.sources import Origin, expand
 
+    urls = [p for p in paths if "://" in p]
+    if urls:
+        raise InputError(f"ingest takes files, folders, JSON Lines and WARC archives, not URLs ({urls[0]}); "
+                         "analyse a page with: sayso analyze URL, or save pages to a WARC file and ingest that")
+    console = Console(stderr=True, soft_wrap=True)  # a message is one line, whatever the width
     if published and len(expand(paths)) > 1:
-        console_err = Console(stderr=True)
-        console_err.print(f"[yellow]warning[/yellow] --published {published} is the date of every one of these "
-                          "files that carries none (a YYYY-MM-DD in a file name wins)", highlight=False)
-
-    console = Console(stderr=True)
+        console.print(f"[yellow]warning[/yellow] --published {published} is the date of every one of these "
+                      "files that carries none (a YYYY-MM-DD in a file name wins)", highlight=False)
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} words/s"), TimeRemainingColumn(),
@@ -145,15 +162,16 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, scheduler: str | None
         rate = words / max(time.perf_counter() - started, 1e-6)
         progress.update(task, advance=1, rate=f"{rate:,.0f}")
         if outcome.status == "failed":
-            console.print(f"[red]failed[/red]  {outcome.name}: {outcome.message}", highlight=False)
-        elif outcome.status == "skipped" and not quiet:
-            console.print(f"[yellow]skipped[/yellow] {outcome.name}: {outcome.message}", highlight=False)
+            console.print(f"[red]failed[/red]  {escape(outcome.name)}: {escape(for_command_line(outcome.message))}",
+                          highlight=False)
+        elif outcome.status == "skipped" and verbose:
+            console.print(f"[yellow]skipped[/yellow] {escape(outcome.name)}: {escape(outcome.message)}", highlight=False)
 
     try:
         with interruptible(), progress:
             report = run_ingest(paths, db=db, workers=workers, scheduler=scheduler, published=published,
                                 origin=Origin(author, publisher), scale=scale, on_outcome=on_outcome,
-                                on_total=on_total)
+                                on_total=on_total, **({} if max_bytes is None else {"max_bytes": max_bytes}))
     except Interrupted as interruption:
         of = "" if expected is None else f" of {expected}"
         interruption.message = f"interrupted after {done}{of} documents; re-run to resume"
@@ -241,11 +259,11 @@ def timeline(topic: str, db: str, assessor: str | None, carriers: bool, plot: Pa
 @click.command()
 @click.argument("table")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "csv"]), default="jsonl", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 def export(table: str, db: str, fmt: str, out: Path) -> None:
     """Write a whole TABLE (documents, passages, speakers, attributions, assessments, entities, mentions,
-    dates, questions, question_links, question_resolutions) as JSON Lines or Parquet."""
+    dates, questions, question_links, question_resolutions) as JSON Lines, Parquet or CSV."""
     from sayso.store.export import export_table
 
     count = export_table(_open(db), table, fmt, out)

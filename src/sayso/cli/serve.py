@@ -36,6 +36,10 @@ def serve(
     """
     import uvicorn
 
+    from sayso.cli.corpus import require_store
+
+    if not no_db and not allow_ingest:  # a reader over a store that is not there would show nothing
+        require_store(db)
     options = {"db": None if no_db else db, "settings": {
         "allow_ingest": allow_ingest, "max_upload_bytes": max_upload, "analysis_timeout": analysis_timeout}}
     app = _app(options)  # built here too, so a bad --db fails before any worker starts

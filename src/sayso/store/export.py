@@ -1,11 +1,12 @@
-"""Whole tables out as JSON Lines or Parquet, streamed in batches and written atomically.
+"""Whole tables out as JSON Lines, Parquet or CSV, streamed in batches and written atomically.
 
 The MinHash fingerprints are internal and left out; everything else is exported as stored
-(``documents.analysis`` stays the "sayso/1" JSON string).
+(``documents.analysis`` stays the "sayso/1" JSON string; in CSV a null is an empty cell).
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from sayso.errors import InputError, StoreError
 from sayso.store import schema
 from sayso.store.database import Store
 
-FORMATS = ("jsonl", "parquet")
+FORMATS = ("jsonl", "parquet", "csv")
 BATCH = 1000
 
 
@@ -70,6 +71,13 @@ def export_table(store: Store, table_name: str, fmt: str, out: str | Path) -> in
             with partial.open("w", encoding="utf-8") as handle:
                 for rows in _batches(store, columns):
                     handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+                    count += len(rows)
+        elif fmt == "csv":
+            with partial.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=[c.name for c in columns])
+                writer.writeheader()
+                for rows in _batches(store, columns):
+                    writer.writerows(rows)
                     count += len(rows)
         else:
             import pyarrow as pa

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from sayso.errors import ConfigError, StoreError
 from sayso.model import Analysis
-from sayso.reading import Document
+from sayso.reading import MAX_INPUT_BYTES, Document
 from sayso.store import schema
 from sayso.store.database import Store, StoreUnavailable, open_store
 from sayso.store.sources import Item, Origin, Problem, estimate_total, expand, iter_items
@@ -301,13 +301,15 @@ def ingest(
     origin: Origin = Origin(),
     scale: str = "icd203",
     batch_size: int | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
     on_outcome: Callable[[Outcome], None] | None = None,
     on_total: Callable[[int | None], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders, JSON Lines and WARC archives into the store at ``db``.
 
     Raises InputError for a missing path, StoreError when the store cannot be opened or written,
-    ConfigError for an unreachable scheduler; per-document problems are in the report.
+    ConfigError for an unreachable scheduler; per-document problems are in the report. An
+    article over ``max_bytes`` fails alone.
     """
     files = expand(paths)
     store = db if isinstance(db, Store) else open_store(db)
@@ -315,7 +317,7 @@ def ingest(
         if on_total is not None:
             on_total(estimate_total(files))
         return ingest_items(
-            iter_items(files, published=published, origin=origin), store=store, workers=workers, scheduler=scheduler,
+            iter_items(files, published=published, origin=origin, max_bytes=max_bytes), store=store, workers=workers, scheduler=scheduler,
             scale=scale, batch_size=batch_size, on_outcome=on_outcome,
         )
     finally:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sayso.errors import InputError
-from sayso.reading import Document, read
+from sayso.reading import MAX_INPUT_BYTES, Document, read
 from sayso.store.writer import content_hash
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
@@ -95,10 +95,10 @@ class Origin:
 
 def item_from(name: str, data: str | bytes, *, published: str | None = None, url: str | None = None,
               title: str | None = None, author: str | None = None,
-              meta: dict[str, Any] | None = None) -> Item | Problem:
+              meta: dict[str, Any] | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Item | Problem:
     """Read one article given in memory (text or HTML) into an Item, or a Problem naming it."""
     try:
-        document = read(data, published=published, url=url)
+        document = read(data, published=published, url=url, max_bytes=max_bytes)
     except InputError as error:
         return Problem(name, "failed", str(error))
     if title and not document.title:
@@ -123,7 +123,7 @@ def _first_line(data: bytes) -> str | None:
     return None
 
 
-def _from_text_file(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
+def _from_text_file(path: Path, published: str | None, origin: Origin, max_bytes: int) -> Iterator[Item | Problem]:
     """A text or HTML file; a ``YYYY-MM-DD`` in its name is its date, a text file's first line its title."""
     try:
         data = path.read_bytes()
@@ -133,10 +133,10 @@ def _from_text_file(path: Path, published: str | None, origin: Origin = Origin()
     dated = DATE_IN_NAME.search(path.name)
     title = _first_line(data) if path.suffix.lower() in (".txt", ".text") else None
     yield item_from(str(path), data, published=dated.group(1) if dated else published, title=title,
-                    author=origin.author, meta=_with_origin({}, origin))
+                    author=origin.author, meta=_with_origin({}, origin), max_bytes=max_bytes)
 
 
-def _from_jsonl(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
+def _from_jsonl(path: Path, published: str | None, origin: Origin, max_bytes: int) -> Iterator[Item | Problem]:
     """One article per line: ``text`` or ``html``; ``url``, ``title``, ``published``, ``author``,
     ``publisher`` (or ``source``, ``outlet``), ``id`` and any other scalar field are kept."""
     with path.open("rb") as handle:
@@ -160,10 +160,10 @@ def _from_jsonl(path: Path, published: str | None, origin: Origin = Origin()) ->
                 meta["publisher"] = outlet
             author = record.get("author") if isinstance(record.get("author"), str) else None
             yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"),
-                            author=author or origin.author, meta=_with_origin(meta, origin))
+                            author=author or origin.author, meta=_with_origin(meta, origin), max_bytes=max_bytes)
 
 
-def _from_warc(path: Path, published: str | None, origin: Origin = Origin()) -> Iterator[Item | Problem]:
+def _from_warc(path: Path, published: str | None, origin: Origin, max_bytes: int) -> Iterator[Item | Problem]:
     """HTML response and resource records; anything else that could pass for a page is skipped by name."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -186,15 +186,15 @@ def _from_warc(path: Path, published: str | None, origin: Origin = Origin()) -> 
                     yield Problem(name, "skipped", f"not HTML (content type {content_type or 'missing'!r})")
                     continue
                 yield item_from(name, record.content_stream().read(), published=published, url=url,
-                                author=origin.author, meta=_with_origin({}, origin))
+                                author=origin.author, meta=_with_origin({}, origin), max_bytes=max_bytes)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         yield Problem(str(path), "failed", f"broken WARC file: {error}")
 
 
-def iter_items(files: Iterable[Path], *, published: str | None = None,
-               origin: Origin = Origin()) -> Iterator[Item | Problem]:
+def iter_items(files: Iterable[Path], *, published: str | None = None, origin: Origin = Origin(),
+               max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Item | Problem]:
     """Every article (or problem) in ``files``; ``published`` and ``origin`` fill in for inputs that
-    carry no date, author or publisher of their own."""
+    carry no date, author or publisher of their own; an article over ``max_bytes`` is a failed Problem."""
     readers = {"text": _from_text_file, "jsonl": _from_jsonl, "warc": _from_warc}
     for path in files:  # a file named explicitly, whatever its suffix, is read as text or HTML
-        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published, origin)
+        yield from readers.get(_kind(path) or "text", _from_text_file)(path, published, origin, max_bytes)
