@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.identity.names import person_name, same_first
 from sayso.identity.roles import clean_speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -125,7 +126,7 @@ class Resolver:
         if not names:
             return
         name = self._full_name(" ".join(t.text for t in names))
-        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha]
+        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
         roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"}
         roles |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
         if ent.root.dep_ == "appos":
@@ -313,7 +314,7 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [clean_speaker(a, doc) for a in attributions]  # junk names are no candidates
+    out = [_own_name(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out)  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
@@ -326,6 +327,38 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
         if name is not None:
             a["speaker_type"] = type_
     return out
+
+
+def _attached(token: Token, root: Token, steps: int = 3) -> bool:
+    """The word before a name modifies it ("Environment Minister John Baird"), not a verb before
+    it ("The judge agreed with Ivana Trump")."""
+    for _ in range(steps):
+        if token.head == root:
+            return True
+        if token.head == token or token.head.i > root.i:
+            return False
+        token = token.head
+    return False
+
+
+def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+    """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
+    surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
+    mention, name = a.get("speaker_mention"), a.get("speaker_name")
+    if not mention or not name or a.get("speaker_type") != "PERSON":
+        return a
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return a
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN":
+        return {**a, "speaker_name": None, "speaker_type": None}
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
+    written, credited = person_name(" ".join(words)), person_name(name)
+    if written and credited and written.full and credited.full and written.surname == credited.surname \
+            and not same_first(written.first, credited.first):
+        return {**a, "speaker_name": " ".join(w for w in words if w.strip(".,'’"))}
+    return a
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:
