@@ -354,11 +354,14 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
         return {**a, "speaker_name": None, "speaker_type": None}
     person = next((e for e in span.ents if e.label_ == "PERSON"), None)
     words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
-    written, credited = person_name(" ".join(words)), person_name(name)
-    if written and credited and written.full and credited.full and written.surname == credited.surname \
-            and not same_first(written.first, credited.first):
-        return {**a, "speaker_name": " ".join(w for w in words if w.strip(".,'’"))}
-    return a
+    words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
+    credited = person_name(name)
+    if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
+        return a
+    given = [w for w in words[:-1] if len(w) > 1]
+    if not given or any(same_first(w.casefold(), credited.first) for w in given):
+        return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
+    return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:
