@@ -205,7 +205,9 @@ def _adopt(conn: Connection, me: Member, parsed: PersonName) -> None:
             continue
         if not _compatible(parsed, parsed.gender or _gender(full), group) or not _evidence(conn, group, full):
             continue
-        if any(_evidence(conn, group, rival) for rival in rivals):
+        claims = [rival for rival in rivals if _evidence(conn, group, rival)]
+        if claims and _quotes(conn, [m.id for m in full]) < DOMINANCE * sum(
+                _quotes(conn, [m.id for m in rival]) for rival in claims):
             continue  # another full name with this surname has as good a claim: leave it alone
         _join(conn, root, me.root, "auto", f"surname of {me.name}: {group[0].name}")
 
