@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sayso.identity.names import person_name, same_first
-from sayso.identity.roles import clean_speaker
+from sayso.identity.roles import clean_name, clean_speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
@@ -83,6 +83,8 @@ class Resolver:
         self.candidates: dict[str, Candidate] = {}
         self.quotes = [(a["content"][0], a["content"][1], a) for a in attributions if a.get("content")]
         self.headline = self._headline()
+        long_words = [w for w in (self.headline or "").split() if len(w) > 3]
+        self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._surnames: dict[str, set[str]] = {}
         people = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -115,8 +117,9 @@ class Resolver:
         words = name.split()
         if len(words) != 1:
             return name
-        if len(self._surnames.get(words[0], ())) == 1:
-            return next(iter(self._surnames[words[0]]))
+        fulls = self._surnames.get(words[0], set())
+        if len({(n.split()[0], n.split()[-1]) for n in fulls}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one
+            return max(fulls, key=lambda n: (len(n), n))
         firsts = {full for names in self._surnames.values() for full in names if full.split()[0] == words[0]}
         return firsts.pop() if len(firsts) == 1 else name
 
@@ -136,6 +139,7 @@ class Resolver:
 
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
              gender: str | None = None) -> None:
+        name = clean_name(name, type_) or ""
         if not name:
             return
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
@@ -212,6 +216,9 @@ class Resolver:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
     def _score(self, candidate: Candidate, offset: int) -> float | None:
+        if self._title_case and offset > len(self.headline) and all(
+                m[0] < len(self.headline) for m in candidate.mentions if m[0] < offset):
+            return None  # named only in a title-case headline ("Obama Says …", tagged badly): no antecedent
         last = candidate.last_before(offset)
         if last is None:
             return None
