@@ -196,8 +196,8 @@ class Resolver:
     def resolve(self, mention: tuple[int, int]) -> tuple[str | None, str | None]:
         """``(name, type)`` for a pronoun or description mention; ``(None, None)`` when unsettled."""
         head = self.head(mention)
-        if head is None:
-            return None, None
+        if head is None or (self._title_case and mention[0] < len(self.headline)):
+            return None, None  # a title-case headline's "He" has no antecedent to read
         word = head.lower_
         if head.pos_ == "PRON" or word in PERSON_PRONOUNS or word in SELF_PRONOUNS:
             if word in PERSON_PRONOUNS:
