@@ -62,3 +62,16 @@ def test_self_pronoun_in_the_articles_own_voice_without_a_named_headline_stays_n
     resolved = resolve_attributions(doc, [{"content": [start + 8, len(text)], "speaker_mention": [start, start + 1],
                                            "speaker_name": None}])
     assert resolved[0]["speaker_name"] is None
+
+
+def test_a_named_mention_keeps_its_own_first_name(nlp) -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "Ivanka Trump said the plan would help mothers."
+    )
+    assert ("Ivanka Trump", "Ivanka Trump") in _speakers(text)
+
+
+def test_a_persons_aides_are_not_that_person(nlp) -> None:
+    text = "Senator Mitch McConnell left early.\n\nMcConnell aides said the bill would pass."
+    assert dict(_speakers(text)).get("McConnell aides") is None

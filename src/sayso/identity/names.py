@@ -18,6 +18,8 @@ from sayso.data import load_json
 from sayso.entities import INITIALS_SKIP, load_aliases, normalise
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+PARTICLES = {"de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "el", "ibn"}
+LEADING_PARTICLES = {"de", "van", "von", "der"}  # particles that can open a two-word surname alone
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "madam", "dame"}
 MALE_HONORIFICS = {"mr", "sir"}
 # Words before a name that are not part of it, beyond the cue lexicon's titles and speaker nouns.
@@ -50,7 +52,7 @@ class PersonName:
 
 
 def _plain(word: str) -> str:
-    return word.casefold().replace("’", "'").strip(".,'\"")
+    return " ".join(w.strip(".,'\"") for w in word.casefold().replace("’", "'").split())
 
 
 def person_name(name: str) -> PersonName | None:
@@ -68,6 +70,8 @@ def person_name(name: str) -> PersonName | None:
     words = [w for w in words if _plain(w)]
     if not words:
         return None
+    while len(words) > 1 and _plain(words[-2]) in (PARTICLES if len(words) > 2 else LEADING_PARTICLES):
+        words[-2:] = [f"{words[-2]} {words[-1]}"]  # "Bill de Blasio", "De Blasio"; not "Al Gore"
     surname = _plain(words[-1]) + suffix
     given = [w for w in words[:-1] if len(_plain(w)) > 1 and not w.endswith(".")]  # no initials
     first = _plain(given[0]) if given else None

@@ -28,7 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.identity.roles import clean_speaker
+from sayso.identity.names import person_name, same_first
+from sayso.identity.roles import clean_name, clean_speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
@@ -82,6 +83,8 @@ class Resolver:
         self.candidates: dict[str, Candidate] = {}
         self.quotes = [(a["content"][0], a["content"][1], a) for a in attributions if a.get("content")]
         self.headline = self._headline()
+        long_words = [w for w in (self.headline or "").split() if len(w) > 3]
+        self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._surnames: dict[str, set[str]] = {}
         people = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -114,8 +117,9 @@ class Resolver:
         words = name.split()
         if len(words) != 1:
             return name
-        if len(self._surnames.get(words[0], ())) == 1:
-            return next(iter(self._surnames[words[0]]))
+        fulls = self._surnames.get(words[0], set())
+        if len({(n.split()[0], n.split()[-1]) for n in fulls}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one
+            return max(fulls, key=lambda n: (len(n), n))
         firsts = {full for names in self._surnames.values() for full in names if full.split()[0] == words[0]}
         return firsts.pop() if len(firsts) == 1 else name
 
@@ -125,7 +129,7 @@ class Resolver:
         if not names:
             return
         name = self._full_name(" ".join(t.text for t in names))
-        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha]
+        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
         roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"}
         roles |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
         if ent.root.dep_ == "appos":
@@ -135,6 +139,7 @@ class Resolver:
 
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
              gender: str | None = None) -> None:
+        name = clean_name(name, type_) or ""
         if not name:
             return
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
@@ -191,8 +196,8 @@ class Resolver:
     def resolve(self, mention: tuple[int, int]) -> tuple[str | None, str | None]:
         """``(name, type)`` for a pronoun or description mention; ``(None, None)`` when unsettled."""
         head = self.head(mention)
-        if head is None:
-            return None, None
+        if head is None or (self._title_case and mention[0] < len(self.headline)):
+            return None, None  # a title-case headline's "He" has no antecedent to read
         word = head.lower_
         if head.pos_ == "PRON" or word in PERSON_PRONOUNS or word in SELF_PRONOUNS:
             if word in PERSON_PRONOUNS:
@@ -211,6 +216,9 @@ class Resolver:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
     def _score(self, candidate: Candidate, offset: int) -> float | None:
+        if self._title_case and offset > len(self.headline) and all(
+                m[0] < len(self.headline) for m in candidate.mentions if m[0] < offset):
+            return None  # named only in a title-case headline ("Obama Says …", tagged badly): no antecedent
         last = candidate.last_before(offset)
         if last is None:
             return None
@@ -313,7 +321,7 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [clean_speaker(a, doc) for a in attributions]  # junk names are no candidates
+    out = [_own_name(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out)  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
@@ -326,6 +334,41 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
         if name is not None:
             a["speaker_type"] = type_
     return out
+
+
+def _attached(token: Token, root: Token, steps: int = 3) -> bool:
+    """The word before a name modifies it ("Environment Minister John Baird"), not a verb before
+    it ("The judge agreed with Ivana Trump")."""
+    for _ in range(steps):
+        if token.head == root:
+            return True
+        if token.head == token or token.head.i > root.i:
+            return False
+        token = token.head
+    return False
+
+
+def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+    """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
+    surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
+    mention, name = a.get("speaker_mention"), a.get("speaker_name")
+    if not mention or not name or a.get("speaker_type") != "PERSON":
+        return a
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return a
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN":
+        return {**a, "speaker_name": None, "speaker_type": None}
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
+    words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
+    credited = person_name(name)
+    if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
+        return a
+    given = [w for w in words[:-1] if len(w) > 1]
+    if not given or any(same_first(w.casefold(), credited.first) for w in given):
+        return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
+    return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:

@@ -5,8 +5,8 @@ entities near it; in practice that picks up ages ("59"), honorifics ("Mrs."), pl
 headline fragments ("Trump Was Mocking") and common nouns that are not speakers ("many",
 "falter"). This pass, after attribution and pronoun resolution, keeps:
 
-- a name with at least one capital letter, without stray edge punctuation, cut before a
-  reporting verb that a title-case headline glued to it ("Obama Says" → "Obama");
+- a name with at least one capital letter, without stray edge punctuation, and a person's name
+  without the reporting verb a title-case headline glued to its end ("Obama Says" → "Obama");
 - a role whose head is a title or a job: a word of the cue lexicon's titles and speaker nouns, or
   a singular noun with a job suffix ("professor", "economist", "spokesperson", "chairman");
   honorifics are dropped from its edges;
@@ -46,7 +46,7 @@ def _plain(word: str) -> str:
     return word.lower().strip(".,;:'’\"()")
 
 
-def clean_name(name: str | None) -> str | None:
+def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
     if not name:
         return None
     name = re.sub(r"^[^\w]+|[^\w.)]+$", "", name.strip())
@@ -54,10 +54,8 @@ def clean_name(name: str | None) -> str | None:
         return None  # "many", "falter", "officials": no one's name
     words = name.split()
     _, verbs = _lexicon()
-    for i, word in enumerate(words[1:], start=1):
-        if word[:1].isupper() and _plain(word) in verbs:
-            words = words[:i]  # "Obama Says" in a title-case headline
-            break
+    if type_ == "PERSON" and len(words) > 1 and _plain(words[-1]) in verbs and _plain(words[-1]).endswith("s"):
+        words = words[:-1]  # "Obama Says" in a title-case headline
     return " ".join(words) or None
 
 
@@ -101,7 +99,7 @@ def clean_org(org: str | None, doc: Doc) -> str | None:
 def clean_speaker(record: dict[str, Any], doc: Doc) -> dict[str, Any]:
     """One attribution record with its speaker's name, role and organisation checked."""
     out = dict(record)
-    out["speaker_name"] = clean_name(record.get("speaker_name"))
+    out["speaker_name"] = clean_name(record.get("speaker_name"), record.get("speaker_type"))
     out["speaker_role"] = clean_role(record.get("speaker_role"))
     out["speaker_org"] = clean_org(record.get("speaker_org"), doc)
     if out["speaker_name"] is None and record.get("speaker_name") is not None:

@@ -8,9 +8,11 @@ A new row joins an identity when their names are one person or organisation by
   "Mr. Trump", "President Trump") joins the one full name with that surname, or, when several
   people share it (Donald and Ivanka Trump), the one quoted at least ``DOMINANCE`` times as often
   as the others together, never one whose gender an honorific or the pronouns credited to it
-  contradict. Two full names with different first names never join: that is how two people who
-  share a surname stay apart. A surname-only identity is taken in by the first full name with
-  that surname when no other full name has it.
+  contradict; and only when that full name is well known in the corpus (quoted in
+  ``WELL_KNOWN`` documents) or written out in one of the surname's own documents. Two full names
+  with different first names never join: that is how two people who share a surname stay apart.
+  A surname-only identity is taken in by the first full name with that surname when no other
+  full name has it, on the same evidence.
 - organisations: the same normalised name after the alias table ("EU", "European Union"), or an
   acronym that is the other name's initials ("ISW", "Institute for the Study of War").
 
@@ -35,6 +37,7 @@ from sayso.identity.names import PersonName, initials, is_acronym, org_key, pers
 from sayso.store import schema
 
 DOMINANCE = 3
+WELL_KNOWN = 3
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -137,6 +140,23 @@ def _person_candidates(conn: Connection, me: Member, parsed: PersonName) -> list
     return [(root, _group(conn, root)) for root in roots]
 
 
+def _documents(conn: Connection, ids: list[int]) -> list[int]:
+    a = schema.attributions
+    return [d for (d,) in conn.execute(select(a.c.document_id).distinct().where(a.c.speaker_id.in_(ids)))]
+
+
+def _evidence(conn: Connection, bare: list[Member], full: list[Member]) -> bool:
+    """A surname alone may join a full name that the corpus knows well (quoted in ``WELL_KNOWN``
+    documents or more) or that is written out in one of the surname's own documents; so a lone
+    "Scott" does not join the one "Dred Scott" quoted elsewhere."""
+    if len(_documents(conn, [m.id for m in full])) >= WELL_KNOWN:
+        return True
+    names = [m.name for m in full if m.person and m.person.full]
+    d = schema.documents
+    texts = conn.execute(select(d.c.text).where(d.c.id.in_(_documents(conn, [m.id for m in bare])))).scalars()
+    return any(name in text for text in texts for name in names)
+
+
 def _compatible(parsed: PersonName, gender: str | None, group: list[Member]) -> bool:
     """No full name in the group with another first name, and no gender against ours."""
     names = [m.person for m in group if m.person]
@@ -157,14 +177,6 @@ def _assign_person(conn: Connection, me: Member, parsed: PersonName) -> None:
         if named:
             root = named[0][0]  # compatible full names share the first name: at most one in practice
             _join(conn, me.root, root, "auto", f"same person: {me.name} / {named[0][1][0].name}")
-            me.root = root
-        # surname-only identities join this full name when it is the only full name with the surname
-        others = [r for r, g in _person_candidates(conn, me, parsed)
-                  if any(m.person and m.person.full for m in g)]
-        if not others:
-            for root, group in candidates:
-                if root != me.root and not any(m.person and m.person.full for m in group):
-                    _join(conn, root, me.root, "auto", f"surname of {me.name}: {group[0].name}")
         return
     full = [(root, g) for root, g in candidates if any(m.person and m.person.full for m in g)]
     bare = [(root, g) for root, g in candidates if (root, g) not in full]
@@ -178,8 +190,26 @@ def _assign_person(conn: Connection, me: Member, parsed: PersonName) -> None:
             choice = (counts[0][1], counts[0][2])
     elif bare:
         choice = bare[0]
-    if choice is not None:
+    if choice is not None and (choice in bare or _evidence(conn, _group(conn, me.root), choice[1])):
         _join(conn, me.root, choice[0], "auto", f"surname {parsed.surname}: {me.name} / {choice[1][0].name}")
+
+
+def _adopt(conn: Connection, me: Member, parsed: PersonName) -> None:
+    """Surname-only identities join this full name when the evidence holds for it and for no other
+    full name with the surname (re-checked each time the full name is quoted, as it becomes well known)."""
+    full = _group(conn, me.root)
+    candidates = _person_candidates(conn, me, parsed)
+    rivals = [g for _, g in candidates if any(m.person and m.person.full for m in g)]
+    for root, group in candidates:
+        if any(m.person and m.person.full for m in group) or _blocked(conn, me.id, group):
+            continue
+        if not _compatible(parsed, parsed.gender or _gender(full), group) or not _evidence(conn, group, full):
+            continue
+        claims = [rival for rival in rivals if _evidence(conn, group, rival)]
+        if claims and _quotes(conn, [m.id for m in full]) < DOMINANCE * sum(
+                _quotes(conn, [m.id for m in rival]) for rival in claims):
+            continue  # another full name with this surname has as good a claim: leave it alone
+        _join(conn, root, me.root, "auto", f"surname of {me.name}: {group[0].name}")
 
 
 def _assign_org(conn: Connection, me: Member, key: str) -> None:
@@ -220,6 +250,25 @@ def assign(conn: Connection, speaker_id: int) -> None:
             _assign_org(conn, me, key)
 
 
+def settle(conn: Connection, document_id: int) -> None:
+    """After a document's rows are written: its new speaker rows join their identities, then the
+    full names it quotes take in the surname-only identities the evidence now allows."""
+    t, a = schema.speakers, schema.attributions
+    credited = [i for (i,) in conn.execute(
+        select(a.c.speaker_id).distinct().where(a.c.document_id == document_id, a.c.speaker_id.is_not(None))
+        .order_by(a.c.speaker_id))]
+    first_seen = dict(conn.execute(
+        select(a.c.speaker_id, func.min(a.c.document_id)).where(a.c.speaker_id.in_(credited)).group_by(a.c.speaker_id)
+    ).all())
+    for speaker_id in credited:
+        if first_seen.get(speaker_id) == document_id:
+            assign(conn, speaker_id)
+    for me in _members(conn, t.c.id.in_(credited) & (t.c.type == "PERSON")):
+        parsed = me.person
+        if parsed is not None and parsed.full:
+            _adopt(conn, me, parsed)
+
+
 def _bare_surname(conn: Connection, me: Member) -> bool:
     """One capitalised word the tagger took for an organisation that is a person's surname in
     this corpus ("Trump said"): it is matched as that surname, under the same rules."""
@@ -232,15 +281,24 @@ def _bare_surname(conn: Connection, me: Member) -> bool:
 
 
 def rebuild(conn: Connection) -> None:
-    """Recompute automatic identities from scratch, in speaker order, keeping every user decision."""
-    t, log = schema.speakers, schema.speaker_merges
+    """Recompute automatic identities from scratch, document by document in storage order (as a
+    fresh ingest would), keeping every user decision."""
+    t, log, a = schema.speakers, schema.speaker_merges, schema.attributions
     conn.execute(update(t).values(canonical_id=None, match_key=None, initials=None))
     conn.execute(log.delete().where(log.c.by == "auto"))
-    for row in conn.execute(select(t.c.id, t.c.canonical, t.c.type).order_by(t.c.id)).all():
-        # keys are set row by row, so each row meets only the rows stored before it, as on ingest
-        match_key, short = keys(row.canonical, row.type)
-        conn.execute(update(t).where(t.c.id == row.id).values(match_key=match_key, initials=short))
-        assign(conn, row.id)
+    first_seen = conn.execute(
+        select(a.c.speaker_id, func.min(a.c.document_id).label("document_id")).where(a.c.speaker_id.is_not(None))
+        .group_by(a.c.speaker_id)
+    ).all()
+    by_document: dict[int, list[int]] = {}
+    for speaker_id, document_id in first_seen:
+        by_document.setdefault(document_id, []).append(speaker_id)
+    for document_id in sorted(by_document):
+        # keys are set document by document, so each row meets only the rows stored before it, as on ingest
+        for row in conn.execute(select(t.c.id, t.c.canonical, t.c.type).where(t.c.id.in_(by_document[document_id]))):
+            match_key, short = keys(row.canonical, row.type)
+            conn.execute(update(t).where(t.c.id == row.id).values(match_key=match_key, initials=short))
+        settle(conn, document_id)
     for entry in conn.execute(select(log).where(log.c.by == "user", log.c.undone_at.is_(None)).order_by(log.c.id)).all():
         # a user's decision is replayed on the new pointers, and its entry records what moved now
         root = root_of(conn, entry.speaker_id)

@@ -77,6 +77,7 @@ class Writer:
             )
             self._insert_passages(conn, analysis, document_id)
             self._insert_attributions(conn, analysis, document_id, self._carried(conn, schema.attributions, origin_id))
+            identities.settle(conn, document_id)  # the speakers' identities, in the same transaction
             self._insert_assessments(conn, analysis, document_id, self._carried(conn, schema.assessments, origin_id))
             self._insert_entities(conn, analysis, document_id)
             self._insert_dates(conn, analysis, document_id)
@@ -153,7 +154,6 @@ class Writer:
                     {"key": key, "canonical": credited[0].name, "aliases": json.dumps(sorted(aliases)),
                      "org": org, "role": role, "type": credited[0].type, "match_key": match_key, "initials": short},
                 ).scalar_one()
-                identities.assign(conn, ids[key])
                 continue
             ids[key] = found.id
             merged = sorted(set(json.loads(found.aliases)) | aliases)
