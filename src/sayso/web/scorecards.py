@@ -74,7 +74,10 @@ def add_routes(app: FastAPI, page: Callable[..., Response], need_corpus: Callabl
     """Register the scorecard and question pages and their JSON on ``app``."""
 
     def store() -> Any:
-        return need_corpus().store
+        found = getattr(need_corpus(), "store", None)
+        if found is None:
+            raise ReadOnlyLinks("this corpus has no store to keep questions in")
+        return found
 
     @app.get("/scorecard", response_class=HTMLResponse, include_in_schema=False)
     def scorecard_page(request: Request, scale: str = "icd203", assessor: str = "") -> Response:
