@@ -74,3 +74,28 @@ def test_linking_query_alternatives_are_a_union(pundits):
     add_question(store, "Will Smith or Jones make news?", opens="2016-01-01", closes="2016-12-31",
                  query="Jones indictment | Avery lose", by="x")
     assert {c["assessment_id"] for c in candidates(store, 3)} == {ids["b-mar"], ids["a-feb"]}
+
+
+def test_linking_evidence_names_the_entities_in_the_sentence(pundits):
+    """'Smith' in the sentence is the entity 'Jonathan Smith': the question's 'Jonathan' is not missing."""
+    from sqlalchemy import insert, select
+
+    from sayso.store import schema
+    from sayso.store.questions import add_question
+
+    store, ids = pundits
+    add_question(store, "Will Jonathan Smith win the nomination?", opens="2016-01-01", closes="2016-07-01",
+                 query="Smith nomination", by="x")
+    with store.write() as conn:
+        document_id, text = conn.execute(
+            select(schema.documents.c.id, schema.documents.c.text).where(schema.documents.c.title == "a-jan")
+        ).one()
+        entity_id = conn.execute(insert(schema.entities).values(
+            document_id=document_id, name="Jonathan Smith", type="PERSON", aliases="[]"
+        ).returning(schema.entities.c.id)).scalar_one()
+        start = text.index("Smith")
+        conn.execute(insert(schema.mentions).values(entity_id=entity_id, document_id=document_id, start=start,
+                                                    end=start + 5, text="Smith"))
+    found = {c["assessment_id"]: c["evidence"] for c in candidates(store, 3)}
+    assert "entities: Jonathan Smith" in found[ids["a-jan"]] and "names not in" not in found[ids["a-jan"]]
+    assert "names not in sentence: Jonathan" in found[ids["b-jan"]]

@@ -103,3 +103,12 @@ def test_scorecard_filters_by_assessor(pundits):
     resolve(store, 1, "yes", on="2016-06-01", note=None, source=None, by="tester")
     assert [a.assessor for a in build(store, assessor="blake").assessors] == ["Pundit Blake"]
     assert build(store, assessor="nobody").assessors == []
+
+
+def test_scorecard_rows_have_the_export_columns(pundits):
+    from sayso.scorecards.export import rows_header
+
+    store, ids = pundits
+    _link_all(store, ids)
+    resolve(store, 1, "yes", on="2016-06-01", note=None, source=None, by="tester")
+    assert all(tuple(row) == rows_header() for row in rows(build(store)))

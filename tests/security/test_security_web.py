@@ -72,7 +72,8 @@ def test_static_route_still_serves_its_own_files():
     assert status == 200 and body == (HERE / "static" / name).read_bytes()
 
 
-def test_only_the_two_analyze_routes_accept_writes():
+def test_only_the_analyze_and_link_decision_routes_accept_writes():
+    """Each needs --allow-ingest (the link route: tests/scorecards/test_scorecards_web.py)."""
     from sayso.web.app import create_app
 
     writable = {
@@ -81,7 +82,7 @@ def test_only_the_two_analyze_routes_accept_writes():
         for method in getattr(route, "methods", None) or ()
         if method not in ("GET", "HEAD")
     }
-    assert writable == {("/analyze", "POST"), ("/api/analyze", "POST")}
+    assert writable == {("/analyze", "POST"), ("/api/analyze", "POST"), ("/questions/{question_id}/links", "POST")}
 
 
 def document_count(store) -> int:

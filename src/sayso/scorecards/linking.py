@@ -89,12 +89,18 @@ def polarity(question_text: str, proposition: str | None, sentence: str, phrase:
     return "for" if sign > 0 else "against"
 
 
-def _evidence(question_text: str, row: dict[str, Any], query_text: str) -> str:
+def _evidence(question_text: str, row: dict[str, Any], query_text: str, entities: list[str]) -> str:
+    """Why a link is proposed, for the person judging it: the query, the words and named entities the
+    sentence shares with the question, and the question's names it lacks (a rival's name in their
+    place often means the polarity is "against")."""
     names = {w for w in re.findall(r"\b[A-Z][a-z]+\b", question_text)} - {"Will", "Who", "Does", "Is"}
     where = f"{row.get('text') or ''}"
-    absent = sorted(n for n in names if n not in where)
+    known = " ".join([where, *entities])  # "Mr. Trump" is the entity "Donald Trump"
+    absent = sorted(n for n in names if n not in known)
     shared = sorted({w for w in _words(question_text) if w not in STOPWORDS} & set(_words(where)))
     parts = [f"search {query_text!r}", f"shares: {', '.join(shared) or '-'}"]
+    if entities:
+        parts.append(f"entities: {', '.join(entities)}")
     if absent:
         parts.append(f"names not in sentence: {', '.join(absent)}")
     return "; ".join(parts)
@@ -111,6 +117,26 @@ def _propositions(store: Store, ids: list[int]) -> dict[int, str | None]:
         return dict(conn.execute(select(s.c.id, s.c.proposition).where(s.c.id.in_(ids))).all())
 
 
+def _sentence_entities(store: Store, ids: list[int]) -> dict[int, list[str]]:
+    """The named entities mentioned inside each assessment's sentence (canonical names, in order)."""
+    s, m, e = schema.assessments, schema.mentions, schema.entities
+    statement = (
+        select(s.c.id, e.c.name)
+        .join(m, (m.c.document_id == s.c.document_id) & (m.c.start >= s.c.sentence_start)
+              & (m.c.end <= s.c.sentence_end))
+        .join(e, e.c.id == m.c.entity_id)
+        .where(s.c.id.in_(ids))
+        .order_by(s.c.id, m.c.start)
+    )
+    found: dict[int, list[str]] = {}
+    with store.read() as conn:
+        for assessment_id, name in conn.execute(statement):
+            names = found.setdefault(assessment_id, [])
+            if name not in names:
+                names.append(name)
+    return found
+
+
 def candidates(store: Store, question_id: int) -> list[dict[str, Any]]:
     """Proposed links for a question: assessment, document, polarity and why (not yet stored)."""
     asked = question(store, question_id)
@@ -120,13 +146,14 @@ def candidates(store: Store, question_id: int) -> list[dict[str, Any]]:
             if hit["kind"] == "assessment":
                 found.setdefault(hit["id"], hit)
     hits = sorted(found.values(), key=lambda h: (h["published"] or "", h["id"]))
-    propositions = _propositions(store, [hit["id"] for hit in hits])
+    ids = [hit["id"] for hit in hits]
+    propositions, entities = _propositions(store, ids), _sentence_entities(store, ids)
     return [
         {
             "assessment_id": hit["id"], "document_id": hit["document_id"],
             "polarity": polarity(asked["text"], propositions.get(hit["id"]), hit["text"], hit.get("phrase"),
                                  bool(hit.get("negated"))),
-            "evidence": _evidence(asked["text"], hit, asked["query"]),
+            "evidence": _evidence(asked["text"], hit, asked["query"], entities.get(hit["id"], [])),
         }
         for hit in hits
     ]

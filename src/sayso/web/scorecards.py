@@ -23,7 +23,9 @@ PLOT_SIZE = 300  # px, the square reliability diagram
 DECISIONS = {"accept": "accepted", "reject": "rejected"}
 
 
-class ReadOnlyLinks(SaysoError):
+class Refused(SaysoError):
+    """A write on a read-only server, or a question page over a corpus with no store."""
+
     status = 403
 
 
@@ -74,7 +76,10 @@ def add_routes(app: FastAPI, page: Callable[..., Response], need_corpus: Callabl
     """Register the scorecard and question pages and their JSON on ``app``."""
 
     def store() -> Any:
-        return need_corpus().store
+        found = getattr(need_corpus(), "store", None)
+        if found is None:
+            raise Refused("this corpus has no store to keep questions in")
+        return found
 
     @app.get("/scorecard", response_class=HTMLResponse, include_in_schema=False)
     def scorecard_page(request: Request, scale: str = "icd203", assessor: str = "") -> Response:
@@ -99,7 +104,7 @@ def add_routes(app: FastAPI, page: Callable[..., Response], need_corpus: Callabl
         from sayso.store.questions import decide_links, default_user
 
         if not writable:
-            raise ReadOnlyLinks("this server is read-only; start it with --allow-ingest to accept or reject links")
+            raise Refused("this server is read-only; start it with --allow-ingest to accept or reject links")
         form = await request.form(max_fields=8)
         decision = DECISIONS.get(str(form.get("decision")))
         if decision is None:
