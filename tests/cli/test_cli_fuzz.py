@@ -18,7 +18,7 @@ from sayso.cli import cli
 def test_fuzz_reports_cases_and_peak_rss(nlp):
     result = CliRunner().invoke(cli, ["fuzz", "--cases", "6", "--seed", "2"])
     assert result.exit_code == 0, result.output
-    assert re.search(r"fuzz: 6 cases in \d+ s, 0 failures, peak RSS \d+ MB", result.output)
+    assert re.search(r"fuzz: 6 cases in \d+ s, \d+ refused, 0 failures, peak RSS \d+ MB", result.output)
 
 
 @pytest.mark.issue(18)
