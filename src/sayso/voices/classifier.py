@@ -185,7 +185,10 @@ def quoted_log_odds(model: VoiceModel, features: Sequence[dict[str, float]]) -> 
     """The regression's log-odds that each paragraph is quoted (before ``bias``)."""
     return [
         model.intercept
-        + sum(c * (f.get(name, 0.0) - m) / s for name, m, s, c in zip(model.features, model.mean, model.scale, model.coef))
+        + sum(
+            c * (f.get(name, 0.0) - m) / s
+            for name, m, s, c in zip(model.features, model.mean, model.scale, model.coef, strict=True)
+        )
         for f in features
     ]
 
@@ -226,4 +229,5 @@ def label_by_model(text: str, passages: list[Passage], tokens: TokenIndex, model
     labels = viterbi(model, quoted_log_odds(model, features))
     for p, label in zip(spoken, labels, strict=True):
         p.voice = LABELS[label]
-        p.rule = "model:quoted" if label else ("model:lead-in" if p.features.get("lead_in") else "model:author")
+        author = "model:lead-in" if p.features.get("lead_in") else "model:author"
+        p.rule = "model:quoted" if label else author
