@@ -14,9 +14,10 @@ from sayso.calibration import SCALES
               help="text: coloured terminal report; markdown: a report to share; json: machine output (schema sayso/1).")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True,
               help="Probability scale for estimative phrases: ICD 203, UK PHIA, NATO, or readers' survey quartiles.")
-@click.option("--input", "input_format", type=click.Choice(["auto", "text", "html", "markdown"]), default="auto",
-              show_default=True,
-              help="How to read the input: auto sniffs it (a *.md file is Markdown); markdown reads '>' block quotes as excerpts.")
+@click.option("--input", "input_format", type=click.Choice(["auto", "text", "html", "markdown"]),
+              default="auto", show_default=True,
+              help="How to read the input: auto sniffs it (a *.md file is Markdown); "
+              "markdown reads '>' block quotes as excerpts.")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,

@@ -10,7 +10,8 @@ paragraph none of whose words sayso kept counts as ``author``.
 
 Figures: ``paragraph_accuracy``; precision/recall/F1 of ``quoted`` paragraphs; the all-author
 baseline's accuracy; and, on 20 dev posts whose quoted blocks we annotated with their source by
-hand (``tests/gold/blog_voices_sources.json``), how often sayso names that source. The data's texts are not redistributable, so nothing here copies them.
+hand (``tests/gold/blog_voices_sources.json``), how often sayso names that source. The data's
+texts are not redistributable, so nothing here copies them.
 """
 
 from __future__ import annotations
@@ -173,12 +174,15 @@ def score_sources(
                 counts["named_wrong"] += 1
             else:
                 counts["none"] += 1
-    counts["source_recall"] = round(counts["named_right"] / counts["named_in_text"], 4) if counts["named_in_text"] else 0.0
+    named = counts["named_in_text"]
+    counts["source_recall"] = round(counts["named_right"] / named, 4) if named else 0.0
     return counts
 
 
 def evaluate(
-    posts: Sequence[Post], analyse: Analyse | None = None, sources: dict[str, list[dict[str, Any]]] | None = None
+    posts: Sequence[Post],
+    analyse: Analyse | None = None,
+    sources: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """Score sayso on ``posts`` read as plain text and as Markdown, and the sources it names for
     the annotated blocks (``sources``, default the shipped annotations of dev posts).

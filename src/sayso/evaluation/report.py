@@ -130,6 +130,10 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
             value = results.get("blog_voices", {}).get(figures, {}).get(metric)
             if value is not None:
                 table.append((f"blog-voices dev · {reading}", metric, f"{value:.3f}", "—", "—"))
+        sources = results.get("blog_voices", {}).get(figures, {}).get("sources")
+        if sources:
+            named = f"{sources['named_right']}/{sources['named_in_text']}"
+            table.append((f"blog-voices dev · {reading}", "sources named (annotated posts)", named, "—", "—"))
     return table
 
 

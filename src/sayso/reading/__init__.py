@@ -65,6 +65,7 @@ __all__ = [
     "looks_like_markdown",
     "read",
     "read_source",
+    "sniff_format",
     "split_long_paragraphs",
 ]
 
@@ -84,7 +85,7 @@ class Document:
     title: str | None = None
     author: str | None = None
     published: str | None = None
-    published_source: str | None = None  # "option" | "html" (page metadata or front matter) | "dateline" | None
+    published_source: str | None = None  # "option" | "html" (metadata, front matter) | "dateline" | None
     url: str | None = None
     language: str = "en"
     boilerplate: tuple[tuple[int, int], ...] = ()
@@ -108,8 +109,8 @@ def read(
 
     ``published`` ("YYYY-MM-DD") overrides any date found in the input; ``encoding`` is a
     declared charset (an HTTP header's) tried before guessing; ``input_format`` (``"html"``,
-    ``"markdown"`` or ``"text"``) says how to read the input, else it is sniffed. Raises ``InputError`` for input
-    that is empty, binary, over a limit, or not English.
+    ``"markdown"`` or ``"text"``) says how to read the input, else it is sniffed. Raises
+    ``InputError`` for input that is empty, binary, over a limit, or not English.
     """
     option_date = check_date_option(published)
     check_size(data, max_bytes)
@@ -129,12 +130,13 @@ def read(
     if input_format not in (None, *INPUT_FORMATS):
         raise InputError(f"unknown input format {input_format!r}; sayso reads {', '.join(INPUT_FORMATS)}")
     links: list[tuple[int, int, str]] = []
-    if input_format == "markdown" or (input_format is None and not looks_like_html(raw) and looks_like_markdown(raw)):
+    kind = input_format or sniff_format(raw)
+    if kind == "markdown":
         page = read_markdown(raw)
         if not page.text:
             raise InputError("input is Markdown with no readable text (only markup)")
         text, quotes, links, fmt = page.text, page.quotes, page.links, "markdown"
-    elif input_format == "html" or (input_format is None and looks_like_html(raw)):
+    elif kind == "html":
         page = read_html(raw, url)
         if not page.text:
             raise InputError("input is HTML with no readable text (only markup, scripts or styles)")
@@ -178,3 +180,11 @@ def read(
         encoding=used_encoding,
         format=fmt,
     )
+
+
+def sniff_format(raw: str) -> str:
+    """``"html"`` for markup pages and fragments, ``"markdown"`` for text plainly in Markdown,
+    else ``"text"``."""
+    if looks_like_html(raw):
+        return "html"
+    return "markdown" if looks_like_markdown(raw) else "text"

@@ -50,14 +50,20 @@ def read_source(
     if scheme in ("http", "https"):
         data, charset = fetch(source, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
         return read(
-            data, published=published, url=source, max_bytes=max_bytes, encoding=charset, input_format=input_format
+            data,
+            published=published,
+            url=source,
+            max_bytes=max_bytes,
+            encoding=charset,
+            input_format=input_format,
         )
     if "://" in source or scheme in _REFUSED_SCHEMES:
         raise InputError(f"cannot read {source!r}: only http and https URLs are fetched (scheme {scheme!r})")
     path = Path(source)
     if input_format is None and path.suffix.lower() in MARKDOWN_SUFFIXES:
         input_format = "markdown"
-    return read(_read_file(path, max_bytes), published=published, max_bytes=max_bytes, input_format=input_format)
+    data = _read_file(path, max_bytes)
+    return read(data, published=published, max_bytes=max_bytes, input_format=input_format)
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

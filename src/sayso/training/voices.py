@@ -25,6 +25,9 @@ from sayso.models import sha256
 from sayso.voices.classifier import MODEL_FILE, VoiceModel, quoted_log_odds, viterbi
 
 
+_PARSE_ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
+
+
 def _cache_dir() -> Path:
     return Path(os.environ.get("SAYSO_CACHE", Path.home() / ".cache" / "sayso")) / "voices"
 
@@ -48,10 +51,11 @@ def parsed(posts: list[Post]) -> list[Any]:
         with nlp.select_pipes(disable=["sayso"]):
             for i, doc in enumerate(nlp.pipe((prepare_doc(nlp, d) for d in documents), batch_size=8)):
                 docs.append(doc)
-                print(f"\rparsed {i + 1}/{len(documents)} posts ({time.monotonic() - started:.0f} s)", end="", file=sys.stderr)
+                elapsed = time.monotonic() - started
+                print(f"\rparsed {i + 1}/{len(documents)} posts ({elapsed:.0f} s)", end="", file=sys.stderr)
         print(file=sys.stderr)
         path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(attrs=["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"])
+        bin_ = DocBin(attrs=_PARSE_ATTRS)
         for doc in docs:
             bin_.add(doc)
         bin_.to_disk(path)
@@ -121,9 +125,10 @@ def train(data_dir: Path, out_dir: Path) -> dict[str, Any]:
     started = time.monotonic()
     train_posts, dev_posts = load_split(data_dir, "train"), load_split(data_dir, "dev")
     blogs = _blogs(data_dir, "train")
-    train_rows = [article_rows(d, doc, post) for post, (d, doc) in zip(train_posts, parsed(train_posts), strict=True)]
-    dev_rows = [article_rows(d, doc, post) for post, (d, doc) in zip(dev_posts, parsed(dev_posts), strict=True)]
-    model, oof = fit([a.features for a in train_rows], [a.gold for a in train_rows], [blogs[p.name] for p in train_posts])
+    train_rows = _articles(train_posts)
+    dev_rows = _articles(dev_posts)
+    groups = [blogs[p.name] for p in train_posts]
+    model, oof = fit([a.features for a in train_rows], [a.gold for a in train_rows], groups)
     path = out_dir / MODEL_FILE
     path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     figures: dict[str, Any] = {
@@ -147,6 +152,10 @@ def train(data_dir: Path, out_dir: Path) -> dict[str, Any]:
     return figures
 
 
+def _articles(posts: list[Post]) -> list[Article]:
+    return [article_rows(document, doc, post) for post, (document, doc) in zip(posts, parsed(posts), strict=True)]
+
+
 def _predict(model: VoiceModel, article: Article) -> list[int]:
     """Labels as analysis gives them: the classifier's where it decides, else the rule pass's."""
     if not article.classified:
@@ -161,7 +170,9 @@ def _figures(gold: list[int], predicted: list[int]) -> dict[str, float]:
     return score([name[y] for y in gold], [name[y] for y in predicted])
 
 
-def fit(articles: list[list[dict[str, float]]], labels: list[list[int]], groups: list[str]) -> tuple[Any, list[int]]:
+def fit(
+    articles: list[list[dict[str, float]]], labels: list[list[int]], groups: list[str]
+) -> tuple[VoiceModel, list[int]]:
     """Fit the classifier; also return its cross-validated (by blog) train predictions."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -176,7 +187,8 @@ def fit(articles: list[list[dict[str, float]]], labels: list[list[int]], groups:
 
     def first(train_idx: list[int]) -> LogisticRegression:
         Xs = (np.vstack([X[i] for i in train_idx]) - mean) / scale
-        return LogisticRegression(C=C, max_iter=5000, random_state=SEED).fit(Xs, np.concatenate([y[i] for i in train_idx]))
+        regression = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+        return regression.fit(Xs, np.concatenate([y[i] for i in train_idx]))
 
     folds = list(GroupKFold(n_splits=FOLDS).split(np.arange(len(X)), groups=groups))
     oof_logits: list[np.ndarray] = [np.zeros(0)] * len(X)

@@ -89,6 +89,6 @@ def find_voices(
         passages = [Passage(s, e) for s, e in spans]
         label_by_rules(text, passages, tokens, rules)
         if reads_as_chatty(passages, rules):
-            label_by_model(text, passages, tokens, rules, model or load_model())
+            label_by_model(text, passages, tokens, model or load_model())
     name_sources(text, passages, tokens, rules, links)
     return [p.plain() for p in passages]

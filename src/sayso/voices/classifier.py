@@ -1,7 +1,8 @@
 """The trained voice classifier for plain text: is each paragraph the author's or a pasted excerpt?
 
-Where no markup marks excerpts, the voice of a paragraph is read from how it is written and where it
-stands. Three steps, all fitted on blog-voices ``train`` by ``sayso train voices``
+Where no markup marks excerpts and the article has a chatty voice of its own (see
+``inference.reads_as_chatty``), the voice of a paragraph is read from how it is written and where
+it stands. Three steps, all fitted on blog-voices ``train`` by ``sayso train voices``
 (``sayso.training.voices``) and shipped as ``models/voices.json``:
 
 1. **Paragraph features**: the rule signals (``signals.paragraph_signals``: person, contractions,
@@ -31,7 +32,6 @@ from typing import Any
 
 from sayso.errors import ConfigError
 from sayso.voices.passages import Passage
-from sayso.voices.rules import Rules
 from sayso.voices.signals import TokenIndex
 
 MODEL_FILE = "voices.json"
@@ -185,7 +185,10 @@ def quoted_log_odds(model: VoiceModel, features: Sequence[dict[str, float]]) -> 
     """The regression's log-odds that each paragraph is quoted (before ``bias``)."""
     return [
         model.intercept
-        + sum(c * (f.get(name, 0.0) - m) / s for name, m, s, c in zip(model.features, model.mean, model.scale, model.coef))
+        + sum(
+            c * (f.get(name, 0.0) - m) / s
+            for name, m, s, c in zip(model.features, model.mean, model.scale, model.coef, strict=True)
+        )
         for f in features
     ]
 
@@ -219,11 +222,12 @@ def viterbi(model: VoiceModel, log_odds: Sequence[float]) -> list[int]:
     return path[::-1]
 
 
-def label_by_model(text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules, model: VoiceModel) -> None:
+def label_by_model(text: str, passages: list[Passage], tokens: TokenIndex, model: VoiceModel) -> None:
     """Relabel the paragraphs with text by the classifier (the rule pass has run on them)."""
     spoken = [p for p in passages if text[p.start : p.end].strip()]
     features = article_features(text, spoken, tokens)
     labels = viterbi(model, quoted_log_odds(model, features))
     for p, label in zip(spoken, labels, strict=True):
         p.voice = LABELS[label]
-        p.rule = "model:quoted" if label else ("model:lead-in" if p.features.get("lead_in") else "model:author")
+        author = "model:lead-in" if p.features.get("lead_in") else "model:author"
+        p.rule = "model:quoted" if label else author
