@@ -38,6 +38,9 @@ def phrases(records: list[dict], text: str) -> list[tuple[str, str]]:
         ("The rebels appear to be running out of ammunition.", [("appear to", "modal")]),
         ("There is real potential for the dispute to escalate.", [("There is real potential", "modal")]),
         ("Drone swarms look set to change naval warfare.", [("look set to", "modal")]),
+        ("The talks did not produce the deal that the envoy had expected.", [("expected", "assess-verb")]),
+        ("Exports fell sharply in March, suggesting weak demand abroad.", [("suggesting", "assess-verb")]),
+        ("There is potential for the talks to collapse.", [("There is potential", "modal")]),
     ],
 )
 def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):

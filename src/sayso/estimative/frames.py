@@ -39,8 +39,8 @@ class Frames:
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
-        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
-            return  # "suggest" / "imply" need what suggests it
+        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children) and verb.tag_ != "VBG":
+            return  # "suggest" / "imply" need what suggests it (a participle's is the clause it follows)
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
         if clause is not None and self._asks(clause):
             return  # "to assess how AI can be exploited": assess = evaluate
@@ -52,7 +52,9 @@ class Frames:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
             clause = self._inferred(verb)
-        gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+        gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(
+            c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children
+        )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
         if clause is None and not gap:
             return
         proposition = contiguous(clause_tokens(clause)) if clause is not None else contiguous(clause_tokens(verb.head))
@@ -84,7 +86,9 @@ class Frames:
         """"The scale of the campaign suggests the involvement of a state": what evidence points to.
         A person who suggests something proposes it."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you"):
+        if subject is None and verb.tag_ != "VBG":
+            return None  # a participle ("…, suggesting limits on X") infers from the clause before it
+        if subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you")):
             return None
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
