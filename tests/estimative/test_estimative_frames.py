@@ -61,6 +61,8 @@ def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):
         "The storm increased the risk of flooding.",  # risk is not a likelihood
         "The minister appeared in court on Tuesday.",
         "The potential targets include two airfields.",  # attributive potential
+        "Sanctions are changing trade in predictable and unpredictable ways.",  # a description
+        "Protesters pressed the mayor, suggesting that he resign.",  # a proposal, not an inference
     ],
 )
 def test_finds_no_frame_in_non_estimative_uses(bare_nlp, table, text):

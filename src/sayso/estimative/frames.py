@@ -39,9 +39,10 @@ class Frames:
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
-        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children) and verb.tag_ != "VBG":
-            return  # "suggest" / "imply" need what suggests it (a participle's is the clause it follows)
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
+        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
+            if verb.tag_ != "VBG" or clause is not None:
+                return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal
         if clause is not None and self._asks(clause):
             return  # "to assess how AI can be exploited": assess = evaluate
         if clause is None:
@@ -122,8 +123,8 @@ class Frames:
                 return
             if word.lemma_ == "know" and word.tag_ != "VBN" and negation is None:
                 return
-        elif word.dep_ == "amod" and lower not in spec["attributive"]:
-            return
+        elif (word.dep_ == "amod" or (word.dep_ == "conj" and head.dep_ == "amod")) and lower not in spec["attributive"]:
+            return  # "unpredictable ways", "predictable and unpredictable ways": a description
         phrase = [word, *[c for c in word.children if c.dep_ == "advmod" and c.i < word.i]]
         phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
         phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
