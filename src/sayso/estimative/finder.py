@@ -257,7 +257,7 @@ class _Finder(Frames, Indirect):
         if explicit:
             return explicit
         if holder and self.unresolved_holder(token):
-            return None, None
+            return self.speaker_as_holder(token)
         start = token.idx
         containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
         if containing:
@@ -313,6 +313,17 @@ class _Finder(Frames, Indirect):
                         return person["name"], mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
+
+    def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
+        """"The minister said that she believes X": "she" inside a person's reported speech is that
+        person. Any other unresolved pronoun holder stays unknown."""
+        subject = holder_of(node)
+        if subject is None or subject.lower_ not in ("he", "she"):
+            return None, None
+        for attribution in self.attributions:
+            if attribution["content"][0] <= node.idx < attribution["content"][1] and attribution.get("speaker_type") == "PERSON":
+                return attribution.get("speaker_name"), None
+        return None, None
 
     def unresolved_holder(self, node: Token) -> bool:
         """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
