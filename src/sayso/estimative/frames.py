@@ -161,6 +161,8 @@ class Frames:
             return
         if verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
             return
+        if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
+            return  # "cannot say more", "could not tell the difference": a refusal or an inability
         self._uncertain([*auxes, verb], verb, None)
 
     def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
