@@ -112,3 +112,16 @@ def test_reporting_verb_whose_content_ended_does_not_assess_what_follows(bare_nl
     (record,) = find_assessments(doc, voices, [attribution], table, "icd203").assessments
     assert text[record["phrase"][0] : record["phrase"][1]] == "likely"
     assert record["assessor"] == ("author" if cued else "Guards")
+
+
+def test_a_pronoun_believer_inside_reported_speech_is_the_speaker(bare_nlp, table):
+    text = "Ivanova said that she believes the talks will fail."
+    attribution = {"kind": "indirect", "content": [text.index("that"), len(text) - 1], "cue": None,
+                   "speaker_name": "Anna Ivanova", "speaker_type": "PERSON", "speaker_mention": [0, 7]}
+    found = find_assessments(bare_nlp(text), [], [attribution], table, "icd203")
+    assert [(r["category"], r["assessor"]) for r in found.assessments] == [("assess-verb", "Anna Ivanova")]
+
+
+def test_a_pronoun_believer_with_no_antecedent_stays_unknown(bare_nlp, table):
+    found = find_assessments(bare_nlp("They believe the talks will fail."), [], [], table, "icd203")
+    assert [(r["category"], r["assessor"]) for r in found.assessments] == [("assess-verb", None)]

@@ -31,6 +31,7 @@ def phrases(records: list[dict], text: str) -> list[tuple[str, str]]:
         ("The future of the treaty remains highly uncertain.", [("remains highly uncertain", "uncertainty")]),
         ("It is impossible to predict how the voters will react.", [("It is impossible to predict", "uncertainty")]),
         ("The agency could not confirm the number of casualties.", [("could not confirm", "uncertainty")]),
+        ("We do not know whether the dam will hold.", [("do not know", "uncertainty")]),
         ("Little is known about the new commander.", [("Little is known", "uncertainty")]),
         ("The depth of the bunkers is not publicly known.", [("is not publicly known", "uncertainty")]),
         ("The shortages increase the likelihood of unrest in the cities.", [("increase the likelihood", "comparative")]),
@@ -38,6 +39,9 @@ def phrases(records: list[dict], text: str) -> list[tuple[str, str]]:
         ("The rebels appear to be running out of ammunition.", [("appear to", "modal")]),
         ("There is real potential for the dispute to escalate.", [("There is real potential", "modal")]),
         ("Drone swarms look set to change naval warfare.", [("look set to", "modal")]),
+        ("The talks did not produce the deal that the envoy had expected.", [("expected", "assess-verb")]),
+        ("Exports fell sharply in March, suggesting weak demand abroad.", [("suggesting", "assess-verb")]),
+        ("There is potential for the talks to collapse.", [("There is potential", "modal")]),
     ],
 )
 def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):
@@ -58,6 +62,10 @@ def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):
         "The storm increased the risk of flooding.",  # risk is not a likelihood
         "The minister appeared in court on Tuesday.",
         "The potential targets include two airfields.",  # attributive potential
+        "Sanctions are changing trade in predictable and unpredictable ways.",  # a description
+        "Protesters pressed the mayor, suggesting that he resign.",  # a proposal, not an inference
+        "The spokesman said he cannot say more about the talks.",  # a refusal
+        "The new rules are unclear guidance for farmers.",
     ],
 )
 def test_finds_no_frame_in_non_estimative_uses(bare_nlp, table, text):

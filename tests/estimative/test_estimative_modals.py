@@ -28,6 +28,7 @@ def phrases(bare_nlp, table, text: str) -> list[str]:
         ("Officials said the strikes could continue for weeks.", ["could"]),
         ("Last week officials said the strikes could continue for weeks.", ["could"]),
         ("Why would Tehran risk it? It could lose its last proxy.", ["could"]),
+        ("Moscow is studying how the elections could change Western support.", []),  # an indirect question
         # must find nothing: past ability, wishes, time clauses, questions
         ("When the dam broke, residents could only watch as the water rose.", []),
         ("Last year the army could barely recruit enough men.", []),
@@ -52,3 +53,8 @@ def test_estimative_could_before_the_publication_year_is_past_ability(published,
     text = "In 2014 the separatists could move freely across the border."
     analysis = analyze(text, published=published)
     assert [a.phrase.text for a in analysis.assessments] == expected
+
+
+def test_a_past_year_that_dates_a_noun_does_not_make_could_past_ability() -> None:
+    text = "Rising prices could trigger protests like those of late 2019."
+    assert [a.phrase.text for a in analyze(text, published="2024-02-01").assessments] == ["could"]

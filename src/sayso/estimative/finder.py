@@ -139,7 +139,7 @@ class _Rules:
         self.matcher.add("APPEAR", [[{"LEMMA": {"IN": looks["verbs"]}}]])
         self.matcher.add("SEEMINGLY", [[{"LOWER": {"IN": looks["adverbs"]}}]])
         self.matcher.add("LOOKSET", [[{"LOWER": a}, {"LOWER": b}, {"LOWER": c}] for a, b, c in looks["fixed"]])
-        self.matcher.add("POTENTIAL", [[{"LOWER": {"IN": looks["nouns"]}, "POS": "NOUN"}]])
+        self.matcher.add("POTENTIAL", [[{"LOWER": {"IN": looks["nouns"]}, "POS": {"IN": ["NOUN", "ADJ"]}}]])
         capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
         self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
         self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
@@ -257,7 +257,7 @@ class _Finder(Frames, Indirect):
         if explicit:
             return explicit
         if holder and self.unresolved_holder(token):
-            return None, None
+            return self.speaker_as_holder(token)
         start = token.idx
         containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
         if containing:
@@ -313,6 +313,17 @@ class _Finder(Frames, Indirect):
                         return person["name"], mention
                 return self.doc.text[mention[0] : mention[1]], mention
         return None
+
+    def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
+        """"The minister said that she believes X": "she" inside a person's reported speech is that
+        person. Any other unresolved pronoun holder stays unknown."""
+        subject = holder_of(node)
+        if subject is None or subject.lower_ not in ("he", "she"):
+            return None, None
+        for attribution in self.attributions:
+            if attribution["content"][0] <= node.idx < attribution["content"][1] and attribution.get("speaker_type") == "PERSON":
+                return attribution.get("speaker_name"), None
+        return None, None
 
     def unresolved_holder(self, node: Token) -> bool:
         """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
@@ -500,8 +511,8 @@ class _Finder(Frames, Indirect):
                 return True
         published = published_year(self.doc)
         for t in clause_tokens(verb):
-            if any(a.dep_ in ("dobj", "relcl", "acl", "ccomp") for a in self._path(t, verb)):
-                continue  # "could threaten strife such as was seen in 2022": the year dates the object
+            if any(a.dep_ not in ("prep", "advmod", "npadvmod") for a in self._path(t, verb)[1:]):
+                continue  # "could threaten protests like those in 2022": the year dates a noun, not the verb
             if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
                 return True
             if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:

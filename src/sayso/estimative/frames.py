@@ -39,9 +39,10 @@ class Frames:
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
-        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
-            return  # "suggest" / "imply" need what suggests it
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
+        if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
+            if verb.tag_ != "VBG" or clause is not None:
+                return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal
         if clause is not None and self._asks(clause):
             return  # "to assess how AI can be exploited": assess = evaluate
         if clause is None:
@@ -52,7 +53,9 @@ class Frames:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
             clause = self._inferred(verb)
-        gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(c.dep_ == "dobj" for c in verb.children)
+        gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(
+            c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children
+        )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
         if clause is None and not gap:
             return
         proposition = contiguous(clause_tokens(clause)) if clause is not None else contiguous(clause_tokens(verb.head))
@@ -84,7 +87,9 @@ class Frames:
         """"The scale of the campaign suggests the involvement of a state": what evidence points to.
         A person who suggests something proposes it."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you"):
+        if subject is None and verb.tag_ != "VBG":
+            return None  # a participle ("…, suggesting limits on X") infers from the clause before it
+        if subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they", "you")):
             return None
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -118,8 +123,8 @@ class Frames:
                 return
             if word.lemma_ == "know" and word.tag_ != "VBN" and negation is None:
                 return
-        elif word.dep_ == "amod" and lower not in spec["attributive"]:
-            return
+        elif (word.dep_ == "amod" or (word.dep_ == "conj" and head.dep_ == "amod")) and lower not in spec["attributive"]:
+            return  # "unpredictable ways", "predictable and unpredictable ways": a description
         phrase = [word, *[c for c in word.children if c.dep_ == "advmod" and c.i < word.i]]
         phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
         phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
@@ -156,6 +161,8 @@ class Frames:
             return
         if verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
             return
+        if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
+            return  # "cannot say more", "could not tell the difference": a refusal or an inability
         self._uncertain([*auxes, verb], verb, None)
 
     def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
