@@ -75,3 +75,12 @@ def test_a_named_mention_keeps_its_own_first_name(nlp) -> None:
 def test_a_persons_aides_are_not_that_person(nlp) -> None:
     text = "Senator Mitch McConnell left early.\n\nMcConnell aides said the bill would pass."
     assert dict(_speakers(text)).get("McConnell aides") is None
+
+
+def test_a_mention_headed_by_another_person_is_that_person(nlp) -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday.\n\n"
+        "Clinton campaign manager Robby Mook said the polls were tightening."
+    )
+    resolved = dict(_speakers(text))
+    assert resolved.get("Clinton campaign manager Robby Mook") == "Robby Mook"

@@ -21,6 +21,7 @@ scored rule resolver, not a learned one, so every decision can be read back:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.data import load_json
 from sayso.identity.names import person_name, same_first
 from sayso.identity.roles import clean_name, clean_speaker
 
@@ -336,6 +338,13 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _message_nouns() -> frozenset[str]:
+    """Nouns whose owner is who speaks: "Trump's statement", "Niger's transitional government"."""
+    lexicon = load_json("reporting_verbs.json", version=None)
+    return frozenset({*lexicon["message_nouns"], *lexicon["org_words"]})
+
+
 def _attached(token: Token, root: Token, steps: int = 3) -> bool:
     """The word before a name modifies it ("Environment Minister John Baird"), not a verb before
     it ("The judge agreed with Ivana Trump")."""
@@ -357,12 +366,21 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or not len(span):
         return a
-    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN":
+    root = span.root
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if root.pos_ == "NOUN" and people and all(e.end <= root.i for e in people) \
+            and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
+        # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
         return {**a, "speaker_name": None, "speaker_type": None}
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None) or next(
+        (e for e in span.ents if e.label_ == "PERSON"), None)
     words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
     words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
-    credited = person_name(name)
+    credited, written = person_name(name), person_name(" ".join(words))
+    if credited and written and written.full and written.surname != credited.surname.split()[-1] \
+            and written.surname != credited.surname:
+        # "Clinton campaign manager Robby Mook": the person the mention is headed by
+        return {**a, "speaker_name": " ".join(words[-2:])}
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
     given = [w for w in words[:-1] if len(w) > 1]
