@@ -84,3 +84,11 @@ def test_a_mention_headed_by_another_person_is_that_person(nlp) -> None:
     )
     resolved = dict(_speakers(text))
     assert resolved.get("Clinton campaign manager Robby Mook") == "Robby Mook"
+
+
+def test_a_descriptions_modifiers_must_fit_the_person(nlp) -> None:
+    text = (
+        "Democratic nominee Hillary Clinton and Republican nominee Donald Trump spoke on Monday.\n\n"
+        "The Democratic nominee said the economy was strong."
+    )
+    assert ("The Democratic nominee", "Hillary Clinton") in _speakers(text)

@@ -42,6 +42,7 @@ FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "ch
 MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
               "husband", "son", "brother", "king", "prince"}
 DEFINITE = {"the", "this", "that"}
+TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
@@ -132,10 +133,13 @@ class Resolver:
             return
         name = self._full_name(" ".join(t.text for t in names))
         before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
-        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"}
-        roles |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
+        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"}
+        described = [c for c in ent.root.children if c.dep_ == "appos"]
         if ent.root.dep_ == "appos":
-            roles.add(ent.root.head.lemma_.lower())
+            described.append(ent.root.head)
+        for noun in described:  # "Donald Trump, the Republican nominee"
+            roles.add(noun.lemma_.lower())
+            roles |= {t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound")}
         gender = _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
         self._add(name, "PERSON", ent, speaker=False, roles=roles, gender=gender)
 
@@ -191,7 +195,8 @@ class Resolver:
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
-        return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or bool(span.ents)
+        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in span.ents)  # not "the Democratic nominee"
+        return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
     # -- resolving -------------------------------------------------------------------------
 
@@ -305,7 +310,10 @@ class Resolver:
                      and _words(c.name)[-1] in DOCUMENT_NOUNS]
             found = max(named, key=lambda c: c.last_before(offset)[0]) if named else None
             return (found.name, "ORG") if found else (None, None)
-        people = self._best(offset, lambda c: c.type == "PERSON" and word in c.roles)
+        # "the Republican nominee" is not the Democratic one: the description's own modifiers must
+        # be among the candidate's role words too (time words such as "former" aside)
+        wanted = {t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.lower_ not in TIME_WORDS}
+        people = self._best(offset, lambda c: c.type == "PERSON" and word in c.roles and wanted <= c.roles)
         bodies = [c for c in self.candidates.values() if c.type == "ORG" and word in _words(c.name)
                   and c.last_before(offset) is not None]
         body = max(bodies, key=lambda c: c.last_before(offset)[0]) if bodies else None
@@ -361,10 +369,14 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
     surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
     mention, name = a.get("speaker_mention"), a.get("speaker_name")
-    if not mention or not name or a.get("speaker_type") != "PERSON":
+    if not mention or not name:
         return a
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or not len(span):
+        return a
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.lemma_.lower() not in _message_nouns():
+        return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
+    if a.get("speaker_type") != "PERSON":
         return a
     root = span.root
     people = [e for e in span.ents if e.label_ == "PERSON"]
