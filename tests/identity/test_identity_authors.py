@@ -24,3 +24,7 @@ def test_unknown_author_names_its_document():
     assert _voice(title="Grain deal") == "unknown author of Grain deal (document 7)"
     assert _voice(source_name="/data/a/story.txt", document_id=8) == "unknown author of story.txt (document 8)"
     assert _voice(title="Same", document_id=1) != _voice(title="Same", document_id=2)
+
+
+def test_byline_is_a_name():
+    assert _voice(author="By EDUARDO PORTER. Email: e@x.com,Twitter: @e", publisher="nyt") == "EDUARDO PORTER (nyt)"

@@ -75,3 +75,20 @@ def test_a_named_mention_keeps_its_own_first_name(nlp) -> None:
 def test_a_persons_aides_are_not_that_person(nlp) -> None:
     text = "Senator Mitch McConnell left early.\n\nMcConnell aides said the bill would pass."
     assert dict(_speakers(text)).get("McConnell aides") is None
+
+
+def test_a_mention_headed_by_another_person_is_that_person(nlp) -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday.\n\n"
+        "Clinton campaign manager Robby Mook said the polls were tightening."
+    )
+    resolved = dict(_speakers(text))
+    assert resolved.get("Clinton campaign manager Robby Mook") == "Robby Mook"
+
+
+def test_a_descriptions_modifiers_must_fit_the_person(nlp) -> None:
+    text = (
+        "Democratic nominee Hillary Clinton and Republican nominee Donald Trump spoke on Monday.\n\n"
+        "The Democratic nominee said the economy was strong."
+    )
+    assert ("The Democratic nominee", "Hillary Clinton") in _speakers(text)

@@ -9,6 +9,7 @@ names one document and so is never merged with another's.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -23,10 +24,20 @@ def host(url: str | None) -> str | None:
     return name.removeprefix("www.") or None
 
 
+def _byline(author: str | None) -> str | None:
+    """A byline as a name: "By EDUARDO PORTER. Email: …" → "EDUARDO PORTER"."""
+    if not author:
+        return None
+    name = re.sub(r"^\s*by\s+", "", author.strip(), flags=re.IGNORECASE)
+    name = re.split(r"\.?\s+(?:e-?mail|twitter|follow)\b|\s+@|,\s*(?:e-?mail|twitter)", name, maxsplit=1,
+                    flags=re.IGNORECASE)[0]
+    return name.strip(" .,;") or None
+
+
 def document_voice(*, author: str | None, publisher: str | None, url: str | None, title: str | None,
                    source_name: str | None, document_id: int) -> str:
     """Who speaks in a document's own voice, as a source name."""
-    author, outlet = (author or "").strip() or None, (publisher or "").strip() or host(url)
+    author, outlet = _byline(author), (publisher or "").strip() or host(url)
     if author and outlet and outlet.casefold() not in author.casefold():
         return f"{author} ({outlet})"
     if author or outlet:

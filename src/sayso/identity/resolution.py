@@ -21,6 +21,7 @@ scored rule resolver, not a learned one, so every decision can be read back:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.data import load_json
 from sayso.identity.names import person_name, same_first
 from sayso.identity.roles import clean_name, clean_speaker
 
@@ -40,6 +42,7 @@ FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "ch
 MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
               "husband", "son", "brother", "king", "prince"}
 DEFINITE = {"the", "this", "that"}
+TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
@@ -130,10 +133,13 @@ class Resolver:
             return
         name = self._full_name(" ".join(t.text for t in names))
         before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
-        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"}
-        roles |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
+        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"}
+        described = [c for c in ent.root.children if c.dep_ == "appos"]
         if ent.root.dep_ == "appos":
-            roles.add(ent.root.head.lemma_.lower())
+            described.append(ent.root.head)
+        for noun in described:  # "Donald Trump, the Republican nominee"
+            roles.add(noun.lemma_.lower())
+            roles |= {t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound")}
         gender = _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
         self._add(name, "PERSON", ent, speaker=False, roles=roles, gender=gender)
 
@@ -189,7 +195,8 @@ class Resolver:
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
-        return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or bool(span.ents)
+        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in span.ents)  # not "the Democratic nominee"
+        return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
     # -- resolving -------------------------------------------------------------------------
 
@@ -303,7 +310,10 @@ class Resolver:
                      and _words(c.name)[-1] in DOCUMENT_NOUNS]
             found = max(named, key=lambda c: c.last_before(offset)[0]) if named else None
             return (found.name, "ORG") if found else (None, None)
-        people = self._best(offset, lambda c: c.type == "PERSON" and word in c.roles)
+        # "the Republican nominee" is not the Democratic one: the description's own modifiers must
+        # be among the candidate's role words too (time words such as "former" aside)
+        wanted = {t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.lower_ not in TIME_WORDS}
+        people = self._best(offset, lambda c: c.type == "PERSON" and word in c.roles and wanted <= c.roles)
         bodies = [c for c in self.candidates.values() if c.type == "ORG" and word in _words(c.name)
                   and c.last_before(offset) is not None]
         body = max(bodies, key=lambda c: c.last_before(offset)[0]) if bodies else None
@@ -336,6 +346,13 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _message_nouns() -> frozenset[str]:
+    """Nouns whose owner is who speaks: "Trump's statement", "Niger's transitional government"."""
+    lexicon = load_json("reporting_verbs.json", version=None)
+    return frozenset({*lexicon["message_nouns"], *lexicon["org_words"]})
+
+
 def _attached(token: Token, root: Token, steps: int = 3) -> bool:
     """The word before a name modifies it ("Environment Minister John Baird"), not a verb before
     it ("The judge agreed with Ivana Trump")."""
@@ -352,17 +369,30 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
     surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
     mention, name = a.get("speaker_mention"), a.get("speaker_name")
-    if not mention or not name or a.get("speaker_type") != "PERSON":
+    if not mention or not name:
         return a
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or not len(span):
         return a
-    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN":
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.lemma_.lower() not in _message_nouns():
+        return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
+    if a.get("speaker_type") != "PERSON":
+        return a
+    root = span.root
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if root.pos_ == "NOUN" and people and all(e.end <= root.i for e in people) \
+            and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
+        # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
         return {**a, "speaker_name": None, "speaker_type": None}
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None) or next(
+        (e for e in span.ents if e.label_ == "PERSON"), None)
     words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
     words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
-    credited = person_name(name)
+    credited, written = person_name(name), person_name(" ".join(words))
+    if credited and written and written.full and written.surname != credited.surname.split()[-1] \
+            and written.surname != credited.surname:
+        # "Clinton campaign manager Robby Mook": the person the mention is headed by
+        return {**a, "speaker_name": " ".join(words[-2:])}
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
     given = [w for w in words[:-1] if len(w) > 1]

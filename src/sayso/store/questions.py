@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -36,7 +36,9 @@ from sqlalchemy import (
 from sayso.errors import InputError
 from sayso.reading import clean_chars
 from sayso.store import schema
-from sayso.store.database import Store
+
+if TYPE_CHECKING:  # database imports migrations, which create these tables
+    from sayso.store.database import Store
 
 metadata = MetaData()
 OUTCOMES = ("yes", "no")

@@ -4,12 +4,13 @@ Computed here as numbers and drawn by the SVG template, so the page needs no cha
 no network; every label still goes through template autoescape. A topic with many sources stays
 readable: the ``TOP_SOURCES`` sources with most assessments get a colour, a band and a line each;
 the rest are grey points in one "others" series. Points are labelled with their phrase (and band
-where it differs) while there are at most ``MAX_LABELS`` of them; the legend sits below the plot.
+where it differs) while there are at most ``MAX_LABELS`` of them, leaving out a label that would
+overlap one already placed; the legend sits below the plot.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sayso.web.data import Hit
@@ -116,8 +117,21 @@ def timeline(hits: list[Hit]) -> Plot:
         ordinal = first + round(i * (last - first) / max(ticks - 1, 1))
         day = date.fromordinal(ordinal)
         x_ticks.append((x(day), day.isoformat()))
+    _unclutter(list(series.values()))
     drawn = [*series.values(), *([others] if others.points else [])]
     return Plot(WIDTH, HEIGHT, drawn, list(dict.fromkeys(x_ticks)), _y_ticks(), undated)
+
+
+def _unclutter(series: list[Series], width: float = 90.0, height: float = 14.0) -> None:
+    """Keep a point's label only where it overlaps no label kept before it (left to right)."""
+    kept: list[tuple[float, float]] = []
+    placed = sorted(((p.x, p.y, s, i) for s in series for i, p in enumerate(s.points) if p.label),
+                    key=lambda item: (item[0], item[1]))
+    for x, y, s, i in placed:
+        if any(abs(x - kx) < width and abs(y - ky) < height for kx, ky in kept):
+            s.points[i] = replace(s.points[i], label="")
+        else:
+            kept.append((x, y))
 
 
 def _y_ticks() -> list[tuple[float, str]]:
