@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Boolean, Column, Float, Integer, select
 
 from sayso.errors import InputError, StoreError
-from sayso.store import questions, schema
+from sayso.store import schema
 from sayso.store.database import Store
 
 FORMATS = ("jsonl", "parquet", "csv")
@@ -26,7 +26,7 @@ BATCH = 1000
 def _columns(table_name: str) -> list[Column]:
     if table_name not in schema.EXPORTABLE:
         raise InputError(f"unknown table {table_name!r}; choose one of {', '.join(schema.EXPORTABLE)}")
-    tables = {**schema.metadata.tables, **questions.metadata.tables}  # questions: own MetaData, own migration
+    tables = schema.metadata.tables
     return [c for c in tables[table_name].columns if c.name != "minhash"]
 
 

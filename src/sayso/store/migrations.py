@@ -18,7 +18,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection, insert, inspect, select
 
-from sayso.store import questions, schema
+from sayso.store import schema
 
 
 class Transactions(Protocol):
@@ -58,6 +58,13 @@ def _assessment_category(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE assessments ADD COLUMN category VARCHAR(20)")
 
 
+def _questions(conn: Connection) -> None:
+    """Forecasting questions, their links and resolutions (a store made after they joined ``schema``
+    already has them from ``0001_tables``)."""
+    for table in (schema.questions, schema.question_links, schema.question_resolutions):
+        table.create(conn, checkfirst=True)
+
+
 def _speaker_identity(conn: Connection) -> None:
     """Canonical speakers: identity columns on ``speakers``, the ``speaker_merges`` log, and the
     identities of the rows already stored (a store made by ``0001_tables`` today has the columns)."""
@@ -88,7 +95,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0003_assessment_category", _assessment_category),
     ("0004_speaker_identity", _speaker_identity),
     ("0005_document_publisher", _document_publisher),
-    ("0006_questions", questions.create_tables),
+    ("0006_questions", _questions),
 )
 
 

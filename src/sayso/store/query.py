@@ -15,11 +15,23 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, Table, column, func, or_, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    Table,
+    column,
+    func,
+    or_,
+    select,
+    text,
+    true,
+)
 
 from sayso.errors import InputError
-from sayso.reading import clean_chars
 from sayso.identity.authors import AUTHOR_VOICE, document_voice
+from sayso.reading import clean_chars
 from sayso.store import identities, schema
 from sayso.store.database import Store
 from sayso.store.dedup import same_question

@@ -1,7 +1,7 @@
 """Forecasting questions, the assessments linked to them, and their resolutions.
 
-Three tables with their own ``MetaData`` and their own migration, so they can be added to a
-store in any order beside other migrations. Every decision records who made it and when: a link
+The three tables live in ``schema`` with the corpus tables (migration ``0006_questions`` adds them
+to an older store). Every decision records who made it and when: a link
 is proposed by sayso and accepted or rejected by a person; a resolution is never overwritten (a
 corrected resolution is a new row, and scores always use the latest), so a score can be traced to
 the decisions behind it. A link keeps the assessment's id without a foreign key: if its document is
@@ -15,18 +15,10 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
     func,
     insert,
     select,
@@ -36,66 +28,14 @@ from sqlalchemy import (
 from sayso.errors import InputError
 from sayso.reading import clean_chars
 from sayso.store import schema
+from sayso.store.database import Store
+from sayso.store.schema import question_links, question_resolutions, questions
 
-if TYPE_CHECKING:  # database imports migrations, which create these tables
-    from sayso.store.database import Store
-
-metadata = MetaData()
 OUTCOMES = ("yes", "no")
 POLARITIES = ("for", "against")
 LINK_STATES = ("proposed", "accepted", "rejected")
 
 Row = dict[str, Any]
-
-questions = Table(
-    "questions",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("text", Text, nullable=False, unique=True),
-    Column("opens", String(10), nullable=False),  # YYYY-MM-DD: assessments from this day on bear on it
-    Column("closes", String(10), nullable=False),  # YYYY-MM-DD: the last day the question was open
-    Column("query", Text, nullable=False),  # the words that find its assessments
-    Column("created_by", Text, nullable=False),
-    Column("created_at", String(40), nullable=False),
-)
-
-question_links = Table(
-    "question_links",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("question_id", Integer, ForeignKey(questions.c.id, ondelete="CASCADE"), nullable=False),
-    Column("assessment_id", Integer, nullable=False),  # assessments.id; no FK: decisions outlive deletions
-    Column("document_id", Integer, nullable=False),
-    Column("polarity", String(10), nullable=False),  # "for": the assessed proposition is the question's yes
-    Column("status", String(10), nullable=False),  # proposed | accepted | rejected
-    Column("evidence", Text),  # why sayso proposed it
-    Column("decided_by", Text),
-    Column("decided_at", String(40)),
-    Column("created_at", String(40), nullable=False),
-    UniqueConstraint("question_id", "assessment_id", name="uq_question_links_pair"),
-)
-
-question_resolutions = Table(
-    "question_resolutions",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("question_id", Integer, ForeignKey(questions.c.id, ondelete="CASCADE"), nullable=False),
-    Column("outcome", String(3), nullable=False),  # yes | no
-    Column("resolved_on", String(10), nullable=False),
-    Column("note", Text),
-    Column("source", Text),  # where the outcome can be checked
-    Column("resolved_by", Text, nullable=False),
-    Column("resolved_at", String(40), nullable=False),
-)
-
-TABLES = (questions, question_links, question_resolutions)
-
-
-def create_tables(conn: Connection) -> None:
-    """The migration: exactly these three tables (the corpus tables must exist first)."""
-    for table in TABLES:
-        table.create(conn, checkfirst=True)
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -273,20 +213,20 @@ def links(store: Store, question_id: int | None = None, *, status: str | None = 
     proposition, assessor and date (``missing`` when the assessment is gone)."""
     if status is not None and status not in LINK_STATES:
         raise InputError(f"--status {status!r} is not one of {', '.join(LINK_STATES)}")
-    l, s, d = question_links, schema.assessments, schema.documents
+    link, s, d = question_links, schema.assessments, schema.documents
     statement = (
         select(
-            l.c.question_id, l.c.assessment_id, l.c.document_id, l.c.polarity, l.c.status, l.c.evidence,
-            l.c.decided_by, l.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.assessor, s.c.sentence,
+            link.c.question_id, link.c.assessment_id, link.c.document_id, link.c.polarity, link.c.status, link.c.evidence,
+            link.c.decided_by, link.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.assessor, s.c.sentence,
             s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
         )
-        .select_from(l.outerjoin(s, s.c.id == l.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
-        .order_by(l.c.question_id, d.c.published, l.c.assessment_id)
+        .select_from(link.outerjoin(s, s.c.id == link.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
+        .order_by(link.c.question_id, d.c.published, link.c.assessment_id)
     )
     if question_id is not None:
-        statement = statement.where(l.c.question_id == question_id)
+        statement = statement.where(link.c.question_id == question_id)
     if status is not None:
-        statement = statement.where(l.c.status == status)
+        statement = statement.where(link.c.status == status)
     with store.read() as conn:
         if question_id is not None:
             _question(conn, question_id)

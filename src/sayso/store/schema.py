@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -209,6 +210,48 @@ dates = Table(
     Column("ambiguous", Boolean, nullable=False),
 )
 Index("ix_dates_document", dates.c.document_id)
+
+# Forecasting questions, the assessments linked to them and their resolutions (scorecards, issue 19).
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False, unique=True),
+    Column("opens", String(10), nullable=False),  # YYYY-MM-DD: assessments from this day on bear on it
+    Column("closes", String(10), nullable=False),  # YYYY-MM-DD: the last day the question was open
+    Column("query", Text, nullable=False),  # the words that find its assessments
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+question_links = Table(
+    "question_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("question_id", Integer, ForeignKey(questions.c.id, ondelete="CASCADE"), nullable=False),
+    Column("assessment_id", Integer, nullable=False),  # assessments.id; no FK: decisions outlive deletions
+    Column("document_id", Integer, nullable=False),
+    Column("polarity", String(10), nullable=False),  # "for": the assessed proposition is the question's yes
+    Column("status", String(10), nullable=False),  # proposed | accepted | rejected
+    Column("evidence", Text),  # why sayso proposed it
+    Column("decided_by", Text),
+    Column("decided_at", String(40)),
+    Column("created_at", String(40), nullable=False),
+    UniqueConstraint("question_id", "assessment_id", name="uq_question_links_pair"),
+)
+
+question_resolutions = Table(
+    "question_resolutions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("question_id", Integer, ForeignKey(questions.c.id, ondelete="CASCADE"), nullable=False),
+    Column("outcome", String(3), nullable=False),  # yes | no
+    Column("resolved_on", String(10), nullable=False),
+    Column("note", Text),
+    Column("source", Text),  # where the outcome can be checked
+    Column("resolved_by", Text, nullable=False),
+    Column("resolved_at", String(40), nullable=False),
+)
 
 # Whole tables a user may export; the names are checked against this before any SQL is built.
 EXPORTABLE = (
