@@ -30,5 +30,5 @@ def test_interrupted_fuzz_reports_the_cases_run():
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 130, err
-    assert re.fullmatch(r"sayso: fuzz interrupted after \d+ cases in \d+ s, 0 failures in the completed rounds, "
+    assert re.fullmatch(r"sayso: fuzz interrupted after \d+ cases in \d+ s, \d+ refused, 0 failures in the completed rounds, "
                         r"peak RSS \d+ MB\n", err), err
