@@ -9,7 +9,8 @@ passages ``voices`` found, and the cue lexicon, and returns plain records with c
   Quotes that never close run to the end of their paragraph; a paragraph that opens a quote and
   does not close it continues into the next paragraph when that one opens with a quote mark.
 - **indirect**: a cue verb with a clausal complement ("X said that …", "X has assessed …"), and
-  "according to X, …"; the content is the complement clause.
+  "according to X, …" (and the lexicon's other multiword cues: "in the words of X"); the content is
+  the complement clause.
   A paragraph that opens with a name and a colon ("Senator Doe: Talks Have Failed", a
   transcript's "DOE: …") reports what that name said.
 - **mixed**: indirect content with a quoted fragment inside it, or a quoted fragment inside the
