@@ -8,8 +8,9 @@ from sayso.errors import ConfigError
 from sayso.scorecards.forecasts import assessor_of, on_scale
 
 
-def _row(phrase, band, low, median, high, rule="phrase", scale="icd203"):
-    return {"phrase": phrase, "band": band, "low": low, "median": median, "high": high, "rule": rule, "scale": scale}
+def _row(phrase, band, low, median, high, rule="phrase", scale="icd203", category=None):
+    return {"phrase": phrase, "band": band, "low": low, "median": median, "high": high, "rule": rule,
+            "scale": scale, "category": category}
 
 
 def test_forecasts_a_phrase_is_read_on_the_chosen_scale():
@@ -41,6 +42,14 @@ def test_forecasts_bare_modals_have_no_probability_on_standard_scales(scale):
     assert on_scale(_row("could", "roughly even chance", 0.45, 0.45, 0.55, rule="modal-hedge"), scale) == (None, None)
 
 
+@pytest.mark.parametrize("category", ["modal", "assess-verb", "uncertainty", "comparative"])
+def test_forecasts_only_weps_have_a_probability_on_standard_scales(category):
+    row = _row("could", "roughly even chance", 0.45, 0.45, 0.55, category=category)
+    assert on_scale(row, "icd203") == (None, None)
+    assert on_scale({**row, "category": "wep", "phrase": "likely", "band": "likely", "low": 0.55,
+                     "median": 0.75, "high": 0.8}, "icd203")[1].band == "likely"
+
+
 def test_forecasts_bare_modals_have_the_readers_probability():
     canonical, entry = on_scale(_row("could", "roughly even chance", 0.45, 0.45, 0.55, rule="modal-hedge"), "readers")
     assert canonical == "could" and entry.median == 0.4
@@ -58,8 +67,16 @@ def test_forecasts_unknown_scale_is_a_config_error():
 
 
 @pytest.mark.parametrize(
-    ("stored", "author", "expected"),
-    [("ISW", "Jane Doe", "ISW"), ("author", "politico", "politico"), ("author", None, None), (None, "x", None)],
+    ("stored", "author", "publisher", "expected"),
+    [
+        ("ISW", "Jane Doe", None, "ISW"),
+        ("Trump", None, None, "Donald Trump"),  # the speaker's identity, not the bare surname
+        ("author", "Jane Doe", "Politico", "Jane Doe (Politico)"),
+        ("author", None, None, "unknown author of Talks (document 7)"),  # never one corpus-wide "author"
+        (None, "x", None, None),
+    ],
 )
-def test_forecasts_assessor(stored, author, expected):
-    assert assessor_of(stored, author) == expected
+def test_forecasts_assessor_is_the_corpus_identity(stored, author, publisher, expected):
+    row = {"assessor": stored, "author": author, "publisher": publisher, "source_name": None, "title": "Talks",
+           "url": None, "document_id": 7}
+    assert assessor_of(row, {"trump": "Donald Trump"}) == expected

@@ -13,7 +13,6 @@ from sayso.errors import InputError
 from sayso.store import schema
 from sayso.store.export import export_table
 from sayso.store.questions import (
-    TABLES,
     add_question,
     decide_links,
     import_questions,
@@ -22,6 +21,7 @@ from sayso.store.questions import (
     question,
     resolve,
 )
+from sayso.store.schema import QUESTION_TABLES as TABLES
 
 
 def _counts(store) -> dict[str, int]:

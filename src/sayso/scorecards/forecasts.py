@@ -1,16 +1,15 @@
 """The assessments to score: every accepted link, with its probability on a scale, assessor and date.
 
-This module is the scorecards' one window on the corpus records (``linked_forecasts``), so that
-when assessments gain a category and assessors a canonical identity only this file changes. Today
-it reads:
+This module is the scorecards' one window on the corpus records (``linked_forecasts``). It reads:
 
 - the probability from the calibration table: the stored band, range and median identify the
   canonical phrase on the scale they were stored under, which is then looked up on the chosen
   scale (negation is already folded into the stored band). Under the standard scales (ICD 203,
-  PHIA, NATO) a bare modal or an unhedged assessment verb has no probability: those scales do not
-  define one, so such an assessment is listed, not scored;
-- the assessor as stored, except that the article's own voice ("author") is the document's
-  author field when the store has one, and unknown (None) otherwise;
+  PHIA, NATO) only a WEP has a probability (the assessment's category, issue 17; for rows stored
+  before categories, its rule): a modal, an assessment verb, an uncertainty statement or a
+  comparative is listed, not scored;
+- the assessor as the corpus identity (issue 20): a speaker's canonical name, and for the article's
+  own voice its author and outlet, never one corpus-wide "author"; unknown stays None;
 - the date as the document's publication day (None when unknown: listed, not scored).
 """
 
@@ -24,13 +23,13 @@ from sqlalchemy import select
 
 from sayso.calibration import SCALES, Entry, load_table
 from sayso.errors import ConfigError
-from sayso.store import schema
+from sayso.store import identities, schema
 from sayso.store.database import Store
+from sayso.store.query import assessment_source
 from sayso.store.questions import question_links
 
 STANDARD_SCALES = ("icd203", "phia", "nato")
-NO_BAND_RULES = frozenset({"modal-hedge", "assessment-verb"})  # phrases the standard scales do not define
-OWN_VOICE = "author"
+NO_BAND_RULES = frozenset({"modal-hedge", "assessment-verb"})  # before categories: what the standard scales skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +75,17 @@ def _closest(spoken: str, candidates: list[str]) -> str | None:
     return max(candidates, key=lambda c: (len(words & _words(c)), -candidates.index(c)))
 
 
+def _undefined_on_standard_scales(row: dict[str, Any]) -> bool:
+    """Standard scales define WEPs only; rows stored before categories existed fall back on their rule."""
+    category = row.get("category")
+    return category != "wep" if category else row.get("rule") in NO_BAND_RULES
+
+
 def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]:
     """(canonical phrase, its entry on ``scale``) for a stored assessment; (…, None) where ``scale`` gives none."""
     if scale not in SCALES:
         raise ConfigError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
-    if scale in STANDARD_SCALES and row.get("rule") in NO_BAND_RULES:
+    if scale in STANDARD_SCALES and _undefined_on_standard_scales(row):
         return None, None
     table = load_table()
     key = (row["scale"], row["band"], row["low"], row["median"], row["high"])
@@ -94,30 +99,31 @@ def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]
     return None, None
 
 
-def assessor_of(stored: str | None, document_author: str | None) -> str | None:
-    """Who made the judgement: the stored assessor, the document's author for its own voice."""
-    if stored == OWN_VOICE:
-        return document_author or None
-    return stored or None
+def assessor_of(row: dict[str, Any], names: dict[str, str]) -> str | None:
+    """Who made the judgement, as the corpus identity; None when the extraction left it unknown."""
+    if not row.get("assessor"):
+        return None
+    return assessment_source(dict(row), names)
 
 
 def linked_forecasts(store: Store, scale: str, *, question_ids: list[int] | None = None) -> list[Forecast]:
     """Every accepted link as a Forecast on ``scale`` (missing assessments included, flagged)."""
-    l, s, d = question_links, schema.assessments, schema.documents
+    link, s, d = question_links, schema.assessments, schema.documents
     statement = (
         select(
-            l.c.question_id, l.c.assessment_id, l.c.document_id, l.c.polarity, s.c.id.label("present"),
-            s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.scale, s.c.rule, s.c.assessor,
-            d.c.author, d.c.published,
+            link.c.question_id, link.c.assessment_id, link.c.document_id, link.c.polarity, s.c.id.label("present"),
+            s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.scale, s.c.rule, s.c.category, s.c.assessor,
+            d.c.author, d.c.publisher, d.c.source_name, d.c.title, d.c.url, d.c.published,
         )
-        .select_from(l.outerjoin(s, s.c.id == l.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
-        .where(l.c.status == "accepted")
-        .order_by(l.c.question_id, d.c.published, l.c.assessment_id)
+        .select_from(link.outerjoin(s, s.c.id == link.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
+        .where(link.c.status == "accepted")
+        .order_by(link.c.question_id, d.c.published, link.c.assessment_id)
     )
     if question_ids is not None:
-        statement = statement.where(l.c.question_id.in_(question_ids))
+        statement = statement.where(link.c.question_id.in_(question_ids))
     with store.read() as conn:
         rows = [r._asdict() for r in conn.execute(statement)]
+        names = identities.names_by_key(conn)
     forecasts = []
     for row in rows:
         if row["present"] is None:
@@ -127,7 +133,7 @@ def linked_forecasts(store: Store, scale: str, *, question_ids: list[int] | None
         canonical, entry = on_scale(row, scale)
         forecasts.append(Forecast(
             question_id=row["question_id"], assessment_id=row["assessment_id"], document_id=row["document_id"],
-            polarity=row["polarity"], assessor=assessor_of(row["assessor"], row["author"]),
+            polarity=row["polarity"], assessor=assessor_of(row, names),
             published=(row["published"] or "")[:10] or None, phrase=row["phrase"], canonical=canonical,
             band=entry and entry.band, low=entry and entry.low, median=entry and entry.median,
             high=entry and entry.high,

@@ -61,7 +61,7 @@ def _assessment_category(conn: Connection) -> None:
 def _questions(conn: Connection) -> None:
     """Forecasting questions, their links and resolutions (a store made after they joined ``schema``
     already has them from ``0001_tables``)."""
-    for table in (schema.questions, schema.question_links, schema.question_resolutions):
+    for table in schema.QUESTION_TABLES:
         table.create(conn, checkfirst=True)
 
 

@@ -273,7 +273,7 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
     return out[offset : offset + limit] if limit else out[offset:]
 
 
-def _source(row: Row, names: dict[str, str]) -> str:
+def assessment_source(row: Row, names: dict[str, str]) -> str:
     """An assessment's source as an identity: the speaker's identity name, or for the article's own
     voice its author and outlet (``identity.authors``), never one corpus-wide "author"."""
     meta = {key: row.pop(key, None) for key in ("author", "publisher", "source_name")}
@@ -303,7 +303,7 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
     rows = _by_date(_group_by_origin(rows, carriers))
     latest: dict[str, list[Row]] = defaultdict(list)  # per source, its earlier assessments
     for row in rows:
-        row["source"] = _source(row, names)
+        row["source"] = assessment_source(row, names)
         earlier = next((e for e in reversed(latest[row["source"]]) if same_question(e["topic"], row["topic"])), None)
         row["supersedes"] = None if earlier is None else earlier["id"]
         row["status"] = "first" if earlier is None else "change"

@@ -253,6 +253,8 @@ question_resolutions = Table(
     Column("resolved_at", String(40), nullable=False),
 )
 
+QUESTION_TABLES = (questions, question_links, question_resolutions)
+
 # Whole tables a user may export; the names are checked against this before any SQL is built.
 EXPORTABLE = (
     "documents", "passages", "speakers", "speaker_merges", "attributions", "assessments", "entities",
