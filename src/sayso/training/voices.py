@@ -231,9 +231,3 @@ def fit(
 
     best = max(((w, b) for w in TRANSITION_WEIGHTS for b in BIASES), key=objective)
     return model_with(*best), oof_predictions(*best)
-
-
-if __name__ == "__main__":  # warm the parse cache: python -m sayso.training.voices DATA_DIR
-    root = Path(sys.argv[1])
-    for split in ("train", "dev"):
-        parsed(load_split(root, split))
