@@ -75,3 +75,9 @@ def test_a_pronoun_holder_takes_the_main_subject_when_it_agrees(bare_nlp, table)
 )
 def test_uses_that_are_not_estimates(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+def test_evidence_that_suggests_something_is_the_writers_inference(bare_nlp, table):
+    text = "The scale of the campaign suggests that a state was involved."
+    (record,) = found(bare_nlp, table, text)
+    assert (record["category"], record["assessor"]) == ("assess-verb", "author")

@@ -76,6 +76,7 @@ from sayso.estimative.syntax import (
 LEXICON_FILE = "estimative.json"
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
+PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
 
 
@@ -121,6 +122,7 @@ class _Rules:
         self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
         self.self_references = frozenset(lex["self_references"])
+        self.inferential = frozenset(lex["judgement"]["inferential"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
         cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
@@ -297,6 +299,8 @@ class _Finder(Frames, Indirect):
                     subject = antecedent(subject) or subject
                 if subject is None or subject.pos_ == "PRON":
                     return None
+                if node.lemma_ in self.rules.inferential and subject.ent_type_ not in PARTIES:
+                    return None  # "the scale of the campaign suggests X": evidence; the writer infers
                 tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
                 while tokens and tokens[0].pos_ == "DET":
                     tokens.pop(0)

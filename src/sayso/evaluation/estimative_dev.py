@@ -69,7 +69,7 @@ def predict(items: list[Item], advance: Callable[[], None] | None = None) -> lis
 def found(analysis: Analysis) -> list[Found]:
     """sayso's estimative records of one document, assessments and confidence statements together."""
     records: list[Found] = [
-        (a.phrase.start, a.phrase.end, getattr(a, "category", "wep"), a.band, a.assessor) for a in analysis.assessments
+        (a.phrase.start, a.phrase.end, a.category, a.band, a.assessor) for a in analysis.assessments
     ]
     records += [(c.phrase.start, c.phrase.end, "confidence", None, c.assessor) for c in analysis.confidences]
     return sorted(records)
