@@ -92,3 +92,4 @@ def test_a_descriptions_modifiers_must_fit_the_person(nlp) -> None:
         "The Democratic nominee said the economy was strong."
     )
     assert ("The Democratic nominee", "Hillary Clinton") in _speakers(text)
+
