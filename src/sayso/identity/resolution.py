@@ -375,13 +375,14 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or not len(span):
         return a
-    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.lemma_.lower() not in _message_nouns(False):
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.is_lower \
+            and span.root.lemma_.lower() not in _message_nouns(False):
         return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
     if a.get("speaker_type") != "PERSON":
         return a
     root = span.root
     people = [e for e in span.ents if e.label_ == "PERSON"]
-    if root.pos_ == "NOUN" and people and all(e.end <= root.i for e in people) \
+    if root.pos_ == "NOUN" and root.is_lower and people and all(e.end <= root.i for e in people) \
             and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
         # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
         return {**a, "speaker_name": None, "speaker_type": None}
