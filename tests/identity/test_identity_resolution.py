@@ -92,3 +92,9 @@ def test_a_descriptions_modifiers_must_fit_the_person(nlp) -> None:
         "The Democratic nominee said the economy was strong."
     )
     assert ("The Democratic nominee", "Hillary Clinton") in _speakers(text)
+
+
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_keeps_its_name(nlp) -> None:
+    text = "Bernie Sanders spoke in Vermont on Monday.\n\nSanders said the tax breaks must end."
+    assert ("Sanders", "Bernie Sanders") in _speakers(text)

@@ -347,10 +347,11 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
 
 
 @functools.lru_cache(maxsize=1)
-def _message_nouns() -> frozenset[str]:
-    """Nouns whose owner is who speaks: "Trump's statement", "Niger's transitional government"."""
+def _message_nouns(bodies: bool = True) -> frozenset[str]:
+    """Nouns whose owner is who speaks: "Trump's statement", and (``bodies``) "Niger's transitional
+    government"; plural bodies ("surety companies") are not their owner."""
     lexicon = load_json("reporting_verbs.json", version=None)
-    return frozenset({*lexicon["message_nouns"], *lexicon["org_words"]})
+    return frozenset({*lexicon["message_nouns"], *(lexicon["org_words"] if bodies else ())})
 
 
 def _attached(token: Token, root: Token, steps: int = 3) -> bool:
@@ -374,25 +375,26 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
     if span is None or not len(span):
         return a
-    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.lemma_.lower() not in _message_nouns():
+    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.is_lower \
+            and span.root.lemma_.lower() not in _message_nouns(False):
         return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
     if a.get("speaker_type") != "PERSON":
         return a
     root = span.root
     people = [e for e in span.ents if e.label_ == "PERSON"]
-    if root.pos_ == "NOUN" and people and all(e.end <= root.i for e in people) \
+    if root.pos_ == "NOUN" and root.is_lower and people and all(e.end <= root.i for e in people) \
             and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
         # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
         return {**a, "speaker_name": None, "speaker_type": None}
-    person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None) or next(
-        (e for e in span.ents if e.label_ == "PERSON"), None)
+    own = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    person = own or next((e for e in span.ents if e.label_ == "PERSON"), None)
     words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
     words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
     credited, written = person_name(name), person_name(" ".join(words))
-    if credited and written and written.full and written.surname != credited.surname.split()[-1] \
-            and written.surname != credited.surname:
-        # "Clinton campaign manager Robby Mook": the person the mention is headed by
-        return {**a, "speaker_name": " ".join(words[-2:])}
+    if credited and written and (written.full or own is not None) and written.surname != credited.surname \
+            and written.surname != credited.surname.split()[-1]:
+        # "Clinton campaign manager Robby Mook", "Rendell, a Clinton surrogate": the person it is headed by
+        return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
     given = [w for w in words[:-1] if len(w) > 1]

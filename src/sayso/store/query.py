@@ -238,8 +238,9 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
         rows = [r._asdict() for r in conn.execute(statement)]
         members: dict[int, list[Any]] = defaultdict(list)
         for member in conn.execute(
-            select(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases, func.count(a.c.id).label("quotes"))
-            .join(a, a.c.speaker_id == sp.c.id).group_by(sp.c.id, sp.c.canonical, sp.c.org, sp.c.role, sp.c.aliases)
+            select(sp.c.id, sp.c.canonical, sp.c.type, sp.c.org, sp.c.role, sp.c.aliases, func.count(a.c.id).label("quotes"))
+            .join(a, a.c.speaker_id == sp.c.id)
+            .group_by(sp.c.id, sp.c.canonical, sp.c.type, sp.c.org, sp.c.role, sp.c.aliases)
         ):
             members[table[member.id][0]].append(member)
         cues: dict[int, Counter[str]] = defaultdict(Counter)
@@ -259,7 +260,10 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
         group = sorted(members[row["id"]], key=lambda m: (-m.quotes, m.id))
         name = table[row["id"]][1]
         row["speaker"] = name
-        row["org"] = next((m.org for m in group if m.org), None)
+        own = {re.sub(r"\W+", " ", m.canonical).strip().casefold() for m in group} | {
+            w.casefold() for w in name.split()}
+        row["org"] = next((m.org for m in group if m.org and m.type != "ORG"
+                           and re.sub(r"\W+", " ", m.org).strip().casefold() not in own), None)  # not its own name
         row["role"] = next((m.role for m in group if m.role), None)
         seen = {m.canonical for m in group} | {alias for m in group for alias in json.loads(m.aliases)}
         row["aliases"] = sorted(seen - {name})
