@@ -159,3 +159,6 @@ def test_timeline_gives_each_documents_own_voice_its_author(tmp_path, make_analy
     assert sources == ["unknown author of First (document 1)", "unknown author of Second (document 2)",
                        "wire.example"]
     assert all(r["status"] == "first" for r in timeline(store, "attack north"))
+    from sayso.store.query import search
+
+    assert [r["speaker"] for r in search(store, "attack north")] == sources

@@ -63,6 +63,17 @@ def _questions(conn: Connection) -> None:
     already has them from ``0001_tables``)."""
     for table in schema.QUESTION_TABLES:
         table.create(conn, checkfirst=True)
+# Fixed statements, not formatted ones: a store created before a column existed gets it added.
+_SPEAKER_COLUMNS = {
+    "canonical_id": "ALTER TABLE speakers ADD COLUMN canonical_id INTEGER REFERENCES speakers(id)",
+    "match_key": "ALTER TABLE speakers ADD COLUMN match_key VARCHAR(300)",
+    "initials": "ALTER TABLE speakers ADD COLUMN initials VARCHAR(40)",
+}
+_DOCUMENT_COLUMNS = {
+    "publisher": "ALTER TABLE documents ADD COLUMN publisher TEXT",
+    "external_id": "ALTER TABLE documents ADD COLUMN external_id TEXT",
+    "metadata": "ALTER TABLE documents ADD COLUMN metadata TEXT",
+}
 
 
 def _speaker_identity(conn: Connection) -> None:
@@ -71,10 +82,9 @@ def _speaker_identity(conn: Connection) -> None:
     from sayso.store import identities
 
     present = {c["name"] for c in inspect(conn).get_columns("speakers")}
-    for name, kind in (("canonical_id", "INTEGER REFERENCES speakers(id)"), ("match_key", "VARCHAR(300)"),
-                       ("initials", "VARCHAR(40)")):
+    for name, statement in _SPEAKER_COLUMNS.items():
         if name not in present:
-            conn.exec_driver_sql(f"ALTER TABLE speakers ADD COLUMN {name} {kind}")
+            conn.exec_driver_sql(statement)
     for index in schema.speakers.indexes:
         index.create(conn, checkfirst=True)
     schema.speaker_merges.create(conn, checkfirst=True)
@@ -84,9 +94,9 @@ def _speaker_identity(conn: Connection) -> None:
 def _document_publisher(conn: Connection) -> None:
     """The outlet, the feed's id and the feed's metadata fields kept per document (they were dropped)."""
     present = {c["name"] for c in inspect(conn).get_columns("documents")}
-    for name in ("publisher", "external_id", "metadata"):
+    for name, statement in _DOCUMENT_COLUMNS.items():
         if name not in present:
-            conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+            conn.exec_driver_sql(statement)
 
 
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (

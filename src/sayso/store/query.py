@@ -188,7 +188,14 @@ def search(
             statement = statement.where(s.c.voice == voice)
         if band:
             statement = statement.where(func.lower(s.c.band) == band.lower())
-        rows += [{"kind": "assessment", **r._asdict()} for r in conn.execute(_dated(statement, since, until))]
+        names = identities.names_by_key(conn)
+        statement = statement.add_columns(d.c.author, d.c.publisher, d.c.source_name)
+        for r in conn.execute(_dated(statement, since, until)):
+            row = {"kind": "assessment", **r._asdict()}
+            row["assessor"] = row["speaker"]
+            row["speaker"] = _source(row, names) if row["speaker"] else None  # identity; own voice: author
+            del row["assessor"]
+            rows.append(row)
     return _by_date(_group_by_origin(rows, carriers))[:limit]
 
 
