@@ -47,7 +47,8 @@ def test_cli_refuses_a_file_over_max_bytes(tmp_path, capsys):
     size = path.stat().st_size
     code, lines = run_cli(["analyze", str(path), "--max-bytes", "1000"], capsys)
     assert code == InputError.exit_code == 2
-    assert lines == [f"sayso: error: {str(path)!r} is {size:,} bytes; the limit is 1,000 bytes"]
+    assert lines == [f"sayso: error: {str(path)!r} is {size:,} bytes; the limit is 1,000 bytes "
+                     "(pass a larger --max-bytes to raise it)"]
 
 
 def test_cli_refuses_a_file_over_the_default_byte_limit(tmp_path, capsys):
@@ -57,7 +58,7 @@ def test_cli_refuses_a_file_over_the_default_byte_limit(tmp_path, capsys):
     code, lines = run_cli(["analyze", str(path)], capsys)
     assert code == 2
     expected = (f"sayso: error: {str(path)!r} is {reading.MAX_INPUT_BYTES + 1:,} bytes; "
-                f"the limit is {reading.MAX_INPUT_BYTES:,} bytes")
+                f"the limit is {reading.MAX_INPUT_BYTES:,} bytes (pass a larger --max-bytes to raise it)")
     assert lines == [expected]
 
 
@@ -67,7 +68,8 @@ def test_cli_refuses_stdin_over_max_bytes(capsys, monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((SENTENCE * 40).encode())))
     code, lines = run_cli(["analyze", "-", "--max-bytes", "1000"], capsys)
-    assert code == 2 and lines == ["sayso: error: standard input is over the limit of 1,000 bytes"]
+    assert code == 2 and lines == ["sayso: error: standard input is over the limit of 1,000 bytes "
+                                   "(pass a larger --max-bytes to raise it)"]
 
 
 def test_cli_refuses_text_over_the_character_limit(tmp_path, capsys):

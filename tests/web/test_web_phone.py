@@ -19,7 +19,7 @@ def test_navigation_bar_fits_a_phone(browser, serve_process, tmp_path, screensho
     page = browser.new_page(viewport={"width": width, "height": height}, is_mobile=True)
     page.goto(base + "/search")
     links = page.locator(".topbar nav a")
-    assert links.count() == 6  # with a corpus: articles, search, speakers, timeline, analyse, API
+    assert links.count() == 7  # with a corpus: articles, search, speakers, timeline, scorecard, analyse, API
     for i in range(links.count()):
         box = links.nth(i).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, links.nth(i).inner_text()
