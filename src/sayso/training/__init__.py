@@ -16,7 +16,9 @@ from typing import Any
 from sayso.errors import ConfigError
 
 # part name -> "module:function" under sayso.training; one line per trained part.
-PARTS: dict[str, str] = {}
+PARTS: dict[str, str] = {
+    "attribution": "attribution:train",
+}
 
 DEFAULT_DATA_DIR = Path(os.environ.get("SAYSO_DATA", "../shared/data"))
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
