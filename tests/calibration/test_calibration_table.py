@@ -99,9 +99,9 @@ def test_readers_scale_is_the_pooled_quartiles(table):
 
 @needs_wep
 def test_pooling_one_survey_reproduces_its_published_summary():
-    from sayso.evaluation.calibration_report import _survey_answers
-
     import numpy as np
+
+    from sayso.evaluation.calibration_report import _survey_answers
 
     answers = _survey_answers(WEP)
     with (WEP / "survey_summary.csv").open(encoding="utf-8") as handle:

@@ -20,7 +20,7 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) as bar:
         task = bar.add_task("fuzzing", total=total)
         result = run_campaign(total, seed=seed, on_case=lambda: bar.advance(task))
-    click.echo(f"fuzz: {result.cases} cases in {result.seconds:.0f} s, {len(result.failures)} failures")
+    click.echo(f"fuzz: {result.cases} cases in {result.seconds:.0f} s, {result.refused} refused, {len(result.failures)} failures")
     for failure in result.failures[:10]:
         click.echo(failure, err=True)
     if result.failures:

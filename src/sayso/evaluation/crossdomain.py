@@ -5,7 +5,7 @@ style) are scored exactly like PolNeAR dev, with both the project's overlap scor
 (``polnear.score_article``: content, cue and source within content-matched pairs) and CofeNet's
 sentence-level span metric (``spans``). Nested GUM records are left out, as PolNeAR's gold has
 none; GUM's own ``cue_class`` says which are speech. Every system reads the same parse: the rules
-are run on it afresh, the tagger (``attribution_model``) in both its modes.
+are run on it afresh, the tagger (``sayso.attribution.model``) in both its modes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from sayso import attribution_model
+from sayso.attribution import model as attribution_model
 from sayso.evaluation import polnear, spans
 
 SETS = {"polnear-dev": "PolNeAR dev", "gum-eval": "GUM news+interview dev+test"}
@@ -68,7 +68,7 @@ def evaluate(
         sentence: dict[str, dict[str, dict[str, polnear.Counts]]] = {s: {} for s in systems}
         for text, doc in zip(texts, corpora.parsed(texts, cache, name), strict=True):
             gold = gold_attrs(doc, text, lexicon)
-            rules = find_attributions(doc, doc._.voices or [], lexicon)
+            rules = find_attributions(doc, doc._.voices or [], lexicon, boilerplate=doc._.sayso_boilerplate or [])
             sentences = spans.Sentences(doc)
             starts = [t.idx for t in doc if not t.is_space]
             for system in systems:

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from sayso.errors import StoreError
+from sayso.store.migrations import migrate
 
 DEFAULT_PATH = Path("sayso.db")
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -132,8 +133,6 @@ class Store:
 
 def open_store(db: str | Path = DEFAULT_PATH, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
     """Connect (raising StoreError naming the file or URL when that fails) and bring the schema up to date."""
-    from sayso.store.migrations import migrate
-
     store = Store(db, busy_timeout=busy_timeout)
     migrate(store)
     return store

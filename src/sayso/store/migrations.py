@@ -12,12 +12,22 @@ edit an applied one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlalchemy import Connection, insert, select
 
 from sayso.store import schema
-from sayso.store.database import Store
+
+
+class Transactions(Protocol):
+    """What migrating needs of a store (``database.Store`` has it): a read and a locked write
+    transaction. A protocol, so that this module does not import the one that calls it."""
+
+    def read(self) -> AbstractContextManager[Connection]: ...
+
+    def write(self) -> AbstractContextManager[Connection]: ...
 
 
 def _tables(conn: Connection) -> None:
@@ -51,7 +61,7 @@ def applied(conn: Connection) -> set[str]:
     return set(conn.execute(select(schema.migrations.c.name)).scalars())
 
 
-def migrate(store: Store) -> list[str]:
+def migrate(store: Transactions) -> list[str]:
     """Apply the migrations this store lacks; returns their names (empty when up to date)."""
     with store.read() as conn:
         if conn.dialect.has_table(conn, "migrations") and applied(conn) >= {name for name, _ in MIGRATIONS}:

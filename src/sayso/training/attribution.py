@@ -1,6 +1,6 @@
 """``sayso train attribution``: fit the token role tagger on PolNeAR train and GUM Wikinews train.
 
-Two weight files come out, one per mode of ``sayso.attribution_model``: ``model`` reads only the
+Two weight files come out, one per mode of ``sayso.attribution.model``: ``model`` reads only the
 parse, ``hybrid`` also reads the roles the rules gave each token. Both are first-order sequence
 taggers over hashed features, trained as an averaged structured perceptron (fixed seed and order). Dev sets
 (PolNeAR dev, GUM news+interview dev+test) are scored after fitting and never fitted on.
@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 from spacy.tokens import Token
 
-from sayso import attribution_model
+from sayso.attribution import model as attribution_model
 from sayso.training import attribution_corpus as corpora
 
 TRAIN = ("polnear-train", "gum-train")

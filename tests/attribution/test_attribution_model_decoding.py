@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sayso import attribution_model as am
+from sayso.attribution import model as am
 
 TEXT = "The minister said the talks would resume. Nothing else happened."
 

@@ -1,0 +1,244 @@
+"""What a cue verb reports: its complement clause, object, infinitive or passive subject, run on
+over the phrases the parser hung elsewhere and cut where the writer's own words begin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Token
+
+from sayso.attribution.context import Context
+from sayso.attribution.grammar import (
+    CLAUSE_DEPS,
+    COMPLEMENT_DEPS,
+    SUBJECT_DEPS,
+    by_whom,
+    closed_off,
+    gerund_object,
+    is_question,
+    message_like,
+    subject_set_off,
+    that_complement,
+    without_writers_asides,
+)
+from sayso.attribution.quotes import QUOTE_CHARS
+from sayso.attribution.spans import span_of, trim
+
+EXTEND_DEPS = {"prep", "xcomp"}
+
+
+TAIL_DEPS = {"prep", "agent", "npadvmod", "advmod", "dobj", "attr", "acomp", "oprd"}
+
+
+def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    # the one after the cue first
+    comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not closed_off(c, verb)]
+    comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
+        (c for c in verb.children if is_question(c)), None
+    ) or _stray_that_clause(ctx, verb)
+    if comp is None:
+        return None
+    return ctx.with_open_quote(span_of(without_writers_asides(comp)), verb)
+
+
+def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
+    """"said on Friday during a news conference that he may wait": a that-clause the parser hung
+    on a noun of the cue's own adverbials belongs to the cue."""
+    adverbials = [c for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod")]
+    for adverbial in adverbials:
+        for t in adverbial.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp") and (
+                any(m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children)
+                or (t.head.head.i == adverbial.i and that_complement(t))  # on the adverbial's own noun
+            ):
+                return t
+    return None
+
+
+def run_on_clauses(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """"said a deal was near but that gaps remained": a second that-clause coordinated with the cue
+    is reported too, and so are the pieces of one clause the parser split into two complements
+    ("said the talks, which began in May, would resume") or a reason hung on the cue ("said they
+    would stay because the roads were mined"). PolNeAR train: 50 of 67 second complements and 11
+    of 12 because-clauses after the content are in the gold content."""
+    def continues(c: Token) -> bool:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if any(t.i in ctx.cue_verbs for t in c.subtree):
+            return False
+        return (c.dep_ == "conj" and "that" in marks) or c.dep_ == "ccomp" or (c.dep_ == "advcl" and "because" in marks)
+
+    return _run_on(ctx, verb, content, continues)
+
+
+def complement_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """Everything a cue verb governs after it that is not a clause: objects, infinitives and
+    prepositional phrases ("urged voters to “send a message” to the banks")."""
+    parts = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS]
+    if not parts:
+        return None
+    return ctx.with_open_quote(span_of([t for c in parts for t in c.subtree]), verb)
+
+
+def _trailing_cue(ctx: Context, verb: Token) -> bool:
+    """"The senator remains committed, his aide told reporters.": a cue the parser coordinated
+    with the clause before it, with a subject of its own after a comma and no "and"."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
+        return False
+    if subject_set_off(verb, ",") is None:
+        return False
+    return not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" for c in verb.children)
+
+
+def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """The clause around a parenthetical cue ("The talks, he said, failed.") or an "as" aside
+    ("As the ministry noted, the talks failed."), minus the cue."""
+    aside = verb.dep_ == "parataxis" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children)
+    ) or _trailing_cue(ctx, verb)
+    if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None):
+        return None  # "as the ministry noted", "as reported by Reuters": someone must be named
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    own = {t.i for t in verb.subtree} - {t.i for t in _tail_after_cue(ctx, verb)}
+    # "Asked whether …, she said, …": a report before the cue is its own, not part of this content
+    own |= {t.i for c in head.lefts if c.i < verb.i and c.i in ctx.cue_verbs for t in c.subtree}
+    opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
+    part = [t for t in head.subtree if t.i not in own and t.i not in opening and not t.is_punct]
+    if len(part) < 3:
+        return None
+    return ctx.with_open_quote(span_of(part), verb)
+
+
+def around_cue(ctx: Context, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
+    """A parenthetical cue inside its content ("The talks, he said, failed."): the content goes
+    round the cue in two parts, and only the part before the cue excludes a subject."""
+    tail = {t.i for t in _tail_after_cue(ctx, verb)}
+    start, end = span_of([t for t in verb.subtree if t.i not in tail])
+    before = trim(ctx.text, content[0], start)
+    after = trim(ctx.text, end, content[1])
+    parts = tuple(p for p in (before, after) if p[1] > p[0])
+    return {"own": (content[0], start), "parts": parts if len(parts) > 1 else ()}
+
+
+def interrupted(ctx: Context, verb: Token, clause: tuple[int, int]) -> dict[str, Any]:
+    """"The argument would be aided, Devine said, by the primary calendar.": a clause before its
+    cue goes on after it when the parser hung the clause's last phrase on the cue; the content
+    then goes round the cue in two parts."""
+    subject = subject_set_off(verb, ",")
+    if subject is None or clause[1] > subject.left_edge.idx:
+        return {}
+    tail = _tail_after_cue(ctx, verb)
+    return {"own": clause, "parts": (clause, span_of(tail))} if tail else {}
+
+
+def _tail_after_cue(ctx: Context, verb: Token) -> list[Token]:
+    """The phrases after a comma that the parser hung on an interrupting cue but that finish the
+    sentence it interrupts ("…, the ministry said, including shells and fuel."); not a phrase of the
+    cue's own ("…, he said on Tuesday") nor a report of its own ("…, he said, adding that …")."""
+    tail = [
+        c for c in verb.rights
+        if c.dep_ in TAIL_DEPS and c.left_edge.i - 1 > verb.i and ctx.doc[c.left_edge.i - 1].text == ","
+        and not any(t.i in ctx.cue_verbs for t in c.subtree)
+    ]
+    if not tail or tail[0].left_edge.i - 1 != max(t.i for t in verb.subtree if t.i < tail[0].left_edge.i):
+        return []
+    tokens = [t for c in tail for t in c.subtree]
+    last = max(t.i for t in verb.sent if not t.is_punct)
+    return tokens if max(t.i for t in tokens) >= last else []
+
+
+def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause ends where the speaker's next report begins ("said A, and urged B",
+    "said A, noting B", "said A while emphasizing B"): a speech cue with no subject of its own
+    that runs to the end of the content, after a comma or conjunction."""
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    last = max((x.i for x in span if not x.is_punct), default=span.end - 1)  # closing marks hang elsewhere
+    for t in span[2:]:
+        if t.i not in ctx.cue_verbs or ctx.lexicon["classes"][t.lemma_.lower()] != "speech":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < last - 1:
+            continue
+        j = t.i - 1
+        while j > span.start and (ctx.doc[j].lower_ in ctx.lexicon["report_joiners"] or ctx.doc[j].text in QUOTE_CHARS):
+            j -= 1
+        if span.start < j < t.i - 1:
+            end = ctx.doc[j].idx + len(ctx.doc[j])
+            closing = next((q for q in ctx.quotes if q.start < end < q.end <= t.idx), None)
+            return trim(ctx.text, content[0], closing.end if closing is not None else end)
+    return content
+
+
+def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """An object content runs on over the phrases the parser hung on the cue after it ("announced
+    a series of steps to tighten sales", "warned of shortages in the east"), but not into another
+    report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
+    adverbial tails are better left out)."""
+    return _run_on(ctx, 
+        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree)
+    )
+
+
+def _run_on(ctx: Context, verb: Token, content: tuple[int, int], takes: Callable[[Token], bool]) -> tuple[int, int]:
+    """``content`` run on over the cue's children after it that ``takes`` accepts."""
+    tail = [t for c in verb.rights if c.idx >= content[1] and takes(c) for t in c.subtree]
+    if not tail:
+        return content
+    return ctx.clip((content[0], max(content[1], span_of(tail)[1])), verb.idx)
+
+
+def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """What was said as a noun phrase or infinitive: "announced his resignation", "vowed to
+    appeal", "warned of shortages". Only for the verbs whose object is the message, never a
+    pronoun or a person (told him, accused the minister)."""
+    lemma = verb.lemma_.lower()
+    objects = ctx.lexicon["object_content"]
+    target_preps = objects["target"].get(lemma, ())
+    for child in verb.children:
+        if child.dep_ == "dobj" and target_preps:  # "accused the minister of lying": who, and of what
+            prep = next(  # on the verb, or hung by the parser on its object
+                (c for c in (*verb.rights, *child.rights) if c.dep_ == "prep" and c.i > child.i and c.lower_ in target_preps), None
+            )
+            if prep is not None:
+                return ctx.clip(span_of([*child.subtree, *prep.subtree]), verb.idx), None
+        if child.dep_ == "xcomp" and lemma in objects["infinitive"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            # "urged conservatives to obey the ruling": who is urged belongs to what was urged
+            addressee = [t for c in verb.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
+            return ctx.clip(span_of([*addressee, *child.subtree]), verb.idx), None
+        if child.dep_ == "dobj" and lemma in objects["noun"] and message_like(child):
+            return ctx.clip(span_of(list(child.subtree)), verb.idx), None
+        if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]):
+            # "proposed banning entry", "reported spending $9 million": a gerund is the message too
+            return ctx.clip(span_of(list(child.subtree)), verb.idx), None
+        if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and message_like(pobj):
+                return ctx.clip(span_of(list(pobj.subtree)), verb.idx), child
+    return None
+
+
+def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"The strike was confirmed by the ministry": a passive cue's subject is what was said
+    (never a person: "she was told" names the listener)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not message_like(subject) or subject.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return None
+    return ctx.clip(span_of(list(subject.subtree)), verb.idx)
+
+
+def answer_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """A short answer or a stand-in for what was said ("said yes", "said so", "said the same",
+    "says racist things"): whatever the object, however short, but never a "what" or "that"
+    opening a relative clause."""
+    answer = ctx.lexicon["object_content"]["answer"]
+    if verb.lemma_.lower() not in answer["verbs"]:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT"):
+            return ctx.clip(span_of(list(child.subtree)), verb.idx)
+        if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
+            return ctx.clip((child.idx, child.idx + len(child)), verb.idx)
+    return None

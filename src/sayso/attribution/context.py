@@ -1,0 +1,155 @@
+"""The state the rules share on one Doc: the parse, quotes, paragraphs and cue verbs they read,
+and the candidates, used cue verbs and claimed quotations they write."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from sayso.attribution.cues import is_cue_verb
+from sayso.attribution.quotes import Quote, find_quotes, paragraphs, quote_at
+from sayso.attribution.spans import overlap, trim, word_count
+
+DATELINE = re.compile(
+    r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
+)
+
+
+# Every ``rule`` an attribution record can carry: a closed set, listed in docs/output.md
+# ("Attribution rules") and checked by tests/attribution/test_attribution_rule_names.py.
+RULE_NAMES = frozenset({
+    "excerpt",
+    "direct-cue", "direct-complement", "direct-lead-in", "direct-lead-in-actor", "direct-colon",
+    "direct-colon-name", "running-speaker",
+    "mixed-clause", "mixed-parenthetical", "mixed-embedded",
+    "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer",
+    "indirect-noun", "according-to", "in-the-words-of", "as-quoted-by", "name-colon",
+})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An attribution before its speaker is resolved (speakers resolve in text order)."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    subject: Token | None
+    rule: str
+    cue_class: str
+    source: str | None = None  # an excerpt's source, named by the voices component
+    running: bool = False  # credited to the previous attribution's speaker
+    mention: tuple[int, int] | None = None  # the speaker's mention when it is not the subject's subtree
+    parts: tuple[tuple[int, int], ...] = ()  # the quoted pieces when the cue interrupts the content
+
+    @property
+    def anchor(self) -> int:
+        return min(self.content[0], self.cue[0]) if self.cue else self.content[0]
+
+
+class Context:
+    """What every rule reads about one Doc, and what the rules have found so far.
+
+    The rules talk to each other only through the found state here, and only through three
+    methods: ``add`` (a content is taken, and its cue verb), ``claim`` / ``claim_quotes`` (a
+    quotation is credited). A quotation claimed by one rule is skipped by the direct rule and by
+    the joining of interrupted quotes (``direct._continued``); a cue verb used by one rule is
+    offered to the indirect rule only when it reports more (``indirect``).
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        voices: list[dict[str, Any]],
+        lexicon: dict[str, Any],
+        boilerplate: Sequence[Sequence[int]] = (),
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
+        self.voices = voices
+        self.paragraphs = paragraphs(self.text)
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start_char for sent in self.sents]
+        self.cue_verbs = {t.i for t in doc if is_cue_verb(t, lexicon)}  # judged once: every rule asks again
+        self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate]  # no content may overlap these
+        # found so far
+        self.candidates: list[Candidate] = []
+        self.contents: set[tuple[int, int]] = set()
+        self.used_cues: set[int] = set()
+        self._claimed: set[int] = set()  # starts of the quotations credited so far
+
+    def claim(self, quote: Quote) -> None:
+        """Mark a quotation credited, so that no later rule credits it again."""
+        self._claimed.add(quote.start)
+
+    def is_claimed(self, quote: Quote) -> bool:
+        return quote.start in self._claimed
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def sentence_between(self, start: int, end: int) -> bool:
+        """Whether a whole sentence of words lies between two offsets."""
+        following = (s for s in self.sents[self.sent_index(start) :] if s.start_char < end)
+        return any(start <= s.start_char and s.end_char <= end and word_count(s.text) >= 2 for s in following)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        for p in self.paragraphs:
+            if p[0] <= pos < p[1]:
+                return p
+        return (0, len(self.text))
+
+    def clip(self, span: tuple[int, int], pos: int) -> tuple[int, int]:
+        """``span`` cut to the paragraph holding ``pos``: parses run over line breaks, clauses do not."""
+        p_start, p_end = self.paragraph(pos)
+        return trim(self.text, max(span[0], p_start), min(span[1], p_end))
+
+    def has_quote(self, span: tuple[int, int]) -> bool:
+        return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
+
+    def with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
+        """A quote opened inside a complement belongs to it whole."""
+        start, end = span
+        q = quote_at(end - 1, self.quotes)
+        if q is not None and q.end > end:
+            end = q.end
+        return self.clip((start, end), verb.idx)
+
+    def dateline_end(self, pos: int) -> int | None:
+        """Where a wire dateline opening the paragraph at ``pos`` ends, if one does."""
+        p_start, p_end = self.paragraph(pos)
+        dateline = DATELINE.match(self.text, p_start, p_end)
+        return dateline.end() if dateline and pos < dateline.end() else None
+
+    def add(self, candidate: Candidate, verb: Token | None = None) -> bool:
+        """Take ``candidate`` unless its content is empty, taken already or boilerplate; a wire dateline
+        opening it is cut off. ``verb`` is then a used cue."""
+        if candidate.rule not in RULE_NAMES:
+            raise ValueError(f"attribution rule {candidate.rule!r} is not in RULE_NAMES")
+        start = candidate.content[0]
+        dateline = self.dateline_end(start) if start == self.paragraph(start)[0] and not candidate.parts else None
+        if dateline is not None:
+            candidate.content = (dateline, candidate.content[1])  # "BEIRUT (AP) — …" is the wire's, not said
+        content = candidate.content
+        if content[1] <= content[0] or content in self.contents:
+            return False
+        if any(overlap(content, b) > 0 for b in self.boilerplate):
+            return False
+        self.contents.add(content)
+        self.candidates.append(candidate)
+        if verb is not None:
+            self.used_cues.add(verb.i)
+        return True
+
+    def claim_quotes(self, span: tuple[int, int]) -> None:
+        """Claim every quotation inside ``span`` (give or take its marks): the content credits them."""
+        for q in self.quotes:
+            if q.start >= span[0] - 1 and q.end <= span[1] + 1:
+                self.claim(q)

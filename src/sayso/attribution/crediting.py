@@ -1,0 +1,122 @@
+"""Crediting a content to a cue verb: finding who speaks (subject, agent, inverted or left-hand
+speaker), the cue's span and class, and adding the candidate."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.attribution.clauses import before_next_report
+from sayso.attribution.context import Candidate, Context
+from sayso.attribution.cues import cue_class_of, cue_span
+from sayso.attribution.grammar import lone_name
+from sayso.attribution.mentions import mention_of, past_dateline
+from sayso.attribution.quotes import QUOTE_CHARS, quote_at
+from sayso.attribution.spans import lstrip, overlap, trim
+from sayso.attribution.speakers import PRONOUN_GENDER
+from sayso.attribution.subjects import passive_agent, subject_of
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+def credit(
+    ctx: Context,
+    verb: Token,
+    content: tuple[int, int],
+    kind: str,
+    rule: str,
+    own: tuple[int, int] | None = None,
+    prep: Token | None = None,
+    parts: tuple[tuple[int, int], ...] = (),
+) -> None:
+    """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
+    if kind in ("indirect", "mixed") and not parts:
+        content = before_next_report(ctx, content)
+    subject = passive_agent(verb, subject_of(verb, ctx.lexicon))
+    mention = None
+    if subject is not None:
+        subject = past_dateline(ctx, subject)
+        mention = mention_of(ctx, subject, verb)
+        if not parts and subject.head.i == verb.i and content[0] < subject.idx < verb.idx < content[1]:
+            # "policies, which he said had failed": the cue sits inside its content, which goes round it;
+            # a cue that ends its content ("…, poll finds") only closes it
+            after = lstrip(ctx.text, verb.idx + len(verb), content[1], " ,")
+            pieces = [p for p in (trim(ctx.text, content[0], mention[0]), (after, content[1])) if p[1] > p[0]]
+            if len(pieces) == 2:
+                parts = tuple(pieces)
+            elif pieces:
+                content = pieces[0]
+        elif overlap(mention, own or content) > 0 or ctx.paragraph(subject.idx) != ctx.paragraph(verb.idx):
+            subject = None
+    if subject is None and own is not None and kind == "direct":
+        subject = _inverted_speaker(ctx, verb, own)
+        mention = mention_of(ctx, subject, verb) if subject is not None else None
+    if subject is None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        subject = _left_neighbour(ctx, verb)
+        mention = mention_of(ctx, subject, verb) if subject is not None else None
+        if mention is not None and not parts and content[0] < mention[0] < content[1] <= mention[1]:
+            # "“…,” William Daley, a former aide, said": the parser ran the clause over its speaker
+            content = trim(ctx.text, content[0], mention[0])
+            whole = next((q for q in ctx.quotes if (q.start, q.end) == trim(ctx.text, *content)), None)
+            if whole is not None:
+                kind, rule, content = "direct", "direct-cue", (whole.inner_start, whole.inner_end)
+            own = None
+        elif mention is not None and overlap(mention, own or content) > 0:
+            subject = mention = None
+    cue_class = cue_class_of(verb, subject, ctx.lexicon)
+    if cue_class == "belief" and subject is None:
+        return  # a belief is someone's: with no holder in the text there is nothing to attribute
+    cue = cue_span(verb, ctx.lexicon)
+    if prep is not None:  # "warned of", "asked about"
+        cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
+    if ctx.add(Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
+        ctx.claim_quotes(content)
+
+
+def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
+    """"About 4 in 10 say …", "Jay Roe, the club's manager, suggested …": where the parser gave
+    a finite cue no subject, the noun phrase just before it (past adverbs) is its speaker."""
+    i = verb.i - 1
+    while i >= 0 and ctx.doc[i].dep_ in ("advmod", "neg", "aux", "npadvmod") and ctx.doc[i].pos_ in ("ADV", "PART", "AUX", "NOUN"):
+        i -= 1
+    if i >= 0 and ctx.doc[i].text == "," and i > 0:
+        i -= 1  # the end of an apposition
+        aside = ctx.doc[i]
+        if aside.pos_ in ("ADJ", "VERB"):  # a state set off by commas between speaker and cue
+            held = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+            if held is not None and ctx.doc[held.i + 1].text == ",":
+                return held  # "Clinton, exasperated, responded": the parse gave the state her as its subject
+            if aside.left_edge.i >= 2 and ctx.doc[aside.left_edge.i - 1].text == ",":
+                i = aside.left_edge.i - 2  # "the colonel, angry, said"
+    if i < 0 or ctx.doc[i].sent != verb.sent or quote_at(ctx.doc[i].idx, ctx.quotes) is not None:
+        return None
+    token = ctx.doc[i]
+    if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return None
+    while token.head.i < verb.i and token.head.i != token.i and token.dep_ in (
+        "compound", "nummod", "quantmod", "amod", "poss", "pobj", "prep", "appos", "nmod", "conj"
+    ):
+        if token.dep_ == "appos" and token.ent_type_ not in PLACE_ENTS and (
+            token.head.dep_ == "pobj" or quote_at(token.head.idx, ctx.quotes) is not None
+        ):
+            return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
+        if token.pos_ == "VERB" and token.dep_ == "conj":
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is not None:
+                return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+
+
+def _inverted_speaker(ctx: Context, verb: Token, quote: tuple[int, int]) -> Token | None:
+    """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is
+    its speaker, even where the parser took it for the object or the subject of something else."""
+    between = ctx.text[quote[1] : verb.idx]
+    if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(ctx.doc):
+        return None
+    following = ctx.doc[verb.i + 1]
+    chunk = next((c for c in ctx.doc.noun_chunks if c.start == following.i), None)
+    if chunk is None:
+        return following if lone_name(following) else None
+    if chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:
+        return None
+    return chunk.root

@@ -1,0 +1,72 @@
+"""Cue verbs: which tokens report ("said", "believes", "shows"), their span and their class."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from sayso.attribution.quotes import QUOTE_CHARS
+from sayso.attribution.spans import span_of
+
+
+def is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in lexicon["classes"]
+        and token.dep_ != "amod"
+        and not _in_idiom(token, lexicon)
+        and not _nobody_speaks(token)
+        and _bound_object_present(token, lexicon)
+    )
+
+
+def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"As one trader put it, …": a verb that reports only with its object ("put it"); "called the
+    strikes “a war crime”": a labelling verb reports only the label it quotes."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon["label_verbs"]:
+        preps = lexicon["object_content"]["preposition"].get(lemma, ())
+        if any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
+            return True  # "called for an immediate ceasefire"
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            t.text in QUOTE_CHARS for c in token.rights if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr", "prep") for t in c.subtree
+        )
+    objects = lexicon["bound_cues"].get(lemma)
+    return objects is None or any(c.dep_ == "dobj" and c.lower_ in objects for c in token.children)
+
+
+def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing."""
+    for idiom in lexicon["idioms"]:
+        words = idiom.split()
+        for offset in range(len(words)):
+            start = token.i - offset
+            if start < 0 or start + len(words) > len(token.doc):
+                continue
+            if [t.lower_ for t in token.doc[start : start + len(words)]] == words:
+                return True
+    return False
+
+
+def _nobody_speaks(verb: Token) -> bool:
+    """"It is too soon to say whether …": an infinitive hung on an adjective has no speaker."""
+    return verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
+
+
+def cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
+    """The verb with its particle and, for "told reporters", the audience."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            tokens.append(child)
+        elif child.dep_ in ("dobj", "dative") and child.i == verb.i + 1 and child.lower_ in lexicon["cue_objects"]:
+            tokens.append(child)
+    return span_of(tokens)
+
+
+def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> str:
+    if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
+        if verb.lemma_ in lexicon["verbs"]["evidence"] or verb.lemma_ in lexicon["verbs"]["speech"]:
+            return "evidence"
+    return lexicon["classes"][verb.lemma_.lower()]

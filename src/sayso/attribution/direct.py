@@ -1,0 +1,264 @@
+"""Direct quotations: a quote credited through a cue verb in its sentences, a lead-in colon, or the
+running speaker; and a quote inside a cue's clause, which makes that clause mixed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sayso.attribution.clauses import (
+    around_cue,
+    clause_of,
+    complement_of,
+    parenthetical_content,
+    run_on_clauses,
+)
+from sayso.attribution.context import Candidate, Context
+from sayso.attribution.crediting import credit
+from sayso.attribution.grammar import CLAUSE_DEPS, asker_unnamed, message_like
+from sayso.attribution.mentions import mention_of
+from sayso.attribution.names import lead_in_name, paragraph_name
+from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at
+from sayso.attribution.spans import rstrip, title_case, title_like, trim, word_count
+from sayso.attribution.subjects import subject_of
+
+
+def direct_quote(ctx: Context, q: Quote) -> None:
+    text = ctx.text
+    inner = (q.inner_start, q.inner_end)
+    candidates = _cue_candidates(ctx, q)
+    # a quote inside a reported clause makes that clause mixed ("said that X “…”")
+    for verb in sorted(candidates, key=lambda v: v.i):
+        clause = clause_of(ctx, verb) or complement_of(ctx, verb)
+        aside = clause is None  # "The talks, he added, had “run their course”"
+        if aside:
+            clause = parenthetical_content(ctx, verb)
+        if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1:
+            clause = (min(clause[0], q.start), clause[1])
+            if word_count(text[clause[0] : q.start] + text[q.end : clause[1]]) >= 3:
+                ctx.claim(q)
+                if aside:
+                    credit(ctx, verb, clause, "mixed", "mixed-parenthetical", **around_cue(ctx, verb, clause))
+                elif verb.idx > q.end and len(more := _continued(ctx, q, verb)) > 1:
+                    # "At private courses, members pay more “because …,” Chipok said. “But …”"
+                    parts = (clause, *more[1:])
+                    credit(ctx, verb, (clause[0], parts[-1][1]), "mixed", "mixed-clause", own=clause, parts=parts)
+                else:
+                    credit(ctx, verb, run_on_clauses(ctx, verb, clause), "mixed", "mixed-clause")
+                return
+    short = word_count(text[inner[0] : inner[1]]) < ctx.lexicon["quote_marks"]["min_words_direct"]
+    speech = [v for v in candidates if ctx.lexicon["classes"][v.lemma_.lower()] == "speech" and not asker_unnamed(v)]
+    verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
+    if short and title_case(text[inner[0] : inner[1]]):
+        return  # “The Rachel Maddow Show”: a title, not speech
+    if verb is not None:
+        embedded = _embedding_clause(ctx, q, verb)
+        if embedded is not None:
+            ctx.claim(q)
+            credit(ctx, verb, embedded, "mixed", "mixed-embedded")
+            return
+        if short and not (_quote_is_object(ctx, q, verb) or _next_to_cue(ctx, q, verb)):
+            return
+        ctx.claim(q)
+        pieces = _continued(ctx, q, verb)
+        parts = tuple(pieces) if len(pieces) > 1 else ()
+        credit(ctx, verb, (pieces[0][0], pieces[-1][1]), "direct", "direct-cue", own=inner, parts=parts)
+        return
+    if short:
+        return
+    lead = _colon_lead_in(ctx, q)
+    if lead is not None:
+        ctx.claim(q)
+        lead_verb, colon = lead
+        if lead_verb is not None:
+            credit(ctx, lead_verb, inner, "direct", "direct-lead-in")
+        else:
+            named = lead_in_name(ctx, colon[0]) or paragraph_name(ctx, colon[0])
+            actor = _lead_in_actor(ctx, colon[0])
+            if named is not None:
+                ctx.add(Candidate("direct", inner, colon, named[0], "direct-colon-name", "speech", mention=named[1]))
+            elif actor is not None:
+                verb, subject = actor
+                cue = (verb.idx, colon[1])
+                ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention_of(ctx, subject, verb)))
+            else:
+                ctx.add(Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
+        return
+    if _alone_in_paragraph(ctx, q):
+        ctx.claim(q)
+        ctx.add(Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
+
+
+def _next_to_cue(ctx: Context, q: Quote, verb: Token) -> bool:
+    """A short quotation right beside its cue is speech, not a scare quote: "“Not even one,” he
+    said.", "he yelled, “Out!”"."""
+    if title_case(ctx.text[q.inner_start : q.inner_end]):
+        return False  # on Fox News's “Sunday Morning Futures,” Issa said …: a programme
+    before = ctx.text[: q.start].rstrip()
+    if before and before[-1].isalnum():
+        return False  # "who calls Trump a “sociopath,” said …": a word quoted mid-clause
+    if verb.idx >= q.end:
+        subject = subject_of(verb, ctx.lexicon)
+        speaker = {t.i for t in subject.subtree} if subject is not None and subject.left_edge.idx >= q.end else set()
+        between = [t for t in ctx.doc if q.end <= t.idx < verb.idx]
+        return all(t.is_punct or t.is_space or t.i in speaker for t in between)
+    between = ctx.text[verb.idx + len(verb) : q.start]
+    return not between.strip(" ,:\n")
+
+
+def _embedding_clause(ctx: Context, q: Quote, verb: Token) -> tuple[int, int] | None:
+    """The clause around a quotation that opens mid-clause ("said Clinton “caused death.”",
+    "told the Post he was “not quite there yet” on Ryan"), where the parser lost the clause:
+    from after the cue and its listener to the sentence's end, or from the sentence's start to
+    the comma before a cue that follows."""
+    before = ctx.text[: q.start].rstrip()
+    if not before or not before[-1].isalnum():
+        return None  # "…, she said: “…”" or a quote opening its sentence
+    sent = ctx.sents[ctx.sent_index(q.start)]
+    if not (sent.start_char <= verb.idx < sent.end_char) or any(o is not q and sent.start_char <= o.start < sent.end_char for o in ctx.quotes):
+        return None
+    if verb.idx < q.start:
+        skip = {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prep", "punct") for t in c.subtree}
+        start = next((t for t in sent if t.i > verb.i and t.i not in skip and not t.is_punct and t.lower_ != "that"), None)
+        if start is None or start.idx >= q.start:
+            return None
+        span = (start.idx, sent.end_char)
+    else:
+        comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text in (",", "—", "–") and t.idx >= q.end - 1), None)
+        if comma is None:
+            return None
+        span = (sent.start_char, comma.idx)
+    start, end = trim(ctx.text, *span)
+    end = rstrip(ctx.text, start, end, ".")
+    if word_count(ctx.text[start : q.start] + ctx.text[q.end : end]) < 2:
+        return None
+    return ctx.clip((start, max(end, q.end)), verb.idx)
+
+
+def _cue_candidates(ctx: Context, q: Quote) -> list[Token]:
+    """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation."""
+    following = next((o.start for o in ctx.quotes if o.start >= q.end), len(ctx.text))
+    return [
+        v
+        for s in _sents_of(ctx, q)
+        for v in s
+        if v.i not in ctx.used_cues
+        and v.idx < following
+        and v.i in ctx.cue_verbs
+        and quote_at(v.idx, ctx.quotes) is None
+    ]
+
+
+def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:
+    """The pieces of a quote interrupted by its cue: "“A,” she said. “B.”" and "“A,” she said, “b.”" are A and B."""
+    pieces = [(q.inner_start, q.inner_end)]
+    last = q
+    para = ctx.paragraph(q.start)
+    cue_sentence = ctx.sents[ctx.sent_index(verb.idx)]
+    for nxt in (o for o in ctx.quotes if o.start >= q.end):
+        if ctx.is_claimed(nxt) or ctx.paragraph(nxt.start) != para:
+            break
+        if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and title_like(ctx.text[nxt.inner_start : nxt.inner_end]):
+            continue  # a title quoted in the cue's own sentence (told CNN's “State of the Union”)
+        between = ctx.text[last.end : nxt.start].strip()
+        ends = between.rstrip(QUOTE_CHARS + " ")[-1:]  # 'he said on “Meet the Press.” “…”': past a title's marks
+        start = nxt.inner_start
+        if last is q and not (last.end <= verb.idx < nxt.start and ends in ".:,"):
+            start = _quote_led_in(ctx, nxt, cue_sentence)
+            if start is None or not last.end <= verb.idx < nxt.start:
+                break
+        if last is q and ctx.sentence_between(cue_sentence.end_char, nxt.start):
+            break  # "“A,” Tom said. Betsy shook her head. “B.”": B is somebody else's
+        if last is not q and between:
+            break
+        if word_count(ctx.text[nxt.inner_start : nxt.inner_end]) < 3 or any(
+            v.i != verb.i for v in _cue_candidates(ctx, nxt)
+        ):
+            break  # the next quotation has a cue of its own
+        ctx.claim(nxt)
+        led_in = start != nxt.inner_start  # a part led into keeps its quotation marks
+        pieces.append((start, nxt.end if led_in else nxt.inner_end))
+        last = nxt
+    return pieces
+
+
+def _quote_led_in(ctx: Context, q: Quote, cue_sentence: Span) -> int | None:
+    """The start of the sentence right after the cue's when it only leads into a quotation that
+    ends it ("“A,” she said. That makes him “the wrong man.”"): the speaker goes on, in part quoted."""
+    index = ctx.sent_index(q.start)
+    sent = ctx.sents[index]
+    if index == 0 or ctx.sents[index - 1].start != cue_sentence.start or sent.start_char >= q.start:
+        return None
+    if ctx.text[q.end : sent.end_char].strip(" .\n") or word_count(ctx.text[sent.start_char : q.start]) > 8:
+        return None
+    if any(t.i in ctx.cue_verbs for t in sent if t.idx < q.start):
+        return None
+    return sent.start_char
+
+
+def _quote_is_object(ctx: Context, q: Quote, verb: Token) -> bool:
+    deps = ("ccomp", "xcomp")
+    return any(q.start <= t.idx < q.end for c in verb.children if c.dep_ in deps for t in c.subtree)
+
+
+def _sents_of(ctx: Context, q: Quote) -> list[Span]:
+    """The sentences the quote touches, plus the next one in the same paragraph when it is short
+    ("he added.") or opens with a cue that reports nothing else ("Trump said of Apple in May, …")."""
+    out: list[Span] = []
+    for sent in ctx.sents[ctx.sent_index(q.start) :]:
+        if sent.start_char >= q.end:
+            own_quote = any(sent.start_char <= o.start < sent.end_char for o in ctx.quotes)
+            if "\n" not in ctx.text[q.end : sent.start_char] and not own_quote and (word_count(sent.text) <= 8 or _opens_with_cue(ctx, sent)):
+                out.append(sent)
+            break
+        out.append(sent)
+    return out
+
+
+def _opens_with_cue(ctx: Context, sent: Span) -> bool:
+    opening = [t for t in sent if not t.is_space][:6]
+    return any(
+        t.i in ctx.cue_verbs
+        and not any(
+            c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp"
+            or (c.dep_ == "dobj" and message_like(c) and t.lemma_.lower() in ctx.lexicon["object_content"]["noun"])
+            for c in t.children
+        )
+        for t in opening
+    )
+
+
+def _colon_lead_in(ctx: Context, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:
+    before = rstrip(ctx.text, 0, q.start, " \n\t")
+    if before == 0 or ctx.text[before - 1] != ":":
+        return None
+    colon = (before - 1, before)
+    verbs = [
+        t
+        for t in ctx.sents[ctx.sent_index(before - 1)]
+        if t.idx < before - 1
+        and t.i in ctx.cue_verbs
+        and quote_at(t.idx, ctx.quotes) is None
+        and t.i not in ctx.used_cues
+    ]
+    return (verbs[-1] if verbs else None), colon
+
+
+def _lead_in_actor(ctx: Context, colon: int) -> tuple[Token, Token] | None:
+    """"Trump leaned in and boomed:", "The ministry released the following statement:": a lead-in
+    whose verb is no reporting verb still names who speaks, as its subject."""
+    sent = ctx.sents[ctx.sent_index(colon)]
+    verbs = [t for t in sent if t.idx < colon and t.pos_ == "VERB" and t.dep_ != "amod" and quote_at(t.idx, ctx.quotes) is None]
+    for verb in reversed(verbs):
+        subject = subject_of(verb, ctx.lexicon)
+        if subject is not None:
+            if subject.lower_ in ("it", "this", "that", "there", "which", "what") or subject.idx > verb.idx:
+                return None
+            return verb, subject
+    return None
+
+
+def _alone_in_paragraph(ctx: Context, q: Quote) -> bool:
+    p_start, _ = ctx.paragraph(q.start)
+    _, p_end = ctx.paragraph(max(q.start, q.end - 1))
+    rest = ctx.text[p_start : q.start] + ctx.text[q.end : p_end]
+    return not any(ch.isalnum() for ch in rest)

@@ -1,0 +1,151 @@
+"""Indirect reports: a cue verb's clause, object or passive subject; a report noun's clause ("the
+claim that …"); "according to X"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from sayso.attribution.clauses import (
+    answer_content,
+    around_cue,
+    clause_of,
+    extended,
+    interrupted,
+    object_content,
+    parenthetical_content,
+    passive_content,
+    run_on_clauses,
+)
+from sayso.attribution.context import Candidate, Context
+from sayso.attribution.crediting import credit
+from sayso.attribution.grammar import CLAUSE_DEPS
+from sayso.attribution.mentions import mention_of
+from sayso.attribution.quotes import QUOTE_CHARS, quote_at
+from sayso.attribution.spans import overlap, rstrip, span_of, trim, word_count
+
+
+def cue_verb_report(ctx: Context, verb: Token) -> None:
+    clause = clause_of(ctx, verb)
+    rule = "indirect-ccomp"
+    if clause is None:
+        clause = parenthetical_content(ctx, verb)
+        rule = "indirect-parenthetical"
+    prep = None
+    if clause is None:
+        found = object_content(ctx, verb)
+        if found is not None:
+            clause, prep = found
+            rule = "indirect-object"
+    if clause is None:
+        clause = passive_content(ctx, verb)
+        rule = "indirect-passive"
+    if clause is None:
+        clause = answer_content(ctx, verb)
+        rule = "indirect-answer"
+    if clause is None or (rule != "indirect-answer" and word_count(ctx.text[clause[0] : clause[1]]) < 2):
+        return
+    if rule == "indirect-object":
+        clause = extended(ctx, verb, clause)
+    elif rule == "indirect-ccomp":
+        clause = run_on_clauses(ctx, verb, clause)
+    whole = next((q for q in ctx.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
+    if whole is not None:
+        credit(ctx, verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
+        return
+    kind = "mixed" if ctx.has_quote(clause) else "indirect"
+    around = around_cue(ctx, verb, clause) if rule == "indirect-parenthetical" else {}
+    if rule == "indirect-ccomp":
+        around = interrupted(ctx, verb, clause)
+        if around:
+            clause = (clause[0], around["parts"][-1][1])
+    credit(ctx, verb, clause, kind, rule, prep=prep, **around)
+
+
+def reports_more(ctx: Context, verb: Token) -> bool:
+    """"“…,” Sanders said private contractors cost more": a cue that credits a quote can report a
+    clause of its own as well, when that clause holds no quotation."""
+    comp = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+    if comp is None:
+        return False
+    span = span_of(list(comp.subtree))
+    return not any(overlap(span, (q.start, q.end)) for q in ctx.quotes)
+
+
+def noun_report(ctx: Context, noun: Token) -> None:
+    """"the ministry's claim that the strike hit only depots", "his promise to rebuild the
+    bridge": a report noun with its clause; whoever owns the noun made the report."""
+    clause = next(
+        (
+            c for c in noun.rights
+            if c.dep_ in ("acl", "ccomp")
+            and any((x.dep_ == "mark" and x.lower_ == "that") or (x.dep_ == "aux" and x.lower_ == "to") for x in c.children)
+        ),
+        None,
+    )
+    if clause is None or quote_at(noun.idx, ctx.quotes) is not None:
+        return
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in ctx.cue_verbs:
+        return  # "says in a statement that …": the clause is the verb's, the statement its channel
+    content = ctx.with_open_quote(span_of(list(clause.subtree)), noun)
+    if word_count(ctx.text[content[0] : content[1]]) < 3:
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lexicon["report_voicers"]:
+        # "Christie repeated accusations that …": whoever voices the report made it (not whoever
+        # rejects it: "the general rejected claims that …" names no claimant)
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+    kind = "mixed" if ctx.has_quote(content) else "indirect"
+    mention = mention_of(ctx, owner) if owner is not None else None
+    if mention is not None and overlap(mention, content):
+        owner = mention = None
+    if ctx.add(Candidate(kind, content, (noun.idx, noun.idx + len(noun)), owner, "indirect-noun", "speech", mention=mention)):
+        ctx.claim_quotes(content)
+
+
+def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent: Span) -> None:
+    """A multiword cue from the lexicon ("according to X", "in the words of X", "as quoted by X"):
+    X is the source, and the content is the larger side of the sentence around the phrase."""
+    first, last = phrase[0], phrase[-1]
+    inside = {t.i for t in phrase}
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or next(
+        (c for c in first.children if c.dep_ == "pobj" and c.i not in inside), None
+    )
+    if pobj is None:
+        return
+    p_start, p_end = span_of([*phrase, *pobj.subtree])
+    words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
+    before = [t for t in words if t.idx < p_start]
+    after = [t for t in words if t.idx >= p_end]
+    part = after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
+    if sum(not t.is_punct for t in part) < 3:
+        return
+    start, end = ctx.clip(span_of(part), first.idx)
+    end = rstrip(ctx.text, start, end, ".")
+    kind = "mixed" if ctx.has_quote((start, end)) else "indirect"
+    cue = (first.idx, last.idx + len(last))
+    if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"])):
+        ctx.claim_quotes((start, end))
+
+
+def end_before_sourcing(ctx: Context) -> None:
+    """A content that ends in "…, according to X" (or another sourcing phrase) stops before it: that
+    phrase credits the clause to X ("the account pointed to the shootings as revenge, according to a
+    report"), and a cue whose content held it would sit inside X's report while X's sat inside its own."""
+    phrases = {entry["rule"] for entry in ctx.lexicon["multiword"]}
+    sourcing = [
+        (c.cue[0], c.subject.right_edge.idx + len(c.subject.right_edge))
+        for c in ctx.candidates
+        if c.rule in phrases and c.cue is not None and c.subject is not None
+    ]
+    for c in ctx.candidates:
+        if c.rule in phrases or c.kind == "excerpt" or c.parts:
+            continue
+        for start, end in sourcing:
+            tail = ctx.text[end : c.content[1]]
+            if c.content[0] < start and end <= c.content[1] and not tail.strip(" ,.;:—–-" + QUOTE_CHARS):
+                c.content = trim(ctx.text, c.content[0], start)

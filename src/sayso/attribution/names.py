@@ -1,0 +1,86 @@
+"""Names before a colon: a headline's "Senator Doe: …", a transcript's "DOE: …", a lead-in that
+ends in the speaker's name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sayso.attribution.context import Candidate, Context
+from sayso.attribution.quotes import QUOTE_CHARS
+from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
+
+
+def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
+    """A paragraph that opens with a name and a colon reports what the name said: headlines
+    ("Senator Doe: Talks Have Failed") and transcripts ("DOE: We will not …")."""
+    colon = ctx.text.find(":", paragraph[0], paragraph[1])
+    named = paragraph_name(ctx, colon) if colon >= 0 else None
+    if named is None:
+        return
+    rest = trim(ctx.text, colon + 1, paragraph[1])
+    rest = (rest[0], rstrip(ctx.text, rest[0], rest[1], "."))
+    if word_count(ctx.text[rest[0] : rest[1]]) < 3 or any(overlap(rest, c.content) > 0 for c in ctx.candidates):
+        return
+    whole = next((q for q in ctx.quotes if q.start == rest[0] and q.end >= rest[1]), None)
+    kind = "direct" if whole is not None else "mixed" if ctx.has_quote(rest) else "indirect"
+    content = (whole.inner_start, whole.inner_end) if whole is not None else rest
+    ctx.add(Candidate(kind, content, (colon, colon + 1), named[0], "name-colon", "speech", mention=named[1]))
+
+
+def lead_in_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
+    """The name a colon lead-in without a cue verb gives: a headline's "Senator Doe: ‘…’" or a
+    sentence ending in the name ("… does not surprise pollster Jane Roe:")."""
+    sent = ctx.sents[ctx.sent_index(colon)]
+    chunks = [c for c in sent.noun_chunks if c.end_char <= colon]
+    if not chunks:
+        return None
+    named = lambda c: c.root.pos_ == "PROPN" or any(e.label_ in ("PERSON", "ORG") for e in c.ents)  # noqa: E731
+    words = [t for t in sent if t.idx < colon and not t.is_punct]
+    if len(words) <= ctx.lexicon["quote_marks"]["headline_lead_in_words"]:
+        chunk = chunks[0]
+    elif chunks[-1].end_char == colon and any(e.label_ == "PERSON" for e in chunks[-1].ents):
+        chunk = chunks[-1]
+    else:
+        return None
+    if not named(chunk) or chunk.root.pos_ == "PRON":
+        return None
+    return chunk.root, trim(ctx.text, chunk.start_char, chunk.end_char)
+
+
+def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
+    """The name before the first colon of a paragraph, when it is a person or organisation (or a
+    poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:")."""
+    p_start, _ = ctx.paragraph(colon)
+    start = lstrip(ctx.text, p_start, colon, " \t" + QUOTE_CHARS)
+    if ":" in ctx.text[start:colon]:
+        return None
+    prefix = ctx.doc.char_span(start, colon, alignment_mode="expand")
+    if prefix is None or len(prefix) == 0:
+        return None
+    if len([t for t in prefix if not t.is_punct]) > ctx.lexicon["quote_marks"]["headline_lead_in_words"]:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") or t.lower_ in ctx.lexicon["colon_labels"] for t in prefix):
+        return None
+    head = prefix.root
+    if not (
+        any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
+        or head.lemma_.lower() in ctx.lexicon["evidence_subjects"]
+        or _known_name(ctx, prefix)
+    ):
+        return None
+    return head, trim(ctx.text, prefix.start_char, prefix.end_char)
+
+
+def _known_name(ctx: Context, prefix: Span) -> bool:
+    """A capitalised prefix the parser did not tag but the document names elsewhere: a headline's
+    bare surname ("Doe: Talks Failed" over a story about Jane Doe) or a transcript's speaker label
+    that opens several paragraphs ("DOE: …")."""
+    words = [t for t in prefix if not t.is_punct]
+    if not words or not all(t.is_alpha and t.text[0].isupper() for t in words):
+        return False
+    label = prefix.text.strip()
+    if sum(ctx.text.startswith(label + ":", p_start) for p_start, _ in ctx.paragraphs) >= 2:
+        return True
+    return words[-1].lower_ in {
+        t.lower_ for e in ctx.doc.ents if e.label_ in ("PERSON", "ORG") and e.start_char >= prefix.end_char for t in e
+    }

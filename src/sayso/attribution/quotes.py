@@ -1,0 +1,110 @@
+"""Quotation scanning on raw text: every outermost quotation, closed or running on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sayso.attribution.spans import rstrip
+
+QUOTE_CHARS = "\"“”«»‘’„'`"
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks; ``closed`` is False for one that runs on."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    used: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> list[tuple[int, int | None]]:
+    """Outermost quotations in one paragraph as (open index, close index or None)."""
+    closers = {o: [c for oo, c in pairs if oo == o] for o, _ in pairs}
+    openers = sorted(closers, key=len, reverse=True)  # '' before '
+    found: list[tuple[int, int | None]] = []
+    i = start
+    while i < end:
+        mark = next((o for o in openers if text.startswith(o, i)), None)
+        if mark is not None and _can_open(text, i, start, len(mark)):
+            close = _find_close(text, i + len(mark), end, closers[mark])
+            found.append((i, close))
+            if close is None:
+                break
+            i = close + _mark_width(text, close)
+            continue
+        i += 1
+    return found
+
+
+def _can_open(text: str, i: int, para_start: int, width: int = 1) -> bool:
+    """A mark opens a quote at the start of a paragraph or after space/dash/bracket, before a non-space."""
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    if nxt.isspace():
+        return False
+    if text[i] in "‘'":  # apostrophes look the same: only after space or an opening bracket
+        return prev.isspace() or prev in "([“\"—–-"
+    return prev.isspace() or prev in "([{—–-:/" or i == para_start
+
+
+def _mark_width(text: str, i: int) -> int:
+    return 2 if text.startswith(("''", "``"), i) else 1
+
+
+def _find_close(text: str, i: int, end: int, closers: list[str]) -> int | None:
+    for j in range(i, end):
+        for mark in closers:
+            if text.startswith(mark, j):
+                if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or text[j - 1].isalpha() and text[j - 1] == "s" and text[j + 1] == " "):
+                    break  # an apostrophe inside a word (don’t, Russia’s) or a plural possessive
+                if mark == "“" and (text[j - 1].isspace() or j + 1 < end and text[j + 1].isalnum()):
+                    continue  # an opening mark closes a quote only where a closing one would ("not,“ he said")
+                return j
+    return None
+
+
+def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
+    """Every outermost quotation, closed or running on, joined across paragraphs by convention."""
+    quotes: list[Quote] = []
+    carry: Quote | None = None
+    for p_start, p_end in paragraphs(text):
+        stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+        raw = _scan_paragraph(text, p_start, p_end, pairs)
+        if carry is not None:
+            if raw and raw[0][0] == stripped:
+                o, c = raw.pop(0)
+                carry.end = (c + _mark_width(text, c)) if c is not None else p_end
+                carry.inner_end = c if c is not None else p_end
+                carry.closed = c is not None
+                if c is None:
+                    continue
+            quotes.append(carry)
+            carry = None
+        for o, c in raw:
+            close_end = (c + _mark_width(text, c)) if c is not None else p_end
+            q = Quote(o, close_end, o + _mark_width(text, o), c if c is not None else p_end, c is not None)
+            if c is None:
+                carry = q
+            else:
+                quotes.append(q)
+    if carry is not None:
+        quotes.append(carry)
+    for q in quotes:
+        q.inner_end = rstrip(text, q.inner_start, q.inner_end, " \n\t,")
+    return [q for q in quotes if q.inner_end > q.inner_start]
+
+
+def quote_at(pos: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None

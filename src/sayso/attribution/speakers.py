@@ -1,0 +1,255 @@
+"""Speakers: name, role, organisation and type of a mention, resolved within the document.
+
+A surname resolves to the full name used elsewhere, "he"/"she" to the last named person speaker of
+fitting gender, "the spokesman" to the last speaker whose role fits. A speaker the text does not
+identify keeps ``name`` None. The record type is ``sayso.model.Speaker`` (one type, in and out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.attribution.grammar import is_definite
+from sayso.attribution.mentions import mention_span
+from sayso.model import Span as TextSpan
+from sayso.model import Speaker
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+GROUP_PRONOUNS = {"they", "we", "them", "it"}
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves mentions to canonical names using what the document has said so far."""
+
+    doc: Doc
+    lexicon: dict[str, Any]
+    full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
+    gender: dict[str, str] = field(default_factory=dict)
+    history: list[Speaker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                words = [t for t in ent if t.is_alpha]
+                if len(words) >= 2:
+                    self.full_names.setdefault(words[-1].text, clean_name(ent))
+
+    def canonical_person(self, name: str) -> str:
+        words = name.split()
+        if len(words) == 1 and words[0] in self.full_names:
+            return self.full_names[words[0]]
+        return name
+
+    def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        author = _message_author(head, self.lexicon)
+        if author is not None:  # "a statement from the Sudanese army": the army speaks
+            return replace(self.resolve(author, mention_span(author)), mention=self._span(mention))
+        owner, head = head, _possessed_head(head)
+        speaker = self._describe(head, mention)
+        if head is not owner and speaker.name is None and speaker.org is None:  # "Belarus’ opposition leader"
+            org = _proper_run(owner)
+            role = speaker.role
+            if role and role.startswith(org + " "):
+                role = role[len(org) + 1 :]
+            speaker = replace(speaker, org=org, role=role)
+        if speaker.name is not None or speaker.mention is None:
+            pass
+        elif head.lower_ in PRONOUN_GENDER:
+            speaker = replace(speaker, type="PERSON", name=self._last_person(PRONOUN_GENDER[head.lower_]))
+        elif head.lower_ in GROUP_PRONOUNS:
+            last = next((s for s in reversed(self.history) if s.type == "ORG" and s.name), None)
+            if last is not None:
+                speaker = replace(speaker, name=last.name, org=last.org, type="ORG")
+        elif is_definite(head) and head.lemma_.lower() in self.lexicon["speaker_nominals"]:
+            match = self._by_role(head.lemma_.lower(), speaker.type)
+            if match is not None:
+                speaker = replace(speaker, name=match.name, role=speaker.role or match.role, org=speaker.org or match.org)
+        elif is_definite(head) and speaker.type == "ORG" and speaker.org:
+            # "the air force" after "Ukraine's air force": the body named before
+            body = speaker.org.lower()
+            match = next((s for s in reversed(self.history) if s.name and s.name.lower().endswith(body)), None)
+            if match is not None:
+                speaker = replace(speaker, name=match.name, org=match.org)
+        return speaker
+
+    def _span(self, mention: tuple[int, int]) -> TextSpan:
+        return TextSpan.of(self.doc.text, *mention)
+
+    def _speaker(
+        self, name: str | None, mention: tuple[int, int], role: str | None = None, org: str | None = None, type_: str | None = None
+    ) -> Speaker:
+        return Speaker(name, self._span(mention), role, org, type_)
+
+    def remember(self, speaker: Speaker, head: Token | None) -> None:
+        if speaker.name is None:
+            return
+        if head is not None and head.lower_ in PRONOUN_GENDER:
+            self.gender.setdefault(speaker.name, PRONOUN_GENDER[head.lower_])
+        self.history.append(speaker)
+
+    def _last_person(self, gender: str) -> str | None:
+        for s in reversed(self.history):
+            if s.type == "PERSON" and s.name and self.gender.get(s.name, gender) == gender:
+                return s.name
+        return None
+
+    def _by_role(self, word: str, type_: str | None) -> Speaker | None:
+        for s in reversed(self.history):
+            if s.name and ((s.role and word in s.role.lower()) or (s.org and word in s.org.lower())):
+                return s
+        if word in self.lexicon["org_words"]:
+            return None
+        return next((s for s in reversed(self.history) if s.name and s.type == "PERSON"), None)
+
+    def _describe(self, head: Token, mention: tuple[int, int]) -> Speaker:
+        """Name, role and organisation as the mention itself (and its apposition) gives them."""
+        doc = self.doc
+        span = doc.char_span(*mention, alignment_mode="expand")
+        if span is None:
+            return self._speaker(None, mention)
+        person = next((e for e in span.ents if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
+        orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
+        if person is not None:
+            name = self.canonical_person(_person_name(person, self.lexicon))
+            before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
+            role = _joined(before) or _apposition_role(head)
+            org = _org_in(role, orgs, self.lexicon) if role else None
+            if org and role and len(org.split()) > 1 and role.startswith(org + " "):
+                role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
+            return self._speaker(name, mention, role or None, org, "PERSON")
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN" and head.text in self.full_names:
+            return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
+        in_entity = any(e.start <= head.i < e.end for e in orgs)
+        if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
+            ent = next((e for e in orgs if e.start <= head.i < e.end), None)
+            name = clean_name(ent) if ent is not None else _proper_run(head)
+            owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
+            if owner is not None and ent is not None and owner.i < ent.start and any(t.is_lower for t in ent):
+                name = " ".join(doc.text[owner.idx : ent.end_char].split())  # "Russia's defence ministry"
+            partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if partners:  # "Belarus and Russia agreed …": both speak
+                first = head.left_edge if head.left_edge.dep_ != "det" else doc[head.left_edge.i + 1]
+                name = " ".join(doc.text[first.idx : partners[-1].idx + len(partners[-1])].split())
+                return self._speaker(name, mention, None, None, "ORG")
+            return self._speaker(name, mention, None, name, "ORG")
+        if head.pos_ == "PRON":
+            return self._speaker(None, mention)
+        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
+        org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
+        org = clean_name(org_ent) if org_ent is not None else None
+        if lemma in self.lexicon["org_words"]:
+            words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
+            phrase = doc.text[words[0].idx : head.idx + len(head)] if words else head.text
+            org_name = phrase if org is None and is_definite(head) else org
+            # "Finland's border guard service", "the UN refugee agency": a named body is its own name
+            named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in words if t.i < head.i)
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in head.children)
+            return self._speaker(phrase if named and not indefinite else None, mention, None, org_name, "ORG")
+        role_words = [
+            t for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
+        ]
+        role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
+        return self._speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Tokens as written ("Serbia's president", not "Serbia 's president"), a space wherever the
+    text had one or a token was left out ("army spokesperson Lt Col")."""
+    out = ""
+    for prev, token in zip([None, *tokens], tokens):
+        if prev is not None and (prev.whitespace_ or token.i != prev.i + 1):
+            out += " "
+        out += token.text
+    return " ".join(out.split())
+
+
+def _org_after(head: Token, orgs: list[Span]) -> Span | None:
+    """The organisation a role noun belongs to when it follows: "a spokesman for the OSCE"."""
+    for ent in orgs:
+        prep = ent.root.head
+        if ent.start > head.i and ent.root.dep_ == "pobj" and prep.head == head and prep.lower_ in ("for", "of", "at", "with"):
+            return ent
+    return None
+
+
+def _message_author(head: Token, lexicon: dict[str, Any]) -> Token | None:
+    """Whoever a message is from or by: "a statement by the foreign ministry"."""
+    if head.lemma_.lower() not in lexicon["message_nouns"]:
+        return None
+    by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _possessed_head(head: Token) -> Token:
+    """"Belarus’ opposition leader" misparsed as Belarus + apposition: the leader is the speaker."""
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if nxt is None or not (nxt.tag_ == "POS" or nxt.text in ("’", "'")):
+        return head
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > nxt.i), None)
+    return appos if appos is not None else head
+
+
+def clean_name(span: Span) -> str:
+    """The name as written, without a leading determiner or a trailing possessive/punctuation.
+
+    Only the edges are trimmed: "the Institute for the Study of War" keeps its inner "the".
+    """
+    tokens = list(span)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+        tokens.pop()
+    if not tokens:
+        return span.text
+    return " ".join(span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+
+
+def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
+    """A person's name without the titles the tagger took into it ("Kremlin Spokesperson Arkady
+    Volkov", "Maj. Gen. Lyle Pardee"); empty when the entity is all title ("Maj")."""
+    words = clean_name(ent).split()
+    start = 0
+
+    def title(i: int) -> bool:
+        return _is_title(words[i], lexicon)
+
+    while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
+        start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
+    return "" if title(start) else " ".join(words[start:])
+
+
+def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
+    """A title or role word ("Maj.", "Spokesperson") rather than part of a name."""
+    word = word.lower().rstrip(".")
+    return word in lexicon["titles"] or word in lexicon["speaker_nominals"]
+
+
+def _proper_run(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
+    return " ".join(t.text for t in tokens)
+
+
+def _apposition_role(head: Token) -> str:
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return ""
+    words = [t.text for t in appos.subtree if t.dep_ != "det" and not t.is_punct and t.i <= appos.i]
+    return " ".join(words)
+
+
+def _org_in(role: str, orgs: list[Span], lexicon: dict[str, Any]) -> str | None:
+    """The organisation named in a role, without the titles the tagger took into it."""
+    for ent in orgs:
+        if ent.text in role:
+            words = clean_name(ent).split()
+            while len(words) > 1 and _is_title(words[-1], lexicon):
+                words.pop()
+            return " ".join(words)
+    return None

@@ -1,0 +1,63 @@
+"""The lexicon's multiword cues ("according to X", "in the words of X", "as quoted by X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions, load_reporting_verbs
+from sayso.errors import ConfigError
+
+LEXICON = load_reporting_verbs()
+
+
+def _found(bare_nlp, text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (a["rule"], text[slice(*a["content"])], text[slice(*a["cue"])], text[slice(*a["speaker_mention"])])
+        for a in find_attributions(bare_nlp(text), [], LEXICON)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the words of the defence minister, the bridge will be rebuilt by spring.",
+            ("in-the-words-of", "the bridge will be rebuilt by spring", "In the words of", "the defence minister"),
+        ),
+        (
+            "The bridge will be rebuilt by spring, as quoted by the Kyiv Independent.",
+            ("as-quoted-by", "The bridge will be rebuilt by spring", "as quoted by", "the Kyiv Independent"),
+        ),
+        (
+            "According to the ministry, the bridge was closed on Monday.",
+            ("according-to", "the bridge was closed on Monday", "According to", "the ministry"),
+        ),
+    ],
+)
+def test_a_sourcing_phrase_credits_the_rest_of_its_sentence(bare_nlp, text, expected) -> None:
+    assert expected in _found(bare_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In other words, the bridge will not be rebuilt by spring.",
+        "The words of the anthem were changed in 1991 by the parliament.",
+    ],
+)
+def test_words_that_only_look_like_a_sourcing_phrase_credit_nothing(bare_nlp, text) -> None:
+    assert _found(bare_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"words": ["in", "the", "view", "of"], "class": "speech", "rule": "in-the-view-of"},
+        {"words": ["according", "to"], "class": "rumour", "rule": "according-to"},
+        {"words": [], "class": "speech", "rule": "according-to"},
+    ],
+)
+def test_a_multiword_cue_outside_the_closed_sets_is_refused(bare_nlp, entry) -> None:
+    lexicon = {**LEXICON, "multiword": [*LEXICON["multiword"], entry]}
+    with pytest.raises(ConfigError, match="multiword"):
+        find_attributions(bare_nlp("The minister said the talks had failed."), [], lexicon)
