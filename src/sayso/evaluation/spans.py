@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:  # the scorer's Attr and Counts; imported lazily to keep one source of truth
-    from sayso.evaluation.polnear import Attr, Counts
+from sayso.evaluation.polnear import Attr, Counts, _trimmed
 
 ROLES = ("source", "cue", "content")
 QUOTE_CHARS = "\"“”«»‘’„'"
@@ -80,8 +78,6 @@ def role_pieces(
 ) -> dict[str, set[Piece]]:
     """Every role's spans of ``attrs`` as sentence pieces (a role's spans are a set: a source shared
     by two cues is one span). ``unquoted`` trims content edges; ``restore`` puts marks back."""
-    from sayso.evaluation.polnear import _trimmed
-
     found: dict[str, set[Piece]] = {role: set() for role in ROLES}
     for a in attrs:
         for part in a.content_parts():
@@ -101,8 +97,6 @@ def score(
     table: dict[str, dict[str, Counts]],
 ) -> None:
     """Add one document's counts to ``table`` (convention -> metric -> Counts)."""
-    from sayso.evaluation.polnear import Counts
-
     for convention in CONVENTIONS:
         unquoted = convention == "unquoted"
         predicted = role_pieces(text, sentences, pred, unquoted, restore=not unquoted)
