@@ -13,7 +13,6 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc, DocBin
 
@@ -139,7 +138,3 @@ def parsed(texts: list[Text], cache: Path | None, name: str, progress: Callable[
         path.parent.mkdir(parents=True, exist_ok=True)
         store.to_disk(path)
 
-
-def user_data(doc: Doc) -> dict[str, Any]:
-    """The sayso results a cached Doc carries (``doc._`` values survive the DocBin)."""
-    return {"attributions": doc._.attributions or []}
