@@ -367,8 +367,10 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
             continue
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
         mention = _char_span(tokens, source) if source is not None else None
-        rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
         cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
+        if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
+            mention = tuple(cue_rule["speaker_mention"])  # a speaker the rules found beyond the sentence
+        rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
         cue_tokens = tokens[cue.first : cue.last + 1]
         cue_class = cue_rule.get("cue_class") if cue_rule else _cue_class(cue_tokens, classes, text[slice(*cue_span)])
         speaker: dict[str, Any] = {"speaker_name": None, "speaker_role": None, "speaker_org": None, "speaker_type": None}
