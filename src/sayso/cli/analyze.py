@@ -18,6 +18,8 @@ from sayso.calibration import SCALES
               default="auto", show_default=True,
               help="How to read the input: auto sniffs it (a *.md file is Markdown); "
               "markdown reads '>' block quotes as excerpts.")
+@click.option("--attribution", "attribution_mode", type=click.Choice(["rules", "model", "hybrid"]), default=None,
+              help="How attributions are found: hand-written rules, the trained tagger, or both (default: the best measured, docs/models.md).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,
@@ -28,6 +30,7 @@ def analyze(
     fmt: str,
     scale: str,
     input_format: str,
+    attribution_mode: str | None,
     max_bytes: int | None,
     timeout: float,
     allow_private: bool,
@@ -45,7 +48,7 @@ def analyze(
     """
     from rich.console import Console
 
-    from sayso.pipeline import analyze_document
+    from sayso.pipeline import DEFAULT_ATTRIBUTION, analyze_document
     from sayso.reading import read_source
     from sayso.report import render_markdown, render_text
 
@@ -57,7 +60,9 @@ def analyze(
     }
     if max_bytes is not None:
         options["max_bytes"] = max_bytes
-    analysis = analyze_document(read_source(source, **options), scale=scale)
+    analysis = analyze_document(
+        read_source(source, **options), scale=scale, attribution_mode=attribution_mode or DEFAULT_ATTRIBUTION
+    )
     for warning in analysis.warnings:
         click.echo(f"sayso: warning: {warning}", err=True)
     if fmt == "json":

@@ -29,6 +29,14 @@ def _show_table(console: Any, results: dict[str, Any]) -> None:
         table.add_row(section if section != previous else "", metric, *cells)
         previous = section
     console.print(table)
+    across = Table(title="attribution across domains (F1 (precision/recall))")
+    for column in ("set", "metric", "rules", "model", "hybrid"):
+        across.add_column(column, justify="left" if column in ("set", "metric") else "right", no_wrap=column not in ("set", "metric"))
+    previous = None
+    for section, metric, *cells in report.crossdomain_rows(results):
+        across.add_row(section if section != previous else "", metric, *cells)
+        previous = section
+    console.print(across)
     if results["calibration"]["violations"]:
         console.print(
             f"calibration: medians outside the readers' IQR: {', '.join(results['calibration']['violations'])}"

@@ -180,8 +180,13 @@ def _mark_speech(doc: Doc, text: str, gold: list[Attr], lexicon: dict[str, Any])
 
 
 def _sayso_attrs(doc: Doc) -> list[Attr]:
+    return sayso_attrs(doc._.attributions or [])
+
+
+def sayso_attrs(records: list[dict[str, Any]]) -> list[Attr]:
+    """sayso's attribution records (rules or tagger) as scored: the outermost reports only."""
     out = []
-    for a in _outermost(doc._.attributions or []):
+    for a in _outermost(records):
         kind = "direct" if a["kind"] == "excerpt" else a["kind"]
         out.append(
             Attr(

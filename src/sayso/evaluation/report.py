@@ -72,13 +72,15 @@ def run(
     advance: Callable[[], None] | None = None,
 ) -> Report:
     """Measure PolNeAR ``split``, the gold set and calibration; ``step`` names each stage as it starts."""
-    from sayso.evaluation import blog_voices, calibration_report, estimative_dev, gold, polnear
+    from sayso.evaluation import blog_voices, calibration_report, crossdomain, estimative_dev, gold, polnear
 
     say = step or (lambda _name: None)
     say(f"PolNeAR {split}: sayso and textacy")
     results: dict[str, Any] = {"polnear": polnear.evaluate(split=split, limit=limit)}
     if limit is not None:
         results["polnear"]["limit"] = limit
+    say("attribution across domains: rules, model and hybrid on PolNeAR dev and GUM")
+    results["crossdomain"] = crossdomain.evaluate(polnear.POLNEAR.parents[1], limit=limit, progress=say)
     say("PolNeAR annotator agreement")
     results["polnear"]["agreement"] = polnear.annotator_agreement()
     say("in-house gold set")
@@ -153,6 +155,23 @@ def _blog_voices_markdown(results: dict[str, Any]) -> list[str]:
         ),
         _markdown_table(("reading", "metric", "sayso"), [row[:3] for row in rows(results) if row[0].startswith("blog")]),
     ]
+def crossdomain_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
+    """(set · scorer, metric, rules, model, hybrid) rows: the overlap scorer on speech and all cues,
+    then CofeNet's sentence-level span F1 per role in both content conventions."""
+    from sayso.evaluation import crossdomain, spans
+
+    table: list[tuple[str, ...]] = []
+    for result in results.get("crossdomain", {}).values():
+        overlap, sentence = result["overlap"], result["spans"]
+        for subset in crossdomain.SUBSETS:
+            for key in crossdomain.OVERLAP_METRICS:
+                cells = [_cell(overlap.get(s, {}).get(subset, {}).get(key)) for s in crossdomain.SYSTEMS]
+                table.append((f"{result['name']} · {subset}", POLNEAR_METRICS[key], *cells))
+        for convention in spans.CONVENTIONS:
+            for key in spans.METRICS:
+                cells = [_cell(sentence.get(s, {}).get(convention, {}).get(key)) for s in crossdomain.SYSTEMS]
+                table.append((f"{result['name']} · CofeNet spans, {convention}", key.replace("_", " "), *cells))
+    return table
 
 
 def _agreement_markdown(agreement: dict[str, Any] | None) -> str:
@@ -214,6 +233,17 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
             [row for row in rows(r) if row[0].startswith("PolNeAR")],
         ),
         _agreement_markdown(polnear.get("agreement")),
+        "\n## Attribution across domains: rules, model and hybrid\n",
+        (
+            "PolNeAR dev and GUM's Wikinews news and interview documents (dev and test splits; a second "
+            "publisher and style), each scored with the overlap scorer above and with CofeNet's metric "
+            "(Wang et al., COLING 2022): sentence-level exact-match and begin-match F1 per role over all "
+            "cues, spans compared on their own, not as triples. `as_annotated` compares gold as written "
+            "with sayso's content whose enclosing quotation marks are put back; `unquoted` drops enclosing "
+            "marks and edge `,.:;` on both sides. `rules` is `sayso analyze --attribution rules`, `model` the "
+            "trained tagger alone, `hybrid` the tagger reading the rules' roles (docs/models.md).\n"
+        ),
+        _markdown_table(("set", "metric", "rules", "model", "hybrid"), crossdomain_rows(r)),
         "\n## The in-house conflict-reporting set\n",
         (
             f"{gold['passages']} passages written for sayso (`tests/gold/`, data digest `{gold['digest']}`): "

@@ -18,6 +18,7 @@ from sayso.errors import ConfigError
 # part name -> "module:function" under sayso.training; one line per trained part.
 PARTS: dict[str, str] = {
     "voices": "voices:train",
+    "attribution": "attribution:train",
 }
 
 DEFAULT_DATA_DIR = Path(os.environ.get("SAYSO_DATA", "../shared/data"))
