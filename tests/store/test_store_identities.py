@@ -43,7 +43,7 @@ def _identities(store) -> dict[str, str]:
     return {names[i]: name for i, (_, name) in table.items()}
 
 
-P, O = "PERSON", "ORG"
+P, ORG = "PERSON", "ORG"
 
 
 def test_identities_join_name_variants_of_one_person(tmp_path):
@@ -83,8 +83,8 @@ def test_identities_leave_a_surname_alone_when_no_one_dominates(tmp_path):
 def test_identities_join_an_acronym_and_alias_of_one_organisation(tmp_path):
     store = _store(
         tmp_path,
-        (("Institute for the Study of War", O),), (("ISW", O),),
-        (("EU", O),), (("European Union", O),),
+        (("Institute for the Study of War", ORG),), (("ISW", ORG),),
+        (("EU", ORG),), (("European Union", ORG),),
     )
     found = _identities(store)
     assert found["ISW"] == "Institute for the Study of War"
@@ -92,7 +92,7 @@ def test_identities_join_an_acronym_and_alias_of_one_organisation(tmp_path):
 
 
 def test_identities_never_join_a_person_and_an_organisation_by_initials(tmp_path):
-    store = _store(tmp_path, (("Ivan Smirnov", P),), (("IS", O),))
+    store = _store(tmp_path, (("Ivan Smirnov", P),), (("IS", ORG),))
     assert _identities(store) == {"Ivan Smirnov": "Ivan Smirnov", "IS": "IS"}
 
 
@@ -113,7 +113,7 @@ def test_identities_split_stays_split_and_undo_restores(tmp_path):
 
 
 def test_identities_user_merge_and_its_undo(tmp_path):
-    store = _store(tmp_path, (("Kremlin", O),), (("Dmitry Peskov", P),))
+    store = _store(tmp_path, (("Kremlin", ORG),), (("Dmitry Peskov", P),))
     with store.read() as conn:
         ids = dict(conn.execute(select(schema.speakers.c.canonical, schema.speakers.c.id)).all())
     with store.write() as conn:
@@ -128,7 +128,7 @@ def test_identities_user_merge_and_its_undo(tmp_path):
 
 
 def test_identities_are_the_same_on_reingest(tmp_path):
-    documents = ((("Trump", P),), (("Donald Trump", P),), (("ISW", O),), (("Institute for the Study of War", O),))
+    documents = ((("Trump", P),), (("Donald Trump", P),), (("ISW", ORG),), (("Institute for the Study of War", ORG),))
     first = _identities(_store(tmp_path / "a", *documents)) if (tmp_path / "a").mkdir() is None else None
     second = _identities(_store(tmp_path / "b", *documents)) if (tmp_path / "b").mkdir() is None else None
     assert first == second

@@ -128,7 +128,7 @@ class Resolver:
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
-        names = [t for t in tokens if not t.text.rstrip(".").lower() in FEMALE_WORDS | MALE_WORDS]
+        names = [t for t in tokens if t.text.rstrip(".").lower() not in FEMALE_WORDS | MALE_WORDS]
         if not names:
             return
         name = self._full_name(" ".join(t.text for t in names))

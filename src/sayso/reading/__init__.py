@@ -29,7 +29,6 @@ from sayso.reading.datelines import check_date_option, find_dateline
 from sayso.reading.decoding import check_size, decode, refuse_binary
 from sayso.reading.html import Page, looks_like_html, read_html
 from sayso.reading.language import check_english, english_share, load_language
-from sayso.reading.markdown import looks_like_markdown, read_markdown
 from sayso.reading.limits import (
     FETCH_TIMEOUT,
     FETCHED_CONTENT_TYPES,
@@ -38,6 +37,7 @@ from sayso.reading.limits import (
     MAX_REDIRECTS,
     MAX_TEXT_CHARS,
 )
+from sayso.reading.markdown import looks_like_markdown, read_markdown
 from sayso.reading.sources import check_url, fetch, read_source
 
 INPUT_FORMATS = ("html", "markdown", "text")

@@ -24,7 +24,6 @@ from sayso.evaluation.blog_voices import Post, load_split
 from sayso.models import sha256
 from sayso.voices.classifier import MODEL_FILE, VoiceModel, quoted_log_odds, viterbi
 
-
 _PARSE_ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
 
 

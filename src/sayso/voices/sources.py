@@ -12,6 +12,7 @@ from sayso.voices.passages import Passage
 from sayso.voices.rules import Rules
 from sayso.voices.signals import TokenIndex
 
+
 def name_sources(
     text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules, links: Sequence[Sequence[Any]] = ()
 ) -> None:
