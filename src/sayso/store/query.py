@@ -193,7 +193,7 @@ def search(
         for r in conn.execute(_dated(statement, since, until)):
             row = {"kind": "assessment", **r._asdict()}
             row["assessor"] = row["speaker"]
-            row["speaker"] = _source(row, names) if row["speaker"] else None  # identity; own voice: author
+            row["speaker"] = assessment_source(row, names) if row["speaker"] else None  # identity; own voice: author
             del row["assessor"]
             rows.append(row)
     return _by_date(_group_by_origin(rows, carriers))[:limit]
