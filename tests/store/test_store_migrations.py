@@ -74,6 +74,13 @@ def test_store_migration_0007_makes_the_probability_nullable_and_keeps_every_row
         names = conn.execute(select(schema.migrations.c.name)).scalars().all()
     assert [tuple(r) for r in rows] == [(1, None, "unlikely", 0.3, "wep"), (2, 1, "unlikely", 0.3, "wep")]
     assert "0007_unbanded_assessments" in names
+    if store.dialect == "sqlite":  # the rebuilt table refers to itself, not to the dropped old one
+        with store.read() as conn:
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+            ddl = conn.execute(text("SELECT group_concat(sql, ' ') FROM sqlite_master WHERE tbl_name LIKE 'assess%'"))
+            ddl = ddl.scalar_one()
+        assert "assessments_before_0007" not in ddl and "REFERENCES assessments (id)" in ddl
+        assert ddl.count("CREATE INDEX") == 2
     assert [r["id"] for r in query.search(store, "depot", carriers=True)] == [1]  # the index still finds id 1
     assert check(store) == []
 

@@ -306,8 +306,8 @@ def reading(band: str | None, category: str | None) -> str:
 
 
 def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
-    """Assessments with a probability matching ``topic``, per source and by date, each marked ``first`` or ``change``
-    (a later assessment by the same source on the same question supersedes the earlier one)."""
+    """Assessments with a probability matching ``topic``, per source and by date, each marked ``first``
+    or ``change`` (a later assessment by the same source on the same question supersedes the earlier one)."""
     topic, assessor = _typed(topic), _typed(assessor)
     s, d = schema.assessments, schema.documents
     with store.read() as conn:

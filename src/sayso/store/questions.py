@@ -218,8 +218,8 @@ def links(store: Store, question_id: int | None = None, *, status: str | None = 
     statement = (
         select(
             link.c.question_id, link.c.assessment_id, link.c.document_id, link.c.polarity, link.c.status, link.c.evidence,
-            link.c.decided_by, link.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.category, s.c.assessor, s.c.sentence,
-            s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
+            link.c.decided_by, link.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.category, s.c.assessor,
+            s.c.sentence, s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
         )
         .select_from(link.outerjoin(s, s.c.id == link.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
         .order_by(link.c.question_id, d.c.published, link.c.assessment_id)

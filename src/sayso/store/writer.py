@@ -227,7 +227,8 @@ class Writer:
                 "voice": _voice_at(analysis, a.phrase.start),
                 "band": a.band, "scale": a.scale, "assessor": a.assessor,
                 "negated": a.negated, "rule": a.rule, "category": a.category, **_probability_columns(a),
-                "origin_id": self.assessments.origin_of(signature, a.band or a.category) or carried.get(normalise(a.sentence.text)),
+                "origin_id": self.assessments.origin_of(signature, a.band or a.category)
+                or carried.get(normalise(a.sentence.text)),
                 "minhash": signature,
             })
         t = schema.assessments
