@@ -80,3 +80,10 @@ def test_forecasts_assessor_is_the_corpus_identity(stored, author, publisher, ex
     row = {"assessor": stored, "author": author, "publisher": publisher, "source_name": None, "title": "Talks",
            "url": None, "document_id": 7}
     assert assessor_of(row, {"trump": "Donald Trump"}) == expected
+
+
+@pytest.mark.parametrize("scale", ["icd203", "phia", "nato", "readers"])
+@pytest.mark.parametrize("category", [None, "modal", "wep"])
+def test_forecasts_an_assessment_stored_without_a_probability_has_none_on_any_scale(scale, category):
+    """NULL band, range and median (stored since 0007_unbanded_assessments): nothing to look up or invent."""
+    assert on_scale(_row("may", None, None, None, None, category=category, scale=scale), scale) == (None, None)

@@ -112,3 +112,31 @@ def test_scorecard_rows_have_the_export_columns(pundits):
     _link_all(store, ids)
     resolve(store, 1, "yes", on="2016-06-01", note=None, source=None, by="tester")
     assert all(tuple(row) == rows_header() for row in rows(build(store)))
+
+
+@pytest.mark.parametrize("scale", ["icd203", "readers"])
+def test_scorecard_lists_an_assessment_stored_without_a_probability(pundits, make_analysis, scale):
+    """A modal stored with no band (issue 17) is linked and listed with its reason, never scored."""
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from sayso.store.writer import Writer
+
+    store, ids = pundits
+    text = "Pundit Casey says Smith may win the nomination."
+    analysis = make_analysis(text, published="2016-01-20", title="c-jan", assessments=[
+        ("may", "roughly even chance", (0.45, 0.55, 0.5), "Pundit Casey", "Smith may win the nomination")])
+    modal = replace(analysis.assessments[0], band=None, probability=None, category="modal")
+    Writer(store).save(replace(analysis, assessments=(modal,)), raw=text, source_name="c-jan.txt")
+    with store.read() as conn:
+        casey = conn.execute(select(schema.assessments.c.id).where(schema.assessments.c.phrase == "may")).scalar_one()
+    _link_all(store, ids)
+    decide_links(store, 1, [casey], "accepted", by="tester")
+    resolve(store, 1, "yes", on="2016-06-01", note=None, source=None, by="tester")
+    card = build(store, scale=scale)
+    reasons = {u.forecast.assessment_id: u.reason for u in card.unscored}
+    assert reasons[casey] == f"no probability on the {scale} scale"
+    assert casey not in {s.forecast.assessment_id for s in card.scored}
+    listed = next(r for r in rows(card) if r["assessment_id"] == casey)
+    assert listed["phrase"] == "may" and listed["median"] is None and listed["unscored_reason"]

@@ -99,7 +99,7 @@ def test_store_failure_mid_document_leaves_nothing(db_url, make_analysis, monkey
     assert counts(store)["documents"] == 1
 
 
-def test_store_keeps_assessments_with_a_number_and_their_category(db_url, make_analysis):
+def test_store_keeps_every_assessment_with_its_category_and_no_invented_number(db_url, make_analysis):
     from dataclasses import replace
 
     from sayso.store.writer import check
@@ -111,7 +111,34 @@ def test_store_keeps_assessments_with_a_number_and_their_category(db_url, make_a
     article = replace(article, assessments=(judgement, wep))
     store = open_store(db_url)
     Writer(store).save(article, raw=ARTICLE, source_name="a.txt")
+    s = schema.assessments
     with store.read() as conn:
-        rows = conn.execute(select(schema.assessments.c.phrase, schema.assessments.c.category)).all()
-    assert [tuple(r) for r in rows] == [("unlikely", "wep")]  # the judgement has no number to chart
+        rows = conn.execute(select(s.c.seq, s.c.phrase, s.c.category, s.c.band, s.c.low, s.c.median, s.c.high)
+                            .order_by(s.c.seq)).all()
+    assert [tuple(r) for r in rows] == [
+        (0, "assesses", "assess-verb", None, None, None, None),  # listed, never given a number
+        (1, "unlikely", "wep", "unlikely", 0.2, 0.3, 0.45),
+    ]
     assert check(store) == []
+
+
+def test_store_reprints_of_unbanded_assessments_agree_on_what_they_are(db_url, make_analysis):
+    """Without a band, the category must agree: a reprinted "may" is a reprint, a "likely" in the
+    same sentence is not, and neither is a "we judge"."""
+    from dataclasses import replace
+
+    from sayso.store.dedup import fingerprint
+
+    article = build_article(make_analysis)
+    (wep,) = article.assessments
+    store = open_store(db_url)
+    writer = Writer(store)
+    writer.save(replace(article, assessments=(replace(wep, band=None, probability=None, category="modal"),)),
+                raw=ARTICLE, source_name="a.txt")
+    with store.write() as conn:
+        writer.assessments.refresh(conn)
+        stored = conn.execute(select(schema.assessments.c.id)).scalar_one()
+    signature = fingerprint(wep.sentence.text, writer.settings.passage)
+    assert writer.assessments.origin_of(signature, "modal") == stored
+    assert writer.assessments.origin_of(signature, "assess-verb") is None
+    assert writer.assessments.origin_of(signature, "unlikely") is None

@@ -97,3 +97,27 @@ def test_article_pages_are_rendered_once_and_kept_apart(asgi_call, corpus, monke
     monkeypatch.undo()
     other = asgi_call(app, "GET", "/doc/2")
     assert "Bridge repairs begin" in other.text and other.text != first.text
+
+
+def test_an_assessment_without_a_band_is_listed_with_its_reading_and_left_off_the_chart(
+    asgi_call, tmp_path, reader_analysis: Analysis
+) -> None:
+    """A judgement ("assess", no number on ICD 203) is stored: search and the article say what it
+    is, the API gives null numbers, and the probability timeline does not draw it."""
+    from sayso.model import Span
+
+    (wep,) = reader_analysis.assessments
+    start = reader_analysis.text.index("assess that")
+    judgement = dataclasses.replace(wep, phrase=Span.of(reader_analysis.text, start, start + 6), band=None,
+                                    probability=None, category="assess-verb")
+    corpus = open_corpus(tmp_path / "corpus.db")
+    doc = corpus.ingest(dataclasses.replace(reader_analysis, assessments=(wep, judgement)))
+    app = create_app(corpus)
+    page = asgi_call(app, "GET", "/search?q=offensive&kind=assessment").text
+    assert "judgement (assessment verb, no band)" in page and "None" not in page
+    hits = {h["phrase"]: h for h in asgi_call(app, "GET", "/api/search?q=offensive&kind=assessment").json()["hits"]}
+    assert hits["assess"]["band"] is None and hits["assess"]["median"] is None
+    assert hits["assess"]["category"] == "assess-verb" and hits["unlikely"]["reading"] == "unlikely"
+    chart = asgi_call(app, "GET", "/timeline?q=offensive").text
+    assert f'href="/doc/{doc}#as-0"' in chart and f'href="/doc/{doc}#as-1"' not in chart
+    assert "judgement (assessment verb, no band)" in asgi_call(app, "GET", f"/doc/{doc}").text

@@ -22,7 +22,7 @@ from sayso.errors import InputError
 
 DB_HELP = "SQLite file, or a postgresql://user@host/db URL."
 FORMATS = ("table", "json", "csv")
-WIDE = ("text", "topic", "in", "carried_by")  # columns that wrap in tables; the rest stay on one line
+WIDE = ("text", "topic", "in", "carried_by", "reading")  # columns that wrap in tables; the rest stay on one line
 
 
 class RunFailed(click.ClickException):
@@ -212,7 +212,9 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
 
     rows = run_search(_open(db), query, speaker=speaker, since=since, until=until, voice=voice, band=band,
                       carriers=carriers, limit=limit)
-    columns = ["published", "kind", "speaker", "text", "cue", "band", "low", "median", "high", "carriers", "title"]
+    # people read what an assessment is ("possible (modal, no band)"); programs get band and category
+    shown = ["reading"] if fmt == "table" else ["band", "category"]
+    columns = ["published", "kind", "speaker", "text", "cue", *shown, "low", "median", "high", "carriers", "title"]
     emit(rows, columns + (["carried_by"] if carriers else []), fmt, f"search {query!r}")
 
 

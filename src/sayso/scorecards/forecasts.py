@@ -7,7 +7,8 @@ This module is the scorecards' one window on the corpus records (``linked_foreca
   scale (negation is already folded into the stored band). Under the standard scales (ICD 203,
   PHIA, NATO) only a WEP has a probability (the assessment's category, issue 17; for rows stored
   before categories, its rule): a modal, an assessment verb, an uncertainty statement or a
-  comparative is listed, not scored;
+  comparative is listed, not scored, and so is any assessment stored without a probability (NULL
+  band, range and median: the scale it was ingested under defined none);
 - the assessor as the corpus identity (issue 20): a speaker's canonical name, and for the article's
   own voice its author and outlet, never one corpus-wide "author"; unknown stays None;
 - the date as the document's publication day (None when unknown: listed, not scored).
@@ -85,8 +86,8 @@ def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]
     """(canonical phrase, its entry on ``scale``) for a stored assessment; (…, None) where ``scale`` gives none."""
     if scale not in SCALES:
         raise ConfigError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
-    if scale in STANDARD_SCALES and _undefined_on_standard_scales(row):
-        return None, None
+    if row["median"] is None or (scale in STANDARD_SCALES and _undefined_on_standard_scales(row)):
+        return None, None  # stored without a number (its scale defined none): listed, never scored
     table = load_table()
     key = (row["scale"], row["band"], row["low"], row["median"], row["high"])
     candidates = _by_values().get(key, [])

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import ColumnElement, Connection, Table, select
 
 from sayso.errors import ConfigError
 
@@ -100,9 +100,9 @@ def similarity(a: bytes, b: bytes) -> float:
 class ReprintIndex:
     """Near-duplicate lookup over one table's stored fingerprints (documents, attributions or assessments)."""
 
-    def __init__(self, table: Table, rule: ShingleRule, key: str | None = None) -> None:
-        """``key`` names a column that must also agree (an assessment's band: "likely" is not a
-        reprint of "unlikely", however similar the sentences)."""
+    def __init__(self, table: Table, rule: ShingleRule, key: ColumnElement[Any] | None = None) -> None:
+        """``key`` is a column (expression) of ``table`` that must also agree (an assessment's band:
+        "likely" is not a reprint of "unlikely", however similar the sentences)."""
         settings = load_settings()
         self.table = table
         self.rule = rule
@@ -125,7 +125,7 @@ class ReprintIndex:
     def refresh(self, conn: Connection) -> None:
         """Load the fingerprints stored since the last refresh (call inside the write transaction)."""
         t = self.table
-        key = t.c[self.key] if self.key else t.c.id
+        key = self.key if self.key is not None else t.c.id
         rows = conn.execute(
             select(t.c.id, t.c.origin_id, t.c.minhash, key)
             .where(t.c.id > self.last_id, t.c.minhash.is_not(None))

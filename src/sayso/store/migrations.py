@@ -63,6 +63,47 @@ def _questions(conn: Connection) -> None:
     already has them from ``0001_tables``)."""
     for table in schema.QUESTION_TABLES:
         table.create(conn, checkfirst=True)
+# Fixed statements, not formatted ones (0007): SQLite cannot drop NOT NULL, so the table is rebuilt
+# with the same ids (the full-text rows and ``origin_id`` refer to them). Renaming the old table
+# first moves its self-reference with it, so dropping it never trips the foreign keys.
+_UNBANDED_SQLITE = (
+    "ALTER TABLE assessments RENAME TO assessments_before_0007",
+    "DROP INDEX ix_assessments_document",
+    "DROP INDEX ix_assessments_assessor",
+    "CREATE TABLE assessments (id INTEGER NOT NULL, document_id INTEGER NOT NULL, seq INTEGER NOT NULL, "
+    "phrase TEXT NOT NULL, phrase_start INTEGER NOT NULL, phrase_end INTEGER NOT NULL, sentence TEXT NOT NULL, "
+    "sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL, proposition TEXT, topic TEXT NOT NULL, "
+    "voice VARCHAR(10) NOT NULL, band VARCHAR(60), low FLOAT, high FLOAT, median FLOAT, "
+    "scale VARCHAR(40) NOT NULL, assessor TEXT, negated BOOLEAN NOT NULL, rule VARCHAR(100), origin_id INTEGER, "
+    "category VARCHAR(20), minhash BLOB, PRIMARY KEY (id), "
+    "FOREIGN KEY(document_id) REFERENCES documents (id) ON DELETE CASCADE, "
+    "FOREIGN KEY(origin_id) REFERENCES assessments (id))",
+    "INSERT INTO assessments (id, document_id, seq, phrase, phrase_start, phrase_end, sentence, sentence_start, "
+    "sentence_end, proposition, topic, voice, band, low, high, median, scale, assessor, negated, rule, origin_id, "
+    "category, minhash) SELECT id, document_id, seq, phrase, phrase_start, phrase_end, sentence, sentence_start, "
+    "sentence_end, proposition, topic, voice, band, low, high, median, scale, assessor, negated, rule, origin_id, "
+    "category, minhash FROM assessments_before_0007",
+    "DROP TABLE assessments_before_0007",
+    "CREATE INDEX ix_assessments_document ON assessments (document_id)",
+    "CREATE INDEX ix_assessments_assessor ON assessments (assessor)",
+)
+_UNBANDED_POSTGRESQL = (
+    "ALTER TABLE assessments ALTER COLUMN band DROP NOT NULL, ALTER COLUMN low DROP NOT NULL, "
+    "ALTER COLUMN high DROP NOT NULL, ALTER COLUMN median DROP NOT NULL",
+)
+
+
+def _unbanded_assessments(conn: Connection) -> None:
+    """Assessments without a number on their scale (modals, judgements, uncertainty, comparatives
+    under a standard scale; issue 17) are stored too: band, low, high and median become nullable.
+    A store made after this joined ``schema`` already has them nullable from ``0001_tables``."""
+    band = next(c for c in inspect(conn).get_columns("assessments") if c["name"] == "band")
+    if band["nullable"]:
+        return
+    for statement in _UNBANDED_SQLITE if conn.dialect.name == "sqlite" else _UNBANDED_POSTGRESQL:
+        conn.exec_driver_sql(statement)
+
+
 # Fixed statements, not formatted ones: a store created before a column existed gets it added.
 _SPEAKER_COLUMNS = {
     "canonical_id": "ALTER TABLE speakers ADD COLUMN canonical_id INTEGER REFERENCES speakers(id)",
@@ -106,6 +147,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0004_speaker_identity", _speaker_identity),
     ("0005_document_publisher", _document_publisher),
     ("0006_questions", _questions),
+    ("0007_unbanded_assessments", _unbanded_assessments),
 )
 
 

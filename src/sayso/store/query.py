@@ -31,6 +31,7 @@ from sqlalchemy import (
 
 from sayso.errors import InputError
 from sayso.identity.authors import AUTHOR_VOICE, document_voice
+from sayso.model import UNBANDED_READINGS
 from sayso.reading import clean_chars
 from sayso.store import identities, schema
 from sayso.store.database import Store
@@ -173,7 +174,7 @@ def search(
         statement = (
             select(
                 s.c.id, s.c.seq, s.c.origin_id, *_document_columns(), s.c.assessor.label("speaker"), s.c.sentence.label("text"),
-                s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.voice, s.c.negated,
+                s.c.phrase, s.c.band, s.c.low, s.c.median, s.c.high, s.c.voice, s.c.negated, s.c.category,
             )
             .join(d, d.c.id == s.c.document_id)
             .where(_matches(conn, s, "assessment", query))
@@ -192,6 +193,7 @@ def search(
         statement = statement.add_columns(d.c.author, d.c.publisher, d.c.source_name)
         for r in conn.execute(_dated(statement, since, until)):
             row = {"kind": "assessment", **r._asdict()}
+            row["reading"] = reading(row["band"], row["category"])
             row["assessor"] = row["speaker"]
             row["speaker"] = assessment_source(row, names) if row["speaker"] else None  # identity; own voice: author
             del row["assessor"]
@@ -295,9 +297,17 @@ def assessment_source(row: Row, names: dict[str, str]) -> str:
     return f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
 
 
+def reading(band: str | None, category: str | None) -> str:
+    """What a stored assessment is shown as: its band, or what the phrase is when its scale gives
+    it no number ("possible (modal, no band)")."""
+    if band is not None:
+        return band
+    return UNBANDED_READINGS.get(category or "", f"{category or 'unknown'} (no band)")
+
+
 def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers: bool = False) -> list[Row]:
-    """Assessments matching ``topic``, per source and by date, each marked ``first`` or ``change``
-    (a later assessment by the same source on the same question supersedes the earlier one)."""
+    """Assessments with a probability matching ``topic``, per source and by date, each marked ``first``
+    or ``change`` (a later assessment by the same source on the same question supersedes the earlier one)."""
     topic, assessor = _typed(topic), _typed(assessor)
     s, d = schema.assessments, schema.documents
     with store.read() as conn:
@@ -307,7 +317,7 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
                 s.c.high, s.c.topic, s.c.negated, d.c.author, d.c.publisher, d.c.source_name,
             )
             .join(d, d.c.id == s.c.document_id)
-            .where(_matches(conn, s, "assessment", topic))
+            .where(_matches(conn, s, "assessment", topic), s.c.median.is_not(None))  # search lists the unbanded
         )
         rows = [{"kind": "assessment", **r._asdict()} for r in conn.execute(statement)]
         names = identities.names_by_key(conn)

@@ -29,6 +29,7 @@ from sayso.errors import InputError
 from sayso.reading import clean_chars
 from sayso.store import schema
 from sayso.store.database import Store
+from sayso.store.query import reading
 from sayso.store.schema import question_links, question_resolutions, questions
 
 OUTCOMES = ("yes", "no")
@@ -217,8 +218,8 @@ def links(store: Store, question_id: int | None = None, *, status: str | None = 
     statement = (
         select(
             link.c.question_id, link.c.assessment_id, link.c.document_id, link.c.polarity, link.c.status, link.c.evidence,
-            link.c.decided_by, link.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.assessor, s.c.sentence,
-            s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
+            link.c.decided_by, link.c.decided_at, s.c.phrase, s.c.band, s.c.median, s.c.category, s.c.assessor,
+            s.c.sentence, s.c.proposition, s.c.negated, s.c.seq, d.c.published, d.c.title, s.c.id.label("present"),
         )
         .select_from(link.outerjoin(s, s.c.id == link.c.assessment_id).outerjoin(d, d.c.id == s.c.document_id))
         .order_by(link.c.question_id, d.c.published, link.c.assessment_id)
@@ -233,6 +234,7 @@ def links(store: Store, question_id: int | None = None, *, status: str | None = 
         rows = [r._asdict() for r in conn.execute(statement)]
     for row in rows:
         row["missing"] = row.pop("present") is None
+        row["reading"] = None if row["missing"] else reading(row["band"], row["category"])
     return rows
 
 

@@ -157,10 +157,11 @@ assessments = Table(
     Column("proposition", Text),
     Column("topic", Text, nullable=False),  # proposition when known, else the sentence
     Column("voice", String(10), nullable=False),  # voice of the passage holding the phrase
-    Column("band", String(60), nullable=False),
-    Column("low", Float, nullable=False),
-    Column("high", Float, nullable=False),
-    Column("median", Float, nullable=False),
+    # NULL where the scale defines no number for the phrase (migration 0007_unbanded_assessments)
+    Column("band", String(60)),
+    Column("low", Float),
+    Column("high", Float),
+    Column("median", Float),
     Column("scale", String(40), nullable=False),
     Column("assessor", Text),
     Column("negated", Boolean, nullable=False),

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
 
-from sayso.model import Analysis, Span
+from sayso.model import Analysis, Assessment, Span
 from sayso.store import identities, schema
 from sayso.store.database import Store
 from sayso.store.dedup import ReprintIndex, fingerprint, load_settings
@@ -41,6 +41,19 @@ def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
     }
 
 
+# What must agree for an assessment to reprint another: its band, or for one without a band what it
+# is ("may" is not a reprint of "we judge", nor of "likely").
+_READING = func.coalesce(schema.assessments.c.band, schema.assessments.c.category)
+
+
+def _probability_columns(assessment: Assessment) -> dict[str, float | None]:
+    """The range and median, all NULL where the scale gives the phrase no number (a modal, a
+    judgement, an uncertainty statement or a comparative under a standard scale)."""
+    p = assessment.probability
+    return {"low": None if p is None else p.low, "high": None if p is None else p.high,
+            "median": None if p is None else p.median}
+
+
 def _voice_at(analysis: Analysis, offset: int) -> str:
     for passage in analysis.passages:
         if passage.start <= offset < passage.end:
@@ -57,7 +70,7 @@ class Writer:
         self.settings = settings
         self.documents = ReprintIndex(schema.documents, settings.document)
         self.attributions = ReprintIndex(schema.attributions, settings.passage)
-        self.assessments = ReprintIndex(schema.assessments, settings.passage, key="band")
+        self.assessments = ReprintIndex(schema.assessments, settings.passage, key=_READING)
 
     def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None,
              meta: dict[str, Any] | None = None) -> int | None:
@@ -205,8 +218,6 @@ class Writer:
             return
         rows = []
         for i, a in enumerate(analysis.assessments):
-            if a.probability is None:
-                continue  # no number on this scale (a modal, judgement, uncertainty, comparative): nothing to chart
             signature = fingerprint(a.sentence.text, self.settings.passage)
             rows.append({
                 "document_id": document_id, "seq": i,
@@ -214,14 +225,12 @@ class Writer:
                 "proposition": None if a.proposition is None else a.proposition.text,
                 "topic": a.proposition.text if a.proposition is not None else a.sentence.text,
                 "voice": _voice_at(analysis, a.phrase.start),
-                "band": a.band, "low": a.probability.low, "high": a.probability.high,
-                "median": a.probability.median, "scale": a.scale, "assessor": a.assessor,
-                "negated": a.negated, "rule": a.rule, "category": a.category,
-                "origin_id": self.assessments.origin_of(signature, a.band) or carried.get(normalise(a.sentence.text)),
+                "band": a.band, "scale": a.scale, "assessor": a.assessor,
+                "negated": a.negated, "rule": a.rule, "category": a.category, **_probability_columns(a),
+                "origin_id": self.assessments.origin_of(signature, a.band or a.category)
+                or carried.get(normalise(a.sentence.text)),
                 "minhash": signature,
             })
-        if not rows:
-            return
         t = schema.assessments
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
         self._index(conn, "assessment", [(i, r["sentence"]) for i, r in zip(ids, rows)], document_id)
@@ -265,9 +274,11 @@ def check(store: Store) -> list[str]:
         }
         for document_id, analysis in conn.execute(select(d.c.id, d.c.analysis)):
             data = json.loads(analysis)
-            data["assessments"] = [x for x in data["assessments"] if x.get("probability")]  # only those are stored
+            expected = {name: {len(data[name])} for name in counted}
+            # a document stored before 0007_unbanded_assessments kept only the assessments with a probability
+            expected["assessments"].add(len([x for x in data["assessments"] if x.get("probability")]))
             for name, rows in counted.items():
-                if len(data[name]) != rows.get(document_id, 0):
+                if rows.get(document_id, 0) not in expected[name]:
                     problems.append(
                         f"document {document_id}: {rows.get(document_id, 0)} {name} rows, analysis has {len(data[name])}"
                     )

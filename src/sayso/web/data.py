@@ -41,6 +41,8 @@ class Hit:
     high: float | None = None
     median: float | None = None
     phrase: str | None = None
+    category: str | None = None  # wep, modal, …: what an assessment without a band is
+    reading: str | None = None  # the band, or "possible (modal, no band)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,8 @@ def _hit(row: dict[str, Any], speaker: str | None) -> Hit:
         kind=kind, doc_id=int(row["document_id"]), doc_title=row.get("title"), published=row.get("published"),
         ref=f"{prefix}-{row['seq']}", text=row.get("text") or row.get("topic") or "", speaker=speaker,
         voice=row.get("voice"), cue=row.get("cue"), band=row.get("band"), low=row.get("low"),
-        high=row.get("high"), median=row.get("median"), phrase=row.get("phrase"),
+        high=row.get("high"), median=row.get("median"), phrase=row.get("phrase"), category=row.get("category"),
+        reading=row.get("reading") or row.get("band"),
     )
 
 
