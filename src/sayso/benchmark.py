@@ -121,6 +121,53 @@ def benchmark_analyze(paragraphs: list[str], batch_size: int = 64) -> AnalyzeBen
     return AnalyzeBenchmark(len(paragraphs), words, bare_run, sayso_run, peak_rss_mb())
 
 
+def article_side(side: str, corpus: Path, split: str, limit: int | None) -> dict[str, object]:
+    """One side of the whole-article benchmark, timed in this process: ``bare`` is the English
+    model's ``nlp.pipe``; ``sayso`` is ``sayso.analyze_many`` (reading, every component, records).
+    Loading and a short warm-up are not timed; the peak RSS is this process's own."""
+    texts = [row["text"] for row in read_rows(corpus) if row["compartment"] == split]
+    texts = texts[:limit] if limit else texts
+    words = sum(len(t.split()) for t in texts)
+    if side == "bare":
+        import spacy
+
+        from sayso.pipeline import MODEL_NAME
+
+        nlp = spacy.load(MODEL_NAME)
+        list(nlp.pipe(texts[:3]))
+        run: Callable[[], Iterable[object]] = lambda: nlp.pipe(texts, batch_size=16)  # noqa: E731
+    elif side == "sayso":
+        import sayso
+
+        list(sayso.analyze_many(texts[:3]))
+        run = lambda: sayso.analyze_many(texts)  # noqa: E731
+    else:
+        raise ValueError(f"unknown side {side!r}")
+    timed = _timed(side, run, words)
+    return {"side": side, "articles": len(texts), "words": words, "seconds": round(timed.seconds, 2),
+            "words_per_second": round(timed.words_per_second, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def benchmark_articles(corpus: Path, split: str, limit: int | None) -> dict[str, object]:
+    """Whole articles, sayso's batch API against the bare ``nlp.pipe``, each side in a process of
+    its own so that each peak RSS is that side's alone."""
+    import json
+    import subprocess
+
+    script = ("import json, sys; from pathlib import Path; from sayso.benchmark import article_side; "
+              "print(json.dumps(article_side(sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]) or None)))")
+    sides = {}
+    for side in ("bare", "sayso"):
+        done = subprocess.run([sys.executable, "-c", script, side, str(corpus), split, str(limit or 0)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"the {side} benchmark process failed (exit {done.returncode}): {last}")
+        sides[side] = json.loads(done.stdout.strip().splitlines()[-1])
+    bare, full = sides["bare"]["words_per_second"], sides["sayso"]["words_per_second"]
+    return {**sides, "ratio": round(full / bare, 3) if bare else 0.0}
+
+
 SYLLABLES = "ba ko ri zu mel tan vor esk lin dra pol ush gre tiv ham sor nel ost vik rum".split()
 
 

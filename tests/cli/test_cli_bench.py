@@ -36,6 +36,19 @@ def test_bench_analyze_reports_both_pipelines(nlp, corpus: Path) -> None:
     assert figures["peak_rss_mb"] > 0
 
 
+@pytest.mark.issue(15)
+@pytest.mark.slow
+def test_bench_articles_times_each_side_in_its_own_process(corpus: Path) -> None:
+    result = CliRunner().invoke(cli, ["bench", "--corpus", str(corpus), "--articles", "--limit", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    for side in ("bare", "sayso"):
+        assert figures[side]["articles"] == 3 and figures[side]["words"] > 0
+        assert figures[side]["words_per_second"] > 0 and figures[side]["peak_rss_mb"] > 0
+    assert figures["ratio"] == pytest.approx(figures["sayso"]["words_per_second"] / figures["bare"]["words_per_second"],
+                                             rel=0.01)
+
+
 def test_bench_ingest_reports_workers_and_growth(nlp, corpus: Path) -> None:
     result = CliRunner().invoke(cli, ["bench", "--corpus", str(corpus), "ingest", "--workers", "1", "--sizes", "2,4", "--json"])
     assert result.exit_code == 0, result.output

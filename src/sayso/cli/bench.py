@@ -15,15 +15,32 @@ from sayso.benchmark import DEFAULT_CORPUS
               help="PolNeAR JSON Lines file whose paragraphs are the benchmark corpus.")
 @click.option("--split", default="dev", show_default=True, help="PolNeAR compartment to read.")
 @click.option("--limit", type=int, default=None, help="Use only the first N paragraphs.")
+@click.option("--articles", is_flag=True,
+              help="Whole articles: sayso.analyze_many against bare nlp.pipe, each in its own process.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
-def bench(ctx: click.Context, corpus: Path, split: str, limit: int | None, as_json: bool) -> None:
+def bench(ctx: click.Context, corpus: Path, split: str, limit: int | None, articles: bool, as_json: bool) -> None:
     """Time the bare spaCy pipeline and full sayso analysis over the same paragraphs.
 
     Prints words/sec for both, their ratio (goal: >= 0.75) and peak RSS (goal: <= 600 MB).
-    `sayso bench ingest` measures the corpus store instead.
+    `--articles` times whole articles through the batch API instead, each side's peak RSS measured
+    in a process of its own. `sayso bench ingest` measures the corpus store.
     """
     if ctx.invoked_subcommand is not None:
+        return
+    if articles:
+        from sayso.benchmark import benchmark_articles
+
+        figures = benchmark_articles(corpus, split, limit)
+        if as_json:
+            click.echo(json.dumps(figures, indent=2))
+            return
+        click.echo(f"{figures['sayso']['articles']} articles, {figures['sayso']['words']:,} words (PolNeAR {split})")
+        for side, name in (("bare", "spaCy nlp.pipe"), ("sayso", "sayso.analyze_many")):
+            run = figures[side]
+            click.echo(f"  {name:<20} {run['words_per_second']:>9,.0f} words/sec  ({run['seconds']:.1f} s)"
+                       f"  peak RSS {run['peak_rss_mb']:.0f} MB")
+        click.echo(f"  ratio sayso/bare: {figures['ratio']:.2f}")
         return
     from sayso.benchmark import benchmark_analyze, polnear_paragraphs
 
