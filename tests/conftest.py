@@ -185,10 +185,13 @@ def postgres_server():
 def postgres_url(postgres_server, request):
     """A fresh, empty database on the session's PostgreSQL server."""
     import re
+    import uuid
 
     from sayso.store.pgcluster import create_database
 
-    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:40] + f"_{_free_port()}"
+    # A unique suffix: parametrized tests share the first 40 characters of their names, and a
+    # free port number (the suffix before) can come round again within one session.
+    name = "t_" + re.sub(r"\W", "_", request.node.name).lower()[:40] + f"_{uuid.uuid4().hex[:12]}"
     return create_database(postgres_server, name)
 
 
