@@ -159,14 +159,6 @@ def page_server():
 # --- corpus store (issue 4) -------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres_server():
     """A real PostgreSQL (Debian's binaries) in a temporary cluster on 127.0.0.1; its admin URL."""
