@@ -32,9 +32,14 @@ class SpeakerResolver:
     full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
     gender: dict[str, str] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)
+    # doc.text and doc.ents read once: spaCy rebuilds both from every token of the article on each read
+    text: str = ""
+    ents: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
-        for ent in self.doc.ents:
+        self.text = self.doc.text
+        self.ents = tuple(self.doc.ents)
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 words = [t for t in ent if t.is_alpha]
                 if len(words) >= 2:
@@ -79,7 +84,7 @@ class SpeakerResolver:
         return speaker
 
     def _span(self, mention: tuple[int, int]) -> TextSpan:
-        return TextSpan.of(self.doc.text, *mention)
+        return TextSpan.of(self.text, *mention)
 
     def _speaker(
         self, name: str | None, mention: tuple[int, int], role: str | None = None, org: str | None = None, type_: str | None = None
@@ -113,8 +118,9 @@ class SpeakerResolver:
         span = doc.char_span(*mention, alignment_mode="expand")
         if span is None:
             return self._speaker(None, mention)
-        person = next((e for e in span.ents if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
-        orgs = [e for e in span.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
+        inside = ents_within(span, self.ents)
+        person = next((e for e in inside if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
+        orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
             name = self.canonical_person(_person_name(person, self.lexicon))
             before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
@@ -132,11 +138,11 @@ class SpeakerResolver:
             name = clean_name(ent) if ent is not None else _proper_run(head)
             owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
             if owner is not None and ent is not None and owner.i < ent.start and any(t.is_lower for t in ent):
-                name = " ".join(doc.text[owner.idx : ent.end_char].split())  # "Russia's defence ministry"
+                name = " ".join(self.text[owner.idx : ent.end_char].split())  # "Russia's defence ministry"
             partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
             if partners:  # "Belarus and Russia agreed …": both speak
                 first = head.left_edge if head.left_edge.dep_ != "det" else doc[head.left_edge.i + 1]
-                name = " ".join(doc.text[first.idx : partners[-1].idx + len(partners[-1])].split())
+                name = " ".join(self.text[first.idx : partners[-1].idx + len(partners[-1])].split())
                 return self._speaker(name, mention, None, None, "ORG")
             return self._speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
@@ -146,7 +152,7 @@ class SpeakerResolver:
         org = clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
             words = [t for t in span if t.dep_ != "det" and not t.is_punct and t.i <= head.i]
-            phrase = doc.text[words[0].idx : head.idx + len(head)] if words else head.text
+            phrase = self.text[words[0].idx : head.idx + len(head)] if words else head.text
             org_name = phrase if org is None and is_definite(head) else org
             # "Finland's border guard service", "the UN refugee agency": a named body is its own name
             named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE") for t in words if t.i < head.i)
@@ -196,6 +202,19 @@ def _possessed_head(head: Token) -> Token:
     return appos if appos is not None else head
 
 
+def ents_within(span: Span, ents: tuple[Span, ...]) -> list[Span]:
+    """``span.ents`` from the doc's entities read once (spaCy's ``Span.ents`` re-reads ``doc.ents``,
+    which walks every token of the article, on each call): those starting inside ``span``, up to
+    the first that runs past its end."""
+    found = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
+
+
 def clean_name(span: Span) -> str:
     """The name as written, without a leading determiner or a trailing possessive/punctuation.
 
@@ -208,7 +227,7 @@ def clean_name(span: Span) -> str:
         tokens.pop()
     if not tokens:
         return span.text
-    return " ".join(span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+    return " ".join(span.doc[tokens[0].i : tokens[-1].i + 1].text.split())  # not doc.text: rebuilt per read
 
 
 def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:

@@ -172,6 +172,7 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 class _Finder(Frames, Indirect):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
+        self.text = doc.text  # once: spaCy rebuilds doc.text from every token on each read
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
@@ -306,7 +307,7 @@ class _Finder(Frames, Indirect):
                     tokens.pop(0)
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
                 mention = char_span(tokens)
-                if self.doc.text[mention[0] : mention[1]].lower() in self.rules.self_references:
+                if self.text[mention[0] : mention[1]].lower() in self.rules.self_references:
                     return "author", mention  # "the IC assesses": the document's own judgement
                 for attribution in self.attributions:
                     spoken = attribution.get("speaker_mention")
@@ -315,7 +316,7 @@ class _Finder(Frames, Indirect):
                 for person in self.people:  # "Kim believes": the full name the document uses for him
                     if any(m[0] <= mention[0] and mention[1] <= m[1] for m in person["mentions"]):
                         return person["name"], mention
-                return self.doc.text[mention[0] : mention[1]], mention
+                return self.text[mention[0] : mention[1]], mention
         return None
 
     def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
