@@ -381,13 +381,14 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     if a.get("speaker_type") != "PERSON":
         return a
     root = span.root
-    people = [e for e in span.ents if e.label_ == "PERSON"]
+    ents = span.ents  # read once: each read walks every token of the article
+    people = [e for e in ents if e.label_ == "PERSON"]
     if root.pos_ == "NOUN" and root.is_lower and people and all(e.end <= root.i for e in people) \
             and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
         # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
         return {**a, "speaker_name": None, "speaker_type": None}
-    own = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
-    person = own or next((e for e in span.ents if e.label_ == "PERSON"), None)
+    own = next((e for e in ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    person = own or next((e for e in ents if e.label_ == "PERSON"), None)
     words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
     words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
     credited, written = person_name(name), person_name(" ".join(words))
