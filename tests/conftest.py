@@ -398,3 +398,21 @@ def asgi_call():
             return pool.submit(asyncio.run, go()).result()
 
     return call
+
+
+@pytest.fixture
+def run_sayso(capsys):
+    """Run the ``sayso`` command in-process as a user would: ``run_sayso(*args)`` gives
+    (exit code, stdout, stderr)."""
+    from sayso.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as stopped:
+            code = stopped.code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

@@ -57,3 +57,26 @@ def pundits(db_url, store_pundits):
     add_question(store, "Will Jones be indicted?", opens="2016-01-01", closes="2016-12-31", query="Jones indictment",
                  by="tester")
     return store, ids
+
+
+@pytest.fixture
+def save_unbanded_modal(make_analysis):
+    """``save_unbanded_modal(store)`` stores Pundit Casey's "Smith may win the nomination" as a modal
+    with no band (issue 17) and returns its assessment id."""
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from sayso.store import schema
+    from sayso.store.writer import Writer
+
+    def save(store) -> int:
+        text = "Pundit Casey says Smith may win the nomination."
+        analysis = make_analysis(text, published="2016-01-20", title="c-jan", assessments=[
+            ("may", "roughly even chance", (0.45, 0.55, 0.5), "Pundit Casey", "Smith may win the nomination")])
+        modal = replace(analysis.assessments[0], band=None, probability=None, category="modal")
+        Writer(store).save(replace(analysis, assessments=(modal,)), raw=text, source_name="c-jan.txt")
+        with store.read() as conn:
+            return conn.execute(select(schema.assessments.c.id).where(schema.assessments.c.phrase == "may")).scalar_one()
+
+    return save

@@ -115,22 +115,10 @@ def test_scorecard_rows_have_the_export_columns(pundits):
 
 
 @pytest.mark.parametrize("scale", ["icd203", "readers"])
-def test_scorecard_lists_an_assessment_stored_without_a_probability(pundits, make_analysis, scale):
+def test_scorecard_lists_an_assessment_stored_without_a_probability(pundits, save_unbanded_modal, scale):
     """A modal stored with no band (issue 17) is linked and listed with its reason, never scored."""
-    from dataclasses import replace
-
-    from sqlalchemy import select
-
-    from sayso.store.writer import Writer
-
     store, ids = pundits
-    text = "Pundit Casey says Smith may win the nomination."
-    analysis = make_analysis(text, published="2016-01-20", title="c-jan", assessments=[
-        ("may", "roughly even chance", (0.45, 0.55, 0.5), "Pundit Casey", "Smith may win the nomination")])
-    modal = replace(analysis.assessments[0], band=None, probability=None, category="modal")
-    Writer(store).save(replace(analysis, assessments=(modal,)), raw=text, source_name="c-jan.txt")
-    with store.read() as conn:
-        casey = conn.execute(select(schema.assessments.c.id).where(schema.assessments.c.phrase == "may")).scalar_one()
+    casey = save_unbanded_modal(store)
     _link_all(store, ids)
     decide_links(store, 1, [casey], "accepted", by="tester")
     resolve(store, 1, "yes", on="2016-06-01", note=None, source=None, by="tester")

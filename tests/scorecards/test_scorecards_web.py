@@ -62,23 +62,10 @@ def test_web_reliability_plot_keeps_coinciding_labels_apart():
     assert (may["anchor"], likely["anchor"]) == ("start", "end")  # away from the nearer edge
 
 
-def test_web_question_page_says_what_an_unbanded_link_is(scored, asgi_call, make_analysis):
+def test_web_question_page_says_what_an_unbanded_link_is(scored, asgi_call, save_unbanded_modal):
     """A linked modal stored without a band shows its reading, not an empty or "None" band."""
-    from dataclasses import replace
-
-    from sqlalchemy import select
-
-    from sayso.store import schema
-    from sayso.store.writer import Writer
-
     store, _ = scored
-    text = "Pundit Casey says Smith may win the nomination."
-    analysis = make_analysis(text, published="2016-01-20", title="c-jan", assessments=[
-        ("may", "roughly even chance", (0.45, 0.55, 0.5), "Pundit Casey", "Smith may win the nomination")])
-    modal = replace(analysis.assessments[0], band=None, probability=None, category="modal")
-    Writer(store).save(replace(analysis, assessments=(modal,)), raw=text, source_name="c-jan.txt")
-    with store.read() as conn:
-        casey = conn.execute(select(schema.assessments.c.id).where(schema.assessments.c.phrase == "may")).scalar_one()
+    casey = save_unbanded_modal(store)
     decide_links(store, 1, [casey], "accepted", by="x")
     assert next(r for r in links(store, 1) if r["assessment_id"] == casey)["reading"] == "possible (modal, no band)"
     page = asgi_call(create_app(StoreCorpus(store)), "GET", "/questions/1").text

@@ -9,66 +9,56 @@ import sys
 
 import pytest
 
-from sayso.cli import main
-
 pytestmark = pytest.mark.issue(18)
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_info:
-        code = exit_info.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("command", [["search", "grain"], ["speakers"], ["timeline", "grain"],
                                      ["export", "documents", "--out", "x.jsonl"]])
-def test_read_command_on_a_missing_database_says_so(capsys, tmp_path, command):
+def test_read_command_on_a_missing_database_says_so(run_sayso, tmp_path, command):
     missing = tmp_path / "nosuch.db"
-    code, out, err = run(capsys, *command, "--db", str(missing))
+    code, out, err = run_sayso(*command, "--db", str(missing))
     assert code == 2 and out == ""
     assert err == f"sayso: error: no such database: {missing} (create it with: sayso ingest FILES --db {missing})\n"
     assert not missing.exists()
 
 
-def test_serve_on_a_missing_database_says_so(capsys, tmp_path):
-    code, _, err = run(capsys, "serve", "--db", str(tmp_path / "nosuch.db"))
+def test_serve_on_a_missing_database_says_so(run_sayso, tmp_path):
+    code, _, err = run_sayso("serve", "--db", str(tmp_path / "nosuch.db"))
     assert code == 2 and "no such database" in err
     assert not (tmp_path / "nosuch.db").exists()
 
 
-def test_a_database_url_is_not_taken_for_a_missing_file(capsys):
-    code, _, err = run(capsys, "speakers", "--db", "postgresql://nobody@127.0.0.1:1/none")
+def test_a_database_url_is_not_taken_for_a_missing_file(run_sayso):
+    code, _, err = run_sayso("speakers", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert code == 3 and "no such database" not in err  # a store error from connecting, not a path check
 
 
-def test_export_csv(capsys, small_corpus, tmp_path):
+def test_export_csv(run_sayso, small_corpus, tmp_path):
     db = small_corpus.url.removeprefix("sqlite:///") if small_corpus.dialect == "sqlite" else \
         small_corpus.url.replace("postgresql+psycopg://", "postgresql://")
     out = tmp_path / "speakers.csv"
-    code, _, err = run(capsys, "export", "speakers", "--db", db, "--format", "csv", "--out", str(out))
+    code, _, err = run_sayso("export", "speakers", "--db", db, "--format", "csv", "--out", str(out))
     assert code == 0 and "wrote 2 speakers rows" in err
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert sorted(r["canonical"] for r in rows) == ["Colonel Rivera", "Dmytro Kuleba"] or len(rows) == 2
     assert "minhash" not in rows[0]
 
 
-def test_ingest_a_url_says_what_it_takes(capsys, tmp_path):
-    code, _, err = run(capsys, "ingest", "http://127.0.0.1:8000/story", "--db", str(tmp_path / "x.db"))
+def test_ingest_a_url_says_what_it_takes(run_sayso, tmp_path):
+    code, _, err = run_sayso("ingest", "http://127.0.0.1:8000/story", "--db", str(tmp_path / "x.db"))
     assert code == 2
     assert err.startswith("sayso: error: ingest takes files, folders, JSON Lines and WARC archives, not URLs "
                           "(http://127.0.0.1:8000/story); analyse a page with: sayso analyze URL")
 
 
-def test_errors_name_the_command_line_options(capsys, tmp_path):
+def test_errors_name_the_command_line_options(run_sayso, tmp_path):
     page = tmp_path / "big.txt"
     page.write_text("Officials said the bridge was struck. " * 100, encoding="utf-8")
-    code, _, err = run(capsys, "analyze", str(page), "--max-bytes", "1000")
+    code, _, err = run_sayso("analyze", str(page), "--max-bytes", "1000")
     assert code == 2 and "--max-bytes" in err and "max_bytes" not in err
-    code, _, err = run(capsys, "analyze", "http://127.0.0.1:9/story")
+    code, _, err = run_sayso("analyze", "http://127.0.0.1:9/story")
     assert code == 2 and "pass --allow-private" in err and "allow_private" not in err
 
 
