@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sayso import analyze
 
 
@@ -98,3 +100,15 @@ def test_a_descriptions_modifiers_must_fit_the_person(nlp) -> None:
 def test_a_surname_the_tagger_took_for_a_plural_noun_keeps_its_name(nlp) -> None:
     text = "Bernie Sanders spoke in Vermont on Monday.\n\nSanders said the tax breaks must end."
     assert ("Sanders", "Bernie Sanders") in _speakers(text)
+
+
+@pytest.mark.issue(20)
+def test_a_speaker_name_the_cleaning_changes_is_resolved_not_a_crash(nlp) -> None:
+    """A list item's dash came into the speaker's name ("-Craig Fehrman"): the resolver keys its
+    candidates by the cleaned name and must find that one again (was: KeyError, no analysis)."""
+    text = ("Election links for Tuesday.\n\n"
+            "-Nate Silver assesses Donald Trump\u2019s chances in Indiana by comparing prediction markets. [PredictWise]\n"
+            "-Craig Fehrman explains why Indiana is \u201cweird.\u201d [538]\n")
+    analysis = analyze(text)
+    explains = next(a for a in analysis.attributions if a.cue is not None and a.cue.text == "explains")
+    assert explains.speaker.mention.text.endswith("Craig Fehrman")

@@ -144,15 +144,17 @@ class Resolver:
         self._add(name, "PERSON", ent, speaker=False, roles=roles, gender=gender)
 
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
-             gender: str | None = None) -> None:
+             gender: str | None = None) -> Candidate | None:
+        """The candidate ``name`` (cleaned) names, with this mention added; None when nothing is left of it."""
         name = clean_name(name, type_) or ""
         if not name:
-            return
+            return None
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
         candidate.roles |= roles or set()
         candidate.gender = candidate.gender or gender
         subject = span.root.dep_ in ("nsubj", "nsubjpass")
         candidate.mentions.append((span.start_char, self._sentence(span.start_char), subject, speaker))
+        return candidate
 
     def _add_speaker(self, a: dict[str, Any]) -> None:
         mention = a.get("speaker_mention")
@@ -163,10 +165,10 @@ class Resolver:
             return
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
         roles = set(_words(a.get("speaker_role") or ""))
-        self._add(self._full_name(a["speaker_name"]), type_, span, speaker=True, roles=roles, gender=_gender_of(roles))
-        self.candidates[self._full_name(a["speaker_name"])].mentions[-1] = (
-            mention[0], self._sentence(mention[0]), True, True
-        )
+        candidate = self._add(self._full_name(a["speaker_name"]), type_, span, speaker=True, roles=roles,
+                              gender=_gender_of(roles))
+        if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
+            candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 
     def _honorific_genders(self) -> None:
         """"Mrs. Clinton" anywhere in the article says the gender of the one Clinton it names."""
