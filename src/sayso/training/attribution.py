@@ -108,6 +108,7 @@ def train(data_dir: Path, out_dir: Path, cache: Path | None = CACHE) -> dict[str
     """Fit both modes, write their weights to ``out_dir``, return their dev figures."""
     from sayso.attribution import load_reporting_verbs
     from sayso.evaluation import crossdomain
+    from sayso.models import sha256
 
     lexicon = load_reporting_verbs()
     started = time.monotonic()
@@ -121,6 +122,7 @@ def train(data_dir: Path, out_dir: Path, cache: Path | None = CACHE) -> dict[str
         path = out_dir / attribution_model.weights_file(mode)
         attribution_model.save(path, attribution_model.Weights(coef, transitions, mode == "hybrid"))
         figures[f"{mode}_weights_bytes"] = path.stat().st_size
+        figures[f"{mode}_weights_sha256"] = sha256(path)  # the digest docs/models.md pins
     figures["training_seconds"] = round(time.monotonic() - started)
     _say("scoring the dev sets")
     weights = {mode: attribution_model.load(out_dir / attribution_model.weights_file(mode)) for mode in ("model", "hybrid")}
