@@ -6,7 +6,7 @@ import time
 
 import click
 
-from sayso.cli.interrupt import Interrupted
+from sayso.cli.interrupt import Interrupted, deferred_interrupts, leave
 
 ROUND = 1000  # cases per Hypothesis run: each round starts afresh, so a long campaign's memory stays flat
 
@@ -29,22 +29,31 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     total = 100_000 if long_run else cases
     started = time.perf_counter()
     ran, refused, failures = 0, 0, []
+    signalled: list[int] = []
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn()) as bar:
+                  TimeRemainingColumn()) as bar, deferred_interrupts(signalled):
         task = bar.add_task("fuzzing", total=total)
-        try:
-            for first in range(0, total, ROUND):
-                size = min(ROUND, total - first)
-                result = run_campaign(size, seed=None if seed is None else seed + first,
-                                      on_case=lambda: bar.advance(task))
-                ran += result.cases
-                refused += result.refused
-                failures += result.failures
-        except Interrupted as interruption:
-            ran = int(bar.tasks[0].completed)
-            interruption.message = (f"fuzz interrupted after {ran} cases in {time.perf_counter() - started:.0f} s, "
-                                    f"{refused} refused, {len(failures)} failures in the completed rounds, peak RSS {peak_rss_mb():.0f} MB")
-            raise
+
+        def next_case() -> None:
+            # A signal is acted on here, between two cases, never inside Hypothesis: it records any
+            # exception raised in its engine as a failing example and replays it (seconds late, or
+            # exit 1 with a "flaky" report), so the campaign raises nothing through it.
+            if signalled:
+                interruption = Interrupted(signalled[0])
+                interruption.message = (
+                    f"fuzz interrupted after {int(bar.tasks[0].completed)} cases in "
+                    f"{time.perf_counter() - started:.0f} s, {refused} refused, {len(failures)} failures in the "
+                    f"completed rounds, peak RSS {peak_rss_mb():.0f} MB")
+                bar.stop()
+                leave(interruption)
+            bar.advance(task)
+
+        for first in range(0, total, ROUND):
+            size = min(ROUND, total - first)
+            result = run_campaign(size, seed=None if seed is None else seed + first, on_case=next_case)
+            ran += result.cases
+            refused += result.refused
+            failures += result.failures
     click.echo(f"fuzz: {ran} cases in {time.perf_counter() - started:.0f} s, {refused} refused, {len(failures)} failures, "
                f"peak RSS {peak_rss_mb():.0f} MB")
     for failure in failures[:10]:

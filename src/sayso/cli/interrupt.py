@@ -85,6 +85,25 @@ def interruptible() -> Iterator[None]:
             signal.signal(each, handler)
 
 
+@contextlib.contextmanager
+def deferred_interrupts(signalled: list[int]) -> Iterator[None]:
+    """Inside the block SIGINT and SIGTERM only append their number to ``signalled``; the caller
+    acts on it at a point of its choosing (``sayso fuzz``: between two cases)."""
+    previous = {each: signal.signal(each, lambda signum, frame: signalled.append(signum)) for each in SIGNALS}
+    try:
+        yield
+    finally:
+        for each, handler in previous.items():
+            signal.signal(each, handler)
+
+
+def leave(interruption: Interrupted) -> None:
+    """Say how far the command got and exit at once with the signal's code, as ``main`` does for
+    an ``Interrupted`` that reaches it."""
+    sys.stderr.write(f"sayso: {interruption.message}\n")
+    exit_now(interruption.exit_code)
+
+
 def exit_now(code: int) -> None:
     """Flush and leave without waiting on anything: after an interruption, multiprocessing's exit
     hooks would join queue threads still blocked on pipes whose readers are gone."""
