@@ -37,7 +37,8 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   the speaker of the attribution whose content holds it (its organisation when an organisation
   speaker has no name), else the subject of a reporting verb that cues no attribution, else the
   source of the quoted passage holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
-  whose source is unknown gives ``None``, never a guess.
+  whose source is unknown gives ``None``, never a guess. The name found is then the holder's
+  identity in the article (``identity.holders``): "Kim" → "Kim Jong Un", "Beijing believes" → China.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ from sayso.estimative.syntax import (
     speaker_name,
     that_clause,
 )
+from sayso.identity.holders import Holders
 
 LEXICON_FILE = "estimative.json"
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
@@ -604,4 +606,8 @@ def find_assessments(
     table.lookup(table.phrases[0], scale)  # raises ConfigError for an unknown scale
     if not doc.has_annotation("DEP"):
         raise ConfigError("estimative needs a dependency parse: run it after the parser")
-    return _Finder(doc, _rules(doc.vocab, table), table, scale, voices, attributions).run()
+    found = _Finder(doc, _rules(doc.vocab, table), table, scale, voices, attributions).run()
+    holders = Holders(doc)  # "Beijing believes": China's judgement; "Kim": Kim Jong Un
+    for record in (*found.assessments, *found.confidences):
+        record["assessor"] = holders.identity(record["assessor"])
+    return found

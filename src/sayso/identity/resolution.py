@@ -78,6 +78,29 @@ def _gender_of(words: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+class FullNames:
+    """The full names of the people an article names, to join a single name to its full name."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._surnames: dict[str, set[str]] = {}
+        for ent in doc.ents:
+            words = [t for t in ent if t.is_alpha]
+            if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in FEMALE_WORDS | MALE_WORDS:
+                self._surnames.setdefault(words[-1].text, set()).add(" ".join(t.text for t in ent if t.is_alpha or t.text.endswith(".")))
+
+    def __call__(self, name: str) -> str:
+        """A surname alone is the one full name the article gives with it ("Tedeschi" → "Mark
+        Tedeschi"); so is a first name alone ("Kim" → "Kim Jong Un"). Otherwise ``name``."""
+        words = name.split()
+        if len(words) != 1:
+            return name
+        fulls = self._surnames.get(words[0], set())
+        if len({(n.split()[0], n.split()[-1]) for n in fulls}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one
+            return max(fulls, key=lambda n: (len(n), n))
+        firsts = {full for names in self._surnames.values() for full in names if full.split()[0] == words[0]}
+        return firsts.pop() if len(firsts) == 1 else name
+
+
 class Resolver:
     """The people and bodies one article names, and the rules that map a mention onto one of them."""
 
@@ -89,12 +112,7 @@ class Resolver:
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
-        self._surnames: dict[str, set[str]] = {}
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
-        for ent in people:  # full names first, so that a surname alone joins its full name
-            words = [t for t in ent if t.is_alpha]
-            if len(words) >= 2 and words[0].lower_ not in FEMALE_WORDS | MALE_WORDS:
-                self._surnames.setdefault(words[-1].text, set()).add(" ".join(t.text for t in ent if t.is_alpha or t.text.endswith(".")))
+        self._full_name = FullNames(doc)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -114,17 +132,6 @@ class Resolver:
     def _headline(self) -> str | None:
         first = self.doc.text.split("\n", 1)[0]
         return first if 0 < len(first.split()) <= 25 else None
-
-    def _full_name(self, name: str) -> str:
-        """A surname alone is the one full name the article gives with it ("Tedeschi" → "Mark Tedeschi")."""
-        words = name.split()
-        if len(words) != 1:
-            return name
-        fulls = self._surnames.get(words[0], set())
-        if len({(n.split()[0], n.split()[-1]) for n in fulls}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one
-            return max(fulls, key=lambda n: (len(n), n))
-        firsts = {full for names in self._surnames.values() for full in names if full.split()[0] == words[0]}
-        return firsts.pop() if len(firsts) == 1 else name
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
