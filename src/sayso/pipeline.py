@@ -170,7 +170,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs.
 
     Articles put one paragraph per line; without this the parser happily joins a colon lead-in to
-    the excerpt below it, and a citation marker or a quote would belong to the wrong sentence.
+    the excerpt below it, and a citation marker or a quote would belong to the wrong sentence. A
+    list item's first word must not end a sentence: "• Russia" split off leaves the item subjectless.
     """
     titles = _title_abbreviations()
     for token in doc[1:]:
@@ -179,6 +180,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.text in LIST_BULLETS and (previous.i == 0 or "\n" in doc[previous.i - 1].text) and not token.is_space:
             token.is_sent_start = True  # "• Beijing is …": the parser would take the bullet for the subject
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False  # nor cut "• Russia" off as a sentence of its own
         elif previous.text.endswith(".") and previous.text[:-1].lower() in titles and token.is_title:
             token.is_sent_start = False  # "Brig. Gen. Pat Ryder": a rank's full stop ends no sentence
     for marker in _footnote_markers(doc):
