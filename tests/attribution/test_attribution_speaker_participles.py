@@ -58,3 +58,15 @@ def test_participle_speaks_for_the_clause_it_follows(bare_nlp, text, cue, speake
 )
 def test_cue_hung_on_a_noun_speaks_for_the_clause_subject(bare_nlp, text, cue, speaker):
     assert _speakers(bare_nlp, text, cue) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow’s announced plans to massively expand its ground forces almost certainly will fall short.",
+        "The ministry's reported losses in the east were higher than in the south.",
+    ],
+)
+def test_a_participle_after_a_possessive_reports_nothing(bare_nlp, text: str) -> None:
+    # "Moscow's announced plans" is a noun phrase, however the parser hangs "announced"
+    assert find_attributions(bare_nlp(text), [], LEXICON) == []

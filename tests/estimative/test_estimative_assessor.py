@@ -125,3 +125,9 @@ def test_a_pronoun_believer_inside_reported_speech_is_the_speaker(bare_nlp, tabl
 def test_a_pronoun_believer_with_no_antecedent_stays_unknown(bare_nlp, table):
     found = find_assessments(bare_nlp("They believe the talks will fail."), [], [], table, "icd203")
     assert [(r["category"], r["assessor"]) for r in found.assessments] == [("assess-verb", None)]
+
+
+def test_a_possessive_before_a_participle_holds_no_judgement(bare_nlp, table):
+    # "Moscow's announced plans": Moscow announced nothing here; the writer judges the plans
+    text = "Moscow’s announced plans to massively expand its ground forces almost certainly will fall short."
+    assert only(bare_nlp, table, text)["assessor"] == "author"

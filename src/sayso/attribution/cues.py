@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from sayso.attribution.grammar import possessed_participle
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import span_of
 
@@ -17,6 +18,7 @@ def is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
         and token.dep_ != "amod"
         and not _in_idiom(token, lexicon)
         and not _nobody_speaks(token)
+        and not possessed_participle(token)
         and _bound_object_present(token, lexicon)
     )
 

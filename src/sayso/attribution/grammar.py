@@ -143,3 +143,15 @@ def subject_set_off(verb: Token, marks: str) -> Token | None:
 
 def is_definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def possessed_participle(verb: Token) -> bool:
+    """"Moscow's announced plans", "Trump's proposed wall": a participle between a possessive and its
+    noun modifies the noun, however the parser hung it (as a verb whose subject is "Moscow's"), so it
+    reports nothing and "Moscow" says nothing."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        subject is not None and subject.i == verb.i - 2 and verb.nbor(-1).tag_ == "POS"
+        and after is not None and after.pos_ == "NOUN"
+    )

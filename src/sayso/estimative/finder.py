@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from sayso.attribution.grammar import possessed_participle
 from sayso.calibration import READERS, Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
@@ -296,7 +297,7 @@ class _Finder(Frames, Indirect):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if holder or (node.lemma_ in verbs and node.pos_ == "VERB"):
+            if holder or (node.lemma_ in verbs and node.pos_ == "VERB" and not possessed_participle(node)):
                 subject = holder_of(node)
                 if subject is not None and subject.pos_ == "PRON" and holder:
                     subject = antecedent(subject) or subject
