@@ -131,3 +131,22 @@ def test_a_possessive_before_a_participle_holds_no_judgement(bare_nlp, table):
     # "Moscow's announced plans": Moscow announced nothing here; the writer judges the plans
     text = "Moscow’s announced plans to massively expand its ground forces almost certainly will fall short."
     assert only(bare_nlp, table, text)["assessor"] == "author"
+
+
+def test_the_writers_we_holds_its_judgement_when_an_unknown_speaker_claims_the_sentence(bare_nlp, table):
+    # a later "it sees" drawn over the whole sentence, its speaker unresolved, does not make "we" unknown
+    text = "We expect Moscow to intervene when it sees an opportunity."
+    claim = {"kind": "indirect", "content": [0, text.index(" when")], "cue": None,
+             "speaker_name": None, "speaker_mention": [text.index("it sees"), text.index("it sees") + 2]}
+    record = only(bare_nlp, table, text, attributions=[claim])
+    assert (record["category"], record["assessor"]) == ("assess-verb", "author")
+    assert text[slice(*record["assessor_mention"])] == "We"
+
+
+def test_a_quoted_we_is_not_the_writer(bare_nlp, table):
+    text = "We expect Moscow to intervene, one official said."
+    claim = {"kind": "indirect", "content": [0, text.index(", one")], "cue": None,
+             "speaker_name": None, "speaker_mention": None}
+    voices = [{"start": 0, "end": text.index(", one"), "voice": "quoted", "source": None},
+              {"start": text.index(", one"), "end": len(text), "voice": "author", "source": None}]
+    assert only(bare_nlp, table, text, voices=voices, attributions=[claim])["assessor"] is None

@@ -269,6 +269,9 @@ class _Finder(Frames, Indirect):
         if containing:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
+            writer = self.writers_we(token) if holder and speaker_name(best) is None else None
+            if writer is not None:
+                return "author", char_span([writer])  # "We expect X …, it sees": "we" is the writer
             return speaker_name(best), list(mention) if mention else None
         explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
         if explicit:
@@ -332,6 +335,13 @@ class _Finder(Frames, Indirect):
             if attribution["content"][0] <= node.idx < attribution["content"][1] and attribution.get("speaker_type") == "PERSON":
                 return attribution.get("speaker_name"), None
         return None, None
+
+    def writers_we(self, node: Token) -> Token | None:
+        """The "we" holding the judgement ``node`` expresses ("We expect", "what we judge"), outside
+        every quoted passage: the writer's own self-reference. None otherwise."""
+        subject = node if node.lower_ in self.rules.self_references else holder_of(node)
+        quoted = any(v["voice"] != "author" and v["start"] <= node.idx < v["end"] for v in self.voices)
+        return subject if subject is not None and subject.lower_ in self.rules.self_references and not quoted else None
 
     def unresolved_holder(self, node: Token) -> bool:
         """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
