@@ -150,3 +150,56 @@ def test_a_quoted_we_is_not_the_writer(bare_nlp, table):
     voices = [{"start": 0, "end": text.index(", one"), "voice": "quoted", "source": None},
               {"start": text.index(", one"), "end": len(text), "voice": "author", "source": None}]
     assert only(bare_nlp, table, text, voices=voices, attributions=[claim])["assessor"] is None
+
+
+def test_the_writers_we_holds_a_likelihood_word_in_its_judgement(bare_nlp, table):
+    text = "We assess that the junta will almost certainly postpone the election before March."
+    claim = {"kind": "indirect", "content": [text.index("that"), len(text) - 1], "cue": None,
+             "speaker_name": None, "speaker_mention": [0, 2]}
+    found = find_assessments(bare_nlp(text), [], [claim], table, "icd203")
+    assert [(r["category"], r["assessor"]) for r in found.assessments] == [("assess-verb", "author"), ("wep", "author")]
+
+
+def test_a_we_inside_a_direct_quotation_is_the_speakers(bare_nlp, table):
+    text = '"We assess that the town will probably fall," one source said.'
+    claim = {"kind": "direct", "content": [1, text.index(',"')], "cue": None, "speaker_name": None, "speaker_mention": None}
+    found = find_assessments(bare_nlp(text), [], [claim], table, "icd203")
+    assert [r["assessor"] for r in found.assessments] == [None, None]
+
+
+def test_evidence_cited_for_the_writers_claim_holds_no_judgement(bare_nlp, table):
+    text = "The general probably wants to delay the offensive, as demonstrated by his repeated requests for troops."
+    cue = text.index("demonstrated")
+    evidence = {"kind": "indirect", "content": [0, text.index(",")], "cue": [cue, cue + 12], "speaker_name": None,
+                "speaker_mention": [text.index("his"), len(text) - 1]}
+    assert only(bare_nlp, table, text, attributions=[evidence])["assessor"] == "author"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This implies that the coalition would bear most of the cost.", "author"),  # a fact implies; the writer infers
+        ("It is reasonable to assume that the militia would also recruit in the camps.", "author"),  # empty "it"
+        ("The navy operates three frigates and is expected to launch a fourth in 2027.", "author"),  # agentless passive
+        ("Some have suggested that the plant could enrich uranium.", None),  # someone unnamed suggested it
+        ("They believe the talks will fail.", None),
+    ],
+)
+def test_a_judgement_with_no_holder_in_the_text_is_the_writers(bare_nlp, table, text, expected):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    verb = next(r for r in found.assessments if r["category"] == "assess-verb")
+    assert verb["assessor"] == expected
+
+
+def test_an_empty_it_speaks_for_no_one_so_the_hedge_is_the_writers(bare_nlp, table):
+    text = "It is safe to conclude that the deal will probably collapse."
+    cue = text.index("conclude")
+    claim = {"kind": "indirect", "content": [text.index("that"), len(text) - 1], "cue": [cue, cue + 8],
+             "speaker_name": None, "speaker_mention": None}
+    found = find_assessments(bare_nlp(text), [], [claim], table, "icd203")
+    assert [(r["category"], r["assessor"]) for r in found.assessments] == [("assess-verb", "author"), ("wep", "author")]
+
+
+def test_a_passive_judgement_keeps_its_agent(bare_nlp, table):
+    found = find_assessments(bare_nlp("The navy is expected by Western analysts to launch a fourth frigate."), [], [], table, "icd203")
+    assert [r["assessor"] for r in found.assessments] == ["Western analysts"]

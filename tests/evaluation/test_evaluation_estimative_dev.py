@@ -59,3 +59,13 @@ def test_misses_name_missed_wrong_and_spurious_phrases():
     analysis = from_plain(TEXT, {"assessments": [_found("likely", "wep", "likely"), _found("hold", "modal", None)]})
     errors = {e["error"] for e in estimative_dev.misses([ITEM], [analysis])}
     assert errors == {"phrase missed", "spurious phrase"}
+
+
+def test_null_assessor_is_right_only_for_an_unattributed_view():
+    # null is sayso's "unknown": never the document's author, always the gold's "unattributed"
+    item = {**ITEM, "assessments": [_gold("likely", "wep", "likely"), _gold("may", "modal", None, "unattributed")]}
+    for got, expected in [((None, None), 0.5), (("author", "author"), 0.5), (("author", None), 1.0)]:
+        analysis = from_plain(TEXT, {"assessments": [
+            _found("likely", "wep", "likely", assessor=got[0]), _found("may", "modal", None, assessor=got[1]),
+        ]})
+        assert estimative_dev.score([item], [analysis])["assessor_accuracy"] == expected

@@ -157,7 +157,12 @@ def test_speaker_names_match_after_normalising(gold_name, found, aliases, expect
     assert gold.name_ok(gold_name, found, gold._aliases(item)) is expected
 
 
-@pytest.mark.parametrize("found, expected", [("author", True), (None, True), ("ISW", False)])
-def test_author_as_assessor(found, expected):
+@pytest.mark.parametrize("found, expected", [("author", True), (None, False), ("ISW", False)])
+def test_author_as_assessor_null_is_unknown_not_the_author(found, expected):
     analysis = from_plain("x", {})
     assert gold.assessor_ok(gold.AUTHOR, found, analysis, {}) is expected
+
+
+@pytest.mark.parametrize("found, expected", [(None, True), ("author", False)])
+def test_unknown_gold_assessor_needs_null(found, expected):
+    assert gold.assessor_ok(None, found, from_plain("x", {}), {}) is expected

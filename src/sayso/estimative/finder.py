@@ -36,8 +36,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   Otherwise the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
   the speaker of the attribution whose content holds it (its organisation when an organisation
   speaker has no name), else the subject of a reporting verb that cues no attribution, else the
-  source of the quoted passage holding it, else "author" when it sits in the author's voice. A quoted passage or attribution
-  whose source is unknown gives ``None``, never a guess. The name found is then the holder's
+  source of the quoted passage holding it, else "author" when it sits in the author's voice
+  (``estimative.assessor``). A quoted passage or attribution whose source is unknown gives ``None``,
+  never a guess. The name found is then the holder's
   identity in the article (``identity.holders``): "Kim" → "Kim Jong Un", "Beijing believes" → China.
 """
 
@@ -53,25 +54,22 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sayso.attribution.grammar import possessed_participle
 from sayso.calibration import READERS, Table
 from sayso.data import load_json
 from sayso.errors import ConfigError
+from sayso.estimative.assessor import Assessor
 from sayso.estimative.frames import Frames
 from sayso.estimative.indirect import Indirect
 from sayso.estimative.syntax import (
     SUBJECTS,
-    antecedent,
     char_span,
     clausal_complement,
     clause_tokens,
     contiguous,
-    holder_of,
     introduces,
     is_negated,
     published_year,
     sentence_span,
-    speaker_name,
     that_clause,
 )
 from sayso.identity.holders import Holders
@@ -79,8 +77,6 @@ from sayso.identity.holders import Holders
 LEXICON_FILE = "estimative.json"
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
-PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
-NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +122,7 @@ class _Rules:
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
         self.self_references = frozenset(lex["self_references"])
         self.inferential = frozenset(lex["judgement"]["inferential"])
+        self.evidential = frozenset(lex["assessor_verbs"]["evidential"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
         cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
@@ -172,7 +169,7 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 # ---- the finder ----------------------------------------------------------------------------------
 
 
-class _Finder(Frames, Indirect):
+class _Finder(Frames, Indirect, Assessor):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.text = doc.text  # once: spaCy rebuilds doc.text from every token on each read
@@ -253,106 +250,6 @@ class _Finder(Frames, Indirect):
         record["modifiers"] = [*record["modifiers"], " ".join(t.lower_ for t in hedge)]
         self.used.update(t.i for t in hedge)
         return True
-
-    # assessor
-
-    def assessor(self, token: Token, holder: bool = False) -> tuple[str | None, list[int] | None]:
-        """Who makes the judgement ``token`` expresses; with ``holder``, ``token`` is the judging verb
-        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement."""
-        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder)
-        if explicit:
-            return explicit
-        if holder and self.unresolved_holder(token):
-            return self.speaker_as_holder(token)
-        start = token.idx
-        containing = [a for a in self.attributions if a["content"][0] <= start < a["content"][1]]
-        if containing:
-            best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
-            mention = best.get("speaker_mention")
-            writer = self.writers_we(token) if holder and speaker_name(best) is None else None
-            if writer is not None:
-                return "author", char_span([writer])  # "We expect X …, it sees": "we" is the writer
-            return speaker_name(best), list(mention) if mention else None
-        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
-        if explicit:
-            return explicit
-        for voice in self.voices:
-            if voice["start"] <= start < voice["end"]:
-                return ("author", None) if voice["voice"] == "author" else (voice.get("source"), None)
-        return "author", None
-
-    def explicit_assessor(
-        self, token: Token, verbs: frozenset[str], outside_content: bool = False, holder: bool = False
-    ) -> tuple[str, list[int]] | None:
-        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence.
-
-        With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
-        cues an attribution does not name the assessor: the attribution has drawn where its content
-        ends, and a parse that hangs the next sentence on the verb (a footnote marker glued to the
-        full stop, "launched.[3] Russian forces are likely …") must not undo that. With ``holder``,
-        ``token`` is itself the judging verb or noun.
-        """
-        nodes = (token,) if holder else (token, *token.ancestors)
-        for previous, node in zip((None, *nodes), nodes):
-            if previous is not None and previous.dep_ in ("advcl", "parataxis"):
-                return None  # "X suggests Y, although Z remains unclear": Z is not in X's judgement
-            if not holder and node.i == token.head.i and token.dep_ in ("advmod", "aux"):
-                continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
-            if outside_content and self._cues_attribution(node):
-                return None
-            if holder or (node.lemma_ in verbs and node.pos_ == "VERB" and not possessed_participle(node)):
-                subject = holder_of(node)
-                if subject is not None and subject.pos_ == "PRON" and holder:
-                    subject = antecedent(subject) or subject
-                if subject is None or subject.pos_ == "PRON":
-                    return None
-                if node.lemma_ in self.rules.inferential and subject.ent_type_ not in PARTIES:
-                    return None  # "the scale of the campaign suggests X": evidence; the writer infers
-                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
-                while tokens and tokens[0].pos_ == "DET":
-                    tokens.pop(0)
-                tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
-                mention = char_span(tokens)
-                if self.text[mention[0] : mention[1]].lower() in self.rules.self_references:
-                    return "author", mention  # "the IC assesses": the document's own judgement
-                for attribution in self.attributions:
-                    spoken = attribution.get("speaker_mention")
-                    if spoken and spoken[0] < mention[1] and mention[0] < spoken[1] and speaker_name(attribution):
-                        return speaker_name(attribution), mention
-                for person in self.people:  # "Kim believes": the full name the document uses for him
-                    if any(m[0] <= mention[0] and mention[1] <= m[1] for m in person["mentions"]):
-                        return person["name"], mention
-                return self.text[mention[0] : mention[1]], mention
-        return None
-
-    def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
-        """"The minister said that she believes X": "she" inside a person's reported speech is that
-        person. Any other unresolved pronoun holder stays unknown."""
-        subject = holder_of(node)
-        if subject is None or subject.lower_ not in ("he", "she"):
-            return None, None
-        for attribution in self.attributions:
-            if attribution["content"][0] <= node.idx < attribution["content"][1] and attribution.get("speaker_type") == "PERSON":
-                return attribution.get("speaker_name"), None
-        return None, None
-
-    def writers_we(self, node: Token) -> Token | None:
-        """The "we" holding the judgement ``node`` expresses ("We expect", "what we judge"), outside
-        every quoted passage: the writer's own self-reference. None otherwise."""
-        subject = node if node.lower_ in self.rules.self_references else holder_of(node)
-        quoted = any(v["voice"] != "author" and v["start"] <= node.idx < v["end"] for v in self.voices)
-        return subject if subject is not None and subject.lower_ in self.rules.self_references and not quoted else None
-
-    def unresolved_holder(self, node: Token) -> bool:
-        """A judgement held by "it", "they" or "he": someone the text named earlier, not the author."""
-        subject = holder_of(node)
-        return (
-            subject is not None and subject.pos_ == "PRON" and subject.lower_ not in self.rules.self_references
-            and antecedent(subject) is None
-        )
-
-    def _cues_attribution(self, verb: Token) -> bool:
-        return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
 
     # rules
 

@@ -102,7 +102,8 @@ def holder_of(node: Token) -> Token | None:
     a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
     holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
     "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
-    which assessed")."""
+    which assessed"). A passive with no agent ("the navy … is expected to") and an infinitive
+    after an empty "it" ("it is reasonable to assume") have no holder in the text."""
     head = node
     while True:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "poss")), None)
@@ -111,10 +112,25 @@ def holder_of(node: Token) -> Token | None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
             break
+        if _passive(head) or after_empty_it(head):
+            break
         head = head.head
     if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
         subject = head.head
     return subject
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def after_empty_it(verb: Token) -> bool:
+    """"It is reasonable to assume X": an infinitive after an adjective whose subject is "it"."""
+    if verb.dep_ != "xcomp":
+        return False
+    copula = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+    adjective = verb.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in copula.children)
+    return adjective and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
 
 
 def antecedent(pronoun: Token) -> Token | None:

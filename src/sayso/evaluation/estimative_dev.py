@@ -10,8 +10,10 @@ with ``sayso.analyze(text, published)`` on the ICD 203 scale and scored, micro-a
 - on matched pairs: ``category_accuracy``; ``band_accuracy`` where the gold gives a band;
   ``unbanded_with_band``, the number of gold ``uncertainty``, ``comparative`` and ``assess-verb``
   phrases sayso gave a band (goal 0: no standard scale defines one); ``assessor_accuracy``, where
-  the gold's ``author_assessor`` is matched by sayso's "author" (or the byline) and other names
+  the gold's ``author_assessor`` is matched by sayso's "author" (or the byline, or the author's
+  name), ``unattributed`` by a null assessor (sayso's "unknown") and nothing else, and other names
   after case folding (a found name ending in the gold name counts: "President Vladimir Putin").
+  A null assessor never counts as the author.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import ConfigError
-from sayso.evaluation.gold import AUTHOR_NAMES, _context, _match, _prf, _ratio, normalise_name
+from sayso.evaluation.gold import _context, _match, _prf, _ratio, is_author, normalise_name
 from sayso.model import Analysis
 
 DATA_DIR = Path(__file__).resolve().parents[4] / "shared" / "data" / "estimative-dev"
 UNBANDED = ("uncertainty", "comparative", "assess-verb")
+# The gold's label for a view an agentless passive reports and the document does not own ("it is
+# forecasted that"): no one in the text holds it, which is what sayso's null assessor means.
+UNATTRIBUTED = "unattributed"
 
 Item = dict[str, Any]
 Found = tuple[int, int, str, str | None, str | None]  # start, end, category, band, assessor
@@ -76,8 +81,12 @@ def found(analysis: Analysis) -> list[Found]:
 
 
 def assessor_ok(gold: str, found_name: str | None, item: Item, analysis: Analysis) -> bool:
-    if gold == item["author_assessor"]:
-        return found_name in AUTHOR_NAMES or found_name == analysis.author or normalise_name(found_name) == normalise_name(gold)
+    """Null is right only for the gold's ``unattributed``; the document's author needs sayso's
+    "author", the byline or the author's name; other holders their name."""
+    if gold == UNATTRIBUTED:
+        return found_name is None
+    if gold == item["author_assessor"] and is_author(found_name, analysis):
+        return True
     g, f = normalise_name(gold), normalise_name(found_name)
     return f is not None and g is not None and (f == g or f.endswith(" " + g))
 

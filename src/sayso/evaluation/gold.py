@@ -15,7 +15,8 @@ passage is analysed with ``sayso.analyze(text, published)`` and scored, micro-av
   counts a pair only when content, speaker and cue are all right.
 - **assessments**: phrase spans matched when they share characters. Precision/recall/F1 of the
   phrase; on matched pairs, the share with the right ICD 203 band (where the gold gives one) and
-  the right assessor ("(author)" in the gold is the article's own author).
+  the right assessor ("(author)" in the gold is the article's own author, which sayso calls "author"
+  or its byline; a null assessor is right only where the gold's is null, unknown).
 - **dates**: spans matched when they share characters; precision/recall/F1 of the mention, the
   share of matched mentions with the right value, and ``value_recall`` (right values / gold).
   Durations ("six weeks") are not dates: predictions with granularity ``duration`` are left out.
@@ -37,12 +38,11 @@ from typing import Any
 from sayso.errors import ConfigError
 from sayso.evaluation.polnear import _greedy as greedy
 from sayso.evaluation.polnear import _overlap_ratio as overlap_ratio
+from sayso.identity.authors import AUTHOR_VOICE
 from sayso.model import Analysis
 
 GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "gold" / "gold.jsonl"
 AUTHOR = "(author)"
-# What an analysis may call the article's own author when it has no byline.
-AUTHOR_NAMES = {None, "author", "(author)", "the author"}
 
 Span = tuple[int, int]
 Item = dict[str, Any]
@@ -108,11 +108,16 @@ def name_ok(gold: str | None, found: str | None, aliases: dict[str, set[str | No
     return f in aliases.get(g, {g})
 
 
+def is_author(found: str | None, analysis: Analysis) -> bool:
+    """sayso names the article's own voice "author", or its byline; null means unknown, never the author."""
+    return found == AUTHOR_VOICE or (analysis.author is not None and found == analysis.author)
+
+
 def assessor_ok(
     gold: str | None, found: str | None, analysis: Analysis, aliases: dict[str, set[str | None]]
 ) -> bool:
     if gold == AUTHOR:
-        return found in AUTHOR_NAMES or (analysis.author is not None and found == analysis.author)
+        return is_author(found, analysis)
     return name_ok(gold, found, aliases)
 
 

@@ -260,7 +260,8 @@ def markdown(report: Report, command: str, gate_failures: list[str] | None = Non
             f"{r['estimative_dev']['gold']} estimative phrases (data digest `{r['estimative_dev']['digest']}`), scored "
             "on the ICD 203 scale as `sayso/evaluation/estimative_dev.py` defines. A development set: measured, "
             "never fitted. Goals: phrase F1 ≥ 0.92, category ≥ 0.90, band ≥ 0.95, no band on a gold uncertainty, "
-            "comparative or assessment verb (`unbanded_with_band` = 0), assessor ≥ 0.95.\n"
+            "comparative or assessment verb (`unbanded_with_band` = 0), assessor ≥ 0.95 (a null assessor, sayso's "
+            "\"unknown\", is right only where the gold says `unattributed`, never for the document's author).\n"
         ),
         _markdown_table(
             ("set", "metric", "sayso"), [row[:3] for row in rows(r) if row[0] == "estimative-dev"]
