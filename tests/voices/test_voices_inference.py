@@ -233,8 +233,12 @@ def test_voices_commentary_of_judgements_after_an_excerpt_is_the_authors(bare_nl
         # no lead-in colon: a named subject with a piece, a post or points presents the excerpt after it
         ("Karen Holt has a long piece on the crossings in the Baltic Times.", "Karen Holt"),
         ("Samuel Okafor made a couple of good points yesterday about the crossings.", "Samuel Okafor"),
+        # the named subject of a reporting verb in the last sentence before the excerpt
+        ("After reading the whole report, the columnist Karen Holt notes that she is", "Karen Holt"),
         # must name nothing: a named subject of something else
         ("Karen Holt crossed the border on Friday with her family.", None),
+        # must name nothing: the reporting sentence is not the one that leads into the excerpt
+        ("Maria Lopez notes that the talks failed. The crossings stayed shut all week.", None),
     ],
 )
 def test_voices_source_presented_before_the_excerpt(bare_nlp, before: str, source: str | None) -> None:

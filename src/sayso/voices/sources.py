@@ -89,10 +89,12 @@ def _block_source(
         name = _first_speaker(tokens.within(p.start, p.end), verbs, tokens, rules, rules.lookback_labels)
         if name:
             return name
-    nearest = _lookback(text, passages, first, rules)[:1]
-    name = next((n for p in nearest if (n := _presenter(tokens.within(p.start, p.end), tokens, rules))), None)
-    if name:
-        return name
+    # the paragraph just before, with no colon: "X has a good piece on …", "Rod Dreher notes that …, he says"
+    for p in _lookback(text, passages, first, rules)[:1]:
+        span = tokens.within(p.start, p.end)
+        name = _presenter(span, tokens, rules) or _first_speaker(_last_sentence(span), verbs, tokens, rules, _NAMED_SPEAKERS)
+        if name:
+            return name
     return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
 
 
