@@ -88,3 +88,14 @@ def test_voices_markdown_link_names_the_source_the_text_does_not(bare_nlp) -> No
         ("quoted", "https://example.org/report"),
         ("author", None),
     ]
+
+
+def test_voices_markdown_link_names_the_party_its_anchor_text_names(bare_nlp) -> None:
+    text = "I read the column by Dennis Prager twice and it stayed with me:\nThe roads were closed for a week.\nThat is bad.\n"
+    doc = bare_nlp(text)
+    quote = [[text.index("The roads"), text.index("That is") - 1, None]]
+    anchor = text.index("the column")
+    link = [anchor, text.index(" twice"), "https://example.org/column"]
+    assert [p["source"] for p in find_voices(doc, [], quote, links=[link])] == [None, "Dennis Prager", None]
+    # must name nobody: the text alone does not name the column's writer as its source
+    assert [p["source"] for p in find_voices(doc, [], quote)] == [None, None, None]

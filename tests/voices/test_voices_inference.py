@@ -194,8 +194,16 @@ def test_voices_reference_article(bare_nlp, reference_text: str) -> None:
         ("The OSCE Secretary-General's office issued a short note, which I quote in full:", "OSCE Secretary-General"),
         # the place that owns an institution stays in its name
         ("Latvia's Foreign Ministry did not hold back. Its note, sent on Friday, reads in part:", "Latvia's Foreign Ministry"),
+        # a named owner of a source noun: "X's conclusion", "X's speech"
+        ("I find it hard to disagree with Karen Holt's conclusion:", "Karen Holt"),
+        # a he/she subject is the person the lead-in named before it
+        ("Maria Lopez has run the port for a decade. On Friday she put it plainly:", "Maria Lopez"),
         # must name nothing: no named subject anywhere near the excerpt
         ("Here is the relevant passage:", None),
+        # the last named subject before he/she, not the last person named
+        ("Jonas Petersen answered a question from Anna Berg. He put it plainly:", "Jonas Petersen"),
+        # must name nothing: a pronoun with no person named before it
+        ("On Friday she put it plainly:", None),
     ],
 )
 def test_voices_source_named_by_the_lead_in(bare_nlp, lead_in: str, source: str | None) -> None:
@@ -217,3 +225,25 @@ def test_voices_commentary_of_judgements_after_an_excerpt_is_the_authors(bare_nl
     passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
     assert [p["voice"] for p in passages] == ["author", "quoted", "author"]
     assert passages[1]["source"] == "Serhiy Lysak"
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        # no lead-in colon: a named subject with a piece, a post or points presents the excerpt after it
+        ("Karen Holt has a long piece on the crossings in the Baltic Times.", "Karen Holt"),
+        ("Samuel Okafor made a couple of good points yesterday about the crossings.", "Samuel Okafor"),
+        # the named subject of a reporting verb in the last sentence before the excerpt
+        ("After reading the whole report, the columnist Karen Holt notes that she is", "Karen Holt"),
+        # must name nothing: a named subject of something else
+        ("Karen Holt crossed the border on Friday with her family.", None),
+        # must name nothing: the reporting sentence is not the one that leads into the excerpt
+        ("Maria Lopez notes that the talks failed. The crossings stayed shut all week.", None),
+    ],
+)
+def test_voices_source_presented_before_the_excerpt(bare_nlp, before: str, source: str | None) -> None:
+    doc = bare_nlp(f"{before}\nThe delegation rejects any change to the crossing regime and expects the timetable to be kept.\n")
+    passages = [Passage(s, e) for s, e in paragraphs(doc.text, [])]
+    passages[1].voice = "quoted"
+    name_sources(doc.text, passages, TokenIndex(doc, [t.idx for t in doc]), load_rules())
+    assert (passages[0].source, passages[1].source) == (None, source)

@@ -30,25 +30,30 @@ def name_sources(
             j += 1
         block = passages[i : j + 1]
         if all(p.source is None for p in block):
-            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links)
+            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links, tokens)
             for p in block:
                 p.source = name
         i = j + 1
 
 
 def _linked_source(
-    text: str, passages: list[Passage], first: int, last: int, links: Sequence[Sequence[Any]]
+    text: str, passages: list[Passage], first: int, last: int, links: Sequence[Sequence[Any]], tokens: TokenIndex
 ) -> str | None:
-    """The last link in the author's paragraph just before the block, else the last in the block."""
+    """The last link in the author's paragraph just before the block, else the last in the block:
+    the person or organisation its anchor text names ("[Dennis Prager on townhall.com](…)",
+    "[according to Ars Technica](…)"), else its target."""
     if not links:
         return None
     before = next((p for p in reversed(passages[:first]) if text[p.start : p.end].strip()), None)
     stretches = [(before.start, before.end)] if before is not None and before.voice == "author" else []
     stretches.append((passages[first].start, passages[last].end))
     for start, end in stretches:
-        inside = [str(link[2]) for link in links if start <= int(link[0]) and int(link[1]) <= end]
+        inside = [link for link in links if start <= int(link[0]) and int(link[1]) <= end]
         if inside:
-            return inside[-1]
+            anchor_start, anchor_end, url = inside[-1][:3]
+            named = [e for t in tokens.within(int(anchor_start), int(anchor_end)) if (e := tokens.entity(t)) is not None]
+            named = [e for e in named if e.label_ in _NAMED_SPEAKERS]
+            return _clean_name(named[0].text) if named else str(url)
     return None
 
 
@@ -67,11 +72,13 @@ def _block_source(
             [t for t in last_sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, tokens, rules, _NAMED_SPEAKERS
         )
         name = name or _named_in_fragment(last_sentence, tokens)
+        name = name or _named_owner(last_sentence, tokens, rules)
+        name = name or _pronoun_source(text, passages, first, last_sentence, tokens, rules)
         # "Kurti rejected the charge. Here is his statement:": a person the lead-in named before counts too
         labels = ("PERSON", "ORG", *rules.lookback_labels) if _owned_source(last_sentence, rules) else rules.lookback_labels
         for sent in reversed(list(lead_tokens.sents)):
             clipped = [t for t in sent if lead.start <= t.idx < lead.end]
-            name = name or _first_speaker(clipped, None, tokens, rules, labels)
+            name = name or _first_speaker(clipped, None, tokens, rules, labels) or _presenter(clipped, tokens, rules)
         if name:
             return name
     block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
@@ -80,6 +87,12 @@ def _block_source(
         return name
     for p in _lookback(text, passages, first, rules):
         name = _first_speaker(tokens.within(p.start, p.end), verbs, tokens, rules, rules.lookback_labels)
+        if name:
+            return name
+    # the paragraph just before, with no colon: "X has a good piece on …", "Rod Dreher notes that …, he says"
+    for p in _lookback(text, passages, first, rules)[:1]:
+        span = tokens.within(p.start, p.end)
+        name = _presenter(span, tokens, rules) or _first_speaker(_last_sentence(span), verbs, tokens, rules, _NAMED_SPEAKERS)
         if name:
             return name
     return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
@@ -100,6 +113,59 @@ def _named_in_fragment(sentence: Sequence[Token], tokens: TokenIndex) -> str | N
         if entity is not None and entity.label_ in _NAMED_SPEAKERS:
             return _clean_name(entity.text)
     return None
+
+
+def _named_owner(sentence: Sequence[Token], tokens: TokenIndex, rules: Rules) -> str | None:
+    """"I'm on board with Levy's conclusion:", "another passage from Sotomayor's speech:": the named
+    owner of a source noun in the lead-in names the excerpt."""
+    for t in sentence:
+        entity = tokens.entity(t) if t.dep_ == "poss" and t.head.lemma_.lower() in rules.source_nouns else None
+        if entity is not None and entity.label_ in _NAMED_SPEAKERS:
+            return _clean_name(entity.text)
+    return None
+
+
+def _presenter(candidates: Sequence[Token] | Span, tokens: TokenIndex, rules: Rules) -> str | None:
+    """"O. Alan Noble has a good piece on the CT website.", "Samuel James made a couple of points
+    yesterday": a named subject whose verb's object is a source noun presents the excerpt after it."""
+    for t in candidates:
+        objects = [o for o in t.head.children if o.dep_ == "dobj"] if t.dep_ == "nsubj" else []
+        # "a couple of points", "a series of tweets": the noun after "of" is what was made
+        objects += [n for o in objects for of in o.children if of.lower_ == "of" for n in of.children if n.dep_ == "pobj"]
+        if any(o.lemma_.lower() in rules.source_nouns for o in objects):
+            name = _preferred_entity([t, *t.conjuncts], tokens, _NAMED_SPEAKERS, rules)
+            if name:
+                return name
+    return None
+
+
+def _pronoun_source(
+    text: str, passages: list[Passage], first: int, sentence: Sequence[Token], tokens: TokenIndex, rules: Rules
+) -> str | None:
+    """"… where she said this:", "Then he goes here:", "her insight comes through:": a he/she subject
+    (or its owner) of the lead-in's last sentence is the last named subject before it, else the
+    person named last, in the lead-in and the author's paragraphs just before; with none since the
+    last excerpt, the person who is that excerpt's source (the author quoting the same writer again)."""
+    pronoun = next(
+        (t for t in sentence if t.lower_ in _PERSONAL and (t.dep_ == "nsubj" or (t.dep_ == "poss" and t.head.dep_ == "nsubj"))),
+        None,
+    )
+    if pronoun is None:
+        return None
+    stretch = [p for p in _lookback(text, passages, first, rules) if p.start < pronoun.idx]
+    start = min((p.start for p in stretch), default=pronoun.idx)
+    before = [t for t in pronoun.doc[: pronoun.i] if t.idx >= start]
+    # "Trump responded … He said:": the last named subject first, then the last person named at all
+    for t in reversed(before):
+        entity = tokens.entity(t)
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and (entity is None or entity.label_ == "PERSON"):
+            return _clean_name(entity.text if entity is not None else _proper_run(t))
+    named = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end <= pronoun.i]
+    if named:
+        return _clean_name(named[-1].text)
+    earlier = next((p for p in reversed(passages[:first]) if p.voice == "quoted"), None)
+    people = {_clean_name(e.text) for e in pronoun.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i}
+    return earlier.source if earlier is not None and earlier.source in people else None
 
 
 def _lead_in(text: str, passages: list[Passage], first: int, rules: Rules) -> Passage | None:
@@ -220,6 +286,7 @@ def _proper_run(token: Token) -> str:
 _NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _NAMED_SPEAKERS = ("PERSON", "ORG")
+_PERSONAL = frozenset({"he", "she", "his", "her"})
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 
 
