@@ -201,6 +201,16 @@ def test_a_person_introduced_in_between_takes_the_floor(find):
     assert (a["rule"], a["speaker_name"], a["cue"]) == ("introduced-speaker", "Jim Roe", None)
 
 
+def test_a_person_whose_belief_is_reported_in_between_takes_the_floor(find):
+    text = (
+        "The mayor said the plan was sound.\n\n"
+        "Jim Roe fears the plan will leave the shelter without money by winter.\n\n"
+        "“We cannot keep up with the people who come to us every night.”"
+    )
+    a = _one(find(text), text, "We cannot keep up with the people who come to us every night.")
+    assert (a["rule"], a["speaker_name"]) == ("introduced-speaker", "Jim Roe")
+
+
 def test_a_paragraph_about_no_one_keeps_the_running_speaker(find):
     text = (
         "Anna Berg, the mayor, said the bridge would open in June.\n\n"

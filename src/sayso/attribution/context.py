@@ -155,6 +155,8 @@ class Context:
     ) -> tuple[tuple[int, int], ...]:
         """A quotation that runs over paragraphs (an opening mark on each, a closing one on the last)
         is one content in one part per paragraph, without the marks that reopen it."""
+        if not any("\n" in self.text[start:end] for start, end in pieces):
+            return parts
         split = []
         for start, end in pieces:
             for p_start, p_end in self.paragraphs:

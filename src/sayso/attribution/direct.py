@@ -1,5 +1,6 @@
-"""Direct quotations: a quote credited through a cue verb in its sentences, a lead-in colon, or the
-running speaker; and a quote inside a cue's clause, which makes that clause mixed."""
+"""Direct quotations: a quote credited through a cue verb in its sentences or a lead-in colon; a
+quoted label ("what he calls “…”"); and a quote inside a cue's clause, which makes that clause
+mixed. A quotation no cue credits may stand alone in its paragraph (``standalone``)."""
 
 from __future__ import annotations
 
@@ -30,13 +31,8 @@ def direct_quote(ctx: Context, q: Quote) -> None:
     candidates = _cue_candidates(ctx, q)
     label = next(((v, span) for v in candidates if (span := _label(ctx, v, q)) is not None), None)
     if label is not None:  # credited on its own, and the quote may still make a clause round it mixed
-        verb, span = label
-        direct = not any(t.pos_ != "DET" and not t.is_punct for t in ctx.doc if span[0] <= t.idx < q.start) and span[1] <= q.end
-        if direct:
-            credit(ctx, verb, inner, "direct", "direct-label", own=inner)
-        else:
-            credit(ctx, verb, span, "mixed", "mixed-label")
-        candidates.remove(verb)
+        _credit_label(ctx, q, *label)
+        candidates.remove(label[0])
     # a quote inside a reported clause makes that clause mixed ("said that X “…”")
     for verb in sorted(candidates, key=lambda v: v.i):
         clause = clause_of(ctx, verb) or complement_of(ctx, verb)
@@ -96,6 +92,15 @@ def direct_quote(ctx: Context, q: Quote) -> None:
                 ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention_of(ctx, subject, verb)))
             else:
                 ctx.add(Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
+
+
+def _credit_label(ctx: Context, q: Quote, verb: Token, label: tuple[int, int]) -> None:
+    """A label that is the quotation (give or take "the") is direct; one that goes on round it is mixed."""
+    before = ctx.doc.char_span(label[0], q.start, alignment_mode="expand")
+    if label[1] <= q.end and (before is None or all(t.pos_ == "DET" or t.is_punct for t in before)):
+        credit(ctx, verb, (q.inner_start, q.inner_end), "direct", "direct-label", own=(q.inner_start, q.inner_end))
+    else:
+        credit(ctx, verb, label, "mixed", "mixed-label")
 
 
 def _label(ctx: Context, verb: Token, q: Quote) -> tuple[int, int] | None:

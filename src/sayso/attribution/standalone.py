@@ -17,7 +17,8 @@ from sayso.attribution.grammar import SUBJECT_DEPS
 from sayso.attribution.quotes import Quote
 from sayso.attribution.spans import title_case, trim, word_count
 
-# "— Jane Doe, foreign minister": a dash, a name and at most a short role; nothing else on the line.
+# "— Jane Doe, foreign minister": a dash, a name and at most a short role; nothing else on the line
+# (a pull-quote's credit; PolNeAR's annotators take the dash for the cue).
 NAME_LINE = re.compile(r"[ \t]*(?:[—–―]|--?)[ \t]*(?P<line>[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
 NAMED_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 NAME_LINE_WORDS = 12
@@ -73,13 +74,14 @@ def _name_line(ctx: Context, start: int, end: int) -> tuple[Token, tuple[int, in
 
 
 def _introduced(ctx: Context, p_start: int) -> Token | None:
-    """The named subject of the last sentence of the paragraph before, when that paragraph reports
-    nobody's words: "Jim Roe, who runs the shelter, has seen the cost rise." hands him the floor."""
+    """The named subject of the last sentence of the paragraph before, when that paragraph quotes
+    nobody's words: "Jim Roe, who runs the shelter, has seen the cost rise." (or "Jim Roe fears the
+    worst.", a belief) hands him the floor."""
     before = [p for p in ctx.paragraphs if p[1] <= p_start]
     if not before:
         return None
     previous = before[-1]
-    if any(previous[0] <= c.anchor < previous[1] for c in ctx.candidates) or any(
+    if any(previous[0] <= c.anchor < previous[1] and c.cue_class == "speech" for c in ctx.candidates) or any(
         previous[0] <= q.start < previous[1] for q in ctx.quotes
     ):
         return None
