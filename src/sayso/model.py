@@ -71,6 +71,12 @@ class Attribution:
     rule: str = ""
     parts: tuple[Span, ...] = ()
 
+    @property
+    def is_speech(self) -> bool:
+        """Said, told or stated (or quoted with no cue of its own): what readers take for a quote,
+        where a belief ("X expects …") or evidence ("the poll shows …") is not one."""
+        return self.cue_class in (None, "speech")
+
 
 @dataclass(frozen=True, slots=True)
 class Probability:

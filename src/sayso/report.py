@@ -79,16 +79,32 @@ def content_text(attribution: Attribution) -> str:
     return " … ".join(p.text.strip().rstrip(",").strip(QUOTE_MARKS + " ") for p in attribution.parts)
 
 
-def _attributions(analysis: Analysis, colours: dict[str, str]) -> list[Text]:
-    lines = [_section("Attributions", len(analysis.attributions))]
-    for a in analysis.attributions:
+def shown_attributions(analysis: Analysis, all_cues: bool) -> tuple[list[Attribution], int]:
+    """The attributions a report lists, and how many it leaves out: speech only unless ``all_cues``
+    ("analysts expect …" is a belief, not a quote)."""
+    shown = [a for a in analysis.attributions if all_cues or a.is_speech]
+    return shown, len(analysis.attributions) - len(shown)
+
+
+def hidden_note(hidden: int) -> str:
+    return f"{hidden} belief or evidence report{'s' if hidden != 1 else ''} not shown (--all-cues lists them)"
+
+
+def _attributions(analysis: Analysis, colours: dict[str, str], all_cues: bool) -> list[Text]:
+    shown, hidden = shown_attributions(analysis, all_cues)
+    lines = [_section("Attributions", len(shown))]
+    for a in shown:
         label = speaker_label(a.speaker)
         line = Text(f"  {a.kind:<9}", style="dim")
+        if not a.is_speech:
+            line.append(f"[{a.cue_class}] ", style="bold yellow")
         line.append(label, style=f"bold {colours[label]}")
         if a.cue:
             line.append(f" · {a.cue.text}", style="italic")
         line.append("  “" + shorten(content_text(a).strip(QUOTE_MARKS), 64) + "”")
         lines.append(line)
+    if hidden:
+        lines.append(Text(f"  {hidden_note(hidden)}", style="dim"))
     return lines
 
 
@@ -130,11 +146,12 @@ def _facts(analysis: Analysis) -> list[Text]:
     return lines
 
 
-def render_text(analysis: Analysis, console: Console) -> None:
-    """Print the terminal report: voices, speakers in colour, probabilities as ranges."""
+def render_text(analysis: Analysis, console: Console, all_cues: bool = False) -> None:
+    """Print the terminal report: voices, speakers in colour, probabilities as ranges; speech
+    attributions only unless ``all_cues`` (then beliefs and evidence are labelled)."""
     colours = _speaker_colours(analysis)
     console.print(Panel(_header(analysis), title="sayso", border_style="blue"))
-    for line in [*_voices(analysis), *_attributions(analysis, colours), *_assessments(analysis), *_facts(analysis)]:
+    for line in [*_voices(analysis), *_attributions(analysis, colours, all_cues), *_assessments(analysis), *_facts(analysis)]:
         console.print(line, overflow="fold")
 
 
@@ -142,8 +159,9 @@ def _md_cell(text: str) -> str:
     return shorten(text, 120).replace("|", "\\|")
 
 
-def render_markdown(analysis: Analysis) -> str:
-    """A Markdown report to paste into an issue, a wiki or an email."""
+def render_markdown(analysis: Analysis, all_cues: bool = False) -> str:
+    """A Markdown report to paste into an issue, a wiki or an email (speech attributions only
+    unless ``all_cues``; then a belief or evidence report says so in its kind)."""
     lines = [f"# {analysis.title or 'Untitled article'}", ""]
     lines.append(f"Published: {analysis.published or 'unknown'}" + (f" (from {analysis.published_source})" if analysis.published_source else ""))
     lines.append(f"Probability scale: {analysis.scale}")
@@ -152,10 +170,14 @@ def render_markdown(analysis: Analysis) -> str:
     for p in analysis.passages:
         if p.text.strip():
             lines.append(f"| {p.start}–{p.end} | {p.voice} | {p.source or ''} | {_md_cell(p.text)} |")
+    shown, hidden = shown_attributions(analysis, all_cues)
     lines += ["", "## Attributions", "", "| kind | speaker | cue | content |", "|---|---|---|---|"]
-    for a in analysis.attributions:
+    for a in shown:
         cue = a.cue.text if a.cue else ""
-        lines.append(f"| {a.kind} | {_md_cell(speaker_label(a.speaker))} | {_md_cell(cue)} | {_md_cell(content_text(a))} |")
+        kind = a.kind if a.is_speech else f"{a.kind} ({a.cue_class})"
+        lines.append(f"| {kind} | {_md_cell(speaker_label(a.speaker))} | {_md_cell(cue)} | {_md_cell(content_text(a))} |")
+    if hidden:
+        lines += ["", f"_{hidden_note(hidden)}_"]
     lines += ["", "## Assessments", "", "| phrase | band | probability | assessor | proposition |", "|---|---|---|---|---|"]
     for a in analysis.assessments:
         phrase = a.phrase.text + (" (negated)" if a.negated else "")

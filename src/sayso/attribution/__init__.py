@@ -5,9 +5,12 @@ passages ``voices`` found, and the cue lexicon, and returns plain records with c
 
 - **direct**: a quotation (straight, curly, single or guillemets) credited through a cue verb in
   its sentence ("“…,” said X", "X said: “…”"), a lead-in colon in the previous sentence, or, for a
-  paragraph that is nothing but a quotation, the running speaker of the previous attribution.
-  Quotes that never close run to the end of their paragraph; a paragraph that opens a quote and
-  does not close it continues into the next paragraph when that one opens with a quote mark.
+  paragraph that is nothing but a quotation, the name line under it ("— Jane Doe, minister"), a
+  person the paragraph before introduced, or else the running speaker of the previous attribution.
+  A quoted label is its own report ("what he calls “a culture of silence”"). Quotes that never
+  close run to the end of their paragraph (a straight single mark must close: it is an apostrophe
+  as often); a paragraph that opens a quote and does not close it continues into the next
+  paragraph when that one opens with a quote mark, as one attribution in one part per paragraph.
 - **indirect**: a cue verb with a clausal complement ("X said that …", "X has assessed …"), and
   "according to X, …" (and the lexicon's other multiword cues: "in the words of X"); the content is
   the complement clause.
@@ -17,7 +20,9 @@ passages ``voices`` found, and the cue lexicon, and returns plain records with c
   cue's clause or complement ("urged voters to “send a message” to the banks").
 - **excerpt**: one per quoted passage from ``voices``, credited to the passage's source.
 
-Speakers are the subject of the cue verb (or the object of "according to"). Their canonical name
+Speakers are the subject of the cue verb (or the object of "according to"); a statement, report,
+letter or post speaks for whoever issued it ("a statement from the EU said": the EU, and the cue
+is speech, where "a poll shows" is evidence). Their canonical name
 is resolved within the document: a surname to the full name used elsewhere, "he"/"she" to the
 last named person speaker of fitting gender, "the spokesman" to the last speaker whose role fits.
 A speaker the text does not identify keeps ``speaker_name`` None.
@@ -26,8 +31,8 @@ The package, in the order a reader meets it: ``lexicon`` (the cue tables), ``quo
 quotation marks), ``spans`` and ``grammar`` (text and parse helpers), ``cues`` (which verbs
 report), ``subjects`` and ``mentions`` and ``speakers`` (who speaks, where, and their canonical
 name), ``context`` (the state the rules share), ``clauses`` (what a cue reports), ``crediting``
-(a content given its cue and speaker), the rules ``excerpts``, ``direct``, ``indirect`` and
-``names``, and ``finder``, which runs the rules in the order its ``RULES`` table gives. ``model``
+(a content given its cue and speaker), the rules ``excerpts``, ``direct``, ``standalone``,
+``indirect`` and ``names``, and ``finder``, which runs the rules in the order its ``RULES`` table gives. ``model``
 is the trained token role tagger that stands in for the rules or reads their output (the
 pipeline's ``attribution_mode``); it is imported only where used.
 """

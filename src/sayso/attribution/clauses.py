@@ -242,3 +242,31 @@ def answer_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
         if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
             return ctx.clip((child.idx, child.idx + len(child)), verb.idx)
     return None
+
+
+def _can_speak(ctx: Context, noun: Token) -> bool:
+    """A name, a personal pronoun, or a noun for people or bodies ("officials", "the army"), not
+    "the borrowing continued"."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or noun.lower_ in ("he", "she", "they", "we", "i")
+        or lemma in ctx.lexicon["speaker_nominals"] or lemma in ctx.lexicon["org_words"]
+    )
+
+
+def trailing_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"Talks ‘constructive’, Kremlin says": a cue that closes its sentence after a comma and its
+    subject reports everything before the comma, even where the parser found no clause in it (a
+    headline's clipped grammar)."""
+    if verb.dep_ != "ROOT" or ctx.lexicon["classes"][verb.lemma_.lower()] != "speech":
+        return None
+    if any(not (c.is_punct or c.is_space) or c.text == ":" for c in verb.rights):
+        return None  # "In a speech, he said:" leads into what follows
+    subject = min((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), key=lambda c: verb.i - c.i, default=None)
+    if subject is None or subject.left_edge.i == 0 or not _can_speak(ctx, subject):
+        return None
+    comma = ctx.doc[subject.left_edge.i - 1]
+    if comma.text not in (",", "—", "–") or comma.sent != verb.sent:
+        return None
+    return ctx.clip((verb.sent.start_char, comma.idx), verb.idx)

@@ -12,8 +12,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from sayso.attribution.cues import is_cue_verb
-from sayso.attribution.quotes import Quote, find_quotes, paragraphs, quote_at
-from sayso.attribution.spans import overlap, trim, word_count
+from sayso.attribution.quotes import QUOTE_CHARS, Quote, find_quotes, paragraphs, quote_at
+from sayso.attribution.spans import lstrip, overlap, trim, word_count
 
 DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
@@ -25,9 +25,9 @@ DATELINE = re.compile(
 RULE_NAMES = frozenset({
     "excerpt",
     "direct-cue", "direct-complement", "direct-lead-in", "direct-lead-in-actor", "direct-colon",
-    "direct-colon-name", "running-speaker",
-    "mixed-clause", "mixed-parenthetical", "mixed-embedded",
-    "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer",
+    "direct-colon-name", "direct-label", "direct-name-line", "running-speaker", "introduced-speaker",
+    "mixed-clause", "mixed-parenthetical", "mixed-embedded", "mixed-label",
+    "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer", "indirect-trailing",
     "indirect-noun", "according-to", "in-the-words-of", "as-quoted-by", "name-colon",
 })
 
@@ -137,6 +137,8 @@ class Context:
         dateline = self.dateline_end(start) if start == self.paragraph(start)[0] and not candidate.parts else None
         if dateline is not None:
             candidate.content = (dateline, candidate.content[1])  # "BEIRUT (AP) — …" is the wire's, not said
+        if candidate.kind != "excerpt":
+            candidate.parts = self._by_paragraph(candidate.parts or (candidate.content,), candidate.parts)
         content = candidate.content
         if content[1] <= content[0] or content in self.contents:
             return False
@@ -147,6 +149,23 @@ class Context:
         if verb is not None:
             self.used_cues.add(verb.i)
         return True
+
+    def _by_paragraph(
+        self, pieces: tuple[tuple[int, int], ...], parts: tuple[tuple[int, int], ...]
+    ) -> tuple[tuple[int, int], ...]:
+        """A quotation that runs over paragraphs (an opening mark on each, a closing one on the last)
+        is one content in one part per paragraph, without the marks that reopen it."""
+        if not any("\n" in self.text[start:end] for start, end in pieces):
+            return parts
+        split = []
+        for start, end in pieces:
+            for p_start, p_end in self.paragraphs:
+                if p_start < end and start < p_end:
+                    lead = QUOTE_CHARS + " \t" if p_start > start else ""
+                    piece = trim(self.text, lstrip(self.text, max(start, p_start), min(end, p_end), lead), min(end, p_end))
+                    if piece[1] > piece[0]:
+                        split.append(piece)
+        return tuple(split) if len(split) > len(pieces) else parts
 
     def claim_quotes(self, span: tuple[int, int]) -> None:
         """Claim every quotation inside ``span`` (give or take its marks): the content credits them."""

@@ -68,7 +68,11 @@ def cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
 
 
 def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> str:
+    """The verb's class, but a poll or study that "says" is evidence. A message (a statement, a
+    report, a letter, a post) that says something is speech: it speaks for whoever issued it."""
+    lemma = verb.lemma_.lower()
     if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
-        if verb.lemma_ in lexicon["verbs"]["evidence"] or verb.lemma_ in lexicon["verbs"]["speech"]:
+        issued = subject.lemma_.lower() in lexicon["message_nouns"] and lexicon["classes"][lemma] == "speech"
+        if not issued and (lemma in lexicon["verbs"]["evidence"] or lemma in lexicon["verbs"]["speech"]):
             return "evidence"
-    return lexicon["classes"][verb.lemma_.lower()]
+    return lexicon["classes"][lemma]

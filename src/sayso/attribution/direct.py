@@ -1,5 +1,6 @@
-"""Direct quotations: a quote credited through a cue verb in its sentences, a lead-in colon, or the
-running speaker; and a quote inside a cue's clause, which makes that clause mixed."""
+"""Direct quotations: a quote credited through a cue verb in its sentences or a lead-in colon; a
+quoted label ("what he calls “…”"); and a quote inside a cue's clause, which makes that clause
+mixed. A quotation no cue credits may stand alone in its paragraph (``standalone``)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,20 @@ from sayso.attribution.grammar import CLAUSE_DEPS, asker_unnamed, message_like
 from sayso.attribution.mentions import mention_of
 from sayso.attribution.names import lead_in_name, paragraph_name
 from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at
-from sayso.attribution.spans import rstrip, title_case, title_like, trim, word_count
+from sayso.attribution.spans import rstrip, span_of, title_case, title_like, trim, word_count
 from sayso.attribution.subjects import subject_of
+
+LABEL_DEPS = ("oprd", "xcomp", "attr", "dobj", "ccomp")
 
 
 def direct_quote(ctx: Context, q: Quote) -> None:
     text = ctx.text
     inner = (q.inner_start, q.inner_end)
     candidates = _cue_candidates(ctx, q)
+    label = next(((v, span) for v in candidates if (span := _label(ctx, v, q)) is not None), None)
+    if label is not None:  # credited on its own, and the quote may still make a clause round it mixed
+        _credit_label(ctx, q, *label)
+        candidates.remove(label[0])
     # a quote inside a reported clause makes that clause mixed ("said that X “…”")
     for verb in sorted(candidates, key=lambda v: v.i):
         clause = clause_of(ctx, verb) or complement_of(ctx, verb)
@@ -45,6 +52,9 @@ def direct_quote(ctx: Context, q: Quote) -> None:
                 else:
                     credit(ctx, verb, run_on_clauses(ctx, verb, clause), "mixed", "mixed-clause")
                 return
+    if label is not None:
+        ctx.claim(q)
+        return
     short = word_count(text[inner[0] : inner[1]]) < ctx.lexicon["quote_marks"]["min_words_direct"]
     speech = [v for v in candidates if ctx.lexicon["classes"][v.lemma_.lower()] == "speech" and not asker_unnamed(v)]
     verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
@@ -82,10 +92,33 @@ def direct_quote(ctx: Context, q: Quote) -> None:
                 ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention_of(ctx, subject, verb)))
             else:
                 ctx.add(Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
-        return
-    if _alone_in_paragraph(ctx, q):
-        ctx.claim(q)
-        ctx.add(Candidate("direct", inner, None, None, "running-speaker", "speech", running=True))
+
+
+def _credit_label(ctx: Context, q: Quote, verb: Token, label: tuple[int, int]) -> None:
+    """A label that is the quotation (give or take "the") is direct; one that goes on round it is mixed."""
+    before = ctx.doc.char_span(label[0], q.start, alignment_mode="expand")
+    if label[1] <= q.end and (before is None or all(t.pos_ == "DET" or t.is_punct for t in before)):
+        credit(ctx, verb, (q.inner_start, q.inner_end), "direct", "direct-label", own=(q.inner_start, q.inner_end))
+    else:
+        credit(ctx, verb, label, "mixed", "mixed-label")
+
+
+def _label(ctx: Context, verb: Token, q: Quote) -> tuple[int, int] | None:
+    """"what he calls “a culture of silence”", "what she called a “brazen breach” of the rules": a
+    labelling verb whose object is "what" reports the label that holds the quote, and nothing of
+    the phrase around it (neither "what" nor the verb's own "in Washington")."""
+    if verb.lemma_.lower() not in ctx.lexicon["label_verbs"] or verb.idx > q.start:
+        return None
+    if not any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children):
+        return None
+    label = next((c for c in verb.rights if c.dep_ in LABEL_DEPS and c.left_edge.idx <= q.inner_start <= c.right_edge.idx), None)
+    if label is None:
+        return None
+    # a phrase after the quote hung on the label ("… “politics of fear” in Washington") is where or
+    # when it was said, not the label; an of-phrase finishes the label's noun
+    after = {t.i for c in label.subtree if c.dep_ == "prep" and c.idx >= q.end and c.lower_ != "of" for t in c.subtree}
+    start, end = span_of([t for t in label.subtree if t.i not in after] or [label])
+    return ctx.clip((start, q.end if q.start < end < q.end else rstrip(ctx.text, start, end, ".")), verb.idx)
 
 
 def _next_to_cue(ctx: Context, q: Quote, verb: Token) -> bool:
@@ -256,9 +289,3 @@ def _lead_in_actor(ctx: Context, colon: int) -> tuple[Token, Token] | None:
             return verb, subject
     return None
 
-
-def _alone_in_paragraph(ctx: Context, q: Quote) -> bool:
-    p_start, _ = ctx.paragraph(q.start)
-    _, p_end = ctx.paragraph(max(q.start, q.end - 1))
-    rest = ctx.text[p_start : q.start] + ctx.text[q.end : p_end]
-    return not any(ch.isalnum() for ch in rest)

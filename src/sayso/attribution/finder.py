@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.attribution import excerpts, indirect, names
+from sayso.attribution import excerpts, indirect, names, standalone
 from sayso.attribution.context import Context
 from sayso.attribution.direct import direct_quote
 from sayso.attribution.lexicon import check_lexicon
@@ -36,6 +36,12 @@ def _direct_quotes(ctx: Context, sent: Span) -> None:
     for q in ctx.quotes:
         if not ctx.is_claimed(q) and sent.start_char <= q.start < sent.end_char:
             direct_quote(ctx, q)
+
+
+def _quotation_paragraphs(ctx: Context, sent: Span) -> None:
+    for q in ctx.quotes:
+        if not ctx.is_claimed(q) and sent.start_char <= q.start < sent.end_char:
+            standalone.quotation_paragraph(ctx, q)
 
 
 def _report_nouns(ctx: Context, sent: Span) -> None:
@@ -70,6 +76,11 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[Context, Span], None]], ...] = (
     # quotations before the clause rules: a quote claims the cue verb that credits it, and a cue
     # verb with a quote in its clause makes that clause mixed here, not indirect below.
     ("direct", _direct_quotes),
+    # a paragraph that is only a quotation, once no cue or lead-in credited it: its name line's, a
+    # person the paragraph before introduced, or the running speaker's. Before the clause rules,
+    # which would otherwise read it as nobody's clause; after every earlier sentence, whose reports
+    # decide who is speaking.
+    ("quotation-paragraph", _quotation_paragraphs),
     # report nouns ("the claim that …") before cue verbs: ``Context.add`` takes a content once, so
     # the noun, which names the report's owner, keeps a content a cue verb would also reach.
     ("report-noun", _report_nouns),

@@ -17,6 +17,7 @@ from sayso.attribution.clauses import (
     parenthetical_content,
     passive_content,
     run_on_clauses,
+    trailing_content,
 )
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.crediting import credit
@@ -44,6 +45,9 @@ def cue_verb_report(ctx: Context, verb: Token) -> None:
     if clause is None:
         clause = answer_content(ctx, verb)
         rule = "indirect-answer"
+    if clause is None:
+        clause = trailing_content(ctx, verb)
+        rule = "indirect-trailing"
     if clause is None or (rule != "indirect-answer" and word_count(ctx.text[clause[0] : clause[1]]) < 2):
         return
     if rule == "indirect-object":

@@ -36,6 +36,13 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> 
         mark = next((o for o in openers if text.startswith(o, i)), None)
         if mark is not None and _can_open(text, i, start, len(mark)):
             close = _find_close(text, i + len(mark), end, closers[mark])
+            if close is None and mark == "'":
+                # a straight single mark is a quote only where it closes in its paragraph ("in the '80s"
+                # never does), even after a plural-looking word ("the 'preparedness' of the state")
+                close = _find_close(text, i + 1, end, closers[mark], possessives=False)
+                if close is None:
+                    i += 1
+                    continue
             found.append((i, close))
             if close is None:
                 break
@@ -60,11 +67,13 @@ def _mark_width(text: str, i: int) -> int:
     return 2 if text.startswith(("''", "``"), i) else 1
 
 
-def _find_close(text: str, i: int, end: int, closers: list[str]) -> int | None:
+def _find_close(text: str, i: int, end: int, closers: list[str], possessives: bool = True) -> int | None:
+    """The closing mark; ``possessives``: a mark after a final s and before a space is a plural
+    possessive ("the players’ union"), not a close."""
     for j in range(i, end):
         for mark in closers:
             if text.startswith(mark, j):
-                if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or text[j - 1].isalpha() and text[j - 1] == "s" and text[j + 1] == " "):
+                if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or possessives and text[j - 1] == "s" and text[j + 1] == " "):
                     break  # an apostrophe inside a word (don’t, Russia’s) or a plural possessive
                 if mark == "“" and (text[j - 1].isspace() or j + 1 < end and text[j + 1].isalnum()):
                     continue  # an opening mark closes a quote only where a closing one would ("not,“ he said")

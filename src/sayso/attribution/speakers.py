@@ -22,6 +22,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 GROUP_PRONOUNS = {"they", "we", "them", "it"}
 
+NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # who can issue a statement
+
 
 @dataclass(slots=True)
 class SpeakerResolver:
@@ -186,11 +188,18 @@ def _org_after(head: Token, orgs: list[Span]) -> Span | None:
 
 
 def _message_author(head: Token, lexicon: dict[str, Any]) -> Token | None:
-    """Whoever a message is from or by: "a statement by the foreign ministry"."""
+    """Whoever issued a message speaks through it: "a statement by the foreign ministry", "the
+    senator's letter", "a UN report" (a name before the noun, never a pronoun: "his statement")."""
     if head.lemma_.lower() not in lexicon["message_nouns"]:
         return None
     by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if by is not None:
+        return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return next(
+        (c for c in head.lefts if c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTS
+                                                                   or (c.dep_ == "poss" and c.pos_ == "NOUN"))),
+        None,
+    )
 
 
 def _possessed_head(head: Token) -> Token:

@@ -24,6 +24,8 @@ from sayso.calibration import SCALES
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,
               help="Let a URL reach loopback and private-network addresses (refused by default).")
+@click.option("--all-cues", is_flag=True,
+              help="Text and Markdown reports: also list beliefs and evidence, labelled (default: speech only; JSON has all).")
 def analyze(
     source: str,
     published: str | None,
@@ -34,6 +36,7 @@ def analyze(
     max_bytes: int | None,
     timeout: float,
     allow_private: bool,
+    all_cues: bool,
 ) -> None:
     """Analyse one article: a file, '-' for stdin, or an http(s) URL; plain text, Markdown or HTML.
 
@@ -68,6 +71,6 @@ def analyze(
     if fmt == "json":
         click.echo(analysis.to_json())
     elif fmt == "markdown":
-        click.echo(render_markdown(analysis), nl=False)
+        click.echo(render_markdown(analysis, all_cues=all_cues), nl=False)
     else:
-        render_text(analysis, Console())
+        render_text(analysis, Console(), all_cues=all_cues)

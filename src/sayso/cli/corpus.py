@@ -195,10 +195,12 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None,
 @click.option("--voice", type=click.Choice(["quoted", "author"]), help="Quoted speech or the author's own voice.")
 @click.option("--band", help="Only assessments in this band (e.g. likely, 'roughly even chance').")
 @click.option("--carriers", is_flag=True, help="List every document carrying each origin (default: count them).")
+@click.option("--all-cues", is_flag=True,
+              help="Also list beliefs ('X expects …') and evidence ('the poll shows …'), labelled (default: speech only).")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @format_option
 def search(query: str, db: str, speaker: str | None, since: str | None, until: str | None, voice: str | None,
-           band: str | None, carriers: bool, limit: int, fmt: str) -> None:
+           band: str | None, carriers: bool, all_cues: bool, limit: int, fmt: str) -> None:
     """Quotes and assessments whose text contains all the words of QUERY.
 
     \b
@@ -211,10 +213,12 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
     from sayso.store.query import search as run_search
 
     rows = run_search(_open(db), query, speaker=speaker, since=since, until=until, voice=voice, band=band,
-                      carriers=carriers, limit=limit)
+                      carriers=carriers, limit=limit, all_cues=all_cues)
     # people read what an assessment is ("possible (modal, no band)"); programs get band and category
     shown = ["reading"] if fmt == "table" else ["band", "category"]
-    columns = ["published", "kind", "speaker", "text", "cue", *shown, "low", "median", "high", "carriers", "title"]
+    labelled = ["cue_class"] if all_cues else []  # a belief or evidence row says so; speech only needs no label
+    columns = ["published", "kind", "speaker", "text", "cue", *labelled, *shown, "low", "median", "high", "carriers",
+               "title"]
     emit(rows, columns + (["carried_by"] if carriers else []), fmt, f"search {query!r}")
 
 

@@ -140,6 +140,14 @@ def _document_publisher(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
+def _attribution_cue_class(conn: Connection) -> None:
+    """Each stored attribution's cue class, so that search shows speech by default (issue 15). A
+    store made after this column joined ``schema`` already has it from ``0001_tables``; older rows
+    keep null and count as speech, as they were shown before."""
+    if "cue_class" not in {c["name"] for c in inspect(conn).get_columns("attributions")}:
+        conn.exec_driver_sql("ALTER TABLE attributions ADD COLUMN cue_class VARCHAR(20)")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
@@ -148,6 +156,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0005_document_publisher", _document_publisher),
     ("0006_questions", _questions),
     ("0007_unbanded_assessments", _unbanded_assessments),
+    ("0008_attribution_cue_class", _attribution_cue_class),
 )
 
 

@@ -39,6 +39,7 @@ from sayso.store.dedup import same_question
 from sayso.store.writer import speaker_key
 
 VOICES = ("quoted", "author")
+SPEECH = "speech"  # the cue class search shows by default
 PLOT_TOP_SOURCES = 8  # sources drawn in colour; the rest are one grey group
 PLOT_MAX_LABELS = 40  # points are labelled with phrase and band up to this many
 _WORD = re.compile(r"\w+")
@@ -139,10 +140,13 @@ def search(
     carriers: bool = False,
     limit: int | None = 200,
     speaker_exact: bool = False,
+    all_cues: bool = False,
 ) -> list[Row]:
     """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability.
 
     ``speaker`` finds every name of the identities it names (``speaker_exact``: the identity so named).
+    Attributions are speech only ("said", "told") unless ``all_cues``: "X expects …" is a belief and
+    "the poll shows …" evidence, not quotes; with ``all_cues`` each row's ``cue_class`` labels them.
     """
     query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
@@ -155,11 +159,13 @@ def search(
             statement = (
                 select(
                     a.c.id, a.c.seq, a.c.origin_id, *_document_columns(), a.c.speaker_name.label("speaker"),
-                    a.c.content.label("text"), a.c.cue, a.c.kind.label("quote_kind"),
+                    a.c.content.label("text"), a.c.cue, a.c.kind.label("quote_kind"), a.c.cue_class,
                 )
                 .join(d, d.c.id == a.c.document_id)
                 .where(_matches(conn, a, "attribution", query))
             )
+            if not all_cues:  # a row stored before cue classes were kept (null) was shown as a quote
+                statement = statement.where(or_(a.c.cue_class.is_(None), a.c.cue_class == SPEECH))
             if speaker:
                 ids = identities.matching(conn, speaker, exact=speaker_exact)
                 statement = statement.where(a.c.speaker_id.in_(ids)) if speaker_exact else statement.where(or_(

@@ -204,7 +204,7 @@ class Writer:
                 "speaker_mention": None if mention is None else mention.text,
                 "speaker_start": None if mention is None else mention.start,
                 "speaker_end": None if mention is None else mention.end,
-                "rule": a.rule, "minhash": signature,
+                "rule": a.rule, "cue_class": a.cue_class, "minhash": signature,
                 "origin_id": self.attributions.origin_of(signature) or carried.get(normalise(a.content.text)),
             })
         t = schema.attributions

@@ -233,7 +233,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
 
     def filters_from(
         q: str, speaker: str | None, voice: str | None, since: str | None, until: str | None,
-        band: str | None, kind: str | None, limit: int,
+        band: str | None, kind: str | None, limit: int, all_cues: bool = False,
     ) -> Filters:
         if voice and voice not in VOICES:
             raise InputError(f"voice {voice!r} is not one of {', '.join(VOICES)}")
@@ -243,7 +243,7 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
             if value and not _is_date(value):  # named as the search form names it, not as the CLI does
                 raise InputError(f"the “{label}” date {value!r} is not a date like 2022-10-11 (parameter {name})")
         return Filters(q.strip(), speaker or None, voice or None, since or None, until or None,
-                       band or None, kind or None, max(1, min(limit, 500)))
+                       band or None, kind or None, max(1, min(limit, 500)), all_cues=all_cues)
 
     # ---- pages -------------------------------------------------------------------------------
     # Routes that read the corpus are plain functions: FastAPI runs them in its thread pool, so a
@@ -259,22 +259,23 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
 
     # Stored documents never change (they are keyed by content hash), so an article page is
     # rendered once and served from memory after that: readers do not pay for re-rendering.
-    rendered: OrderedDict[int, bytes] = OrderedDict()
+    rendered: OrderedDict[tuple[int, bool], bytes] = OrderedDict()
     rendered_lock = threading.Lock()
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article(request: Request, doc_id: int) -> Response:
+    def article(request: Request, doc_id: int, all_cues: bool = False) -> Response:
+        key = (doc_id, all_cues)
         with rendered_lock:
-            body = rendered.get(doc_id)
+            body = rendered.get(key)
             if body is not None:
-                rendered.move_to_end(doc_id)
+                rendered.move_to_end(key)
         if body is None:
             info, analysis = need_corpus().document(doc_id)
-            response = page(request, "article.html", info=info, analysis=analysis, view=render(analysis),
-                            title=info.title or f"Document {info.id}", stored=True)
+            response = page(request, "article.html", info=info, analysis=analysis, view=render(analysis, all_cues),
+                            title=info.title or f"Document {info.id}", stored=True, all_cues=all_cues)
             body = bytes(response.body)
             with rendered_lock:
-                rendered[doc_id] = body
+                rendered[key] = body
                 while len(rendered) > RENDERED_ARTICLES:
                     rendered.popitem(last=False)
         return HTMLResponse(body)
@@ -307,9 +308,9 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request, q: str = "", speaker: str = "", voice: str = "", since: str = "", until: str = "",
-        band: str = "", kind: str = "", limit: int = 100,
+        band: str = "", kind: str = "", limit: int = 100, all_cues: bool = False,
     ) -> Response:
-        filters = filters_from(q, speaker, voice, since, until, band, kind, limit)
+        filters = filters_from(q, speaker, voice, since, until, band, kind, limit, all_cues)
         searched = any((filters.query, filters.speaker, filters.voice, filters.since, filters.until,
                         filters.band, filters.kind))
         hits = need_corpus().search(filters) if searched else []
@@ -358,9 +359,9 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
     @app.get("/api/search", summary="Attributions and assessments matching text and filters")
     def api_search(
         q: str = "", speaker: str = "", voice: str = "", since: str = "", until: str = "", band: str = "",
-        kind: str = "", limit: int = 100,
+        kind: str = "", limit: int = 100, all_cues: bool = False,
     ) -> dict[str, Any]:
-        filters = filters_from(q, speaker, voice, since, until, band, kind, limit)
+        filters = filters_from(q, speaker, voice, since, until, band, kind, limit, all_cues)
         return {"hits": [_plain(h) for h in need_corpus().search(filters)]}
 
     @app.get("/api/speakers", summary="Speakers by number of quotes")

@@ -43,6 +43,7 @@ class Hit:
     phrase: str | None = None
     category: str | None = None  # wep, modal, …: what an assessment without a band is
     reading: str | None = None  # the band, or "possible (modal, no band)"
+    cue_class: str | None = None  # an attribution's speech, belief or evidence (null: stored before it was kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Filters:
     kind: str | None = None  # "attribution" | "assessment"
     limit: int = 100
     exact_speaker: bool = False  # ``speaker`` is one identity's name, not a fragment
+    all_cues: bool = False  # beliefs and evidence too, labelled; by default quotes are speech only
 
 
 class Corpus(Protocol):
@@ -135,6 +137,7 @@ class StoreCorpus:
         rows = query.search(
             self.store, filters.query or None, speaker=filters.speaker, voice=filters.voice, since=filters.since,
             until=filters.until, band=filters.band, limit=None, speaker_exact=filters.exact_speaker,
+            all_cues=filters.all_cues,
         )
         hits = [_hit(row, row.get("speaker")) for row in rows if filters.kind in (None, row["kind"])]
         return hits[: filters.limit]
@@ -181,7 +184,7 @@ def _hit(row: dict[str, Any], speaker: str | None) -> Hit:
         ref=f"{prefix}-{row['seq']}", text=row.get("text") or row.get("topic") or "", speaker=speaker,
         voice=row.get("voice"), cue=row.get("cue"), band=row.get("band"), low=row.get("low"),
         high=row.get("high"), median=row.get("median"), phrase=row.get("phrase"), category=row.get("category"),
-        reading=row.get("reading") or row.get("band"),
+        reading=row.get("reading") or row.get("band"), cue_class=row.get("cue_class"),
     )
 
 

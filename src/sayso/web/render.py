@@ -98,6 +98,7 @@ class Rendered:
     blocks: list[Block]
     speakers: list[SpeakerEntry]
     assessments: list[AssessmentEntry]
+    hidden: int = 0  # belief and evidence attributions left out (shown, labelled, with all_cues)
 
 
 def percent_range(low: float, high: float) -> str:
@@ -142,11 +143,19 @@ def _attribution_tip(attribution: Attribution) -> str:
         parts.append(s.org)
     if attribution.cue is not None:
         parts.append(f"cue: {attribution.cue.text}")
-    parts.append(f"{attribution.kind} quote")
+    parts.append(f"{attribution.kind} quote" if attribution.is_speech else f"{attribution.cue_class}, not a quote")
     return " · ".join(parts)
 
 
-def marks(analysis: Analysis, colours: dict[str, str]) -> tuple[list[Mark], list[Badge | None]]:
+def shown_attributions(analysis: Analysis, all_cues: bool = False) -> list[tuple[int, Attribution]]:
+    """The attributions a reader sees, with their index (their anchor is ``at-<index>``): speech
+    only unless ``all_cues``, so "analysts expect …" is never shown as a quote."""
+    return [(i, a) for i, a in enumerate(analysis.attributions) if all_cues or a.is_speech]
+
+
+def marks(
+    analysis: Analysis, colours: dict[str, str], all_cues: bool = False
+) -> tuple[list[Mark], list[Badge | None]]:
     """Every inline span of the analysis as a Mark, plus the badge to show after each mark."""
     found: list[Mark] = []
     badges: list[Badge | None] = []
@@ -156,7 +165,7 @@ def marks(analysis: Analysis, colours: dict[str, str]) -> tuple[list[Mark], list
             found.append(mark)
             badges.append(badge)
 
-    for i, a in enumerate(analysis.attributions):
+    for i, a in shown_attributions(analysis, all_cues):
         ref, colour = f"at-{i}", colours[speaker_label(a)]
         for piece in a.parts or (a.content,):  # an interrupting cue is not content
             add(Mark(piece.start, piece.end, "content", ref, _attribution_tip(a), colour))
@@ -229,10 +238,12 @@ def _segment(block: Block, text: str, found: list[Mark], badges: list[Badge | No
         )
 
 
-def render(analysis: Analysis) -> Rendered:
-    """Blocks of segments plus the side-panel entries for one analysis."""
-    colours = speaker_colours(analysis.attributions)
-    found, badges = marks(analysis, colours)
+def render(analysis: Analysis, all_cues: bool = False) -> Rendered:
+    """Blocks of segments plus the side-panel entries for one analysis; speech attributions only
+    unless ``all_cues`` (beliefs and evidence are then labelled in their tooltips)."""
+    shown = shown_attributions(analysis, all_cues)
+    colours = speaker_colours(a for _, a in shown)
+    found, badges = marks(analysis, colours, all_cues)
     blocks = _blocks(analysis)
     for block in blocks:
         _segment(block, analysis.text, found, badges)
@@ -245,12 +256,15 @@ def render(analysis: Analysis) -> Rendered:
             seen_anchors.update(seg.anchors)
             seg.badges = tuple(b for b in seg.badges if b.ref not in seen_badges)
             seen_badges.update(b.ref for b in seg.badges)
-    return Rendered(blocks, _speaker_entries(analysis, colours), _assessment_entries(analysis))
+    hidden = len(analysis.attributions) - len(shown)
+    return Rendered(blocks, _speaker_entries(analysis, colours, shown), _assessment_entries(analysis), hidden)
 
 
-def _speaker_entries(analysis: Analysis, colours: dict[str, str]) -> list[SpeakerEntry]:
+def _speaker_entries(
+    analysis: Analysis, colours: dict[str, str], shown: list[tuple[int, Attribution]]
+) -> list[SpeakerEntry]:
     grouped: dict[str, list[int]] = {}
-    for i, a in sorted(enumerate(analysis.attributions), key=lambda p: p[1].content.start):
+    for i, a in sorted(shown, key=lambda p: p[1].content.start):
         grouped.setdefault(speaker_label(a), []).append(i)
     entries = []
     for name, indices in grouped.items():
