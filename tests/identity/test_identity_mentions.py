@@ -78,3 +78,29 @@ def test_a_coordinated_name_inside_one_entity_is_kept(bare_nlp) -> None:
     doc = bare_nlp("Procter and Gamble said sales rose.")
     doc.ents = [Span(doc, 0, 3, label="ORG")]
     assert doc[0].dep_ != "conj" and not is_coordinated(doc[0:3])
+
+
+def test_a_surname_two_people_share_is_the_one_just_credited(nlp) -> None:
+    text = ("Libertarian candidate Gary Johnson spoke in Ohio. Gary Johnson said taxes were too high. "
+            "Johnson said the debates should include him.\n\n"
+            "Homeland Security Secretary Jeh Johnson says hackers are targeting election officials.\n\n"
+            "Johnson tells reporters on Friday that the attack remains under investigation.")
+    start = text.index("Johnson tells")
+    credited = [a.speaker.name for a in analyze(text).attributions
+                if a.speaker.mention and a.speaker.mention.start == start]
+    assert credited == ["Jeh Johnson"]
+
+
+def test_two_names_in_apposition_are_no_one_speaker(bare_nlp) -> None:
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import own_name
+
+    doc = bare_nlp("To understand the real Dred Scott, Chief Justice Roberts said, one should visit.")
+    start, end = doc.text.index("the real"), doc.text.index(" said")
+    scott, roberts = doc[5], doc[9]
+    assert (scott.text, roberts.text) == ("Scott", "Roberts")
+    doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 9, 10, label="PERSON")]
+    roberts.head, roberts.dep_ = scott, "appos"
+    a = {"speaker_mention": [start, end], "speaker_name": "Dred Scott", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_name"] is None

@@ -57,6 +57,18 @@ def is_coordinated(span: Span) -> bool:
     return not (whole is not None and all(whole.start <= t.i < whole.end for t in joined))
 
 
+def _two_names(span: Span) -> bool:
+    """Two people's names side by side ("the real Dred Scott, Chief Justice Roberts"): no one name
+    is the speaker's, whatever the parse made of them."""
+    root = span.root
+    if root.ent_type_ != "PERSON":
+        return False
+    own = person_name(root.text)
+    beside = (person_name(c.text) for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+              and span.start <= c.i < span.end)
+    return any(other is not None and own is not None and other.surname != own.surname for other in beside)
+
+
 def _named_apposition(root: Token) -> bool:
     """"A lawyer for the outlets, David Schulz": the common noun stands beside a name."""
     beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
@@ -139,7 +151,7 @@ def own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     span = mention_span(doc, mention)
     if span is None or not name:
         return a
-    if is_coordinated(span):
+    if is_coordinated(span) or _two_names(span):
         return {**a, "speaker_name": None, "speaker_type": None}
     root = span.root
     if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.is_lower and root.lemma_.lower() not in message_nouns(False):

@@ -48,6 +48,8 @@ ABBREVIATED_TITLES = {
     "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander",
     "pres": "president", "amb": "ambassador", "prof": "professor", "rev": "reverend", "supt": "superintendent",
 }
+# How many sentences back a surname two people share still means the one last credited.
+RECENT = 3
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
 # Score weights, chosen by a grid search on GUM train (news and interview): see docs/identity.md.
@@ -110,7 +112,7 @@ class Resolver:
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
                 self._add(ent.text.removeprefix("the ").strip(), "ORG", ent, speaker=False)
-        self.attributions = [self._agreeing(a) for a in attributions]
+        self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
             self._add_speaker(a)
@@ -184,6 +186,27 @@ class Resolver:
         name = " ".join(t.text for t in names)
         name = self._full_name(name, self._surname_gender(name, gender) if len(names) == 1 else None)
         self._add(name, "PERSON", ent, speaker=False, roles=roles, heads=heads, gender=gender)
+
+    def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
+        says …. Johnson tells MSNBC" is not the article's other, more quoted Johnson."""
+        out = list(attributions)
+        credited: dict[str, tuple[int, str]] = {}  # surname -> (sentence, full name) of its latest full-name credit
+        for i in sorted(range(len(out)), key=lambda i: (out[i].get("speaker_mention") or [-1])[0]):
+            a, name = out[i], out[i].get("speaker_name")
+            span = mention_span(self.doc, a.get("speaker_mention"))
+            if span is None or a.get("speaker_type") != "PERSON" or not name:
+                continue
+            words = [w for w in written_name(span) if w.lower() not in FEMALE_WORDS | MALE_WORDS]
+            here = self._sentence(span.start_char)
+            if len(words) > 1 and words[-1] == name.split()[-1]:
+                credited[words[-1]] = (here, name)
+            elif len(words) == 1 and len({n.split()[0] for n in self._surnames.get(words[0], ())}) > 1:
+                latest = credited.get(words[0])
+                if latest is not None and here - latest[0] <= RECENT and latest[1] != name:
+                    out[i] = {**a, "speaker_name": latest[1]}
+                credited[words[0]] = (here, out[i]["speaker_name"])  # "Johnson … Johnson": still him
+        return out
 
     def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
         """A surname mention credited to a full name of the other gender ("Mr. Obama" to "Michelle
