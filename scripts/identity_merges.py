@@ -71,6 +71,38 @@ def draw(db: Path, count: int = 100, seed: int = SEED) -> dict:
     }
 
 
+def variants(db: Path) -> list[tuple[str, str, bool]]:
+    """The obvious name variants of the store's people, each with whether its identity is that
+    person's: a surname alone (or title + surname; any type, "Trump" is tagged ORG at times) and a
+    full name that differs from another only in middle names or initials ("Loretta E. Lynch"). A
+    surname several people share is listed with the identity it joined, for a reader to judge."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from sayso.identity.names import person_name, same_first
+
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, canonical, type, COALESCE(canonical_id, id) FROM speakers").fetchall()
+    names = {sid: name for sid, name, _, _ in rows}
+    keyed = [(sid, name, kind, root, person_name(name)) for sid, name, kind, root in rows]
+    people = [(name, root, key) for _, name, kind, root, key in keyed if kind == "PERSON" and key is not None and key.full]
+    found = []
+    for _, name, _, root, key in keyed:
+        if key is None or len(name.split()) > 3:
+            continue
+        fulls = [(n, r, k) for n, r, k in people if k.surname == key.surname and n != name]
+        if not fulls:
+            continue
+        if key.full:
+            same = [f for f in fulls if same_first(f[2].first, key.first)]
+            if same and len(same[0][0]) <= len(name):  # listed once, from the longer spelling
+                found.append((name, same[0][0], root == same[0][1]))
+        elif len({k.first for _, _, k in fulls}) == 1:
+            target = max(fulls, key=lambda f: len(f[0]))
+            found.append((name, target[0], root == target[1]))
+        else:
+            found.append((name, f"one of {sorted({n for n, _, _ in fulls})}; joined to {names[root]}", False))
+    return found
+
+
 def _context(conn: sqlite3.Connection, sid: int, mention: str | None) -> str:
     query = ("SELECT d.title, substr(d.text, max(a.speaker_start - 150, 1), 320) FROM attributions a "
              "JOIN documents d ON d.id = a.document_id WHERE a.speaker_id = ?")
@@ -93,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     pick.add_argument("--count", type=int, default=100)
     pick.add_argument("--seed", type=int, default=SEED)
     pick.add_argument("--context", action="store_true", help="print each merge's context (never commit it)")
+    recall = commands.add_parser("variants", help="the obvious name variants and whether each is joined")
+    recall.add_argument("db", type=Path)
     args = parser.parse_args(argv)
     if args.command == "feed":
         print(f"wrote {feed(args.out, args.split)} articles to {args.out}")
@@ -100,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.is_file():
         print(f"error: no store at {args.db}", file=sys.stderr)
         return 2
+    if args.command == "variants":
+        pairs = variants(args.db)
+        for name, target, joined in pairs:
+            print(f"{'joined' if joined else 'judge ' if target.startswith('one of') else 'APART '}  {name} ~ {target}")
+        clear = [j for _, target, j in pairs if not target.startswith("one of")]
+        print(f"recall of the unambiguous variants {sum(clear)}/{len(clear)}")
+        return 0
     found = draw(args.db, args.count, args.seed)
     print(f"speaker rows {found['speaker_rows']}, identities {found['identities']}, cross-document merges "
           f"{len(found['cross'])}, in-article aliases {found['in_article_aliases']} (drawn {len(found['inside'])}, "
