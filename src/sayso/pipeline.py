@@ -277,6 +277,15 @@ def make_attribution(
 
 
 @Language.factory(
+    "sayso_identity",
+    assigns=["doc._.attributions"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.sents", "doc._.attributions"],
+)
+def make_identity(nlp: Language, name: str) -> IdentityComponent:
+    return IdentityComponent()
+
+
+@Language.factory(
     "sayso_estimative",
     assigns=["doc._.assessments", "doc._.confidences"],
     requires=["token.dep", "doc._.voices", "doc._.attributions"],

@@ -28,10 +28,19 @@ def test_clean_role_keeps_titles_and_jobs(role, expected):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("many", None), ("falter", None), ("Obama Says", "Obama"), ('">Sanders', "Sanders"), ("ISW", "ISW")],
+    [("many", None), ("falter", None), ("Obama Says", "Obama"), ('">Sanders', "Sanders"), ("ISW", "ISW"),
+     ("General", None), ("Senator", None), ("Prime Minister", None), ("Mr.", None)],
 )
 def test_clean_name_drops_words_that_name_no_one(name, expected):
     assert clean_name(name) == expected
+
+
+@pytest.mark.parametrize(("name", "type_"), [
+    ("State Department", "ORG"), ("Defense Ministry", "ORG"), ("U.S.", "ORG"), ("Army", "ORG"), ("General Motors", "ORG"),
+    ("Justice Roberts", "PERSON"),
+])
+def test_clean_name_keeps_a_body_or_a_name_beside_a_title(name, type_):
+    assert clean_name(name, type_) == name
 
 
 def test_clean_org_drops_a_place_but_keeps_an_organisation(bare_nlp):

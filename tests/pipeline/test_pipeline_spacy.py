@@ -34,3 +34,24 @@ def test_a_single_component_runs_on_a_blank_pipeline() -> None:
     doc = nlp("Forces massed near the border.[3] Nothing else happened.")
     [citation] = doc._.citations
     assert (citation["start"], citation["end"], citation["marker"], citation["sentence"]) == (30, 33, "3", [0, 33])
+
+
+def test_the_individual_components_resolve_speakers_as_the_sayso_pipe_does() -> None:
+    """``sayso_identity`` after ``sayso_attribution`` gives the attributions ``sayso`` gives: "he"
+    named, and the same records otherwise."""
+    import spacy
+
+    from sayso import pipeline
+
+    text = ("Senator Jane Roe met the ministry on Monday. She said the talks were unlikely to resume.\n"
+            "Tom Clarke, a spokesman, disagreed. He said an agreement was likely.")
+    whole = pipeline.load()(text)
+    nlp = spacy.load(pipeline.MODEL_NAME)
+    nlp.add_pipe("sayso_paragraphs", before="parser")
+    for name in ("sayso_entities", "sayso_citations", "sayso_voices", "sayso_attribution", "sayso_identity",
+                 "sayso_estimative", "sayso_timex"):
+        nlp.add_pipe(name)
+    parts = nlp(text)
+    assert parts._.attributions == whole._.attributions
+    assert parts._.assessments == whole._.assessments
+    assert {a["speaker_name"] for a in parts._.attributions} >= {"Jane Roe", "Tom Clarke"}

@@ -35,3 +35,29 @@ def test_text_file_title_and_date_from_its_name(tmp_path):
     undated.write_text(ARTICLE)
     (item,) = list(iter_items([undated], published="2021-01-01"))
     assert item.document.published == "2021-01-01"
+
+
+HTML_PAGE = (
+    '<html><head><title>Talks</title><meta name="author" content="Jane Roe">'
+    '<meta property="og:site_name" content="Example Daily"></head><body><article><p>'
+    + ARTICLE + " Both delegations agreed on an agenda after a long night of negotiations in the capital."
+    + "</p></article></body></html>"
+)
+
+
+def test_an_html_page_names_its_own_author_and_outlet(tmp_path):
+    path = tmp_path / "talks.html"
+    path.write_text(HTML_PAGE)
+    (item,) = list(iter_items([path]))
+    assert item.document.author == "Jane Roe" and item.meta["publisher"] == "Example Daily"
+
+
+def test_options_and_feed_fields_win_over_the_pages_metadata(tmp_path):
+    path = tmp_path / "talks.html"
+    path.write_text(HTML_PAGE)
+    (item,) = list(iter_items([path], origin=Origin(author="Desk", publisher="Wire")))
+    assert item.document.author == "Desk" and item.meta["publisher"] == "Wire"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": HTML_PAGE, "author": "Tom Lee", "outlet": "AP"}) + "\n")
+    (item,) = list(iter_items([feed], origin=Origin(author="Desk", publisher="Wire")))
+    assert item.document.author == "Tom Lee" and item.meta["publisher"] == "AP"

@@ -100,8 +100,8 @@ def _open(db: str):  # -> Store
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Analyse on this Dask cluster instead; this process stores the results.")
 @click.option("--published", metavar="YYYY-MM-DD", default=None, help="Publication date for inputs that carry none.")
-@click.option("--author", default=None, help="Author for inputs that name none.")
-@click.option("--publisher", default=None, help="Publisher (outlet) for inputs that name none.")
+@click.option("--author", default=None, help="Author of inputs whose JSON Lines record names none (wins over HTML metadata).")
+@click.option("--publisher", default=None, help="Publisher (outlet) of inputs whose JSON Lines record names none (wins over HTML metadata).")
 @click.option("--scale", type=click.Choice(SCALES), default="icd203", show_default=True, help="Probability scale.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Refuse articles larger than this many bytes (default: the reading limit).")

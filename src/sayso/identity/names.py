@@ -40,6 +40,11 @@ def _titles() -> frozenset[str]:
                       *FEMALE_HONORIFICS, *MALE_HONORIFICS})
 
 
+def is_title(word: str) -> bool:
+    """A title or honorific written before a name ("Mrs.", "Sen.", "President")."""
+    return _plain(word) in _titles()
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     first: str | None

@@ -21,7 +21,6 @@ scored rule resolver, not a learned one, so every decision can be read back:
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,8 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.data import load_json
-from sayso.identity.names import person_name, same_first
+from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
 from sayso.identity.roles import clean_name, clean_speaker
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -44,6 +42,14 @@ MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "busi
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
+# A title written short before a name, as a description names it ("Gov. Pence", "the governor").
+ABBREVIATED_TITLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander",
+    "pres": "president", "amb": "ambassador", "prof": "professor", "rev": "reverend", "supt": "superintendent",
+}
+# How many sentences back a surname two people share still means the one last credited.
+RECENT = 3
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
 # Score weights, chosen by a grid search on GUM train (news and interview): see docs/identity.md.
@@ -59,7 +65,8 @@ class Candidate:
     name: str
     type: str  # "PERSON" | "ORG"
     gender: str | None = None
-    roles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # every word of its titles and appositions
+    heads: set[str] = field(default_factory=set)  # their head nouns: "chairman", not "campaign"
     mentions: list[tuple[int, int, bool, bool]] = field(default_factory=list)  # (char, sentence, subject, speaker)
 
     def last_before(self, offset: int) -> tuple[int, int, bool, bool] | None:
@@ -79,25 +86,35 @@ def _gender_of(words: Iterable[str]) -> str | None:
 
 
 class FullNames:
-    """The full names of the people an article names, to join a single name to its full name."""
+    """The full names of the people an article names, each with the gender its honorifics give, so
+    that a single name joins its one full name (the resolver's speakers, estimative's holders)."""
 
     def __init__(self, doc: Doc) -> None:
-        self._surnames: dict[str, set[str]] = {}
-        for ent in doc.ents:
+        self.surnames: dict[str, set[str]] = {}
+        self.genders: dict[str, str | None] = {}
+        for ent in doc.ents:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
             if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in FEMALE_WORDS | MALE_WORDS:
-                self._surnames.setdefault(words[-1].text, set()).add(" ".join(t.text for t in ent if t.is_alpha or t.text.endswith(".")))
+                full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
+                self.surnames.setdefault(words[-1].text, set()).add(full)
+                gender = Resolver._gender_at(ent, Resolver._roles_of(ent)[0])
+                known = self.genders.get(full, gender)
+                self.genders[full] = gender if known == gender else None  # "Mr." here, "Mrs." there: unknown
 
-    def __call__(self, name: str) -> str:
-        """A surname alone is the one full name the article gives with it ("Tedeschi" → "Mark
-        Tedeschi"); so is a first name alone ("Kim" → "Kim Jong Un"). Otherwise ``name``."""
+    def __call__(self, name: str, gender: str | None = None) -> str:
+        """A surname alone is the one full name the article gives with it ("Tedeschi" → "Mark Tedeschi"),
+        of the gender an honorific gives it: "Mr. Obama" is not the article's only full name
+        "Michelle Obama" when she is "the first lady"."""
         words = name.split()
         if len(words) != 1:
             return name
-        fulls = self._surnames.get(words[0], set())
+        surnamed = self.surnames.get(words[0], set())
+        fulls = {n for n in surnamed if self.genders.get(n) in (None, gender)}
         if len({(n.split()[0], n.split()[-1]) for n in fulls}) == 1:  # "Loretta Lynch", "Loretta E. Lynch": one
             return max(fulls, key=lambda n: (len(n), n))
-        firsts = {full for names in self._surnames.values() for full in names if full.split()[0] == words[0]}
+        if surnamed:  # a surname the article gives, not a first name ("Obama" is not "Obama Speech")
+            return name
+        firsts = {full for names in self.surnames.values() for full in names if full.split()[0] == words[0]}
         return firsts.pop() if len(firsts) == 1 else name
 
 
@@ -107,18 +124,20 @@ class Resolver:
     def __init__(self, doc: Doc, attributions: list[dict[str, Any]]) -> None:
         self.doc = doc
         self.candidates: dict[str, Candidate] = {}
-        self.quotes = [(a["content"][0], a["content"][1], a) for a in attributions if a.get("content")]
         self.headline = self._headline()
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
-        self._full_name = FullNames(doc)
+        self._names = FullNames(doc)
+        self._said = self._honorifics()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
                 self._add(ent.text.removeprefix("the ").strip(), "ORG", ent, speaker=False)
-        for a in attributions:
+        self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
+        self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
+        for a in self.attributions:
             self._add_speaker(a)
         self._honorific_genders()
         for candidate in self.candidates.values():
@@ -133,31 +152,94 @@ class Resolver:
         first = self.doc.text.split("\n", 1)[0]
         return first if 0 < len(first.split()) <= 25 else None
 
+    def _surname_gender(self, surname: str, honorific: str | None) -> str | None:
+        """The gender a surname mention says: its own honorific, else the one the article gives that surname."""
+        said = self._said.get(surname, set())
+        return honorific or (next(iter(said)) if len(said) == 1 else None)
+
+    @staticmethod
+    def _roles_of(ent: Span) -> tuple[set[str], set[str]]:
+        """The words of the titles before a name and of its appositions ("Donald Trump, the Republican
+        nominee"), and their head nouns: a description names a role by its head ("the chairman", not
+        "the campaign" for "campaign chairman Phil Lovas")."""
+        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
+        titles = [t for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
+        roles = {t.lemma_.lower() for t in titles}
+        heads = {t.lemma_.lower() for t in titles if t.pos_ != "ADJ" and ent.start <= t.head.i < ent.end}
+        described = [c for c in ent.root.children if c.dep_ == "appos"]
+        if ent.root.dep_ == "appos":
+            described.append(ent.root.head)
+        for noun in described:
+            roles.add(noun.lemma_.lower())
+            heads.add(noun.lemma_.lower())
+            roles |= {t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound")}
+
+        def spelled(words: set[str]) -> set[str]:  # "Gov." is "the governor"
+            return {ABBREVIATED_TITLES.get(word.rstrip("."), word) for word in words}
+
+        return spelled(roles), spelled(heads)
+
+    @staticmethod
+    def _gender_at(ent: Span, roles: set[str]) -> str | None:
+        return _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
+
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
         names = [t for t in tokens if t.text.rstrip(".").lower() not in FEMALE_WORDS | MALE_WORDS]
         if not names:
             return
-        name = self._full_name(" ".join(t.text for t in names))
-        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
-        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"}
-        described = [c for c in ent.root.children if c.dep_ == "appos"]
-        if ent.root.dep_ == "appos":
-            described.append(ent.root.head)
-        for noun in described:  # "Donald Trump, the Republican nominee"
-            roles.add(noun.lemma_.lower())
-            roles |= {t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound")}
-        gender = _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
-        self._add(name, "PERSON", ent, speaker=False, roles=roles, gender=gender)
+        roles, heads = self._roles_of(ent)
+        gender = self._gender_at(ent, roles)
+        name = " ".join(t.text for t in names)
+        name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
+        self._add(name, "PERSON", ent, speaker=False, roles=roles, heads=heads, gender=gender)
+
+    def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
+        says …. Johnson tells MSNBC" is not the article's other, more quoted Johnson."""
+        out = list(attributions)
+        credited: dict[str, tuple[int, str]] = {}  # surname -> (sentence, full name) of its latest full-name credit
+        for i in sorted(range(len(out)), key=lambda i: (out[i].get("speaker_mention") or [-1])[0]):
+            a, name = out[i], out[i].get("speaker_name")
+            span = mention_span(self.doc, a.get("speaker_mention"))
+            if span is None or a.get("speaker_type") != "PERSON" or not name:
+                continue
+            words = [w for w in written_name(span) if w.lower() not in FEMALE_WORDS | MALE_WORDS]
+            here = self._sentence(span.start_char)
+            if len(words) > 1 and words[-1] == name.split()[-1]:
+                credited[words[-1]] = (here, name)
+            elif len(words) == 1 and len({n.split()[0] for n in self._names.surnames.get(words[0], ())}) > 1:
+                latest = credited.get(words[0])
+                if latest is not None and here - latest[0] <= RECENT and latest[1] != name:
+                    out[i] = {**a, "speaker_name": latest[1]}
+                credited[words[0]] = (here, out[i]["speaker_name"])  # "Johnson … Johnson": still him
+        return out
+
+    def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
+        """A surname mention credited to a full name of the other gender ("Mr. Obama" to "Michelle
+        Obama") is credited to the full name of its gender, else to the surname alone."""
+        credited = a.get("speaker_name")
+        span = mention_span(self.doc, a.get("speaker_mention"))
+        if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
+            return a
+        words = [w for w in written_name(span) if w.lower() not in FEMALE_WORDS | MALE_WORDS]
+        if len(words) != 1 or self._names.genders.get(credited) is None:
+            return a
+        honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
+        gender = self._surname_gender(words[0], honorific)
+        if gender is None or gender == self._names.genders[credited]:
+            return a
+        return {**a, "speaker_name": self._names(words[0], gender)}
 
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
-             gender: str | None = None) -> Candidate | None:
+             heads: set[str] | None = None, gender: str | None = None) -> Candidate | None:
         """The candidate ``name`` (cleaned) names, with this mention added; None when nothing is left of it."""
         name = clean_name(name, type_) or ""
         if not name:
             return None
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
         candidate.roles |= roles or set()
+        candidate.heads |= heads or set()
         candidate.gender = candidate.gender or gender
         subject = span.root.dep_ in ("nsubj", "nsubjpass")
         candidate.mentions.append((span.start_char, self._sentence(span.start_char), subject, speaker))
@@ -171,21 +253,25 @@ class Resolver:
         if span is None:
             return
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
-        roles = set(_words(a.get("speaker_role") or ""))
-        candidate = self._add(self._full_name(a["speaker_name"]), type_, span, speaker=True, roles=roles,
-                              gender=_gender_of(roles))
+        role = _words(a.get("speaker_role") or "")
+        candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=set(role),
+                              heads=set(role[-1:]), gender=_gender_of(role))
         if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
             candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 
-    def _honorific_genders(self) -> None:
-        """"Mrs. Clinton" anywhere in the article says the gender of the one Clinton it names."""
+    def _honorifics(self) -> dict[str, set[str]]:
+        """The genders the article's honorifics give each surname ("Mrs. Clinton": {"f"})."""
         said: dict[str, set[str]] = {}
         for token in self.doc[:-1]:
             word = token.lower_.rstrip(".")
             if word in FEMALE_WORDS | MALE_WORDS and token.nbor(1).pos_ == "PROPN":
                 said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
+        return said
+
+    def _honorific_genders(self) -> None:
+        """"Mrs. Clinton" anywhere in the article says the gender of the one Clinton it names."""
         for candidate in self.candidates.values():
-            genders = said.get(candidate.name.split()[-1], set())
+            genders = self._said.get(candidate.name.split()[-1], set())
             if candidate.type == "PERSON" and candidate.gender is None and len(genders) == 1:
                 candidate.gender = next(iter(genders))
 
@@ -322,9 +408,13 @@ class Resolver:
         # "the Republican nominee" is not the Democratic one: the description's own modifiers must
         # be among the candidate's role words too (time words such as "former" aside)
         wanted = {t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.lower_ not in TIME_WORDS}
-        people = self._best(offset, lambda c: c.type == "PERSON" and word in c.roles and wanted <= c.roles)
+        # "the campaign" is a body, never a person whose role merely mentions one ("campaign chairman")
+        people = None if word in body_nouns() else self._best(
+            offset, lambda c: c.type == "PERSON" and word in c.heads and wanted <= c.roles)
+        named = {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}  # "the Clinton campaign"
         bodies = [c for c in self.candidates.values() if c.type == "ORG" and word in _words(c.name)
-                  and c.last_before(offset) is not None]
+                  and _words(c.name) != [word]  # "State" from "Secretary of State" names no body
+                  and named <= set(_words(c.name)) and c.last_before(offset) is not None]
         body = max(bodies, key=lambda c: c.last_before(offset)[0]) if bodies else None
         if people is not None and (body is None or people.last_before(offset)[0] > body.last_before(offset)[0]):
             return people.name, "PERSON"
@@ -340,27 +430,20 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [_own_name(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
-    resolver = Resolver(doc, out)  # quotations hold these dicts, so an "I" sees its quote resolved
+    out = [_checked(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
+    resolver = Resolver(doc, out)
+    out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
         a = out[i]
         mention = a.get("speaker_mention")
-        if not mention or resolver.is_named(tuple(mention)):
+        if not mention or (resolver.is_named(tuple(mention)) and not _described(doc, a)):
             continue
         name, type_ = resolver.resolve(tuple(mention))
         a["speaker_name"] = name
         if name is not None:
             a["speaker_type"] = type_
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _message_nouns(bodies: bool = True) -> frozenset[str]:
-    """Nouns whose owner is who speaks: "Trump's statement", and (``bodies``) "Niger's transitional
-    government"; plural bodies ("surety companies") are not their owner."""
-    lexicon = load_json("reporting_verbs.json", version=None)
-    return frozenset({*lexicon["message_nouns"], *(lexicon["org_words"] if bodies else ())})
 
 
 def _attached(token: Token, root: Token, steps: int = 3) -> bool:
@@ -375,42 +458,16 @@ def _attached(token: Token, root: Token, steps: int = 3) -> bool:
     return False
 
 
-def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
-    """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
-    surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
-    mention, name = a.get("speaker_mention"), a.get("speaker_name")
-    if not mention or not name:
-        return a
-    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return a
-    if span.root.tag_ == "NNS" and span.root.pos_ == "NOUN" and span.root.is_lower \
-            and span.root.lemma_.lower() not in _message_nouns(False):
-        return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
-    if a.get("speaker_type") != "PERSON":
-        return a
-    root = span.root
-    ents = span.ents  # read once: each read walks every token of the article
-    people = [e for e in ents if e.label_ == "PERSON"]
-    if root.pos_ == "NOUN" and root.is_lower and people and all(e.end <= root.i for e in people) \
-            and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
-        # "McConnell aides", "a top Trump adviser": the person only modifies who speaks
-        return {**a, "speaker_name": None, "speaker_type": None}
-    own = next((e for e in ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
-    person = own or next((e for e in ents if e.label_ == "PERSON"), None)
-    words = person.text.split() if person is not None else [t.text for t in span if t.pos_ == "PROPN"]
-    words = [w.strip(".,'’") for w in words if w.strip(".,'’")]
-    credited, written = person_name(name), person_name(" ".join(words))
-    if credited and written and (written.full or own is not None) and written.surname != credited.surname \
-            and written.surname != credited.surname.split()[-1]:
-        # "Clinton campaign manager Robby Mook", "Rendell, a Clinton surrogate": the person it is headed by
-        return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
-    if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
-        return a
-    given = [w for w in words[:-1] if len(w) > 1]
-    if not given or any(same_first(w.casefold(), credited.first) for w in given):
-        return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
-    return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}
+def _described(doc: Doc, a: dict[str, Any]) -> bool:
+    span = mention_span(doc, a.get("speaker_mention"))
+    return span is not None and is_description(span, a)
+
+
+def _checked(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+    """A named mention's credit checked (``mentions.own_name``); a description's name cleared, so
+    that it is resolved from the article rather than taken as attribution guessed it."""
+    a = own_name(doc, a)
+    return {**a, "speaker_name": None} if _described(doc, a) else a
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sayso.data import load_json
+from sayso.identity.mentions import body_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
 
 HONORIFICS = FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"}
@@ -56,6 +57,10 @@ def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
     _, verbs = _lexicon()
     if type_ == "PERSON" and len(words) > 1 and _plain(words[-1]) in verbs and _plain(words[-1]).endswith("s"):
         words = words[:-1]  # "Obama Says" in a title-case headline
+    titles, _ = _lexicon()
+    if words and all(_plain(w) in titles for w in words) and _plain(words[-1]) not in body_nouns() \
+            and not name.replace(".", "").isupper():
+        return None  # "General", "Senator from Texas": a title names no one ("State Department", "U.S." do)
     return " ".join(words) or None
 
 

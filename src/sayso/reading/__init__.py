@@ -84,6 +84,7 @@ class Document:
     text: str
     title: str | None = None
     author: str | None = None
+    publisher: str | None = None  # the outlet, where the page's metadata names one
     published: str | None = None
     published_source: str | None = None  # "option" | "html" (metadata, front matter) | "dateline" | None
     url: str | None = None
@@ -130,6 +131,7 @@ def read(
     if input_format not in (None, *INPUT_FORMATS):
         raise InputError(f"unknown input format {input_format!r}; sayso reads {', '.join(INPUT_FORMATS)}")
     links: list[tuple[int, int, str]] = []
+    publisher = None
     kind = input_format or sniff_format(raw)
     if kind == "markdown":
         page = read_markdown(raw)
@@ -140,7 +142,7 @@ def read(
         page = read_html(raw, url)
         if not page.text:
             raise InputError("input is HTML with no readable text (only markup, scripts or styles)")
-        text, quotes, fmt = page.text, page.quotes, "html"
+        text, quotes, fmt, publisher = page.text, page.quotes, "html", page.publisher
         warnings.extend(page.warnings)
     else:
         text, quotes, fmt = clean_text(raw), [], "text"
@@ -170,6 +172,7 @@ def read(
         text=text,
         title=page.title,
         author=page.author,
+        publisher=publisher,
         published=date,
         published_source=source,
         url=url,

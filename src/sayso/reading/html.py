@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from sayso.reading.cleaning import XML_INCOMPATIBLE, clean_chars
+from sayso.reading.credits import page_credits
 from sayso.reading.datelines import iso_date
 
 _HTML_START = re.compile(
@@ -29,6 +30,7 @@ class Page:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    publisher: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -181,8 +183,7 @@ def read_html(html: str, url: str | None) -> Page:
         if text:
             page = Page(text, [], doc.get("title"), doc.get("author"), iso_date(doc.get("date")))
             page.quotes = [(s, e, None) for s, e in quotes]
-    if page is None or page.quotes:
-        tree = _parse_html(html)
+    tree = _parse_html(html)
     if page is None:
         text, quotes = _flatten(_cleaned(tree)) if tree is not None else ("", [])
         page = Page(text, [(s, e, None) for s, e in quotes])
@@ -192,6 +193,8 @@ def read_html(html: str, url: str | None) -> Page:
         _add_metadata(page, html, url)
     if tree is not None and page.quotes:
         page.quotes = _quote_sources(page.text, page.quotes, tree)
+    author, page.publisher = page_credits(tree)  # the page's own metadata, before a byline guessed from its text
+    page.author = author or page.author
     return page
 
 

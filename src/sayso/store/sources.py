@@ -103,10 +103,13 @@ def item_from(name: str, data: str | bytes, *, published: str | None = None, url
         return Problem(name, "failed", str(error))
     if title and not document.title:
         document = dataclasses.replace(document, title=title)
-    if author and not document.author:
+    if author:  # a feed's field or --author: said by whoever ingests, so it wins over the page's metadata
         document = dataclasses.replace(document, author=author)
+    meta = meta or {}
+    if document.publisher and not meta.get("publisher"):
+        meta = {**meta, "publisher": document.publisher}
     raw = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    return Item(name, raw, document, content_hash(document.text), meta or {})
+    return Item(name, raw, document, content_hash(document.text), meta)
 
 
 def _with_origin(meta: dict[str, Any], origin: Origin) -> dict[str, Any]:

@@ -1,0 +1,176 @@
+"""Whether a named speaker mention is the one person its credited name says.
+
+Attribution credits a mention to a name; inside one article that credit joins the mention to an
+identity. These checks undo the credits that join two different real-world speakers:
+
+- a coordinated subject ("Mr. Grassley and Mr. Leahy", "Cruz and his aides") is not one person:
+  it is credited to no one;
+- a body owned by a person ("the Clinton campaign", "Hillary Clinton's campaign") is that body,
+  an organisation ("Clinton campaign"), never the person; a message ("Trump's statement") is still
+  its author's;
+- a person noun a name only modifies ("a spokeswoman for Hillary Clinton", "the GOP nominee",
+  "McConnell aides") is a description, resolved as one (``is_description``), not the name in it;
+- a mention names its own person ("Rendell, a Clinton surrogate" is Rendell; "Ivanka Trump" is not
+  the "Donald Trump" whose surname it shares).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.data import load_json
+from sayso.identity.names import is_title, person_name, same_first
+
+NOMINALS = ("NOUN", "PROPN", "PRON")
+
+
+@functools.lru_cache(maxsize=2)
+def message_nouns(bodies: bool = True) -> frozenset[str]:
+    """Nouns whose owner is who speaks: "Trump's statement", and (``bodies``) "Niger's transitional
+    government"; plural bodies ("surety companies") are not their owner."""
+    lexicon = load_json("reporting_verbs.json", version=None)
+    return frozenset({*lexicon["message_nouns"], *(lexicon["org_words"] if bodies else ())})
+
+
+@functools.lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns that name an organisation ("campaign", "ministry"): never a person's role."""
+    return frozenset(load_json("reporting_verbs.json", version=None)["org_words"])
+
+
+def mention_span(doc: Doc, mention: list[int] | tuple[int, int] | None) -> Span | None:
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand") if mention else None
+    return span if span is not None and len(span) else None
+
+
+def is_coordinated(span: Span) -> bool:
+    """Two or more speakers joined by "and"/"or" at the mention's head, unless one entity spans
+    them ("Procter and Gamble")."""
+    root = span.root
+    joined = [t for t in root.children if t.dep_ == "conj" and t.pos_ in NOMINALS and span.start <= t.i < span.end]
+    if not joined:
+        return False
+    whole = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    return not (whole is not None and all(whole.start <= t.i < whole.end for t in joined))
+
+
+def _two_names(span: Span) -> bool:
+    """Two people's names side by side ("the real Dred Scott, Chief Justice Roberts"): no one name
+    is the speaker's, whatever the parse made of them."""
+    root = span.root
+    if root.ent_type_ != "PERSON":
+        return False
+    own = person_name(root.text)
+    beside = (person_name(c.text) for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+              and span.start <= c.i < span.end)
+    return any(other is not None and own is not None and other.surname != own.surname for other in beside)
+
+
+def _named_apposition(root: Token) -> bool:
+    """"A lawyer for the outlets, David Schulz": the common noun stands beside a name."""
+    beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in beside)
+
+
+def _by_name(root: Token) -> bool:
+    """"An analysis by Lily Batchelder": the work's author is named as its agent."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in root.children
+    )
+
+
+def is_description(span: Span, a: dict[str, Any]) -> bool:
+    """A person credited for a mention headed by a common noun that a name only modifies ("the GOP
+    nominee", "a spokeswoman for Hillary Clinton"): a description, resolved as one."""
+    root = span.root
+    return (
+        a.get("speaker_type") == "PERSON"
+        and root.pos_ == "NOUN" and root.is_lower
+        and root.lemma_.lower() not in message_nouns()
+        and root.ent_type_ not in ("PERSON", "ORG")
+        and not _named_apposition(root)
+        and not _by_name(root)
+    )
+
+
+def _owned_body(span: Span, a: dict[str, Any]) -> str | None:
+    """"The Clinton campaign", "Hillary Clinton's campaign": the body's name when a person owns it."""
+    root = span.root
+    if a.get("speaker_type") != "PERSON" or root.pos_ != "NOUN" or not root.is_lower or root.tag_ == "NNS" \
+            or root.lemma_.lower() not in body_nouns():
+        return None
+    owners = [e for e in span.ents if e.label_ == "PERSON" and e.end <= root.i and e.root.head == root]
+    if not owners or not _known_person(span.doc, owners[-1]):
+        return None
+    owner = owners[-1].text.removesuffix("’s").removesuffix("'s").strip()
+    return f"{owner} {root.text}"
+
+
+def _known_person(doc: Doc, owner: Span) -> bool:
+    """The article names the owner as a person: a full name, or a title before the name somewhere
+    ("Hillary Clinton", "Mrs. Clinton"); a place the tagger took for a person ("Niger's
+    government") is none."""
+    words = [t for t in owner if t.is_alpha]
+    if len(words) != 1:
+        return len(words) > 1
+    surname = words[0].text
+    for e in doc.ents:
+        named = [t for t in e if t.is_alpha]
+        if e.label_ != "PERSON" or not named or named[-1].text != surname:
+            continue
+        if len(named) > 1 or (e.start > 0 and is_title(doc[e.start - 1].text)):
+            return True
+    return False
+
+
+def written_name(span: Span) -> list[str]:
+    """The words of the name the mention is headed by: the person entity holding its head, else the
+    head's own run of proper nouns ("Rendell" in "Rendell, a Clinton surrogate")."""
+    root = span.root
+    own = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    if own is not None:
+        words = own.text.split()
+    elif root.pos_ == "PROPN" and person_name(root.text) is not None:  # not a title ("… Wells Fargo CEO")
+        start = root.i
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
+            start -= 1
+        words = [t.text for t in span.doc[start : root.i + 1]]
+    else:
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        words = person.text.split() if person is not None else []
+    return [w.strip(".,'’") for w in words if w.strip(".,'’")]
+
+
+def own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+    """The attribution with its speaker name checked against what its named mention says."""
+    mention, name = a.get("speaker_mention"), a.get("speaker_name")
+    span = mention_span(doc, mention)
+    if span is None or not name:
+        return a
+    if is_coordinated(span) or _two_names(span):
+        return {**a, "speaker_name": None, "speaker_type": None}
+    root = span.root
+    if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.is_lower and root.lemma_.lower() not in message_nouns(False):
+        return {**a, "speaker_name": None, "speaker_type": None}  # "Surety companies that had insured Patriot's …"
+    body = _owned_body(span, a)
+    if body is not None:
+        return {**a, "speaker_name": body, "speaker_type": "ORG"}
+    if a.get("speaker_type") != "PERSON" or is_description(span, a):
+        return a
+    words = written_name(span)
+    credited, written = person_name(name), person_name(" ".join(words))
+    first_only = credited and written and not written.full and credited.first and same_first(written.surname, credited.first)
+    if credited and written and not first_only and written.surname != credited.surname \
+            and written.surname != credited.surname.split()[-1]:
+        # "Clinton campaign manager Robby Mook", "Rendell, a Clinton surrogate": the person it is headed by
+        return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
+    if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
+        return a
+    given = [w for w in words[:-1] if len(w) > 1]
+    if not given or any(same_first(w.casefold(), credited.first) for w in given):
+        return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
+    return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}

@@ -1,0 +1,106 @@
+"""A named mention is credited to one person only when it names that one person: coordinated
+speakers, a person's campaign, a person noun a name only modifies and a contradicting honorific
+are not joined to the name in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import analyze
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {a.speaker.mention.text: a.speaker.name for a in analyze(text).attributions if a.speaker.mention}
+
+
+def _credited(text: str, mention: str) -> str | None:
+    speakers = _speakers(text)
+    assert mention in speakers, speakers  # the attribution is found, so the assertion below means something
+    return speakers[mention]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Senator Paula Grant met Senator Omar Reyes on Monday.\n\n"
+     "Ms. Grant and Mr. Reyes said the bill would pass next week.", "Ms. Grant and Mr. Reyes"),
+    ("Governor Lena Ortiz arrived in Denver on Tuesday.\n\n"
+     "Ortiz and her aides said the budget would be balanced.", "Ortiz and her aides"),
+    ("The Daily Ledger and the Morning Herald asked the court to release the files.\n\n"
+     "The Daily Ledger and the Morning Herald said the public had a right to know.",
+     "The Daily Ledger and the Morning Herald"),
+])
+def test_coordinated_speakers_are_not_one_person(nlp, text, mention) -> None:
+    assert _credited(text, mention) is None
+
+
+def test_a_persons_campaign_is_an_organisation_not_the_person(nlp) -> None:
+    text = ("Senator Paula Grant is running for governor.\n\n"
+            "The Grant campaign said the senator would debate twice in October.")
+    assert _credited(text, "The Grant campaign") == "Grant campaign"
+
+
+def test_a_person_noun_a_name_only_modifies_is_not_that_person(nlp) -> None:
+    text = ("Paula Grant spoke in Denver on Monday.\n\n"
+            "A spokeswoman for Paula Grant said the senator would not comment.")
+    assert _credited(text, "A spokeswoman for Paula Grant") is None
+
+
+def test_a_description_is_resolved_by_its_head_not_a_modifier_of_a_role(nlp) -> None:
+    """"The campaign" is a body: not the person whose title is "campaign chairman"."""
+    text = ("The state's campaign chairman, Tom Reeve, spoke on Monday.\n\n"
+            "The campaign said the rally would go ahead.")
+    assert _credited(text, "The campaign") is None
+
+
+def test_a_mention_headed_by_a_surname_is_that_person_not_the_name_beside_it(nlp) -> None:
+    text = ("Former Governor Ed Rendell and Senator Paula Grant spoke in Denver.\n\n"
+            "Rendell, a Grant surrogate, said the race would tighten.")
+    assert _credited(text, "Rendell, a Grant surrogate") in ("Rendell", "Ed Rendell")
+
+
+def test_an_honorific_keeps_a_surname_off_the_full_name_of_the_other_gender(nlp) -> None:
+    text = ("Mr. Obama spoke in Washington on Saturday, and the first lady, Michelle Obama, spoke in Ohio.\n\n"
+            "\u201cThe vote matters,\u201d Mr. Obama said on Saturday night.")
+    assert _credited(text, "Mr. Obama") != "Michelle Obama"
+
+
+def test_an_honorific_that_agrees_keeps_the_full_name(nlp) -> None:
+    text = ("The first lady, Michelle Obama, spoke in Ohio on Saturday.\n\n"
+            "\u201cThe vote matters,\u201d Mrs. Obama said on Saturday night.")
+    assert _credited(text, "Mrs. Obama") == "Michelle Obama"
+
+
+def test_a_coordinated_name_inside_one_entity_is_kept(bare_nlp) -> None:
+    """"Procter and Gamble" is one organisation, not two speakers."""
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import is_coordinated
+
+    doc = bare_nlp("Procter and Gamble said sales rose.")
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert doc[0].dep_ != "conj" and not is_coordinated(doc[0:3])
+
+
+def test_a_surname_two_people_share_is_the_one_just_credited(nlp) -> None:
+    text = ("Libertarian candidate Gary Johnson spoke in Ohio. Gary Johnson said taxes were too high. "
+            "Johnson said the debates should include him.\n\n"
+            "Homeland Security Secretary Jeh Johnson says hackers are targeting election officials.\n\n"
+            "Johnson tells reporters on Friday that the attack remains under investigation.")
+    start = text.index("Johnson tells")
+    credited = [a.speaker.name for a in analyze(text).attributions
+                if a.speaker.mention and a.speaker.mention.start == start]
+    assert credited == ["Jeh Johnson"]
+
+
+def test_two_names_in_apposition_are_no_one_speaker(bare_nlp) -> None:
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import own_name
+
+    doc = bare_nlp("To understand the real Dred Scott, Chief Justice Roberts said, one should visit.")
+    start, end = doc.text.index("the real"), doc.text.index(" said")
+    scott, roberts = doc[5], doc[9]
+    assert (scott.text, roberts.text) == ("Scott", "Roberts")
+    doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 9, 10, label="PERSON")]
+    roberts.head, roberts.dep_ = scott, "appos"
+    a = {"speaker_mention": [start, end], "speaker_name": "Dred Scott", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_name"] is None
