@@ -43,6 +43,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select, text
 
 from sayso.store import schema
+from sayso.store.bench import stored_count
 from sayso.store.database import Store
 from sayso.store.writer import check, content_hash
 
@@ -180,19 +181,6 @@ def violations(found: Snapshot, reference: Snapshot, final: bool) -> list[str]:
 
 def ingest_command(folder: Path, db: str) -> list[str]:
     return [sys.executable, "-m", "sayso", "ingest", str(folder), "--db", db, "--quiet"]
-
-
-def stored_count(db: str) -> int:
-    store = Store(db)
-    try:
-        with store.read() as conn:
-            if not inspect(conn).has_table("documents"):
-                return 0
-            return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
-    except Exception:  # noqa: BLE001 - a store being created may not be readable yet
-        return 0
-    finally:
-        store.close()
 
 
 def frozen_code(tmp: Path) -> dict[str, str]:

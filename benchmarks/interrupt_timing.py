@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,25 +20,16 @@ from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from crash_campaign import write_articles  # noqa: E402
+from sayso.store.bench import stored_count, write_articles
 
 CASES = [(1, "SIGINT", True), (1, "SIGTERM", False), (2, "SIGINT", True), (2, "SIGINT", False),
          (2, "SIGTERM", False), (3, "SIGTERM", True), (4, "SIGINT", False)]
 
 
-def stored(db: str) -> int:
-    try:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
 def interrupt(folder: Path, db: str, workers: int, name: str, whole_group: bool) -> str:
     process = subprocess.Popen([sys.executable, "-m", "sayso", "ingest", str(folder), "--db", db, "--quiet",
                                 "--workers", str(workers)], stderr=subprocess.PIPE, text=True, start_new_session=True)
-    while process.poll() is None and stored(db) < 3:
+    while process.poll() is None and stored_count(db) < 3:
         time.sleep(0.05)
     children = psutil.Process(process.pid).children(recursive=True)
     sent = time.monotonic()

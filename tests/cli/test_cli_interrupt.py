@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,21 +14,11 @@ import psutil
 import pytest
 
 from sayso.cli.interrupt import Interrupted
+from sayso.store.bench import stored_count, write_articles
 from sayso.store.database import open_store
 from sayso.store.writer import check
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from test_store_processes import write_articles  # noqa: E402
-
 LINE = re.compile(r"sayso: interrupted after (\d+) of (\d+) documents; re-run to resume\n")
-
-
-def stored(db: str) -> int:
-    try:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def interrupt_ingest(tmp_path: Path, signum: int, *args: str, whole_group: bool) -> None:
@@ -41,7 +30,7 @@ def interrupt_ingest(tmp_path: Path, signum: int, *args: str, whole_group: bool)
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     deadline = time.monotonic() + 120
-    while process.poll() is None and stored(db) < 2 and time.monotonic() < deadline:
+    while process.poll() is None and stored_count(db) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, f"ingest ended before the signal: {process.communicate()}"
     children = psutil.Process(process.pid).children(recursive=True)
@@ -62,7 +51,7 @@ def interrupt_ingest(tmp_path: Path, signum: int, *args: str, whole_group: bool)
     assert match, f"stderr was {err!r}"
     assert int(match[2]) == 60
     # a document committed just before the signal may not have been counted yet
-    assert int(match[1]) <= stored(db) <= int(match[1]) + 1
+    assert int(match[1]) <= stored_count(db) <= int(match[1]) + 1
     psutil.wait_procs(children, timeout=1)
     assert not [c.pid for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
     assert check(open_store(db)) == []

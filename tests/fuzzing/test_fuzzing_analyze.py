@@ -9,13 +9,28 @@ from sayso.fuzzing import Tally, analyse_and_check, article_html, article_texts,
 from sayso.model import Analysis, Attribution, Passage, Span, Speaker
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# The refusal guard needs the same 40 inputs every run: Hypothesis mutates its earlier examples, so
+# one refused page and its near-copies can fill half of a random run (seed 20 of the HTML strategy:
+# 23 of 40 refused, as empty markup or not English), failing the guard about 1 run in 20 with
+# nothing wrong. The invariants are still checked on fresh random inputs every run.
+SAME_INPUTS = settings(FUZZ, derandomize=True, database=None)
 
 
 @pytest.mark.parametrize("strategy", [article_texts, article_html], ids=["text", "html"])
-def test_generated_input_keeps_invariants_and_is_mostly_analysed(nlp, strategy) -> None:
+def test_generated_input_keeps_invariants(nlp, strategy) -> None:
+    @FUZZ
+    @given(strategy())
+    def run(data: str) -> None:
+        analyse_and_check(data)
+
+    run()
+
+
+@pytest.mark.parametrize("strategy", [article_texts, article_html], ids=["text", "html"])
+def test_generated_input_is_mostly_analysed(nlp, strategy) -> None:
     tally = Tally()
 
-    @FUZZ
+    @SAME_INPUTS
     @given(strategy())
     def run(data: str) -> None:
         tally.add(analyse_and_check(data))

@@ -8,34 +8,15 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from sayso.store import schema
+from sayso.store.bench import write_articles
 from sayso.store.database import open_store
 from sayso.store.ingest import ingest
-from sayso.store.writer import check, content_hash
-
-TOWNS = ["Kherson", "Mykolaiv", "Zaporizhzhia", "Dnipro", "Poltava", "Sumy", "Chernihiv", "Kharkiv", "Izium", "Lyman"]
-
-
-def write_articles(folder: Path, count: int, start: int = 0) -> dict[str, str]:
-    """``count`` short, distinct news items; returns their content hashes by file name."""
-    folder.mkdir(parents=True, exist_ok=True)
-    hashes = {}
-    for i in range(start, start + count):
-        town = TOWNS[i % len(TOWNS)]
-        body = (
-            f"Regional officials in {town} said \"relief convoy number {i} reached the northern districts before "
-            f"the curfew\" on day {i}. The agency assesses it is likely that convoy {i + 1} will arrive within "
-            f"{i % 7 + 2} days. Volunteers unloaded {i * 3 + 11} tonnes of flour at the station in {town}.\n"
-        )
-        name = f"item-{i:04d}.txt"
-        (folder / name).write_text(body, encoding="utf-8")
-        hashes[name] = content_hash(body)
-    return hashes
+from sayso.store.writer import check
 
 
 def stored_hashes(db: str) -> list[str]:

@@ -135,10 +135,9 @@ def test_store_reprints_of_unbanded_assessments_agree_on_what_they_are(db_url, m
     writer = Writer(store)
     writer.save(replace(article, assessments=(replace(wep, band=None, probability=None, category="modal"),)),
                 raw=ARTICLE, source_name="a.txt")
-    with store.write() as conn:
-        writer.assessments.refresh(conn)
-        stored = conn.execute(select(schema.assessments.c.id)).scalar_one()
     signature = fingerprint(wep.sentence.text, writer.settings.passage)
-    assert writer.assessments.origin_of(signature, "modal") == stored
-    assert writer.assessments.origin_of(signature, "assess-verb") is None
-    assert writer.assessments.origin_of(signature, "unlikely") is None
+    with store.read() as conn:
+        stored = conn.execute(select(schema.assessments.c.id)).scalar_one()
+        assert writer.assessments.origin_of(conn, signature, "modal") == stored
+        assert writer.assessments.origin_of(conn, signature, "assess-verb") is None
+        assert writer.assessments.origin_of(conn, signature, "unlikely") is None

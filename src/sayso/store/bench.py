@@ -1,4 +1,6 @@
-"""Ingest throughput, for ``sayso bench ingest``: where the time goes between analysis and storage."""
+"""Ingest runs measured: throughput for ``sayso bench ingest`` (where the time goes between analysis
+and storage), and the article files and stored-document count that the benchmarks and the tests
+of real ``sayso ingest`` processes (kill -9, Ctrl-C, several writers) share."""
 
 from __future__ import annotations
 
@@ -6,9 +8,47 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sayso.store.database import open_store
+from sqlalchemy import func, inspect, select
+
+from sayso.store import schema
+from sayso.store.database import Store, open_store
 from sayso.store.ingest import ingest_items
 from sayso.store.sources import item_from
+from sayso.store.writer import content_hash
+
+TOWNS = ("Kherson", "Mykolaiv", "Zaporizhzhia", "Dnipro", "Poltava", "Sumy", "Chernihiv", "Kharkiv", "Izium", "Lyman")
+
+
+def write_articles(folder: Path, count: int, start: int = 0) -> dict[str, str]:
+    """``count`` short, distinct news items as ``item-NNNN.txt`` files numbered from ``start`` (two
+    calls with overlapping numbers write the same items); returns their content hashes by file name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    hashes = {}
+    for i in range(start, start + count):
+        town = TOWNS[i % len(TOWNS)]
+        body = (
+            f"Regional officials in {town} said \"relief convoy number {i} reached the northern districts before "
+            f"the curfew\" on day {i}. The agency assesses it is likely that convoy {i + 1} will arrive within "
+            f"{i % 7 + 2} days. Volunteers unloaded {i * 3 + 11} tonnes of flour at the station in {town}.\n"
+        )
+        name = f"item-{i:04d}.txt"
+        (folder / name).write_text(body, encoding="utf-8")
+        hashes[name] = content_hash(body)
+    return hashes
+
+
+def stored_count(db: str) -> int:
+    """Documents stored so far by another process's ingest: 0 while the store is still being created."""
+    store = Store(db)
+    try:
+        with store.read() as conn:
+            if not inspect(conn).has_table("documents"):
+                return 0
+            return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+    except Exception:  # noqa: BLE001 - a store being created may not be readable yet
+        return 0
+    finally:
+        store.close()
 
 
 def ingest_benchmark(texts: Sequence[str], workers: int, db_url: str | Path, *, warm: bool = True) -> dict[str, Any]:

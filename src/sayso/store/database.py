@@ -3,8 +3,8 @@
 SQLite (the default, a file) runs in WAL mode with a busy timeout; every write transaction starts
 with ``BEGIN IMMEDIATE`` so the write lock is taken up front and two writers queue instead of
 failing half-way. PostgreSQL write transactions take one transaction-scoped advisory lock, so
-writes are serialised there too: ids grow in commit order and the reprint index can catch up
-with ``id > last_seen``. Reads never take the write lock.
+writes are serialised there too: ids grow in commit order, so a reprint's origin (the first
+stored near-duplicate) is the smallest id. Reads never take the write lock.
 """
 
 from __future__ import annotations

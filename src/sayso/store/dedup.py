@@ -1,10 +1,10 @@
 """Reprints: MinHash/LSH fingerprints that make forty carriers of one wire story one origin.
 
 Documents are compared by word shingles, passages (attribution content, assessment sentences) by
-character shingles; the settings come from ``data/reprints.v1.json``. An index lives in the
-writer's memory and catches up from the store (``id > last_seen``) inside each write
-transaction, so several writers (serialised by the store's lock) all see each other's rows, and
-a rolled-back document never leaves a ghost fingerprint behind.
+character shingles; the settings come from ``data/reprints.v1.json``. Each fingerprint's LSH
+bands are stored beside it (``reprint_bands``) in the same transaction, so the lookup is an
+indexed query: the writer's memory does not grow with the corpus, several writers (serialised by
+the store's lock) all see each other's rows, and a rolled-back document leaves no ghost behind.
 """
 
 from __future__ import annotations
@@ -12,15 +12,17 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import ColumnElement, Connection, Table, select
+from sqlalchemy import ColumnElement, Connection, Table, func, insert, select
 
 from sayso.errors import ConfigError
+from sayso.store import schema
 
 _WORD = re.compile(r"\w+")
 
@@ -97,59 +99,95 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(_values(a) == _values(b)))
 
 
+# What must agree for an assessment to reprint another: its band, or for one without a band what it
+# is ("may" is not a reprint of "we judge", nor of "likely").
+_READING = func.coalesce(schema.assessments.c.band, schema.assessments.c.category)
+
+
+@functools.cache
+def _band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The LSH bands (``start:end`` slices of a signature's values) that MinHashLSH picks for
+    ``threshold``: two signatures are compared when they agree on every value of one band."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
 class ReprintIndex:
-    """Near-duplicate lookup over one table's stored fingerprints (documents, attributions or assessments)."""
+    """Near-duplicate lookup over one table's fingerprints (documents, attributions or assessments).
+
+    The LSH bands live in the store (``reprint_bands``, written in the same transaction as the rows
+    they index), not in memory, so a writer's memory stays flat however large the corpus; every
+    writer sees every committed row, and a rolled-back document leaves no band behind.
+    """
 
     def __init__(self, table: Table, rule: ShingleRule, key: ColumnElement[Any] | None = None) -> None:
         """``key`` is a column (expression) of ``table`` that must also agree (an assessment's band:
         "likely" is not a reprint of "unlikely", however similar the sentences)."""
-        settings = load_settings()
         self.table = table
         self.rule = rule
         self.key = key
-        self.keys: dict[int, Any] = {}
-        self.scheme = settings.scheme
-        self.num_perm = settings.num_perm
-        self.lsh = MinHashLSH(threshold=rule.threshold, num_perm=settings.num_perm)
-        self.signatures: dict[int, bytes] = {}
-        self.origins: dict[int, int] = {}
-        self.last_id = 0
+        self.ranges = _band_ranges(rule.threshold, load_settings().num_perm)
 
-    def _minhash(self, signature: bytes) -> MinHash:
-        template = _template()
-        return MinHash(
-            num_perm=self.num_perm, scheme=self.scheme, hashvalues=_values(signature).copy(),
-            permutations=template.permutations,
-        )
+    def bands(self, signature: bytes) -> list[bytes]:
+        """The signature's band keys: the band's number, then its values' bytes (exact, so the
+        candidates are exactly the rows MinHashLSH would return)."""
+        values = _values(signature)
+        return [bytes([i]) + values[start:end].tobytes() for i, (start, end) in enumerate(self.ranges)]
 
-    def refresh(self, conn: Connection) -> None:
-        """Load the fingerprints stored since the last refresh (call inside the write transaction)."""
-        t = self.table
-        key = self.key if self.key is not None else t.c.id
-        rows = conn.execute(
-            select(t.c.id, t.c.origin_id, t.c.minhash, key)
-            .where(t.c.id > self.last_id, t.c.minhash.is_not(None))
-            .order_by(t.c.id)
-        )
-        for row_id, origin_id, signature, value in rows:
-            self.keys[row_id] = value
-            self.signatures[row_id] = bytes(signature)
-            self.origins[row_id] = origin_id or row_id
-            self.lsh.insert(row_id, self._minhash(bytes(signature)))
-        last = conn.execute(select(t.c.id).order_by(t.c.id.desc()).limit(1)).scalar()
-        self.last_id = max(self.last_id, last or 0)
+    def add(self, conn: Connection, rows: Iterable[tuple[int, bytes | None]]) -> None:
+        """Index the ``(id, signature)`` rows just inserted (call in the transaction that inserted them)."""
+        bands = [
+            {"kind": self.table.name, "band": band, "row_id": row_id}
+            for row_id, signature in rows
+            if signature is not None
+            for band in self.bands(signature)
+        ]
+        if bands:
+            conn.execute(insert(schema.reprint_bands), bands)
 
-    def origin_of(self, signature: bytes | None, key: Any = None) -> int | None:
+    def add_stored(self, conn: Connection, page: int = 1000) -> None:
+        """Index every fingerprint already in the table, a page at a time (migration 0008)."""
+        t, last = self.table, 0
+        while rows := conn.execute(
+            select(t.c.id, t.c.minhash).where(t.c.id > last, t.c.minhash.is_not(None)).order_by(t.c.id).limit(page)
+        ).all():
+            self.add(conn, [(row_id, bytes(signature)) for row_id, signature in rows])
+            last = rows[-1][0]
+
+    def origin_of(self, conn: Connection, signature: bytes | None, key: Any = None) -> int | None:
         """The origin id of the earliest stored near-duplicate (with the same ``key``), or None when new."""
         if signature is None:
             return None
-        found = [
-            self.origins[c]
-            for c in self.lsh.query(self._minhash(signature))
-            if similarity(signature, self.signatures[c]) >= self.rule.threshold
-            and (self.key is None or self.keys[c] == key)
-        ]
-        return min(found) if found else None
+        t, b = self.table, schema.reprint_bands
+        rows = conn.execute(
+            select(t.c.id, t.c.origin_id, t.c.minhash, self.key if self.key is not None else t.c.id)
+            .join_from(b, t, b.c.row_id == t.c.id)
+            .where(b.c.kind == t.name, b.c.band.in_(self.bands(signature)))
+        )
+        found = {
+            row_id: origin_id or row_id
+            for row_id, origin_id, stored, value in rows
+            if similarity(signature, bytes(stored)) >= self.rule.threshold and (self.key is None or value == key)
+        }
+        return min(found.values()) if found else None
+
+    def consistent(self, conn: Connection) -> str | None:
+        """A problem line when the table's fingerprints and their stored bands disagree in number."""
+        t, b = self.table, schema.reprint_bands
+        fingerprints = conn.execute(select(func.count()).where(t.c.minhash.is_not(None))).scalar_one()
+        bands = conn.execute(select(func.count()).where(b.c.kind == t.name)).scalar_one()
+        if bands != fingerprints * len(self.ranges):
+            return f"reprint index has {bands} {t.name} bands, expected {fingerprints * len(self.ranges)}"
+        return None
+
+
+def reprint_indexes() -> tuple[ReprintIndex, ReprintIndex, ReprintIndex]:
+    """The documents', attributions' and assessments' indexes, with the rules that fingerprint them."""
+    settings = load_settings()
+    return (
+        ReprintIndex(schema.documents, settings.document),
+        ReprintIndex(schema.attributions, settings.passage),
+        ReprintIndex(schema.assessments, settings.passage, key=_READING),
+    )
 
 
 def topic_words(text: str) -> frozenset[str]:

@@ -148,6 +148,16 @@ def _attribution_cue_class(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE attributions ADD COLUMN cue_class VARCHAR(20)")
 
 
+def _reprint_bands(conn: Connection) -> None:
+    """The reprint index moves from the writer's memory into the store: the LSH bands of every
+    fingerprint stored so far (a store made after the table joined ``schema`` has it, empty)."""
+    from sayso.store.dedup import reprint_indexes
+
+    schema.reprint_bands.create(conn, checkfirst=True)
+    for index in reprint_indexes():
+        index.add_stored(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_tables", _tables),
     ("0002_full_text", _full_text),
@@ -157,6 +167,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0006_questions", _questions),
     ("0007_unbanded_assessments", _unbanded_assessments),
     ("0008_attribution_cue_class", _attribution_cue_class),
+    ("0009_reprint_bands", _reprint_bands),
 )
 
 

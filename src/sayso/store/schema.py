@@ -4,7 +4,7 @@ Offsets are character offsets into ``documents.text`` (the analysed text), exact
 Analysis records; ``documents.analysis`` keeps the full "sayso/1" JSON so a reader can rebuild the
 Analysis with ``model.from_dict`` without re-analysing. ``origin_id`` columns point at the first
 stored near-duplicate (NULL: the row is its own origin); ``minhash`` holds the MinHash signature
-that the reprint detector compares. Full-text indexes are dialect-specific and live in
+that the reprint detector compares, ``reprint_bands`` its LSH bands. Full-text indexes are dialect-specific and live in
 ``migrations``.
 """
 
@@ -173,6 +173,17 @@ assessments = Table(
 )
 Index("ix_assessments_document", assessments.c.document_id)
 Index("ix_assessments_assessor", assessments.c.assessor)
+
+# Reprint lookup (migration 0009_reprint_bands): one row per LSH band of each stored fingerprint,
+# so finding a near-duplicate is an indexed query rather than an index in the writer's memory.
+reprint_bands = Table(
+    "reprint_bands",
+    metadata,
+    Column("kind", String(20), primary_key=True),  # the fingerprinted table: documents, attributions, assessments
+    Column("band", LargeBinary, primary_key=True),  # the band's number, then its MinHash values
+    Column("row_id", Integer, primary_key=True),  # the row's id in that table (no FK: it spans three tables)
+    sqlite_with_rowid=False,
+)
 
 entities = Table(
     "entities",

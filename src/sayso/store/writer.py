@@ -2,7 +2,8 @@
 
 The content hash is checked again under the write lock, so two processes ingesting the same
 article store it once. Reprint origins are looked up in the same transaction; the SQLite
-full-text rows are written beside the rows they index, so the index and the tables always agree.
+full-text rows and the reprint bands are written beside the rows they index, so the indexes and
+the tables always agree.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sayso.model import Analysis, Assessment, Span
 from sayso.store import identities, schema
 from sayso.store.database import Store
-from sayso.store.dedup import ReprintIndex, fingerprint, load_settings
+from sayso.store.dedup import fingerprint, load_settings, reprint_indexes
 
 
 def normalise(text: str) -> str:
@@ -41,11 +42,6 @@ def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
     }
 
 
-# What must agree for an assessment to reprint another: its band, or for one without a band what it
-# is ("may" is not a reprint of "we judge", nor of "likely").
-_READING = func.coalesce(schema.assessments.c.band, schema.assessments.c.category)
-
-
 def _probability_columns(assessment: Assessment) -> dict[str, float | None]:
     """The range and median, all NULL where the scale gives the phrase no number (a modal, a
     judgement, an uncertainty statement or a comparative under a standard scale)."""
@@ -65,12 +61,9 @@ class Writer:
     """The single writer of a store: one ``save()`` per document, one transaction per ``save()``."""
 
     def __init__(self, store: Store) -> None:
-        settings = load_settings()
         self.store = store
-        self.settings = settings
-        self.documents = ReprintIndex(schema.documents, settings.document)
-        self.attributions = ReprintIndex(schema.attributions, settings.passage)
-        self.assessments = ReprintIndex(schema.assessments, settings.passage, key=_READING)
+        self.settings = load_settings()
+        self.documents, self.attributions, self.assessments = reprint_indexes()
 
     def save(self, analysis: Analysis, *, raw: str, source_name: str, digest: str | None = None,
              meta: dict[str, Any] | None = None) -> int | None:
@@ -83,8 +76,6 @@ class Writer:
             exists = conn.execute(select(schema.documents.c.id).where(schema.documents.c.content_hash == digest))
             if exists.first() is not None:
                 return None
-            for index in (self.documents, self.attributions, self.assessments):
-                index.refresh(conn)
             document_id, origin_id = self._insert_document(
                 conn, analysis, raw=raw, source_name=source_name, digest=digest, meta=meta or {}
             )
@@ -102,7 +93,7 @@ class Writer:
     ) -> tuple[int, int | None]:
         """The new document's id and, when it reprints a stored one, that document's id."""
         signature = fingerprint(analysis.text, self.settings.document)
-        origin_id = self.documents.origin_of(signature)
+        origin_id = self.documents.origin_of(conn, signature)
         row = {
             "content_hash": digest,
             "source_name": source_name,
@@ -124,7 +115,9 @@ class Writer:
             "minhash": signature,
             "ingested_at": datetime.now(UTC).isoformat(),
         }
-        return conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one(), origin_id
+        document_id = conn.execute(insert(schema.documents).returning(schema.documents.c.id), row).scalar_one()
+        self.documents.add(conn, [(document_id, signature)])
+        return document_id, origin_id
 
     @staticmethod
     def _carried(conn: Connection, table: Table, origin_document: int | None) -> dict[str, int]:
@@ -205,10 +198,11 @@ class Writer:
                 "speaker_start": None if mention is None else mention.start,
                 "speaker_end": None if mention is None else mention.end,
                 "rule": a.rule, "cue_class": a.cue_class, "minhash": signature,
-                "origin_id": self.attributions.origin_of(signature) or carried.get(normalise(a.content.text)),
+                "origin_id": self.attributions.origin_of(conn, signature) or carried.get(normalise(a.content.text)),
             })
         t = schema.attributions
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        self.attributions.add(conn, [(i, r["minhash"]) for i, r in zip(ids, rows)])
         self._index(conn, "attribution", [(i, r["content"]) for i, r in zip(ids, rows)], document_id)
 
     def _insert_assessments(
@@ -227,12 +221,13 @@ class Writer:
                 "voice": _voice_at(analysis, a.phrase.start),
                 "band": a.band, "scale": a.scale, "assessor": a.assessor,
                 "negated": a.negated, "rule": a.rule, "category": a.category, **_probability_columns(a),
-                "origin_id": self.assessments.origin_of(signature, a.band or a.category)
+                "origin_id": self.assessments.origin_of(conn, signature, a.band or a.category)
                 or carried.get(normalise(a.sentence.text)),
                 "minhash": signature,
             })
         t = schema.assessments
         ids = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        self.assessments.add(conn, [(i, r["minhash"]) for i, r in zip(ids, rows)])
         self._index(conn, "assessment", [(i, r["sentence"]) for i, r in zip(ids, rows)], document_id)
 
     def _insert_entities(self, conn: Connection, analysis: Analysis, document_id: int) -> None:
@@ -264,7 +259,8 @@ class Writer:
 
 def check(store: Store) -> list[str]:
     """Integrity problems, one line each (empty when sound): every document's rows must match
-    its stored Analysis JSON, and the SQLite full-text index must match the rows it indexes."""
+    its stored Analysis JSON, and the SQLite full-text index and the reprint bands must match the
+    rows they index."""
     d, a, s, p = schema.documents, schema.attributions, schema.assessments, schema.passages
     problems: list[str] = []
     with store.read() as conn:
@@ -290,4 +286,5 @@ def check(store: Store) -> list[str]:
                 stored = conn.execute(select(func.count()).select_from(table)).scalar_one()
                 if indexed != stored:
                     problems.append(f"search index has {indexed} {kind} rows, the table {stored}")
+        problems += [line for index in reprint_indexes() if (line := index.consistent(conn)) is not None]
     return problems
