@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,7 @@ FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "ch
                 "businesswoman", "mother", "wife", "daughter", "sister", "queen", "princess"}
 MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
               "husband", "son", "brother", "king", "prince"}
+GENDER_WORDS = frozenset(FEMALE_WORDS | MALE_WORDS)
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
@@ -90,12 +91,13 @@ class Resolver:
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._surnames: dict[str, set[str]] = {}
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
+        people = [e for e in self._ents if e.label_ == "PERSON"]
         for ent in people:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
-            if len(words) >= 2 and words[0].lower_ not in FEMALE_WORDS | MALE_WORDS:
+            if len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 self._surnames.setdefault(words[-1].text, set()).add(" ".join(t.text for t in ent if t.is_alpha or t.text.endswith(".")))
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
@@ -128,7 +130,7 @@ class Resolver:
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
-        names = [t for t in tokens if t.text.rstrip(".").lower() not in FEMALE_WORDS | MALE_WORDS]
+        names = [t for t in tokens if t.text.rstrip(".").lower() not in GENDER_WORDS]
         if not names:
             return
         name = self._full_name(" ".join(t.text for t in names))
@@ -175,7 +177,7 @@ class Resolver:
         said: dict[str, set[str]] = {}
         for token in self.doc[:-1]:
             word = token.lower_.rstrip(".")
-            if word in FEMALE_WORDS | MALE_WORDS and token.nbor(1).pos_ == "PROPN":
+            if word in GENDER_WORDS and token.nbor(1).pos_ == "PROPN":
                 said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
         for candidate in self.candidates.values():
             genders = said.get(candidate.name.split()[-1], set())
@@ -197,7 +199,7 @@ class Resolver:
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
-        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in span.ents)  # not "the Democratic nominee"
+        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in _ents_within(self._ents, span))  # not "the Democratic nominee"
         return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
     # -- resolving -------------------------------------------------------------------------
@@ -333,7 +335,8 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [_own_name(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
+    ents = doc.ents
+    out = [_own_name(doc, ents, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out)  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
@@ -368,7 +371,7 @@ def _attached(token: Token, root: Token, steps: int = 3) -> bool:
     return False
 
 
-def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+def _own_name(doc: Doc, doc_ents: Sequence[Span], a: dict[str, Any]) -> dict[str, Any]:
     """A named mention keeps the person it names: "Ivanka Trump" is not the "Donald Trump" whose
     surname it shares; "McConnell aides" (a plural common noun) are not McConnell."""
     mention, name = a.get("speaker_mention"), a.get("speaker_name")
@@ -383,7 +386,7 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     if a.get("speaker_type") != "PERSON":
         return a
     root = span.root
-    ents = span.ents  # read once: each read walks every token of the article
+    ents = _ents_within(doc_ents, span)
     people = [e for e in ents if e.label_ == "PERSON"]
     if root.pos_ == "NOUN" and root.is_lower and people and all(e.end <= root.i for e in people) \
             and root.lemma_.lower() not in _message_nouns():  # message and body nouns speak for their owner
@@ -404,6 +407,17 @@ def _own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     if not given or any(same_first(w.casefold(), credited.first) for w in given):
         return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
     return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}
+
+
+def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
+    """``span.ents`` from the Doc's entities read once: ``Span.ents`` walks every token of the article."""
+    within = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            within.append(ent)
+    return within
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:

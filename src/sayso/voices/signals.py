@@ -42,8 +42,8 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     first = next((t for t in span if not t.is_space), None)
     opening = first.sent if first is not None else None
     counts["opens_personal"] = int(opening is not None and any(
-        t.sent == opening and (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass")
-        for t in outside
+        (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass") and t.sent == opening
+        for t in outside  # ``t.sent`` last: it builds a Span for every token it is asked of
     ))
     for t in outside:
         low = t.text.lower().translate(APOSTROPHES)
