@@ -69,6 +69,7 @@ class WordPatterns:
                 index.setdefault(hash_string(word), []).append(entry)
         # "looks set to": three lowercase words; "high confidence": a level, then a noun's lemma
         self._looks_set = {tuple(hash_string(w) for w in words) for words in lex["appearance"]["fixed"]}
+        self._looks_first = {words[0] for words in self._looks_set}
         conf = lex["confidence"]
         self._levels = {hash_string(w) for w in conf["levels"]}
         self._confidence_nouns = {hash_string(w) for w in conf["nouns"]}
@@ -83,7 +84,7 @@ class WordPatterns:
             if hits:
                 labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]
                 found += [(label, i, i + 1) for label in dict.fromkeys(labels)]
-            if tuple(r[0] for r in rows[i : i + 3]) in self._looks_set:
+            if lower in self._looks_first and tuple(r[0] for r in rows[i : i + 3]) in self._looks_set:
                 found.append(("LOOKSET", i, i + 3))
             if lower in self._levels and i + 1 < len(rows) and rows[i + 1][1] in self._confidence_nouns:
                 found.append(("CONFIDENCE", i, i + 2))

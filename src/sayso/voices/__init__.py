@@ -82,7 +82,7 @@ def find_voices(
     rules = rules or load_rules()
     text = doc.text
     spans = paragraphs(text, boilerplate)
-    tokens = TokenIndex(doc, [t.idx for t in doc])
+    tokens = TokenIndex(doc, doc.to_array("IDX").tolist())  # one array read, not a Token per word
     if markup_quotes or markup_decides:
         passages = label_by_markup(text, spans, markup_quotes, rules)
     else:
