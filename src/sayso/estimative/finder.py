@@ -54,6 +54,7 @@ from spacy.vocab import Vocab
 
 from sayso.calibration import READERS, Table
 from sayso.data import load_json
+from sayso.doctext import text_of
 from sayso.errors import ConfigError
 from sayso.estimative.frames import Frames
 from sayso.estimative.indirect import Indirect
@@ -151,7 +152,7 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 class _Finder(Frames, Indirect):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
-        self.text = doc.text  # once: spaCy rebuilds doc.text from every token on each read
+        self.text = text_of(doc)
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies

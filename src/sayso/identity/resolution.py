@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sayso.data import load_json
+from sayso.doctext import text_of
 from sayso.identity.names import person_name, same_first
 from sayso.identity.roles import clean_name, clean_speaker
 
@@ -114,7 +115,7 @@ class Resolver:
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def _headline(self) -> str | None:
-        first = self.doc.text.split("\n", 1)[0]
+        first = text_of(self.doc).split("\n", 1)[0]
         return first if 0 < len(first.split()) <= 25 else None
 
     def _full_name(self, name: str) -> str:
