@@ -17,6 +17,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sayso.doctext import text_of
+
 _LABEL = r"(?:\d{1,3}|[a-z])"
 MARKER = re.compile(rf"\[(?P<inner>{_LABEL}(?:\s*[,;–—-]\s*{_LABEL})*)\](?![A-Za-z0-9])")
 _SEPARATOR = re.compile(r"\s*([,;–—-])\s*")
@@ -26,7 +28,7 @@ _MAX_RANGE = 50
 
 def find_citations(doc: Doc) -> list[dict[str, Any]]:
     """Every footnote marker in ``doc`` with the ``[start, end]`` of the sentence it supports."""
-    text = doc.text
+    text = text_of(doc)
     found = [m for m in MARKER.finditer(text) if not _opens_line(text, m.start())]
     if not found:
         return []

@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sayso.data import load_json
+from sayso.doctext import text_of
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
@@ -91,7 +92,7 @@ def normalise(name: str) -> str:
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
     """Entities in ``doc``, each with its canonical name, type, other names and mention spans."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = text_of(doc)
     mentions = _mentions(doc, text)
     mentions = sorted(mentions + _introduced_acronyms(text, mentions), key=lambda m: m.start)
     return _merge(text, mentions)

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
+from sayso.doctext import text_of
 from sayso.errors import InputError
 
 Resolution = dict[str, Any]
@@ -58,7 +59,7 @@ def parse_published(published: str | None) -> date | None:
 def find_dates(doc: Doc, published: str | None) -> list[dict[str, Any]]:
     """Every date expression in ``doc`` with its value resolved against ``published``."""
     pub = parse_published(published)
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = text_of(doc)
     records = []
     for span in _candidates(doc, text):
         trimmed = _trim(text, span.start_char, span.end_char)

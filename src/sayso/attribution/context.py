@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from sayso.attribution.cues import is_cue_verb
 from sayso.attribution.quotes import QUOTE_CHARS, Quote, find_quotes, paragraphs, quote_at
 from sayso.attribution.spans import lstrip, overlap, trim, word_count
+from sayso.doctext import text_of
 
 DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s?[A-Z]\.)?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
@@ -70,7 +71,7 @@ class Context:
         boilerplate: Sequence[Sequence[int]] = (),
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.lexicon = lexicon
         self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
         self.voices = voices

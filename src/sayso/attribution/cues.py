@@ -40,9 +40,12 @@ def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
 
 def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:
     """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing."""
+    low = token.lower_
     for idiom in lexicon["idioms"]:
         words = idiom.split()
         for offset in range(len(words)):
+            if words[offset] != low:
+                continue  # the token would stand at ``offset`` in the idiom: its word must be there
             start = token.i - offset
             if start < 0 or start + len(words) > len(token.doc):
                 continue

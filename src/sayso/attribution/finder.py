@@ -24,9 +24,12 @@ from sayso.model import Speaker
 
 
 def _sourcing_phrases(ctx: Context, sent: Span) -> None:
-    phrases = [(entry["words"], entry) for entry in ctx.lexicon["multiword"]]
+    by_first: dict[str, list[dict[str, Any]]] = {}  # a token starts a phrase only with its first word
+    for entry in ctx.lexicon["multiword"]:
+        by_first.setdefault(entry["words"][0], []).append(entry)
     for token in sent:
-        for words, entry in phrases:
+        for entry in by_first.get(token.lower_, ()):
+            words = entry["words"]
             phrase = ctx.doc[token.i : token.i + len(words)]
             if [t.lower_ for t in phrase] == words and quote_at(token.idx, ctx.quotes) is None:
                 indirect.sourcing_phrase(ctx, phrase, entry, sent)

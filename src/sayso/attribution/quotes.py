@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,8 +32,13 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> 
     closers = {o: [c for oo, c in pairs if oo == o] for o, _ in pairs}
     openers = sorted(closers, key=len, reverse=True)  # '' before '
     found: list[tuple[int, int | None]] = []
+    first_chars = _marks("".join(o[0] for o in openers))
     i = start
     while i < end:
+        candidate = first_chars.search(text, i, end)  # skip the text no opening mark starts in
+        if candidate is None:
+            break
+        i = candidate.start()
         mark = next((o for o in openers if text.startswith(o, i)), None)
         if mark is not None and _can_open(text, i, start, len(mark)):
             close = _find_close(text, i + len(mark), end, closers[mark])
@@ -50,6 +56,12 @@ def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> 
             continue
         i += 1
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _marks(chars: str) -> re.Pattern[str]:
+    """Any one of ``chars``: a quotation can open or close only where one of its marks begins."""
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _can_open(text: str, i: int, para_start: int, width: int = 1) -> bool:
@@ -70,7 +82,10 @@ def _mark_width(text: str, i: int) -> int:
 def _find_close(text: str, i: int, end: int, closers: list[str], possessives: bool = True) -> int | None:
     """The closing mark; ``possessives``: a mark after a final s and before a space is a plural
     possessive ("the players’ union"), not a close."""
-    for j in range(i, end):
+    first_chars = _marks("".join(c[0] for c in closers))
+    while (candidate := first_chars.search(text, i, end)) is not None:  # skip the text no mark starts in
+        j = candidate.start()
+        i = j + 1
         for mark in closers:
             if text.startswith(mark, j):
                 if mark in "’'" and j + 1 < end and (text[j + 1].isalpha() or possessives and text[j - 1] == "s" and text[j + 1] == " "):

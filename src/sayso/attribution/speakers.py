@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import is_definite
 from sayso.attribution.mentions import mention_span
+from sayso.doctext import text_of
 from sayso.model import Span as TextSpan
 from sayso.model import Speaker
 
@@ -39,7 +40,7 @@ class SpeakerResolver:
     ents: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = text_of(self.doc)
         self.ents = tuple(self.doc.ents)
         for ent in self.ents:
             if ent.label_ == "PERSON":

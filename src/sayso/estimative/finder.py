@@ -49,17 +49,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sayso.calibration import READERS, Table
 from sayso.data import load_json
+from sayso.doctext import text_of
 from sayso.errors import ConfigError
 from sayso.estimative.assessor import Assessor
 from sayso.estimative.frames import Frames
 from sayso.estimative.indirect import Indirect
+from sayso.estimative.patterns import WordPatterns
 from sayso.estimative.syntax import (
     SUBJECTS,
     char_span,
@@ -125,29 +127,7 @@ class _Rules:
         self.evidential = frozenset(lex["assessor_verbs"]["evidential"])
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_matcher.add("PHRASE", [Doc(vocab, words=re.findall(r"\w+|[^\w\s]", p)) for p in self.phrases])
-        cap, threat, rule_out, conf = lex["capacity"], lex["threat"], lex["rule_out"], lex["confidence"]
-        self.matcher = Matcher(vocab)
-        self.matcher.add("WORD", [[{"LOWER": {"IN": list(self.words)}}]])
-        self.matcher.add("MODAL", [[{"LOWER": {"IN": list(self.modals)}, "TAG": "MD"}]])
-        judgement, unknown, shifts, looks = lex["judgement"], lex["uncertainty"], lex["shifts"], lex["appearance"]
-        self.matcher.add("JUDGE_VERB", [[{"LEMMA": {"IN": list(judgement["verbs"])}, "POS": "VERB"}]])
-        self.matcher.add("JUDGE_NOUN", [[{"LEMMA": {"IN": list(judgement["nouns"])}, "POS": "NOUN"}]])
-        unknown_words = [*unknown["adjectives"], *unknown["negated_adjectives"]]
-        self.matcher.add("UNKNOWN", [[{"LOWER": {"IN": unknown_words}}], [{"LOWER": "known", "TAG": "VBN"}],
-                                     [{"LEMMA": {"IN": unknown["nouns"]}, "POS": "NOUN"}]])
-        self.matcher.add("INFEASIBLE", [[{"LOWER": {"IN": unknown["infeasible"]}, "POS": "ADJ"}]])
-        self.matcher.add("CANNOT", [[{"LEMMA": {"IN": unknown["cognition"]}, "POS": "VERB"}]])
-        self.matcher.add("SHIFT", [[{"LEMMA": {"IN": [*shifts["up"], *shifts["down"]]}, "POS": "VERB"}]])
-        self.matcher.add("APPEAR", [[{"LEMMA": {"IN": looks["verbs"]}}]])
-        self.matcher.add("SEEMINGLY", [[{"LOWER": {"IN": looks["adverbs"]}}]])
-        self.matcher.add("LOOKSET", [[{"LOWER": a}, {"LOWER": b}, {"LOWER": c}] for a, b, c in looks["fixed"]])
-        self.matcher.add("POTENTIAL", [[{"LOWER": {"IN": looks["nouns"]}, "POS": {"IN": ["NOUN", "ADJ"]}}]])
-        capacity_lemmas = [cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]]
-        self.matcher.add("CAPACITY", [[{"LEMMA": {"IN": capacity_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        self.matcher.add("THREAT", [[{"LEMMA": {"IN": threat["nouns"]}, "POS": "NOUN"}]])
-        self.matcher.add("ODDS", [[{"LOWER": {"IN": list(lex["odds"]["predicates"])}, "POS": {"IN": ["ADJ", "ADV"]}}]])
-        self.matcher.add("RULE_OUT", [[{"LEMMA": {"IN": rule_out["verbs"]}, "POS": "VERB"}]])
-        self.matcher.add("CONFIDENCE", [[{"LOWER": {"IN": list(conf["levels"])}}, {"LEMMA": {"IN": conf["nouns"]}}]])
+        self.word_patterns = WordPatterns(lex)
 
 
 _RULES: dict[int, tuple[Vocab, _Rules]] = {}
@@ -172,7 +152,7 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 class _Finder(Frames, Indirect, Assessor):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
-        self.text = doc.text  # once: spaCy rebuilds doc.text from every token on each read
+        self.text = text_of(doc)
         self.voices, self.attributions = voices, attributions
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
@@ -472,7 +452,6 @@ class _Finder(Frames, Indirect, Assessor):
 
     def run(self) -> Found:
         doc = self.doc
-        strings = doc.vocab.strings
         phrases = filter_spans([doc[s:e] for _, s, e in self.rules.phrase_matcher(doc)])
         for span in phrases:
             if self.in_text(span[0]):
@@ -483,7 +462,7 @@ class _Finder(Frames, Indirect, Assessor):
             "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
             "JUDGE_VERB": 3, "JUDGE_NOUN": 3,
         }
-        matches = sorted(((strings[m], s, e) for m, s, e in self.rules.matcher(doc)), key=lambda m: (order[m[0]], m[1]))
+        matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
             token = doc[start]
             if any(i in self.used for i in range(start, end)) or not self.in_text(token):

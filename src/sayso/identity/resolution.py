@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.doctext import text_of
 from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
 from sayso.identity.roles import clean_name, clean_speaker
 
@@ -39,6 +40,7 @@ FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "ch
                 "businesswoman", "mother", "wife", "daughter", "sister", "queen", "princess"}
 MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
               "husband", "son", "brother", "king", "prince"}
+GENDER_WORDS = frozenset(FEMALE_WORDS | MALE_WORDS)
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
@@ -94,7 +96,7 @@ class FullNames:
         self.genders: dict[str, str | None] = {}
         for ent in doc.ents:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
-            if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in FEMALE_WORDS | MALE_WORDS:
+            if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
                 self.surnames.setdefault(words[-1].text, set()).add(full)
                 gender = Resolver._gender_at(ent, Resolver._roles_of(ent)[0])
@@ -130,7 +132,8 @@ class Resolver:
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._names = FullNames(doc)
         self._said = self._honorifics()
-        for ent in doc.ents:
+        self._ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
+        for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
@@ -149,7 +152,7 @@ class Resolver:
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def _headline(self) -> str | None:
-        first = self.doc.text.split("\n", 1)[0]
+        first = text_of(self.doc).split("\n", 1)[0]
         return first if 0 < len(first.split()) <= 25 else None
 
     def _surname_gender(self, surname: str, honorific: str | None) -> str | None:
@@ -185,7 +188,7 @@ class Resolver:
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
-        names = [t for t in tokens if t.text.rstrip(".").lower() not in FEMALE_WORDS | MALE_WORDS]
+        names = [t for t in tokens if t.text.rstrip(".").lower() not in GENDER_WORDS]
         if not names:
             return
         roles, heads = self._roles_of(ent)
@@ -204,7 +207,7 @@ class Resolver:
             span = mention_span(self.doc, a.get("speaker_mention"))
             if span is None or a.get("speaker_type") != "PERSON" or not name:
                 continue
-            words = [w for w in written_name(span) if w.lower() not in FEMALE_WORDS | MALE_WORDS]
+            words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
             here = self._sentence(span.start_char)
             if len(words) > 1 and words[-1] == name.split()[-1]:
                 credited[words[-1]] = (here, name)
@@ -222,7 +225,7 @@ class Resolver:
         span = mention_span(self.doc, a.get("speaker_mention"))
         if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
             return a
-        words = [w for w in written_name(span) if w.lower() not in FEMALE_WORDS | MALE_WORDS]
+        words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
         if len(words) != 1 or self._names.genders.get(credited) is None:
             return a
         honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
@@ -264,7 +267,7 @@ class Resolver:
         said: dict[str, set[str]] = {}
         for token in self.doc[:-1]:
             word = token.lower_.rstrip(".")
-            if word in FEMALE_WORDS | MALE_WORDS and token.nbor(1).pos_ == "PROPN":
+            if word in GENDER_WORDS and token.nbor(1).pos_ == "PROPN":
                 said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
         return said
 
@@ -290,7 +293,7 @@ class Resolver:
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
-        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in span.ents)  # not "the Democratic nominee"
+        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in _ents_within(self._ents, span))  # not "the Democratic nominee"
         return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
     # -- resolving -------------------------------------------------------------------------
@@ -468,6 +471,17 @@ def _checked(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     that it is resolved from the article rather than taken as attribution guessed it."""
     a = own_name(doc, a)
     return {**a, "speaker_name": None} if _described(doc, a) else a
+
+
+def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
+    """``span.ents`` from the Doc's entities read once: ``Span.ents`` walks every token of the article."""
+    within = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            within.append(ent)
+    return within
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:

@@ -55,6 +55,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sayso.doctext import text_of
 from sayso.voices.classifier import VoiceModel, label_by_model, load_model
 from sayso.voices.inference import label_by_rules, reads_as_chatty
 from sayso.voices.passages import Passage, label_by_markup, paragraphs
@@ -83,9 +84,9 @@ def find_voices(
     targets name an excerpt's source when the text names none.
     """
     rules = rules or load_rules()
-    text = doc.text
+    text = text_of(doc)
     spans = paragraphs(text, boilerplate)
-    tokens = TokenIndex(doc, [t.idx for t in doc])
+    tokens = TokenIndex(doc, doc.to_array("IDX").tolist())  # one array read, not a Token per word
     if markup_quotes or markup_decides:
         passages = label_by_markup(text, spans, markup_quotes, rules)
     else:

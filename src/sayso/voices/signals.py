@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
@@ -42,8 +44,8 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     first = next((t for t in span if not t.is_space), None)
     opening = first.sent if first is not None else None
     counts["opens_personal"] = int(opening is not None and any(
-        t.sent == opening and (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass")
-        for t in outside
+        (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass") and t.sent == opening
+        for t in outside  # ``t.sent`` last: it builds a Span for every token it is asked of
     ))
     for t in outside:
         low = t.text.lower().translate(APOSTROPHES)
@@ -124,7 +126,8 @@ def _quoted_ranges(body: str, rules: Rules) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     body = body.replace("''", '" ').replace("``", '" ')  # typewriter quotes, offsets kept
-    for i, c in enumerate(body):
+    for mark in _marks(rules.quote_open + rules.quote_close + rules.quote_toggle).finditer(body):
+        i, c = mark.start(), mark.group()
         if opened is None and (c in rules.quote_open or c in rules.quote_toggle):
             opened = i
         elif opened is not None and (c in rules.quote_close or c in rules.quote_toggle):
@@ -135,6 +138,12 @@ def _quoted_ranges(body: str, rules: Rules) -> list[tuple[int, int]]:
     if opened is not None:
         ranges.append((opened, len(body)))
     return ranges
+
+
+@functools.lru_cache(maxsize=8)
+def _marks(chars: str) -> re.Pattern[str]:
+    """Any one of ``chars``: only quotation marks change the state ``_quoted_ranges`` keeps."""
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,23 @@
+"""A Doc's text, joined once per Doc and shared by every component that reads it.
+
+spaCy's ``Doc.text`` joins the text of every token anew on each read, building a Token object for
+each word, and most of sayso's components need the text: read once each, that was eight joins an
+article. A Doc's text cannot change (the retokenizer keeps it), so it is kept for as long as the
+Doc lives, and no longer.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from spacy.tokens import Doc
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined on the first read only."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

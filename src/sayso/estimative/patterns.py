@@ -1,0 +1,91 @@
+"""The estimative lexicon's word patterns, matched in one pass over the Doc's attribute arrays.
+
+Every pattern but two is one token long ("likely", a modal tagged MD, the lemma "assess" as a
+verb). spaCy's ``Matcher`` walks a state machine for every pattern at every token, which cost more
+than the rest of the estimative component together; here a token's lowercase form and lemma look
+up the patterns that could match it, and only those are checked. The matches and their order are
+the ``Matcher``'s: by token, then in the order the patterns are listed, each label once per span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPattern:
+    """One token whose lowercase form (or lemma) is one of ``words``, with a part of speech in
+    ``pos`` and tag ``tag`` where these are given."""
+
+    label: str
+    by_lemma: bool
+    words: tuple[str, ...]
+    pos: tuple[str, ...] = ()
+    tag: str | None = None
+
+
+def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
+    """The one-token patterns, in the order the finder lists its labels."""
+    judgement, unknown, shifts, looks = lex["judgement"], lex["uncertainty"], lex["shifts"], lex["appearance"]
+    cap = lex["capacity"]
+    return [
+        TokenPattern("WORD", False, tuple(lex["words"])),
+        TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
+        TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB",)),
+        TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
+        TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
+        TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),
+        TokenPattern("UNKNOWN", True, tuple(unknown["nouns"]), ("NOUN",)),
+        TokenPattern("INFEASIBLE", False, tuple(unknown["infeasible"]), ("ADJ",)),
+        TokenPattern("CANNOT", True, tuple(unknown["cognition"]), ("VERB",)),
+        TokenPattern("SHIFT", True, (*shifts["up"], *shifts["down"]), ("VERB",)),
+        TokenPattern("APPEAR", True, tuple(looks["verbs"])),
+        TokenPattern("SEEMINGLY", False, tuple(looks["adverbs"])),
+        TokenPattern("POTENTIAL", False, tuple(looks["nouns"]), ("NOUN", "ADJ")),
+        TokenPattern("CAPACITY", True, (cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]), ("VERB", "AUX")),
+        TokenPattern("THREAT", True, tuple(lex["threat"]["nouns"]), ("NOUN",)),
+        TokenPattern("ODDS", False, tuple(lex["odds"]["predicates"]), ("ADJ", "ADV")),
+        TokenPattern("RULE_OUT", True, tuple(lex["rule_out"]["verbs"]), ("VERB",)),
+    ]
+
+
+class WordPatterns:
+    """The lexicon's patterns indexed by the word (hash) a token must carry to match them."""
+
+    def __init__(self, lex: dict[str, Any]) -> None:
+        # word hash -> [(pattern index, label, POS ids, tag hash)], for the lowercase form and the lemma
+        self._by_lower: dict[int, list[tuple[int, str, frozenset[int], int | None]]] = {}
+        self._by_lemma: dict[int, list[tuple[int, str, frozenset[int], int | None]]] = {}
+        for n, p in enumerate(token_patterns(lex)):
+            index = self._by_lemma if p.by_lemma else self._by_lower
+            entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), hash_string(p.tag) if p.tag else None)
+            for word in dict.fromkeys(p.words):
+                index.setdefault(hash_string(word), []).append(entry)
+        # "looks set to": three lowercase words; "high confidence": a level, then a noun's lemma
+        self._looks_set = {tuple(hash_string(w) for w in words) for words in lex["appearance"]["fixed"]}
+        self._looks_first = {words[0] for words in self._looks_set}
+        conf = lex["confidence"]
+        self._levels = {hash_string(w) for w in conf["levels"]}
+        self._confidence_nouns = {hash_string(w) for w in conf["nouns"]}
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of every match, ordered as spaCy's ``Matcher`` reports them
+        among matches that start at the same token: one-token patterns first, in list order."""
+        rows = doc.to_array([LOWER, LEMMA, POS, TAG]).tolist()
+        found: list[tuple[str, int, int]] = []
+        for i, (lower, lemma, pos, tag) in enumerate(rows):
+            hits = [*self._by_lower.get(lower, ()), *self._by_lemma.get(lemma, ())]
+            if hits:
+                labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]
+                found += [(label, i, i + 1) for label in dict.fromkeys(labels)]
+            if lower in self._looks_first and tuple(r[0] for r in rows[i : i + 3]) in self._looks_set:
+                found.append(("LOOKSET", i, i + 3))
+            if lower in self._levels and i + 1 < len(rows) and rows[i + 1][1] in self._confidence_nouns:
+                found.append(("CONFIDENCE", i, i + 2))
+        return found
