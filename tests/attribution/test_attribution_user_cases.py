@@ -181,34 +181,26 @@ def test_an_interrupted_quotation_over_paragraphs_keeps_its_cue_out(find):
     ]
 
 
-def test_a_quotation_paragraph_continues_the_running_speaker(find):
-    text = (
-        "The mayor said the plan was sound.\n\n"
-        "“It will save money and it will save lives,” said Jim Roe, the council leader.\n\n"
-        "“Nobody in this room should doubt that for a moment.”"
-    )
-    a = _one(find(text), text, "Nobody in this room should doubt that for a moment.")
-    assert (a["rule"], a["speaker_name"]) == ("running-speaker", "Jim Roe")
+QUOTE_ALONE = "“We cannot keep up with the people who come to us every night.”"
 
 
-def test_a_person_introduced_in_between_takes_the_floor(find):
-    text = (
-        "The mayor said the plan was sound.\n\n"
-        "Jim Roe has run the shelter on Dock Street for twenty years.\n\n"
-        "“We cannot keep up with the people who come to us every night.”"
-    )
-    a = _one(find(text), text, "We cannot keep up with the people who come to us every night.")
-    assert (a["rule"], a["speaker_name"], a["cue"]) == ("introduced-speaker", "Jim Roe", None)
-
-
-def test_a_person_whose_belief_is_reported_in_between_takes_the_floor(find):
-    text = (
-        "The mayor said the plan was sound.\n\n"
-        "Jim Roe fears the plan will leave the shelter without money by winter.\n\n"
-        "“We cannot keep up with the people who come to us every night.”"
-    )
-    a = _one(find(text), text, "We cannot keep up with the people who come to us every night.")
-    assert (a["rule"], a["speaker_name"]) == ("introduced-speaker", "Jim Roe")
+@pytest.mark.parametrize(
+    ("before", "rule", "speaker"),
+    [
+        pytest.param("“It will save money and it will save lives,” said Jim Roe, the council leader.",
+                     "running-speaker", "Jim Roe", id="continues-the-running-speaker"),
+        pytest.param("Jim Roe has run the shelter on Dock Street for twenty years.",
+                     "introduced-speaker", "Jim Roe", id="a-person-introduced-in-between-takes-the-floor"),
+        pytest.param("Jim Roe fears the plan will leave the shelter without money by winter.",
+                     "introduced-speaker", "Jim Roe", id="a-person-whose-belief-is-reported-takes-the-floor"),
+    ],
+)
+def test_a_quotation_paragraph_goes_to_the_running_or_introduced_speaker(find, before, rule, speaker):
+    text = f"The mayor said the plan was sound.\n\n{before}\n\n{QUOTE_ALONE}"
+    a = _one(find(text), text, QUOTE_ALONE.strip("“”"))
+    assert (a["rule"], a["speaker_name"]) == (rule, speaker)
+    if rule == "introduced-speaker":
+        assert a["cue"] is None  # no verb introduces the quotation; the paragraph before names who speaks
 
 
 def test_a_paragraph_about_no_one_keeps_the_running_speaker(find):
