@@ -192,3 +192,15 @@ def test_participle_tag_with_a_subject_is_a_past_tense(bare_nlp):
     )
     found = find_attributions(doc, [], LEXICON)
     assert [doc.text[slice(*a["speaker_mention"])] for a in found] == ["Holub"]
+
+
+def test_an_entity_of_whitespace_alone_names_no_person() -> None:
+    """The tagger can label a lone line separator as a PERSON in garbled input; it names no one
+    (it raised IndexError, found by `sayso fuzz --long`)."""
+    from spacy.vocab import Vocab
+
+    from sayso.attribution.speakers import _person_name
+
+    doc = Doc(Vocab(), words=["Russia", "\u2028", "assesses"], spaces=[True, True, False],
+              ents=["O", "B-PERSON", "O"])
+    assert _person_name(doc.ents[0], LEXICON) == ""

@@ -244,6 +244,8 @@ def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
     """A person's name without the titles the tagger took into it ("Kremlin Spokesperson Arkady
     Volkov", "Maj. Gen. Lyle Pardee"); empty when the entity is all title ("Maj")."""
     words = clean_name(ent).split()
+    if not words:  # an entity of whitespace alone ("\u2028"), found by the 100,000-case fuzz
+        return ""
     start = 0
 
     def title(i: int) -> bool:
