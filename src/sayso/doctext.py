@@ -1,4 +1,5 @@
-"""A Doc's text, joined once per Doc and shared by every component that reads it.
+"""A Doc's text, joined once per Doc and shared by every component that reads it; a span's
+entities from the Doc's entities read once.
 
 spaCy's ``Doc.text`` joins the text of every token anew on each read, building a Token object for
 each word, and most of sayso's components need the text: read once each, that was eight joins an
@@ -9,8 +10,9 @@ Doc lives, and no longer.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
@@ -21,3 +23,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def ents_within(span: Span, ents: Sequence[Span]) -> list[Span]:
+    """``span.ents`` from the Doc's entities read once (spaCy's ``Span.ents`` re-reads ``doc.ents``,
+    which walks every token of the article, on each call): those starting inside ``span``, up to
+    the first that runs past its end."""
+    found = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import is_definite
 from sayso.attribution.mentions import mention_span
-from sayso.doctext import text_of
+from sayso.doctext import ents_within, text_of
 from sayso.model import Span as TextSpan
 from sayso.model import Speaker
 
@@ -210,19 +210,6 @@ def _possessed_head(head: Token) -> Token:
         return head
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > nxt.i), None)
     return appos if appos is not None else head
-
-
-def ents_within(span: Span, ents: tuple[Span, ...]) -> list[Span]:
-    """``span.ents`` from the doc's entities read once (spaCy's ``Span.ents`` re-reads ``doc.ents``,
-    which walks every token of the article, on each call): those starting inside ``span``, up to
-    the first that runs past its end."""
-    found = []
-    for ent in ents:
-        if ent.start >= span.start:
-            if ent.end > span.end:
-                break
-            found.append(ent)
-    return found
 
 
 def clean_name(span: Span) -> str:

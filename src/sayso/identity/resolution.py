@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.doctext import text_of
+from sayso.doctext import ents_within, text_of
 from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
 from sayso.identity.roles import clean_name, clean_speaker
 
@@ -293,7 +293,7 @@ class Resolver:
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
-        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in _ents_within(self._ents, span))  # not "the Democratic nominee"
+        named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in ents_within(span, self._ents))  # not "the Democratic nominee"
         return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
     # -- resolving -------------------------------------------------------------------------
@@ -471,17 +471,6 @@ def _checked(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
     that it is resolved from the article rather than taken as attribution guessed it."""
     a = own_name(doc, a)
     return {**a, "speaker_name": None} if _described(doc, a) else a
-
-
-def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
-    """``span.ents`` from the Doc's entities read once: ``Span.ents`` walks every token of the article."""
-    within = []
-    for ent in ents:
-        if ent.start >= span.start:
-            if ent.end > span.end:
-                break
-            within.append(ent)
-    return within
 
 
 def _is_self(resolver: Resolver, a: dict[str, Any]) -> bool:
