@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from sayso.errors import ConfigError
+from sayso.evaluation.polnear import read_rows
 
 GUM_FILE = Path("gum") / "gum-attribution-wikinews.jsonl"
 POLNEAR_FILE = Path("polnear") / "polnear.jsonl"
@@ -41,21 +42,16 @@ class Text:
 
 def polnear(data_dir: Path, split: str) -> list[Text]:
     """PolNeAR articles of one compartment (never ``test``: it is not in the data folder)."""
-    path = data_dir / POLNEAR_FILE
-    if not path.exists():
-        raise ConfigError(f"PolNeAR not found at {path}")
     out = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["compartment"] != split or not row["annotations"]:
-                continue
-            gold = [
-                Gold(*([(s["start"], s["end"]) for s in a[role]] for role in ("content", "cue", "source")))
-                for a in row["annotations"][0]["attributions"]
-                if a["content"]
-            ]
-            out.append(Text(row["id"], row["text"], gold))
+    for row in read_rows(data_dir / POLNEAR_FILE):
+        if row["compartment"] != split or not row["annotations"]:
+            continue
+        gold = [
+            Gold(*([(s["start"], s["end"]) for s in a[role]] for role in ("content", "cue", "source")))
+            for a in row["annotations"][0]["attributions"]
+            if a["content"]
+        ]
+        out.append(Text(row["id"], row["text"], gold))
     return out
 
 
