@@ -33,6 +33,8 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn()) as bar, deferred_interrupts(signalled):
         task = bar.add_task("fuzzing", total=total)
+        # Said once the campaign can be interrupted cleanly, so a caller knows when Ctrl-C is safe.
+        bar.console.print(f"fuzzing {total:,} cases; Ctrl-C stops and reports")
 
         def next_case() -> None:
             # A signal is acted on here, between two cases, never inside Hypothesis: it records any
