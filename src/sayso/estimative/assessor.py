@@ -120,8 +120,9 @@ class Assessor:
         entity = next((e for e in self.doc.ents if e.start <= party.i < e.end), None) if party is not None else None
         if entity is None or entity.label_ not in OWNERS:
             return None
-        words = [t for t in entity if t.dep_ != "det" and t.tag_ != "POS"]
-        return f"{self.text[slice(*char_span(words))]}'s {self.text[tokens[1].idx : tokens[-1].idx + len(tokens[-1])]}"
+        owner = self.text[slice(*char_span(t for t in entity if t.dep_ != "det" and t.tag_ != "POS"))]
+        group = self.text[tokens[1].idx : tokens[-1].idx + len(tokens[-1])]
+        return f"{owner}' {group}" if owner.endswith("s") else f"{owner}'s {group}"  # "the Iranians' leaders"
 
     def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
         """"The minister said that she believes X": "she" inside a person's reported speech is that

@@ -139,13 +139,13 @@ POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 def antecedent(pronoun: Token) -> Token | None:
     """The noun a third-person pronoun, or its possessive, most plausibly stands for: the subject of
     the main clause of its sentence, when it comes first and agrees ("Beijing is building what it
-    believes …", "China is reorienting its posture because its leaders …"); for "they" or "their"
-    opening a sentence, the one plural subject or passive agent of the sentence before ("… studied
-    by our main adversaries. They have concluded …")."""
+    believes …", "China is reorienting its posture because its leaders …"); for a pronoun opening
+    its sentence, the one agreeing subject or passive agent of the sentence before ("… studied by
+    our main adversaries. They have concluded …")."""
     word = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_) if pronoun.tag_ == "PRP$" else pronoun.lower_
     subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i >= pronoun.i or subject.pos_ not in ("PROPN", "NOUN"):
-        return _previous_plural_subject(pronoun) if word == "they" else None
+        return _previous_subject(pronoun, word)
     plural = subject.tag_ in ("NNS", "NNPS")
     if word == "it" and not plural and subject.ent_type_ != "PERSON":
         return subject
@@ -156,16 +156,22 @@ def antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def _previous_plural_subject(pronoun: Token) -> Token | None:
-    """The one plural noun holding the subject or passive-agent place of the previous sentence's
-    main verbs, for a "they" with no noun before it in its own sentence; None when there are
-    none or several (unambiguous only)."""
+def _previous_subject(pronoun: Token, word: str) -> Token | None:
+    """The one noun in the subject or passive-agent place of the previous sentence's main verbs
+    that ``word`` agrees with, for a pronoun with no noun before it in its own sentence: for
+    "they", a plural; for "it", an organisation or place ("China is reorienting its posture. Its
+    leaders …"), not a thing. None when there are none or several: unambiguous only."""
     sentence = pronoun.sent
-    if sentence.start == 0 or any(t.pos_ in ("NOUN", "PROPN") for t in pronoun.doc[sentence.start : pronoun.i]):
+    if word not in ("it", "they") or sentence.start == 0 or any(
+        t.pos_ in ("NOUN", "PROPN") for t in pronoun.doc[sentence.start : pronoun.i]
+    ):
         return None
     root = pronoun.doc[sentence.start - 1].sent.root
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     subjects += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    plural = [s for s in subjects if s.tag_ in ("NNS", "NNPS")]
-    return plural[0] if len(plural) == 1 else None
+    if word == "they":
+        agreeing = [s for s in subjects if s.tag_ in ("NNS", "NNPS")]
+    else:
+        agreeing = [s for s in subjects if s.tag_ in ("NN", "NNP") and s.ent_type_ in ("ORG", "GPE")]
+    return agreeing[0] if len(agreeing) == 1 else None

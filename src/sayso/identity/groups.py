@@ -43,11 +43,12 @@ def place_key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load_countries() -> dict[str, tuple[str, str]]:
-    """Lookup key of a country's name, abbreviation or demonym → (country, attributive adjective),
+    """Lookup key of a country's name, abbreviation, demonym or its plural → (country, attributive),
     from ``data/demonyms.v1.json``."""
     table: dict[str, tuple[str, str]] = {}
     for country, entry in load_json("demonyms.v1.json")["countries"].items():
-        for name in (*entry["names"], entry["demonym"], entry["attributive"]):
+        people = entry["demonym"] + "s"  # "the Iranians' leaders"
+        for name in (*entry["names"], entry["demonym"], people, entry["attributive"]):
             table.setdefault(place_key(name), (country, entry["attributive"]))
     return table
 

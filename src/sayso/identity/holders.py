@@ -14,7 +14,7 @@ two wordings of one holder must give one name:
 - a group of a country's people is named with the country's adjective (``identity.groups``):
   "Russia's officials", "PRC leaders" and "Beijing's leaders" → "Russian officials", "Chinese
   leadership", when the article tags the country's name, abbreviation or capital as a place (or
-  its adjective as a nationality), so a body that shares a country's initials is left alone.
+  its adjective as a nationality), so a body that shares a country's initials ("IRA") is left alone.
 
 Anything else (the author, a body's own name, a person's role such as "Russia's president",
 unknown) is returned unchanged.
