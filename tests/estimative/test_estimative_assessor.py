@@ -246,3 +246,15 @@ def test_they_opening_a_sentence_is_the_one_plural_subject_before(bare_nlp, tabl
 )
 def test_they_with_no_single_plural_subject_before_stays_unknown(bare_nlp, table, text):
     assert only(bare_nlp, table, text)["assessor"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("China is reorienting its posture. It believes that the West is weak.", "China"),
+        ("The ministry was reorganised by Ukraine. It believes that the war will end.", None),  # which one?
+        ("Putin repeated his belief that the war will end.", "Putin"),  # "his" is the subject before it
+    ],
+)
+def test_a_pronoun_holder_takes_only_an_unambiguous_antecedent(bare_nlp, table, text, assessor):
+    assert only(bare_nlp, table, text)["assessor"] == assessor

@@ -157,10 +157,10 @@ def antecedent(pronoun: Token) -> Token | None:
 
 
 def _previous_subject(pronoun: Token, word: str) -> Token | None:
-    """The one noun in the subject or passive-agent place of the previous sentence's main verbs
-    that ``word`` agrees with, for a pronoun with no noun before it in its own sentence: for
-    "they", a plural; for "it", an organisation or place ("China is reorienting its posture. Its
-    leaders …"), not a thing. None when there are none or several: unambiguous only."""
+    """The one noun in the subject (active or passive) or agent place of the previous sentence's
+    main verbs whose number ``word`` agrees with, for a pronoun with no noun before it in its own
+    sentence; for "it", only when that noun is an organisation or place ("China is reorienting its
+    posture. Its leaders …"), not a thing. None when there are none or several: unambiguous only."""
     sentence = pronoun.sent
     if word not in ("it", "they") or sentence.start == 0 or any(
         t.pos_ in ("NOUN", "PROPN") for t in pronoun.doc[sentence.start : pronoun.i]
@@ -168,10 +168,9 @@ def _previous_subject(pronoun: Token, word: str) -> Token | None:
         return None
     root = pronoun.doc[sentence.start - 1].sent.root
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
-    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if word == "they":
-        agreeing = [s for s in subjects if s.tag_ in ("NNS", "NNPS")]
-    else:
-        agreeing = [s for s in subjects if s.tag_ in ("NN", "NNP") and s.ent_type_ in ("ORG", "GPE")]
-    return agreeing[0] if len(agreeing) == 1 else None
+    agreeing = [s for s in subjects if s.tag_ in (("NNS", "NNPS") if word == "they" else ("NN", "NNP"))]
+    if len(agreeing) != 1 or (word == "it" and agreeing[0].ent_type_ not in ("ORG", "GPE")):
+        return None  # "The ministry was reorganised by Ukraine. It …": the ministry or Ukraine?
+    return agreeing[0]
