@@ -8,7 +8,7 @@ from sayso.data import load_json
 from sayso.errors import ConfigError
 
 
-@pytest.mark.parametrize("name", ["timex.json", "formations.json", "entity_aliases.json", "estimative.json"])
+@pytest.mark.parametrize("name", ["timex.json", "formations.json", "entity_aliases.json", "estimative.json", "demonyms.v1.json"])
 def test_versioned_files_load(name: str) -> None:
     assert load_json(name, version=1)["version"] == 1
 

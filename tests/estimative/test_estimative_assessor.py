@@ -203,3 +203,58 @@ def test_an_empty_it_speaks_for_no_one_so_the_hedge_is_the_writers(bare_nlp, tab
 def test_a_passive_judgement_keeps_its_agent(bare_nlp, table):
     found = find_assessments(bare_nlp("The navy is expected by Western analysts to launch a fourth frigate."), [], [], table, "icd203")
     assert [r["assessor"] for r in found.assessments] == ["Western analysts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor", "mention"),
+    [
+        ("Iran is expanding its missile programme because its leaders believe that the sanctions will fail.",
+         "Iranian leadership", "its leaders"),  # "its" is Iran; the country's leaders are its leadership
+        ("The European Commission is delaying its ruling because its officials believe that the merger will fail.",
+         "European Commission's officials", "its officials"),  # an organisation's group keeps its name
+        ("The Iranians are enriching uranium because their leaders believe that the deal is dead.",
+         "Iranian leadership", "their leaders"),
+        ("China is reorienting its posture. Its leaders believe that the West is weak.",
+         "Chinese leadership", "Its leaders"),  # the country the sentence before is about
+    ],
+)
+def test_a_possessive_pronoun_holder_names_its_organisation_or_country(bare_nlp, table, text, assessor, mention):
+    record = only(bare_nlp, table, text)
+    assert record["assessor"] == assessor
+    assert text[slice(*record["assessor_mention"])] == mention
+
+
+def test_a_possessive_pronoun_with_no_party_to_stand_for_stays_as_written(bare_nlp, table):
+    text = "The plan failed because its leaders believe that the war is over."
+    assert only(bare_nlp, table, text)["assessor"] == "its leaders"
+
+
+def test_they_opening_a_sentence_is_the_one_plural_subject_before(bare_nlp, table):
+    text = "The plan was studied by senior commanders. They believe that the front will hold."
+    record = only(bare_nlp, table, text)
+    assert record["assessor"] == "senior commanders"
+    assert text[slice(*record["assessor_mention"])] == "senior commanders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was studied closely. They believe that the front will hold.",  # no plural before
+        "The plan was studied by senior commanders. In Moscow they believe that the front will hold.",  # nearer noun
+        "The reports were written by analysts, and the generals read them. They believe that the front will hold.",
+    ],
+)
+def test_they_with_no_single_plural_subject_before_stays_unknown(bare_nlp, table, text):
+    assert only(bare_nlp, table, text)["assessor"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("China is reorienting its posture. It believes that the West is weak.", "China"),
+        ("The ministry was reorganised by Ukraine. It believes that the war will end.", None),  # which one?
+        ("Putin repeated his belief that the war will end.", "Putin"),  # "his" is the subject before it
+    ],
+)
+def test_a_pronoun_holder_takes_only_an_unambiguous_antecedent(bare_nlp, table, text, assessor):
+    assert only(bare_nlp, table, text)["assessor"] == assessor

@@ -21,6 +21,7 @@ from sayso.attribution.grammar import possessed_participle
 from sayso.estimative.syntax import after_empty_it, antecedent, char_span, holder_of, speaker_name
 
 PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
+OWNERS = ("ORG", "NORP", "GPE")  # those that can own a group: "its leaders", "their officials"
 # Pronouns that stand for a fact or a finding, never for someone who holds a view ("some" and "they" can).
 EVIDENCE_PRONOUNS = frozenset({"this", "that", "these", "those", "it", "which"})
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
@@ -105,8 +106,23 @@ class Assessor:
                 for person in self.people:  # "Kim believes": the full name the document uses for him
                     if any(m[0] <= mention[0] and mention[1] <= m[1] for m in person["mentions"]):
                         return person["name"], mention
-                return self.text[mention[0] : mention[1]], mention
+                return self.owner_named(tokens) or self.text[mention[0] : mention[1]], mention
         return None
+
+    def owner_named(self, tokens: list[Token]) -> str | None:
+        """"its leaders" where "its" stands for China: "China's leaders", so the holder is named
+        (and ``identity.holders`` makes it "Chinese leadership"). Only an organisation, country or
+        nationality the pronoun unambiguously stands for; None otherwise."""
+        pronoun = tokens[0]
+        if pronoun.tag_ != "PRP$" or pronoun.lower_ not in ("its", "their") or len(tokens) < 2:
+            return None
+        party = antecedent(pronoun)
+        entity = next((e for e in self.doc.ents if e.start <= party.i < e.end), None) if party is not None else None
+        if entity is None or entity.label_ not in OWNERS:
+            return None
+        owner = self.text[slice(*char_span(t for t in entity if t.dep_ != "det" and t.tag_ != "POS"))]
+        group = self.text[tokens[1].idx : tokens[-1].idx + len(tokens[-1])]
+        return f"{owner}' {group}" if owner.endswith("s") else f"{owner}'s {group}"  # "the Iranians' leaders"
 
     def speaker_as_holder(self, node: Token) -> tuple[str | None, list[int] | None]:
         """"The minister said that she believes X": "she" inside a person's reported speech is that

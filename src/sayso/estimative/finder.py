@@ -32,7 +32,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
   "low confidence in X" with no assessing verb or "with" is not one.
 * Assessor: for an assessment verb or noun, its holder (subject, possessor, agent; a self-reference
-  such as "we" or "the IC" is the author; "it"/"they" the agreeing main subject, else unknown).
+  such as "we" or "the IC" is the author; "it"/"they" the agreeing main subject, or opening a
+  sentence the one agreeing subject of the sentence before, else unknown; "its leaders" the
+  organisation or country "its" stands for).
   Otherwise the non-pronoun subject of an assessing verb governing the phrase in its sentence, else
   the speaker of the attribution whose content holds it (its organisation when an organisation
   speaker has no name), else the subject of a reporting verb that cues no attribution, else the

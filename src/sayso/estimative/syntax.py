@@ -133,17 +133,44 @@ def after_empty_it(verb: Token) -> bool:
     return adjective and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
 
 
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
 def antecedent(pronoun: Token) -> Token | None:
-    """The noun a third-person pronoun most plausibly stands for within its sentence: the subject of
-    the main clause, when it comes first and agrees ("Beijing is building what it believes …")."""
+    """The noun a third-person pronoun, or its possessive, most plausibly stands for: the subject of
+    the main clause of its sentence, when it comes first and agrees ("Beijing is building what it
+    believes …", "China is reorienting its posture because its leaders …"); for a pronoun opening
+    its sentence, the one agreeing subject or passive agent of the sentence before ("… studied by
+    our main adversaries. They have concluded …")."""
+    word = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_) if pronoun.tag_ == "PRP$" else pronoun.lower_
     subject = next((c for c in pronoun.sent.root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i >= pronoun.i or subject.pos_ not in ("PROPN", "NOUN"):
-        return None
+        return _previous_subject(pronoun, word)
     plural = subject.tag_ in ("NNS", "NNPS")
-    if pronoun.lower_ == "it" and not plural and subject.ent_type_ != "PERSON":
+    if word == "it" and not plural and subject.ent_type_ != "PERSON":
         return subject
-    if pronoun.lower_ == "they" and (plural or subject.ent_type_ in ("ORG", "NORP")):
+    if word == "they" and (plural or subject.ent_type_ in ("ORG", "NORP")):
         return subject
-    if pronoun.lower_ in ("he", "she") and subject.ent_type_ == "PERSON":
+    if word in ("he", "she") and subject.ent_type_ == "PERSON":
         return subject
     return None
+
+
+def _previous_subject(pronoun: Token, word: str) -> Token | None:
+    """The one noun in the subject (active or passive) or agent place of the previous sentence's
+    main verbs whose number ``word`` agrees with, for a pronoun with no noun before it in its own
+    sentence; for "it", only when that noun is an organisation or place ("China is reorienting its
+    posture. Its leaders …"), not a thing. None when there are none or several: unambiguous only."""
+    sentence = pronoun.sent
+    if word not in ("it", "they") or sentence.start == 0 or any(
+        t.pos_ in ("NOUN", "PROPN") for t in pronoun.doc[sentence.start : pronoun.i]
+    ):
+        return None
+    root = pronoun.doc[sentence.start - 1].sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agreeing = [s for s in subjects if s.tag_ in (("NNS", "NNPS") if word == "they" else ("NN", "NNP"))]
+    if len(agreeing) != 1 or (word == "it" and agreeing[0].ent_type_ not in ("ORG", "GPE")):
+        return None  # "The ministry was reorganised by Ukraine. It …": the ministry or Ukraine?
+    return agreeing[0]

@@ -10,36 +10,31 @@ two wordings of one holder must give one name:
   believes" is China's belief) → the country, when the article tags the name as a place (GPE), so
   a person or body that shares a capital's name is left alone. The table is
   ``data/capitals.v1.json``, derived from GeoNames by ``scripts/capitals.py``. "The Kremlin" and
-  "the White House" are names of their own and stay.
+  "the White House" are names of their own and stay;
+- a group of a country's people is named with the country's adjective (``identity.groups``):
+  "Russia's officials", "PRC leaders" and "Beijing's leaders" → "Russian officials", "Chinese
+  leadership", when the article tags the country's name, abbreviation or capital as a place (or
+  its adjective as a nationality), so a body that shares a country's initials ("IRA") is left alone.
 
-Anything else (the author, a body's own name, a description such as "Russia's officials",
+Anything else (the author, a body's own name, a person's role such as "Russia's president",
 unknown) is returned unchanged.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 
 from spacy.tokens import Doc
 
 from sayso.data import load_json
-from sayso.entities import load_aliases, normalise
+from sayso.identity.groups import group_name, load_countries, place_key
 from sayso.identity.resolution import FullNames
-
-
-def _key(name: str) -> str:
-    """A place name's lookup key: normalised, accents and a possessive dropped, aliases applied."""
-    plain = unicodedata.normalize("NFKD", re.sub(r"['’]s$", "", name.strip()))
-    key = normalise("".join(c for c in plain if not unicodedata.combining(c)))
-    return normalise(load_aliases().get(key, key))  # "Kiev" is "Kyiv"
 
 
 @functools.lru_cache(maxsize=1)
 def load_capitals() -> dict[str, str]:
     """Capital lookup key → country name, from ``data/capitals.v1.json``."""
-    return {_key(capital): country for capital, country in load_json("capitals.v1.json")["capitals"].items()}
+    return {place_key(capital): country for capital, country in load_json("capitals.v1.json")["capitals"].items()}
 
 
 class Holders:
@@ -47,7 +42,8 @@ class Holders:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.places = {_key(e.text) for e in doc.ents if e.label_ == "GPE"}
+        self.places = {place_key(e.text) for e in doc.ents if e.label_ == "GPE"}
+        self.nationalities = {place_key(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.people = {e.text for e in doc.ents if e.label_ == "PERSON"}
 
     @functools.cached_property
@@ -58,9 +54,18 @@ class Holders:
         """``name`` as the identity it stands for in this article (see the module docstring)."""
         if not name:
             return name
-        key = _key(name)
+        key = place_key(name)
         if key in self.places and key in load_capitals():
             return load_capitals()[key]
         if name in self.people:
             return self.full_names(name)
-        return name
+        return group_name(name, self.country_of) or name
+
+    def country_of(self, key: str) -> str | None:
+        """The country a place key names in this article: a country's name or abbreviation or a
+        capital tagged as a place, or a country's adjective tagged as a nationality."""
+        if key in self.places and key in load_capitals():
+            return load_capitals()[key]
+        if key in self.places or key in self.nationalities:
+            return load_countries().get(key, (None,))[0]
+        return None
