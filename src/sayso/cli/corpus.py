@@ -196,7 +196,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None,
 @click.option("--band", help="Only assessments in this band (e.g. likely, 'roughly even chance').")
 @click.option("--carriers", is_flag=True, help="List every document carrying each origin (default: count them).")
 @click.option("--all-cues", is_flag=True,
-              help="Also list beliefs ('X expects …') and evidence ('the poll shows …'), labelled (default: speech only).")
+              help="Also list beliefs ('X expects …'), evidence ('the poll shows …') and perceptions ('witnesses saw …'), labelled (default: speech only).")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @format_option
 def search(query: str, db: str, speaker: str | None, since: str | None, until: str | None, voice: str | None,
@@ -216,7 +216,7 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
                       carriers=carriers, limit=limit, all_cues=all_cues)
     # people read what an assessment is ("possible (modal, no band)"); programs get band and category
     shown = ["reading"] if fmt == "table" else ["band", "category"]
-    labelled = ["cue_class"] if all_cues else []  # a belief or evidence row says so; speech only needs no label
+    labelled = ["cue_class"] if all_cues else []  # a belief, evidence or perception row says so; speech only needs no label
     columns = ["published", "kind", "speaker", "text", "cue", *labelled, *shown, "low", "median", "high", "carriers",
                "title"]
     emit(rows, columns + (["carried_by"] if carriers else []), fmt, f"search {query!r}")
