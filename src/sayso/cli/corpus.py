@@ -47,6 +47,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
+    if isinstance(value, dict):  # counts by name: "speech 3; belief 1"
+        return "; ".join(f"{k} {_cell(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(_cell(v) if not isinstance(v, dict) else str(v.get("title") or v.get("url")) for v in value)
     return str(value)
@@ -225,15 +227,18 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
 @click.command()
 @db_option
 @click.option("--org", help="Organisation contains this (case-insensitive).")
+@click.option("--all-cues", is_flag=True,
+              help="Also count beliefs ('X expects …'), evidence and perceptions, with a count per class (default: speech only).")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @format_option
-def speakers(db: str, org: str | None, limit: int | None, fmt: str) -> None:
+def speakers(db: str, org: str | None, all_cues: bool, limit: int | None, fmt: str) -> None:
     """Who is quoted how often (independent origins, then all carriers), with what cues, in which documents."""
     from sayso.store.query import speakers as run_speakers
 
-    rows = run_speakers(_open(db), org=org, limit=limit)
-    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", "documents", "aliases", "cues", "in"], fmt,
-         "speakers")
+    rows = run_speakers(_open(db), org=org, limit=limit, all_cues=all_cues)
+    labelled = ["cue_classes"] if all_cues else []  # how many of the counts are speech, belief, …
+    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", *labelled, "documents", "aliases", "cues", "in"],
+         fmt, "speakers")
 
 
 @click.command()
