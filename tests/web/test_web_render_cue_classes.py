@@ -43,6 +43,13 @@ def test_render_labels_a_belief_with_all_cues(analysis):
     assert "belief, not a quote" in _tips(view) and "direct quote" in _tips(view)
 
 
+def test_render_labels_a_perception_like_a_belief(analysis):
+    said, expect = analysis.attributions
+    seen = replace(analysis, attributions=(said, replace(expect, cue_class="perception")))
+    assert render(seen).hidden == 1
+    assert "perception, not a quote" in _tips(render(seen, all_cues=True))
+
+
 def test_article_page_and_search_default_to_speech(asgi_call, tmp_path, analysis):
     corpus = open_corpus(tmp_path / "corpus.db")
     doc = corpus.ingest(analysis)

@@ -146,7 +146,8 @@ def search(
 
     ``speaker`` finds every name of the identities it names (``speaker_exact``: the identity so named).
     Attributions are speech only ("said", "told") unless ``all_cues``: "X expects …" is a belief,
-    "the poll shows …" evidence and "witnesses saw …" a perception, not quotes; with ``all_cues`` each row's ``cue_class`` labels them.
+    "the poll shows …" evidence and "witnesses saw …" a perception, not quotes; with ``all_cues``
+    each row's ``cue_class`` labels them.
     """
     query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
