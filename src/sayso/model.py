@@ -58,7 +58,8 @@ class Speaker:
 class Attribution:
     """Who is credited with which content, through which cue.
 
-    ``cue_class`` separates speech ("said") from belief ("believes") and evidence ("shows").
+    ``cue_class`` separates speech ("said") from belief ("believes"), evidence ("shows") and
+    perception ("witnesses saw soldiers fire").
     ``parts`` are the quoted pieces when the cue interrupts the content ("“A,” she said, “B.”"):
     ``content`` then runs from the first piece to the last, over the cue; ``parts`` leave it out.
     """
@@ -74,7 +75,7 @@ class Attribution:
     @property
     def is_speech(self) -> bool:
         """Said, told or stated (or quoted with no cue of its own): what readers take for a quote,
-        where a belief ("X expects …") or evidence ("the poll shows …") is not one."""
+        where a belief ("X expects …"), evidence ("the poll shows …") or a perception ("saw …") is not one."""
         return self.cue_class in (None, "speech")
 
 

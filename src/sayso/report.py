@@ -87,7 +87,7 @@ def shown_attributions(analysis: Analysis, all_cues: bool) -> tuple[list[Attribu
 
 
 def hidden_note(hidden: int) -> str:
-    return f"{hidden} belief or evidence report{'s' if hidden != 1 else ''} not shown (--all-cues lists them)"
+    return f"{hidden} belief, evidence or perception report{'s' if hidden != 1 else ''} not shown (--all-cues lists them)"
 
 
 def _attributions(analysis: Analysis, colours: dict[str, str], all_cues: bool) -> list[Text]:
@@ -148,7 +148,7 @@ def _facts(analysis: Analysis) -> list[Text]:
 
 def render_text(analysis: Analysis, console: Console, all_cues: bool = False) -> None:
     """Print the terminal report: voices, speakers in colour, probabilities as ranges; speech
-    attributions only unless ``all_cues`` (then beliefs and evidence are labelled)."""
+    attributions only unless ``all_cues`` (then beliefs, evidence and perceptions are labelled)."""
     colours = _speaker_colours(analysis)
     console.print(Panel(_header(analysis), title="sayso", border_style="blue"))
     for line in [*_voices(analysis), *_attributions(analysis, colours, all_cues), *_assessments(analysis), *_facts(analysis)]:
@@ -161,7 +161,7 @@ def _md_cell(text: str) -> str:
 
 def render_markdown(analysis: Analysis, all_cues: bool = False) -> str:
     """A Markdown report to paste into an issue, a wiki or an email (speech attributions only
-    unless ``all_cues``; then a belief or evidence report says so in its kind)."""
+    unless ``all_cues``; then a belief, evidence or perception report says so in its kind)."""
     lines = [f"# {analysis.title or 'Untitled article'}", ""]
     lines.append(f"Published: {analysis.published or 'unknown'}" + (f" (from {analysis.published_source})" if analysis.published_source else ""))
     lines.append(f"Probability scale: {analysis.scale}")

@@ -1,4 +1,4 @@
-"""The reports list speech; a belief or evidence report is counted in one line, and listed with its
+"""The reports list speech; a belief, evidence or perception report is counted in one line, and listed with its
 class only when asked (``all_cues``), so "X expects …" is never shown as a quote."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from rich.console import Console
 from sayso.model import Analysis, Attribution, Span, Speaker
 from sayso.report import render_markdown, render_text
 
-TEXT = "The mayor said the port would reopen. Analysts expect the port to reopen in May.\n"
+TEXT = "The mayor said the port would reopen. Analysts expect the port to reopen in May. Dockers saw the cranes move.\n"
 
 
 def _analysis() -> Analysis:
@@ -21,7 +21,9 @@ def _analysis() -> Analysis:
                        "speech", "indirect-ccomp")
     expect = Attribution("indirect", at("the port to reopen in May"), at("expect"), Speaker(None, at("Analysts")),
                          "belief", "indirect-ccomp")
-    return Analysis(text=TEXT, attributions=(said, expect))
+    saw = Attribution("indirect", at("the cranes move"), at("saw"), Speaker(None, at("Dockers")),
+                      "perception", "indirect-ccomp")
+    return Analysis(text=TEXT, attributions=(said, expect, saw))
 
 
 def _attributions_section(report: str) -> str:
@@ -31,13 +33,14 @@ def _attributions_section(report: str) -> str:
 def test_markdown_report_lists_speech_and_counts_the_rest() -> None:
     section = _attributions_section(render_markdown(_analysis()))
     assert "the port would reopen" in section
-    assert "the port to reopen in May" not in section
-    assert "1 belief or evidence report not shown" in section
+    assert "the port to reopen in May" not in section and "the cranes move" not in section
+    assert "2 belief, evidence or perception reports not shown" in section
 
 
 def test_markdown_report_labels_beliefs_with_all_cues() -> None:
     section = _attributions_section(render_markdown(_analysis(), all_cues=True))
     assert "| indirect (belief) | Analysts | expect | the port to reopen in May |" in section
+    assert "| indirect (perception) | Dockers | saw | the cranes move |" in section
     assert "| indirect | Mayor | said |" in section
     assert "not shown" not in section
 
@@ -51,7 +54,8 @@ def test_text_report_labels_beliefs_only_with_all_cues() -> None:
     plain = text(False)
     assert "Attributions (1)" in plain and "Analysts" not in plain.split("Attributions")[1].split("Assessments")[0]
     labelled = text(True)
-    assert "Attributions (2)" in labelled and "[belief] Analysts · expect" in labelled
+    assert "Attributions (3)" in labelled and "[belief] Analysts · expect" in labelled
+    assert "[perception] Dockers · saw" in labelled
 
 
 def test_cli_analyze_all_cues(run_sayso, tmp_path) -> None:

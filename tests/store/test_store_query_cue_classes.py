@@ -1,5 +1,5 @@
-"""Search shows speech by default: a stored belief ("analysts expect …") or evidence ("the poll
-shows …") is listed only with ``all_cues``, labelled by its ``cue_class``; rows stored before the
+"""Search shows speech by default: a stored belief ("analysts expect …"), evidence ("the poll
+shows …") or perception ("divers saw …") is listed only with ``all_cues``, labelled by its ``cue_class``; rows stored before the
 class was kept (null) count as speech, and 0008 adds the column to an older store."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sayso.store.writer import Writer
 
 TEXT = (
     "The mayor said the bridge would reopen in June. Analysts expect the bridge to reopen in July. "
-    "A survey shows the bridge is used by most residents."
+    "A survey shows the bridge is used by most residents. Divers saw the bridge sway in the storm."
 )
 
 
@@ -25,8 +25,9 @@ def _analysis(make_analysis):
         ("the bridge would reopen in June", "said", "The mayor", None),
         ("the bridge to reopen in July", "expect", "Analysts", None),
         ("the bridge is used by most residents", "shows", "A survey", None),
+        ("the bridge sway in the storm", "saw", "Divers", None),
     ])
-    classes = ("speech", "belief", "evidence")
+    classes = ("speech", "belief", "evidence", "perception")
     return replace(made, attributions=tuple(replace(a, cue_class=c) for a, c in zip(made.attributions, classes)))
 
 
@@ -43,10 +44,11 @@ def test_search_lists_speech_only_by_default(db_url, make_analysis):
     ]
 
 
-def test_all_cues_lists_beliefs_and_evidence_labelled(db_url, make_analysis):
+def test_all_cues_lists_beliefs_evidence_and_perceptions_labelled(db_url, make_analysis):
     rows = query.search(_store(db_url, make_analysis), "bridge", all_cues=True)
     assert sorted((r["text"], r["cue_class"]) for r in rows) == [
         ("the bridge is used by most residents", "evidence"),
+        ("the bridge sway in the storm", "perception"),
         ("the bridge to reopen in July", "belief"),
         ("the bridge would reopen in June", "speech"),
     ]
@@ -56,7 +58,7 @@ def test_a_row_stored_before_the_class_was_kept_counts_as_speech(db_url, make_an
     store = _store(db_url, make_analysis)
     with store.write() as conn:
         conn.execute(schema.attributions.update().values(cue_class=None))
-    assert len(query.search(store, "bridge")) == 3
+    assert len(query.search(store, "bridge")) == 4
 
 
 def test_migration_0008_adds_the_column_to_an_older_store(tmp_path, make_analysis):
@@ -82,5 +84,5 @@ def test_cli_search_labels_the_rest_with_all_cues(run_sayso, tmp_path, make_anal
     code, out, _ = run_sayso("search", "bridge", "--db", str(path), "--format", "csv", "--all-cues")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and sorted((r["speaker"], r["cue_class"]) for r in rows) == [
-        ("A survey", "evidence"), ("Analysts", "belief"), ("The mayor", "speech"),
+        ("A survey", "evidence"), ("Analysts", "belief"), ("Divers", "perception"), ("The mayor", "speech"),
     ]

@@ -1,4 +1,4 @@
-"""The reader shows speech: a belief or evidence attribution is neither underlined nor listed under
+"""The reader shows speech: a belief, evidence or perception attribution is neither underlined nor listed under
 its speaker unless ``all_cues``, and then its tooltip says what it is; search hits say so too."""
 
 from __future__ import annotations
@@ -43,12 +43,19 @@ def test_render_labels_a_belief_with_all_cues(analysis):
     assert "belief, not a quote" in _tips(view) and "direct quote" in _tips(view)
 
 
+def test_render_labels_a_perception_like_a_belief(analysis):
+    said, expect = analysis.attributions
+    seen = replace(analysis, attributions=(said, replace(expect, cue_class="perception")))
+    assert render(seen).hidden == 1
+    assert "perception, not a quote" in _tips(render(seen, all_cues=True))
+
+
 def test_article_page_and_search_default_to_speech(asgi_call, tmp_path, analysis):
     corpus = open_corpus(tmp_path / "corpus.db")
     doc = corpus.ingest(analysis)
     app = create_app(corpus)
     page = asgi_call(app, "GET", f"/doc/{doc}")
-    assert "1 belief or evidence report not shown" in page.text and "?all_cues=true" in page.text
+    assert "1 belief, evidence or perception report not shown" in page.text and "?all_cues=true" in page.text
     labelled = asgi_call(app, "GET", f"/doc/{doc}?all_cues=true")
     assert "belief, not a quote" in labelled.text
     assert [h.cue_class for h in corpus.search(Filters(query="bridge"))] == ["speech"]

@@ -18,7 +18,8 @@ passages ``voices`` found, and the cue lexicon, and returns plain records with c
   transcript's "DOE: …") reports what that name said.
 - **mixed**: indirect content with a quoted fragment inside it, or a quoted fragment inside the
   cue's clause or complement ("urged voters to “send a message” to the banks").
-- **excerpt**: one per quoted passage from ``voices``, credited to the passage's source.
+- **excerpt**: one per quoted passage from ``voices``, credited to the passage's source or to the
+  speaker its lead-in colon names; none for a passage that nothing names.
 
 Speakers are the subject of the cue verb (or the object of "according to"); a statement, report,
 letter or post speaks for whoever issued it ("a statement from the EU said": the EU, and the cue

@@ -63,8 +63,8 @@ def credit(
         elif mention is not None and overlap(mention, own or content) > 0:
             subject = mention = None
     cue_class = cue_class_of(verb, subject, ctx.lexicon)
-    if cue_class == "belief" and subject is None:
-        return  # a belief is someone's: with no holder in the text there is nothing to attribute
+    if cue_class in ("belief", "perception") and subject is None:
+        return  # a belief or a perception is someone's: with no holder in the text there is nothing to attribute
     cue = cue_span(verb, ctx.lexicon)
     if prep is not None:  # "warned of", "asked about"
         cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))

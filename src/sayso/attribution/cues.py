@@ -1,4 +1,4 @@
-"""Cue verbs: which tokens report ("said", "believes", "shows"), their span and their class."""
+"""Cue verbs: which tokens report ("said", "believes", "shows", "saw … fire"), their span and their class."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from sayso.attribution.grammar import possessed_participle
+from sayso.attribution.grammar import CLAUSE_DEPS, perceived_event, possessed_participle
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import span_of
 
@@ -20,7 +20,17 @@ def is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
         and not _nobody_speaks(token)
         and not possessed_participle(token)
         and _bound_object_present(token, lexicon)
+        and _perceives_a_clause(token, lexicon)
     )
+
+
+def _perceives_a_clause(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"Witnesses saw soldiers fire", "she heard that the minister would resign": a perception verb
+    reports a clause its own subject perceived; with an object alone ("heard explosions", "watched
+    the debate") or no perceiver of its own ("after watching the army fall apart") it reports nothing."""
+    if lexicon["classes"][token.lemma_.lower()] != "perception":
+        return True
+    return any(c.dep_ in CLAUSE_DEPS for c in token.children) and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
@@ -72,8 +82,12 @@ def cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
 
 def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> str:
     """The verb's class, but a poll or study that "says" is evidence. A message (a statement, a
-    report, a letter, a post) that says something is speech: it speaks for whoever issued it."""
+    report, a letter, a post) that says something is speech: it speaks for whoever issued it. A verb
+    of perception that is a speech or belief verb too ("observed", "saw") is perception where what it
+    reports is a bare event ("saw soldiers fire"), not a fact ("saw that the vote was rigged")."""
     lemma = verb.lemma_.lower()
+    if lemma in lexicon["verbs"].get("perception", ()) and perceived_event(verb):
+        return "perception"
     if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
         issued = subject.lemma_.lower() in lexicon["message_nouns"] and lexicon["classes"][lemma] == "speech"
         if not issued and (lemma in lexicon["verbs"]["evidence"] or lemma in lexicon["verbs"]["speech"]):

@@ -75,7 +75,7 @@ def direct_quote(ctx: Context, q: Quote) -> None:
         return
     if short:
         return
-    lead = _colon_lead_in(ctx, q)
+    lead = colon_lead_in(ctx, q.start)
     if lead is not None:
         ctx.claim(q)
         lead_verb, colon = lead
@@ -260,8 +260,9 @@ def _opens_with_cue(ctx: Context, sent: Span) -> bool:
     )
 
 
-def _colon_lead_in(ctx: Context, q: Quote) -> tuple[Token | None, tuple[int, int]] | None:
-    before = rstrip(ctx.text, 0, q.start, " \n\t")
+def colon_lead_in(ctx: Context, start: int) -> tuple[Token | None, tuple[int, int]] | None:
+    """The colon that leads in to what starts at ``start`` ("He said:"), and the unused cue verb of its sentence."""
+    before = rstrip(ctx.text, 0, start, " \n\t")
     if before == 0 or ctx.text[before - 1] != ":":
         return None
     colon = (before - 1, before)

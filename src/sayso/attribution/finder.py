@@ -131,7 +131,7 @@ def records(ctx: Context) -> list[dict[str, Any]]:
             speaker = resolver.history[-1]
         else:
             speaker = Speaker(c.source, None)
-        if c.cue_class == "speech" and c.subject is not None:  # excerpts and running quotes name no one new
+        if c.cue_class == "speech" and c.subject is not None:  # a voices-named excerpt or a running quote names no one new
             resolver.remember(speaker, c.subject)
         found.append(
             {

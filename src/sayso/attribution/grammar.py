@@ -145,6 +145,24 @@ def is_definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
+BARE_VERB_TAGS = {"VB", "VBG", "VBN"}
+
+
+def perceived_event(verb: Token) -> bool:
+    """"saw soldiers fire", "observed troops loading bodies": a clause with its own subject and no
+    tense, mark or auxiliary is an event the subject perceived, where "saw that …" or "observed that
+    …" reports a fact known or stated. After a past-tense verb a plural present form is the bare
+    verb the parser mistook ("watched troops enter")."""
+    for comp in verb.rights:
+        if comp.dep_ != "ccomp" or any(c.dep_ in ("mark", "aux", "auxpass") for c in comp.children):
+            continue
+        if any(c.dep_ == "nsubj" for c in comp.children) and (
+            comp.tag_ in BARE_VERB_TAGS or (comp.tag_ == "VBP" and verb.tag_ == "VBD")
+        ):
+            return True
+    return False
+
+
 def possessed_participle(verb: Token) -> bool:
     """"Moscow's announced plans", "Trump's proposed wall": a participle between a possessive and its
     noun modifies the noun, however the parser hung it (as a verb whose subject is "Moscow's"), so it

@@ -10,7 +10,7 @@ from typing import Any
 from sayso.attribution.context import RULE_NAMES
 from sayso.errors import ConfigError
 
-CLASS_ORDER = ("speech", "belief", "evidence")
+CLASS_ORDER = ("speech", "belief", "evidence", "perception")
 
 
 # The tables the rules read; a custom lexicon must carry them all. ``name`` and ``about`` describe

@@ -25,7 +25,7 @@ from sayso.calibration import SCALES
 @click.option("--allow-private", is_flag=True,
               help="Let a URL reach loopback and private-network addresses (refused by default).")
 @click.option("--all-cues", is_flag=True,
-              help="Text and Markdown reports: also list beliefs and evidence, labelled (default: speech only; JSON has all).")
+              help="Text and Markdown reports: also list beliefs, evidence and perceptions, labelled (default: speech only; JSON has all).")
 def analyze(
     source: str,
     published: str | None,

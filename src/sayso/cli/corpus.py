@@ -47,6 +47,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
+    if isinstance(value, dict):  # counts by name: "speech 3; belief 1"
+        return "; ".join(f"{k} {_cell(v)}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(_cell(v) if not isinstance(v, dict) else str(v.get("title") or v.get("url")) for v in value)
     return str(value)
@@ -196,7 +198,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None,
 @click.option("--band", help="Only assessments in this band (e.g. likely, 'roughly even chance').")
 @click.option("--carriers", is_flag=True, help="List every document carrying each origin (default: count them).")
 @click.option("--all-cues", is_flag=True,
-              help="Also list beliefs ('X expects …') and evidence ('the poll shows …'), labelled (default: speech only).")
+              help="Also list beliefs ('X expects …'), evidence ('the poll shows …') and perceptions ('witnesses saw …'), labelled (default: speech only).")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @format_option
 def search(query: str, db: str, speaker: str | None, since: str | None, until: str | None, voice: str | None,
@@ -216,7 +218,7 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
                       carriers=carriers, limit=limit, all_cues=all_cues)
     # people read what an assessment is ("possible (modal, no band)"); programs get band and category
     shown = ["reading"] if fmt == "table" else ["band", "category"]
-    labelled = ["cue_class"] if all_cues else []  # a belief or evidence row says so; speech only needs no label
+    labelled = ["cue_class"] if all_cues else []  # a belief, evidence or perception row says so; speech only needs no label
     columns = ["published", "kind", "speaker", "text", "cue", *labelled, *shown, "low", "median", "high", "carriers",
                "title"]
     emit(rows, columns + (["carried_by"] if carriers else []), fmt, f"search {query!r}")
@@ -225,15 +227,18 @@ def search(query: str, db: str, speaker: str | None, since: str | None, until: s
 @click.command()
 @db_option
 @click.option("--org", help="Organisation contains this (case-insensitive).")
+@click.option("--all-cues", is_flag=True,
+              help="Also count beliefs ('X expects …'), evidence and perceptions, with a count per class (default: speech only).")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
 @format_option
-def speakers(db: str, org: str | None, limit: int | None, fmt: str) -> None:
+def speakers(db: str, org: str | None, all_cues: bool, limit: int | None, fmt: str) -> None:
     """Who is quoted how often (independent origins, then all carriers), with what cues, in which documents."""
     from sayso.store.query import speakers as run_speakers
 
-    rows = run_speakers(_open(db), org=org, limit=limit)
-    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", "documents", "aliases", "cues", "in"], fmt,
-         "speakers")
+    rows = run_speakers(_open(db), org=org, limit=limit, all_cues=all_cues)
+    labelled = ["cue_classes"] if all_cues else []  # how many of the counts are speech, belief, …
+    emit(rows, ["id", "speaker", "org", "role", "origins", "quotes", *labelled, "documents", "aliases", "cues", "in"],
+         fmt, "speakers")
 
 
 @click.command()

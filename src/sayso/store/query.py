@@ -145,8 +145,9 @@ def search(
     """Attributions and assessments matching ``query`` (all words), with document, date, speaker and probability.
 
     ``speaker`` finds every name of the identities it names (``speaker_exact``: the identity so named).
-    Attributions are speech only ("said", "told") unless ``all_cues``: "X expects …" is a belief and
-    "the poll shows …" evidence, not quotes; with ``all_cues`` each row's ``cue_class`` labels them.
+    Attributions are speech only ("said", "told") unless ``all_cues``: "X expects …" is a belief,
+    "the poll shows …" evidence and "witnesses saw …" a perception, not quotes; with ``all_cues``
+    each row's ``cue_class`` labels them.
     """
     query, speaker, band = _typed(query), _typed(speaker), _typed(band)
     since, until = _iso(since, "since"), _iso(until, "until")
@@ -232,12 +233,20 @@ def document_ids(store: Store, hashes: Iterable[str]) -> dict[str, int]:
         return dict(conn.execute(select(d.c.content_hash, d.c.id).where(d.c.content_hash.in_(list(hashes)))).all())
 
 
-def speakers(store: Store, *, org: str | None = None, limit: int | None = None, offset: int = 0) -> list[Row]:
+def speakers(
+    store: Store, *, org: str | None = None, limit: int | None = None, offset: int = 0, all_cues: bool = False
+) -> list[Row]:
     """Who is quoted how often (independent origins first), one row per identity (``identities``):
-    its name, the other names it goes by, its cues and documents, and its speaker rows."""
+    its name, the other names it goes by, its cues and documents, and its speaker rows.
+
+    Quotes are speech, as in ``search``: "X expects …" or "you think …" is a belief, not a quote, so
+    only ``all_cues`` counts beliefs, evidence and perceptions too, and then ``cue_classes`` gives
+    each identity's count per class."""
     org = _typed(org)
     sp, a, d = schema.speakers, schema.attributions, schema.documents
     root = func.coalesce(sp.c.canonical_id, sp.c.id)
+    cue_class = func.coalesce(a.c.cue_class, SPEECH)  # a row stored before classes were kept was a quote
+    counted = true() if all_cues else cue_class == SPEECH
     statement = (
         select(
             root.label("id"),
@@ -246,6 +255,7 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
             func.count(func.distinct(a.c.document_id)).label("documents"),
         )
         .join(a, a.c.speaker_id == sp.c.id)
+        .where(counted)
         .group_by(root)
     )
     with store.read() as conn:
@@ -255,21 +265,29 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
         for member in conn.execute(
             select(sp.c.id, sp.c.canonical, sp.c.type, sp.c.org, sp.c.role, sp.c.aliases, func.count(a.c.id).label("quotes"))
             .join(a, a.c.speaker_id == sp.c.id)
+            .where(counted)
             .group_by(sp.c.id, sp.c.canonical, sp.c.type, sp.c.org, sp.c.role, sp.c.aliases)
         ):
             members[table[member.id][0]].append(member)
         cues: dict[int, Counter[str]] = defaultdict(Counter)
         titles: dict[int, set[str]] = defaultdict(set)
+        classes: dict[int, Counter[str]] = defaultdict(Counter)
         for speaker_id, word, count in conn.execute(
-            select(a.c.speaker_id, func.lower(a.c.cue), func.count()).where(a.c.speaker_id.is_not(None), a.c.cue.is_not(None))
+            select(a.c.speaker_id, func.lower(a.c.cue), func.count()).where(a.c.speaker_id.is_not(None), a.c.cue.is_not(None), counted)
             .group_by(a.c.speaker_id, func.lower(a.c.cue))
         ):
             cues[table[speaker_id][0]][word] += count
         for speaker_id, title, url in conn.execute(
             select(a.c.speaker_id, d.c.title, d.c.url).distinct().join(d, d.c.id == a.c.document_id)
-            .where(a.c.speaker_id.is_not(None))
+            .where(a.c.speaker_id.is_not(None), counted)
         ):
             titles[table[speaker_id][0]].add(title or url or "(untitled)")
+        if all_cues:
+            for speaker_id, name, count in conn.execute(
+                select(a.c.speaker_id, cue_class, func.count()).where(a.c.speaker_id.is_not(None))
+                .group_by(a.c.speaker_id, cue_class)
+            ):
+                classes[table[speaker_id][0]][name] += count
     out = []
     for row in rows:
         group = sorted(members[row["id"]], key=lambda m: (-m.quotes, m.id))
@@ -285,6 +303,8 @@ def speakers(store: Store, *, org: str | None = None, limit: int | None = None, 
         row["members"] = [m.id for m in sorted(group, key=lambda m: m.id)]
         row["cues"] = [w for w, _ in sorted(cues[row["id"]].items(), key=lambda wc: (-wc[1], wc[0]))]
         row["in"] = sorted(titles[row["id"]])
+        if all_cues:
+            row["cue_classes"] = dict(sorted(classes[row["id"]].items(), key=lambda kc: (kc[0] != SPEECH, -kc[1], kc[0])))
         if org and not any(m.org and org.lower() in m.org.lower() for m in group):
             continue
         out.append(row)

@@ -135,7 +135,7 @@ attributions = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("rule", String(100)),
-    Column("cue_class", String(20)),  # speech, belief or evidence; null in rows stored before 0008
+    Column("cue_class", String(20)),  # speech, belief, evidence or perception; null in rows stored before 0008
     Column("origin_id", Integer, ForeignKey("attributions.id")),
     Column("minhash", LargeBinary),
 )

@@ -43,7 +43,7 @@ class Hit:
     phrase: str | None = None
     category: str | None = None  # wep, modal, …: what an assessment without a band is
     reading: str | None = None  # the band, or "possible (modal, no band)"
-    cue_class: str | None = None  # an attribution's speech, belief or evidence (null: stored before it was kept)
+    cue_class: str | None = None  # an attribution's speech, belief, evidence or perception (null: stored before it was kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class Filters:
     kind: str | None = None  # "attribution" | "assessment"
     limit: int = 100
     exact_speaker: bool = False  # ``speaker`` is one identity's name, not a fragment
-    all_cues: bool = False  # beliefs and evidence too, labelled; by default quotes are speech only
+    all_cues: bool = False  # beliefs, evidence and perceptions too, labelled; by default quotes are speech only
 
 
 class Corpus(Protocol):

@@ -98,7 +98,7 @@ class Rendered:
     blocks: list[Block]
     speakers: list[SpeakerEntry]
     assessments: list[AssessmentEntry]
-    hidden: int = 0  # belief and evidence attributions left out (shown, labelled, with all_cues)
+    hidden: int = 0  # belief, evidence and perception attributions left out (shown, labelled, with all_cues)
 
 
 def percent_range(low: float, high: float) -> str:
@@ -240,7 +240,7 @@ def _segment(block: Block, text: str, found: list[Mark], badges: list[Badge | No
 
 def render(analysis: Analysis, all_cues: bool = False) -> Rendered:
     """Blocks of segments plus the side-panel entries for one analysis; speech attributions only
-    unless ``all_cues`` (beliefs and evidence are then labelled in their tooltips)."""
+    unless ``all_cues`` (beliefs, evidence and perceptions are then labelled in their tooltips)."""
     shown = shown_attributions(analysis, all_cues)
     colours = speaker_colours(a for _, a in shown)
     found, badges = marks(analysis, colours, all_cues)
