@@ -293,10 +293,54 @@ def _distance(a: Run, b: Run) -> int:
     return max(a.first - b.last, b.first - a.last, 0)
 
 
-def link(tokens: list[Token], found: list[Run]) -> list[tuple[Run, list[Run], Run | None]]:
-    """(cue, contents, source) reports: every content and source run joins its nearest cue run."""
+def _governing_cue(
+    tokens: list[Token], run: Run, cues: list[Run], cue_at: dict[int, Run], position: dict[int, int]
+) -> Run | None:
+    """The cue run the parse hangs ``run`` on: the first cue-run token above one of the run's own
+    tokens, or a cue run whose root hangs inside the run ("the talks, he said, will resume")."""
+    for k in range(run.first, run.last + 1):
+        current = tokens[k]
+        for _ in range(8):
+            if current.head is current:
+                break
+            current = current.head
+            at = position.get(current.i)
+            if at is not None and run.first <= at <= run.last:
+                continue
+            if at in cue_at:
+                return cue_at[at]
+    if run.role == "content":
+        for cue in cues:
+            if any(run.first <= position.get(tokens[k].head.i, -1) <= run.last for k in range(cue.first, cue.last + 1)):
+                return cue
+    return None
+
+
+def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | None:
+    """The cue run that holds the cue of a rules report whose content (or, for a source run, speaker
+    mention) the run overlaps: in ``hybrid`` the rules say which cue a stretch belongs to."""
+    span = _char_span(tokens, run)
+    for report in rules:
+        if not report.get("cue"):
+            continue
+        held = [report.get("speaker_mention")] if run.role == "source" else report.get("parts") or [report["content"]]
+        if any(_overlaps(span, part) for part in held):
+            cue = next((c for c in cues if _overlaps(_char_span(tokens, c), report["cue"])), None)
+            if cue is not None:
+                return cue
+    return None
+
+
+def link(
+    tokens: list[Token], found: list[Run], rules: list[dict[str, Any]] | None = None
+) -> list[tuple[Run, list[Run], Run | None]]:
+    """(cue, contents, source) reports: every content and source run joins the cue run of the rules
+    report it overlaps (when ``rules`` are given), else the cue run the parse hangs it on, else its
+    nearest cue run (content may reach the sentence before or after)."""
     cues = [r for r in found if r.role == "cue"]
     sent = sentence_ids(tokens)
+    position = {t.i: k for k, t in enumerate(tokens)}
+    cue_at = {k: c for c in cues for k in range(c.first, c.last + 1)}
     contents: dict[int, list[Run]] = {id(c): [] for c in cues}
     sources: dict[int, list[Run]] = {id(c): [] for c in cues}
     for run in found:
@@ -306,7 +350,9 @@ def link(tokens: list[Token], found: list[Run]) -> list[tuple[Run, list[Run], Ru
         near = [c for c in cues if run.sent - reach <= c.sent <= sent[run.last] + reach]
         if not near:
             continue
-        cue = min(near, key=lambda c: (_distance(run, c), c.first))
+        anchored = _rules_cue(tokens, run, near, rules) if rules else None
+        governing = anchored or _governing_cue(tokens, run, cues, cue_at, position)
+        cue = governing if governing in near else min(near, key=lambda c: (_distance(run, c), c.first))
         (contents if run.role == "content" else sources)[id(cue)].append(run)
     return [
         (c, contents[id(c)], min(sources[id(c)], key=lambda s: _distance(s, c), default=None))
@@ -346,6 +392,28 @@ def _overlaps(a: Any, b: Any) -> bool:
     return a is not None and b is not None and min(a[1], b[1]) > max(a[0], b[0])
 
 
+def _untagged(rules: list[dict[str, Any]], tagged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules reports the tagger did not redraw, kept as the rules wrote them: those whose cue
+    overlaps no tagged cue and whose content overlaps no tagged content (quotations that continue
+    the running speaker, excerpts, reports the tagger missed), and those nested in a tagged content
+    ("X said Y believes Z": the tagger gives a token one role, so it cannot draw the inner one)."""
+    def held(report: dict[str, Any]) -> Any:
+        return report.get("parts") or [report["content"]]
+
+    def inside(span: Any, report: dict[str, Any]) -> bool:
+        return span is not None and any(start <= span[0] and span[1] <= end for start, end in held(report))
+
+    out = []
+    for report in rules:
+        if any(_overlaps(report.get("cue"), other["cue"]) for other in tagged):
+            continue
+        nested = any(inside(report.get("cue"), other) for other in tagged)
+        if not nested and any(_overlaps(a, b) for a in held(report) for other in tagged for b in held(other)):
+            continue
+        out.append(report)
+    return out
+
+
 def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str, Any], weights: Weights | None = None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` in sayso's record shape, found by the tagger in ``mode``.
 
@@ -359,7 +427,7 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
     tokens, labels = tag(doc, weights, classes, rules)
     text = doc.text
     out = []
-    for cue, contents, source in link(tokens, runs(tokens, labels)):
+    for cue, contents, source in link(tokens, runs(tokens, labels), outermost(rules) if mode == "hybrid" else None):
         cue_span = _char_span(tokens, cue)
         parts = [_trim(text, *_char_span(tokens, c)) for c in sorted(contents, key=lambda c: c.first)]
         parts = [p for p in parts if p[1] > p[0]]
@@ -368,6 +436,8 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
         mention = _char_span(tokens, source) if source is not None else None
         cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
+        if mode == "hybrid" and cue_rule is None:
+            continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
         if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
             mention = tuple(cue_rule["speaker_mention"])  # a speaker the rules found beyond the sentence
         rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
@@ -389,4 +459,7 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
             "cue_class": cue_class,
         }
         out.append(record)
+    if mode == "hybrid":
+        out += _untagged(rules, out)
+        out.sort(key=lambda r: (r["content"][0], r["content"][1]))  # the rules' order
     return out
