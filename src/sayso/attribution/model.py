@@ -434,7 +434,8 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
         if not parts:
             continue
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
-        mention = _char_span(tokens, source) if source is not None else None
+        # PolNeAR's sources often keep an apposition's closing comma ("Rendell, a Grant surrogate,"); sayso's mentions do not
+        mention = _trim(text, *_char_span(tokens, source)) if source is not None else None
         cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
         if mode == "hybrid" and cue_rule is None:
             continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
