@@ -451,10 +451,10 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
             speaker["speaker_name"] = text[slice(*mention)]
         record = {
             "kind": _kind(raw),
-            "content": (parts[0][0], parts[-1][1]),
-            "parts": tuple(parts) if len(parts) > 1 else (),
-            "cue": cue_span,
-            "speaker_mention": mention,
+            "content": [parts[0][0], parts[-1][1]],  # [start, end] lists, as the rules' records
+            "parts": [list(p) for p in parts] if len(parts) > 1 else [],
+            "cue": list(cue_span),
+            "speaker_mention": list(mention) if mention is not None else None,
             **speaker,
             "rule": f"tagger-{mode}",
             "cue_class": cue_class,
