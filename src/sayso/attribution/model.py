@@ -316,19 +316,23 @@ def _governing_cue(
     return None
 
 
-def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | None:
+def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | bool:
     """The cue run that holds the cue of a rules report whose content (or, for a source run, speaker
-    mention) the run overlaps: in ``hybrid`` the rules say which cue a stretch belongs to."""
+    mention) the run overlaps: in ``hybrid`` the rules say which cue a stretch belongs to. True when
+    the run overlaps such a report but the tagger has no run on its cue (the stretch is that
+    report's, and the report stays as the rules wrote it); False when it overlaps none."""
     span = _char_span(tokens, run)
+    claimed = False
     for report in rules:
         if not report.get("cue"):
             continue
         held = [report.get("speaker_mention")] if run.role == "source" else report.get("parts") or [report["content"]]
         if any(_overlaps(span, part) for part in held):
-            cue = next((c for c in cues if _overlaps(_char_span(tokens, c), report["cue"])), None)
+            claimed = True
+            cue = next((c for c in cues if _overlaps(_char_span(tokens, c), report.get("cue"))), None)
             if cue is not None:
                 return cue
-    return None
+    return claimed
 
 
 def link(
@@ -350,7 +354,9 @@ def link(
         near = [c for c in cues if run.sent - reach <= c.sent <= sent[run.last] + reach]
         if not near:
             continue
-        anchored = _rules_cue(tokens, run, near, rules) if rules else None
+        anchored = _rules_cue(tokens, run, near, rules) if rules else False
+        if anchored is True:
+            continue
         governing = anchored or _governing_cue(tokens, run, cues, cue_at, position)
         cue = governing if governing in near else min(near, key=lambda c: (_distance(run, c), c.first))
         (contents if run.role == "content" else sources)[id(cue)].append(run)
