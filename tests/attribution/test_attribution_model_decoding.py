@@ -87,3 +87,12 @@ def test_untagged_rules_reports_are_kept_and_redrawn_ones_are_not():
     nested = _report((40, 55), (30, 36))  # "X said Y believes Z": its cue inside the tagged content
     kept = am._untagged([redrawn, missed, quotation, clashing, nested], tagged)
     assert kept == [missed, quotation, nested]
+
+
+def test_a_stretch_of_a_rules_report_whose_cue_was_not_tagged_joins_no_other_cue(nlp):
+    doc = nlp("Officials said that the plan, which critics questioned, would work.")
+    tokens = [t for t in doc if not t.is_space]
+    found = am.runs(tokens, _labels(tokens, {"said": "cue", "would": "content", "work": "content"}))
+    content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
+    rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
+    assert am.link(tokens, found, rules) == []  # the rules' report keeps the stretch; "said" has no content

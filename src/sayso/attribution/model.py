@@ -446,8 +446,10 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
         if mode == "hybrid" and cue_rule is None:
             continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
         if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
-            mention = tuple(cue_rule["speaker_mention"])  # a speaker the rules found beyond the sentence
+            mention = cue_rule["speaker_mention"]  # a speaker the rules found beyond the sentence
         rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
+        if rule is not None and mode == "hybrid":
+            mention = rule["speaker_mention"]  # the rules' mention of the speaker the tagger found
         cue_tokens = tokens[cue.first : cue.last + 1]
         cue_class = cue_rule.get("cue_class") if cue_rule else _cue_class(cue_tokens, classes, text[slice(*cue_span)])
         speaker: dict[str, Any] = {"speaker_name": None, "speaker_role": None, "speaker_org": None, "speaker_type": None}
