@@ -4,8 +4,10 @@ PolNeAR gives every token at most one role, so attribution is a tag sequence (BI
 roles). A linear classifier over hashed features of the parse reads each token: its words, tags
 and dependencies, where it hangs under a lexicon cue verb, whether it is inside quotation marks,
 and (``hybrid``) the role the rules gave it and its neighbours. The tagged runs are then joined
-into reports: each content and source run goes to the nearest cue run of its sentence (a content
-may take one in the sentence before or after). Weights are plain arrays in ``sayso.models``
+into reports: each content and source run goes to the cue run the parse hangs it on, else the
+nearest cue run of its sentence (a content may take one in the sentence before or after). In
+``hybrid`` the rules say whether there is a report and the tagger where its spans lie: tagged
+reports stand only on cues the rules found, and rules reports the tagger did not redraw stay. Weights are plain arrays in ``sayso.models``
 (``attribution-model.npz``, ``attribution-hybrid.npz``), written by ``sayso train attribution``.
 """
 
