@@ -96,3 +96,10 @@ def test_a_stretch_of_a_rules_report_whose_cue_was_not_tagged_joins_no_other_cue
     content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
     rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
     assert am.link(tokens, found, rules) == []  # the rules' report keeps the stretch; "said" has no content
+
+
+def test_nearest_cue_position_prefers_the_earlier_on_a_tie():
+    assert am._nearest([2, 6, 20], 4) == 2
+    assert am._nearest([2, 6, 20], 5) == 6
+    assert am._nearest([2, 6, 20], 30) == 20
+    assert am._nearest([], 3) is None

@@ -13,6 +13,7 @@ reports stand only on cues the rules found, and rules reports the tagger did not
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,13 @@ def _cue_ancestor(token: Token, classes: dict[str, str]) -> tuple[Token, str, in
         if current.lemma_.lower() in classes and current.pos_ in ("VERB", "AUX"):
             return current, dep, steps
     return None
+
+
+def _nearest(positions: list[int], k: int) -> int | None:
+    """The sorted ``positions`` entry closest to ``k`` (the earlier one on a tie), by bisection."""
+    at = bisect.bisect_left(positions, k)
+    around = positions[max(at - 1, 0) : at + 1]
+    return min(around, key=lambda c: abs(c - k), default=None)
 
 
 def _bucket(n: int) -> str:
@@ -156,7 +164,7 @@ def features(tokens: list[Token], classes: dict[str, str], rules: list[dict[str,
             vc = classes[verb.lemma_.lower()]
             f += [f"a={vc}|{dep}|{_bucket(steps)}", f"al={verb.lemma_.lower()}|{dep}", f"ad={dep}|{t.dep_}",
                   f"ar={'l' if t.i < verb.i else 'r' if t.i > verb.i else '0'}|{dep}"]
-        near = min(cue_at, key=lambda c: abs(c - k), default=None)
+        near = _nearest(cue_at, k)
         if near is not None and sent[near] == sent[k]:
             side = "l" if k < near else "r" if k > near else "0"
             f.append(f"n={side}|{_bucket(abs(k - near))}")
