@@ -53,3 +53,53 @@ def test_kind_and_trim_follow_the_quotation_marks():
     assert am._kind(text[:15]) == "direct"
     assert text[slice(*am._trim(text, 0, 15))] == "We will win"
     assert am._kind("the talks would resume") == "indirect"
+
+
+def test_content_joins_the_cue_the_parse_hangs_it_on_not_the_nearest(nlp):
+    doc = nlp("Officials said that the plan, which critics questioned, would work.")
+    tokens = [t for t in doc if not t.is_space]
+    found = am.runs(tokens, _labels(tokens, {"said": "cue", "questioned": "cue", "would": "content", "work": "content"}))
+    (cue, contents, _), = am.link(tokens, found)
+    assert tokens[cue.first].text == "said"  # "questioned" is two tokens nearer
+    assert [tokens[c.first].text for c in contents] == ["would"]
+
+
+def test_the_rules_report_a_content_overlaps_decides_its_cue(nlp):
+    doc = nlp("Officials said that the plan, which critics questioned, would work.")
+    tokens = [t for t in doc if not t.is_space]
+    found = am.runs(tokens, _labels(tokens, {"said": "cue", "questioned": "cue", "would": "content", "work": "content"}))
+    content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
+    rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
+    (cue, _, _), = am.link(tokens, found, rules)
+    assert tokens[cue.first].text == "questioned"
+
+
+def _report(content, cue=None, kind="indirect"):
+    return {"kind": kind, "content": content, "parts": (), "cue": cue}
+
+
+def test_untagged_rules_reports_are_kept_and_redrawn_ones_are_not():
+    tagged = [_report((20, 60), (10, 14))]
+    redrawn = _report((16, 58), (10, 14))  # same cue: the tagger drew it
+    missed = _report((80, 120), (70, 75))  # the tagger found neither cue nor content
+    quotation = _report((130, 170), None, "direct")  # a running-speaker quotation has no cue
+    clashing = _report((30, 50), (62, 66))  # its content is a tagged report's, its cue outside it
+    nested = _report((40, 55), (30, 36))  # "X said Y believes Z": its cue inside the tagged content
+    kept = am._untagged([redrawn, missed, quotation, clashing, nested], tagged)
+    assert kept == [missed, quotation, nested]
+
+
+def test_a_stretch_of_a_rules_report_whose_cue_was_not_tagged_joins_no_other_cue(nlp):
+    doc = nlp("Officials said that the plan, which critics questioned, would work.")
+    tokens = [t for t in doc if not t.is_space]
+    found = am.runs(tokens, _labels(tokens, {"said": "cue", "would": "content", "work": "content"}))
+    content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
+    rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
+    assert am.link(tokens, found, rules) == []  # the rules' report keeps the stretch; "said" has no content
+
+
+def test_nearest_cue_position_prefers_the_earlier_on_a_tie():
+    assert am._nearest([2, 6, 20], 4) == 2
+    assert am._nearest([2, 6, 20], 5) == 6
+    assert am._nearest([2, 6, 20], 30) == 20
+    assert am._nearest([], 3) is None

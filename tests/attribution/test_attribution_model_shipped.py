@@ -35,3 +35,10 @@ def test_unknown_mode_is_a_config_error():
 
     with pytest.raises(ConfigError, match="unknown attribution mode"):
         pipeline.AttributionComponent({}, "oracle")
+
+
+@pytest.mark.parametrize("mode", ["model", "hybrid"])
+def test_a_tagged_speaker_mention_leaves_out_the_appositions_closing_comma(mode):
+    text = "The Pentagon press secretary, Brig. Gen. Pat Ryder, said the strikes would continue."
+    (found,) = _attributions(mode, text)
+    assert text[slice(*found["speaker_mention"])] == "The Pentagon press secretary, Brig. Gen. Pat Ryder"

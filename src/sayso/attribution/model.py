@@ -4,13 +4,16 @@ PolNeAR gives every token at most one role, so attribution is a tag sequence (BI
 roles). A linear classifier over hashed features of the parse reads each token: its words, tags
 and dependencies, where it hangs under a lexicon cue verb, whether it is inside quotation marks,
 and (``hybrid``) the role the rules gave it and its neighbours. The tagged runs are then joined
-into reports: each content and source run goes to the nearest cue run of its sentence (a content
-may take one in the sentence before or after). Weights are plain arrays in ``sayso.models``
+into reports: each content and source run goes to the cue run the parse hangs it on, else the
+nearest cue run of its sentence (a content may take one in the sentence before or after). In
+``hybrid`` the rules say whether there is a report and the tagger where its spans lie: tagged
+reports stand only on cues the rules found, and rules reports the tagger did not redraw stay. Weights are plain arrays in ``sayso.models``
 (``attribution-model.npz``, ``attribution-hybrid.npz``), written by ``sayso train attribution``.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +73,13 @@ def _cue_ancestor(token: Token, classes: dict[str, str]) -> tuple[Token, str, in
         if current.lemma_.lower() in classes and current.pos_ in ("VERB", "AUX"):
             return current, dep, steps
     return None
+
+
+def _nearest(positions: list[int], k: int) -> int | None:
+    """The sorted ``positions`` entry closest to ``k`` (the earlier one on a tie), by bisection."""
+    at = bisect.bisect_left(positions, k)
+    around = positions[max(at - 1, 0) : at + 1]
+    return min(around, key=lambda c: abs(c - k), default=None)
 
 
 def _bucket(n: int) -> str:
@@ -154,7 +164,7 @@ def features(tokens: list[Token], classes: dict[str, str], rules: list[dict[str,
             vc = classes[verb.lemma_.lower()]
             f += [f"a={vc}|{dep}|{_bucket(steps)}", f"al={verb.lemma_.lower()}|{dep}", f"ad={dep}|{t.dep_}",
                   f"ar={'l' if t.i < verb.i else 'r' if t.i > verb.i else '0'}|{dep}"]
-        near = min(cue_at, key=lambda c: abs(c - k), default=None)
+        near = _nearest(cue_at, k)
         if near is not None and sent[near] == sent[k]:
             side = "l" if k < near else "r" if k > near else "0"
             f.append(f"n={side}|{_bucket(abs(k - near))}")
@@ -293,10 +303,58 @@ def _distance(a: Run, b: Run) -> int:
     return max(a.first - b.last, b.first - a.last, 0)
 
 
-def link(tokens: list[Token], found: list[Run]) -> list[tuple[Run, list[Run], Run | None]]:
-    """(cue, contents, source) reports: every content and source run joins its nearest cue run."""
+def _governing_cue(
+    tokens: list[Token], run: Run, cues: list[Run], cue_at: dict[int, Run], position: dict[int, int]
+) -> Run | None:
+    """The cue run the parse hangs ``run`` on: the first cue-run token above one of the run's own
+    tokens, or a cue run whose root hangs inside the run ("the talks, he said, will resume")."""
+    for k in range(run.first, run.last + 1):
+        current = tokens[k]
+        for _ in range(8):
+            if current.head is current:
+                break
+            current = current.head
+            at = position.get(current.i)
+            if at is not None and run.first <= at <= run.last:
+                continue
+            if at in cue_at:
+                return cue_at[at]
+    if run.role == "content":
+        for cue in cues:
+            if any(run.first <= position.get(tokens[k].head.i, -1) <= run.last for k in range(cue.first, cue.last + 1)):
+                return cue
+    return None
+
+
+def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | bool:
+    """The cue run that holds the cue of a rules report whose content (or, for a source run, speaker
+    mention) the run overlaps: in ``hybrid`` the rules say which cue a stretch belongs to. True when
+    the run overlaps such a report but the tagger has no run on its cue (the stretch is that
+    report's, and the report stays as the rules wrote it); False when it overlaps none."""
+    span = _char_span(tokens, run)
+    claimed = False
+    for report in rules:
+        if not report.get("cue"):
+            continue
+        held = [report.get("speaker_mention")] if run.role == "source" else report.get("parts") or [report["content"]]
+        if any(_overlaps(span, part) for part in held):
+            claimed = True
+            cue = next((c for c in cues if _overlaps(_char_span(tokens, c), report.get("cue"))), None)
+            if cue is not None:
+                return cue
+    return claimed
+
+
+def link(
+    tokens: list[Token], found: list[Run], rules: list[dict[str, Any]] | None = None
+) -> list[tuple[Run, list[Run], Run | None]]:
+    """(cue, contents, source) reports: every content and source run joins the cue run of the rules
+    report it overlaps (when ``rules`` are given), else the cue run the parse hangs it on, else its
+    nearest cue run (content may reach the sentence before or after)."""
     cues = [r for r in found if r.role == "cue"]
     sent = sentence_ids(tokens)
+    position = {t.i: k for k, t in enumerate(tokens)}
+    cue_at = {k: c for c in cues for k in range(c.first, c.last + 1)}
     contents: dict[int, list[Run]] = {id(c): [] for c in cues}
     sources: dict[int, list[Run]] = {id(c): [] for c in cues}
     for run in found:
@@ -306,7 +364,11 @@ def link(tokens: list[Token], found: list[Run]) -> list[tuple[Run, list[Run], Ru
         near = [c for c in cues if run.sent - reach <= c.sent <= sent[run.last] + reach]
         if not near:
             continue
-        cue = min(near, key=lambda c: (_distance(run, c), c.first))
+        anchored = _rules_cue(tokens, run, near, rules) if rules else False
+        if anchored is True:
+            continue
+        governing = anchored or _governing_cue(tokens, run, cues, cue_at, position)
+        cue = governing if governing in near else min(near, key=lambda c: (_distance(run, c), c.first))
         (contents if run.role == "content" else sources)[id(cue)].append(run)
     return [
         (c, contents[id(c)], min(sources[id(c)], key=lambda s: _distance(s, c), default=None))
@@ -346,6 +408,28 @@ def _overlaps(a: Any, b: Any) -> bool:
     return a is not None and b is not None and min(a[1], b[1]) > max(a[0], b[0])
 
 
+def _untagged(rules: list[dict[str, Any]], tagged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rules reports the tagger did not redraw, kept as the rules wrote them: those whose cue
+    overlaps no tagged cue and whose content overlaps no tagged content (quotations that continue
+    the running speaker, excerpts, reports the tagger missed), and those nested in a tagged content
+    ("X said Y believes Z": the tagger gives a token one role, so it cannot draw the inner one)."""
+    def held(report: dict[str, Any]) -> Any:
+        return report.get("parts") or [report["content"]]
+
+    def inside(span: Any, report: dict[str, Any]) -> bool:
+        return span is not None and any(start <= span[0] and span[1] <= end for start, end in held(report))
+
+    out = []
+    for report in rules:
+        if any(_overlaps(report.get("cue"), other["cue"]) for other in tagged):
+            continue
+        nested = any(inside(report.get("cue"), other) for other in tagged)
+        if not nested and any(_overlaps(a, b) for a in held(report) for other in tagged for b in held(other)):
+            continue
+        out.append(report)
+    return out
+
+
 def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str, Any], weights: Weights | None = None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` in sayso's record shape, found by the tagger in ``mode``.
 
@@ -359,18 +443,23 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
     tokens, labels = tag(doc, weights, classes, rules)
     text = doc.text
     out = []
-    for cue, contents, source in link(tokens, runs(tokens, labels)):
+    for cue, contents, source in link(tokens, runs(tokens, labels), outermost(rules) if mode == "hybrid" else None):
         cue_span = _char_span(tokens, cue)
         parts = [_trim(text, *_char_span(tokens, c)) for c in sorted(contents, key=lambda c: c.first)]
         parts = [p for p in parts if p[1] > p[0]]
         if not parts:
             continue
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
-        mention = _char_span(tokens, source) if source is not None else None
+        # PolNeAR's sources often keep an apposition's closing comma ("Rendell, a Grant surrogate,"); sayso's mentions do not
+        mention = _trim(text, *_char_span(tokens, source)) if source is not None else None
         cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
+        if mode == "hybrid" and cue_rule is None:
+            continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
         if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
-            mention = tuple(cue_rule["speaker_mention"])  # a speaker the rules found beyond the sentence
+            mention = cue_rule["speaker_mention"]  # a speaker the rules found beyond the sentence
         rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
+        if rule is not None and mode == "hybrid":
+            mention = rule["speaker_mention"]  # the rules' mention of the speaker the tagger found
         cue_tokens = tokens[cue.first : cue.last + 1]
         cue_class = cue_rule.get("cue_class") if cue_rule else _cue_class(cue_tokens, classes, text[slice(*cue_span)])
         speaker: dict[str, Any] = {"speaker_name": None, "speaker_role": None, "speaker_org": None, "speaker_type": None}
@@ -380,13 +469,16 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
             speaker["speaker_name"] = text[slice(*mention)]
         record = {
             "kind": _kind(raw),
-            "content": (parts[0][0], parts[-1][1]),
-            "parts": tuple(parts) if len(parts) > 1 else (),
-            "cue": cue_span,
-            "speaker_mention": mention,
+            "content": [parts[0][0], parts[-1][1]],  # [start, end] lists, as the rules' records
+            "parts": [list(p) for p in parts] if len(parts) > 1 else [],
+            "cue": list(cue_span),
+            "speaker_mention": list(mention) if mention is not None else None,
             **speaker,
             "rule": f"tagger-{mode}",
             "cue_class": cue_class,
         }
         out.append(record)
+    if mode == "hybrid":
+        out += _untagged(rules, out)
+        out.sort(key=lambda r: (r["content"][0], r["content"][1]))  # the rules' order
     return out
