@@ -13,6 +13,7 @@ from sayso.attribution.grammar import (
     CLAUSE_DEPS,
     COMPLEMENT_DEPS,
     SUBJECT_DEPS,
+    absolute_with,
     by_whom,
     closed_off,
     gerund_object,
@@ -152,7 +153,8 @@ def _tail_after_cue(ctx: Context, verb: Token) -> list[Token]:
 def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
     """A reported clause ends where the speaker's next report begins ("said A, and urged B",
     "said A, noting B", "said A while emphasizing B"): a speech cue with no subject of its own
-    that runs to the end of the content, after a comma or conjunction."""
+    that runs to the end of the content, after a comma or conjunction; or where another speaker's
+    report is added to it ("said A, with aides saying B")."""
     span = ctx.doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return content
@@ -160,9 +162,16 @@ def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int
     for t in span[2:]:
         if t.i not in ctx.cue_verbs or ctx.lexicon["classes"][t.lemma_.lower()] != "speech":
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < last - 1:
+        if max(x.i for x in t.subtree) < last - 1:
             continue
-        j = t.i - 1
+        opener = absolute_with(t)
+        if opener is not None and opener.i > span.start + 1:
+            j = opener.i
+        elif any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        else:
+            j = t.i
+        j -= 1
         while j > span.start and (ctx.doc[j].lower_ in ctx.lexicon["report_joiners"] or ctx.doc[j].text in QUOTE_CHARS):
             j -= 1
         if span.start < j < t.i - 1:
