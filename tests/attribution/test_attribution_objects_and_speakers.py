@@ -83,3 +83,17 @@ def test_country_possessor_is_not_the_speaker(bare_nlp):
     text = "Moldova’s opposition leader said on Tuesday that she expects early elections in the spring."
     a = next(a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said")
     assert a["speaker_name"] is None and a["speaker_role"] and "leader" in a["speaker_role"]
+
+
+def test_ing_clause_closed_by_a_colon_leads_into_the_quote(bare_nlp):
+    """"tweeted using his account: “…”": how the message went out is not the message."""
+    text = 'The mayor tweeted using her personal account:\n\n"The bridge will reopen on Monday, and we thank every worker."'
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "The bridge will reopen on Monday, and we thank every worker."
+    assert (_text(text, a["cue"]), _text(text, a["speaker_mention"])) == ("tweeted", "The mayor")
+
+
+def test_ing_clause_without_a_colon_is_still_the_message(bare_nlp):
+    text = "The council proposed banning cars from the old town."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "banning cars from the old town"

@@ -219,7 +219,7 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             return ctx.clip(span_of([*addressee, *child.subtree]), verb.idx), None
         if child.dep_ == "dobj" and lemma in objects["noun"] and message_like(child):
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
-        if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]):
+        if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]) and not _leads_in(child):
             # "proposed banning entry", "reported spending $9 million": a gerund is the message too
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
         if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
@@ -227,6 +227,13 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             if pobj is not None and message_like(pobj):
                 return ctx.clip(span_of(list(pobj.subtree)), verb.idx), child
     return None
+
+
+def _leads_in(obj: Token) -> bool:
+    """"tweeted using his account: “…”": an -ing clause that a colon closes says how the message
+    went out and leads into it; it is not the message itself."""
+    after = obj.right_edge.i + 1
+    return after < len(obj.doc) and obj.doc[after].text == ":"
 
 
 def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
