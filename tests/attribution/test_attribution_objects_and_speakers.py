@@ -97,3 +97,22 @@ def test_ing_clause_without_a_colon_is_still_the_message(bare_nlp):
     text = "The council proposed banning cars from the old town."
     (a,) = _find(bare_nlp, text)
     assert _text(text, a["content"]) == "banning cars from the old town"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me, what events are important today?",
+        "Ask yourself: which swing state will the party win with this message?",
+        "Ask any voter about the new tax on fuel.",
+    ],
+)
+def test_an_order_to_speak_reports_nothing(bare_nlp, text):
+    assert _find(bare_nlp, text) == []
+
+
+def test_a_cue_with_its_subject_opening_the_sentence_still_reports(bare_nlp):
+    text = "Tell them the truth, the minister said the war began in 2014."
+    assert ("the war began in 2014", "the minister") in [
+        (_text(text, a["content"]), _text(text, a["speaker_mention"])) for a in _find(bare_nlp, text)
+    ]
