@@ -37,7 +37,7 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not closed_off(c, verb)]
     comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
         (c for c in verb.children if is_question(c)), None
-    ) or _stray_that_clause(ctx, verb)
+    ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb)
     if comp is None:
         return None
     return ctx.with_open_quote(span_of(without_writers_asides(comp)), verb)
@@ -55,6 +55,16 @@ def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
             ):
                 return t
     return None
+
+
+def _flattened_that_clause(verb: Token) -> Token | None:
+    """"observed that the starting date of the program, which …, coincided with …": where a long
+    subject made the parser take it for the cue's object, the "that" it keeps as a marker shows
+    the object is the reported clause."""
+    return next(
+        (c for c in verb.rights if c.dep_ == "dobj" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)),
+        None,
+    )
 
 
 def run_on_clauses(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
