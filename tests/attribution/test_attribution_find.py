@@ -597,6 +597,9 @@ def test_name_and_colon_open_a_report(bare_nlp, text, content, mention):
         "Key judgments: the front line will hold through the winter.",
         "Frontline: Convoy reaches the bridge.\n\nThe convoy of aid trucks crossed the river at dawn.",
         "Background: Talks have stalled.\n\nMediator Anna Background said the talks would resume.",
+        # a caption's picture credit names who made the picture, not a speaker
+        "Mayor Jane Roe. Image: Springfield City Council.",
+        "Jane Roe in Kyiv. Photograph: Maria Lopez.",
     ],
 )
 def test_label_and_colon_report_nothing(bare_nlp, text):

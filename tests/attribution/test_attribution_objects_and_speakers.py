@@ -83,3 +83,36 @@ def test_country_possessor_is_not_the_speaker(bare_nlp):
     text = "Moldova’s opposition leader said on Tuesday that she expects early elections in the spring."
     a = next(a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said")
     assert a["speaker_name"] is None and a["speaker_role"] and "leader" in a["speaker_role"]
+
+
+def test_ing_clause_closed_by_a_colon_leads_into_the_quote(bare_nlp):
+    """"tweeted using his account: “…”": how the message went out is not the message."""
+    text = 'The mayor tweeted using her personal account:\n\n"The bridge will reopen on Monday, and we thank every worker."'
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "The bridge will reopen on Monday, and we thank every worker."
+    assert (_text(text, a["cue"]), _text(text, a["speaker_mention"])) == ("tweeted", "The mayor")
+
+
+def test_ing_clause_without_a_colon_is_still_the_message(bare_nlp):
+    text = "The council proposed banning cars from the old town."
+    (a,) = _find(bare_nlp, text)
+    assert _text(text, a["content"]) == "banning cars from the old town"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me, what events are important today?",
+        "Ask yourself: which swing state will the party win with this message?",
+        "Ask any voter about the new tax on fuel.",
+    ],
+)
+def test_an_order_to_speak_reports_nothing(bare_nlp, text):
+    assert _find(bare_nlp, text) == []
+
+
+def test_a_cue_with_its_subject_opening_the_sentence_still_reports(bare_nlp):
+    text = "Tell them the truth, the minister said the war began in 2014."
+    assert ("the war began in 2014", "the minister") in [
+        (_text(text, a["content"]), _text(text, a["speaker_mention"])) for a in _find(bare_nlp, text)
+    ]

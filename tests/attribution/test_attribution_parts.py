@@ -33,3 +33,19 @@ def test_a_cue_inside_its_content_splits_it_in_two(bare_nlp) -> None:
     text = "He defended policies, which he said had failed the poor."
     found = [a for a in find_attributions(bare_nlp(text), [], LEXICON) if a["parts"]]
     assert [[text[s:e] for s, e in a["parts"]] for a in found] == [["which", "had failed the poor"]]
+
+
+def test_semicolon_after_the_cue_closes_the_first_saying(bare_nlp):
+    """"“A”, it added; and, later, “B”": the second quotation is a later saying, not the first one's rest."""
+    text = '"Provocation deserves harsh punishment", the agency added; and, later, "the leader ordered the units to a wartime state".'
+    found = find_attributions(bare_nlp(text), [], LEXICON)
+    first = next(a for a in found if text[slice(*a["cue"])] == "added")
+    assert text[slice(*first["content"])] == "Provocation deserves harsh punishment"
+    assert not first["parts"]
+
+
+def test_semicolons_in_a_list_after_the_cue_do_not_split_the_quote(bare_nlp):
+    text = ('"We are five right now," Nega said, introducing his comrades from Dallas; Calgary, Canada; and Luxembourg, '
+            '"and another one is coming tomorrow morning."')
+    (a,) = [a for a in find_attributions(bare_nlp(text), [], LEXICON) if text[slice(*a["cue"])] == "said"]
+    assert [text[slice(*p)] for p in a["parts"]][-1] == "and another one is coming tomorrow morning."

@@ -61,3 +61,28 @@ def test_a_multiword_cue_outside_the_closed_sets_is_refused(bare_nlp, entry) -> 
     lexicon = {**LEXICON, "multiword": [*LEXICON["multiword"], entry]}
     with pytest.raises(ConfigError, match="multiword"):
         find_attributions(bare_nlp("The minister said the talks had failed."), [], lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Both governments kept a policy of turning back boats of refugees which, according to Reuters, the"
+            " United Nations has criticised.",
+            ("according-to", "the United Nations has criticised", "according to", "Reuters"),
+        ),
+        (
+            "The army said that, according to witnesses, the rebels had fled the town overnight.",
+            ("according-to", "the rebels had fled the town overnight", "according to", "witnesses"),
+        ),
+    ],
+)
+def test_a_sourcing_phrase_that_opens_a_clause_credits_that_clause(bare_nlp, text, expected) -> None:
+    assert expected in _found(bare_nlp, text)
+
+
+def test_a_sourcing_phrase_in_the_main_clause_still_credits_the_larger_side(bare_nlp) -> None:
+    text = "Two people were killed in the attack on the market, according to the police."
+    assert _found(bare_nlp, text) == [
+        ("according-to", "Two people were killed in the attack on the market", "according to", "the police")
+    ]

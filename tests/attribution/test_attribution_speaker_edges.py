@@ -1,5 +1,5 @@
 """Speakers the parse hides: a contracted "has", a passive participle's asker, a wire dateline, a
-quoted title inside the speaker's noun phrase."""
+quoted title inside the speaker's noun phrase, a title before the name that the parse split off."""
 
 from __future__ import annotations
 
@@ -204,3 +204,46 @@ def test_an_entity_of_whitespace_alone_names_no_person() -> None:
     doc = Doc(Vocab(), words=["Russia", "\u2028", "assesses"], spaces=[True, True, False],
               ents=["O", "B-PERSON", "O"])
     assert _person_name(doc.ents[0], LEXICON) == ""
+
+
+def _title_then_name(bare_nlp, title_head: int, title_dep: str, said_head: int, said_dep: str) -> Doc:
+    """ "Kenya's Foreign Minister, Amina Odhiambo said the talks failed." with the title hung as given."""
+    words = ["Kenya", "'s", "Foreign", "Minister", ",", "Amina", "Odhiambo", "said", "the", "talks", "failed", "."]
+    return Doc(
+        bare_nlp.vocab, words=words, spaces=[False, True, True, False, True, True, True, True, True, True, False, False],
+        tags=["NNP", "POS", "NNP", "NNP", ",", "NNP", "NNP", "VBD", "DT", "NNS", "VBD", "."],
+        pos=["PROPN", "PART", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        lemmas=["Kenya", "'s", "Foreign", "Minister", ",", "Amina", "Odhiambo", "say", "the", "talk", "fail", "."],
+        heads=[3, 0, 3, title_head, said_head, 6, 7, said_head, 9, 10, 7, said_head],
+        deps=["poss", "case", "compound", title_dep, "punct", "compound", "nsubj", said_dep, "det", "nsubj", "ccomp", "punct"],
+        ents=["B-GPE", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_head", "title_dep", "said_head", "said_dep"),
+    [
+        (3, "ROOT", 3, "parataxis"),  # the title the root, the cue a parataxis on it
+        (7, "nsubj", 7, "ROOT"),  # the title a second subject of the cue
+    ],
+)
+def test_title_before_a_name_and_comma_is_part_of_the_speaker(bare_nlp, title_head, title_dep, said_head, said_dep):
+    doc = _title_then_name(bare_nlp, title_head, title_dep, said_head, said_dep)
+    (a,) = find_attributions(doc, [], LEXICON)
+    assert doc.text[slice(*a["speaker_mention"])] == "Kenya's Foreign Minister, Amina Odhiambo"
+
+
+def test_name_before_a_comma_and_another_name_is_not_a_title(bare_nlp):
+    """ "Or maybe Rubio, consultant Jan Ross says.": a person before the comma is what is said, not who says it."""
+    words = ["Or", "maybe", "Rubio", ",", "consultant", "Jan", "Ross", "says", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True, True, False, True, True, True, True, False, False],
+        tags=["CC", "RB", "NNP", ",", "NN", "NNP", "NNP", "VBZ", "."],
+        pos=["CCONJ", "ADV", "PROPN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        lemmas=["or", "maybe", "Rubio", ",", "consultant", "Jan", "Ross", "say", "."],
+        heads=[2, 2, 7, 7, 6, 6, 7, 7, 7],
+        deps=["cc", "advmod", "nsubj", "punct", "compound", "compound", "nsubj", "ROOT", "punct"],
+        ents=["O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    mentions = [doc.text[slice(*a["speaker_mention"])] for a in find_attributions(doc, [], LEXICON) if a["speaker_mention"]]
+    assert mentions == ["consultant Jan Ross"]

@@ -13,6 +13,7 @@ from sayso.attribution.grammar import (
     CLAUSE_DEPS,
     COMPLEMENT_DEPS,
     SUBJECT_DEPS,
+    absolute_with,
     by_whom,
     closed_off,
     gerund_object,
@@ -36,7 +37,7 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not closed_off(c, verb)]
     comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
         (c for c in verb.children if is_question(c)), None
-    ) or _stray_that_clause(ctx, verb)
+    ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb)
     if comp is None:
         return None
     return ctx.with_open_quote(span_of(without_writers_asides(comp)), verb)
@@ -54,6 +55,16 @@ def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
             ):
                 return t
     return None
+
+
+def _flattened_that_clause(verb: Token) -> Token | None:
+    """"observed that the starting date of the program, which …, coincided with …": where a long
+    subject made the parser take it for the cue's object, the "that" it keeps as a marker shows
+    the object is the reported clause."""
+    return next(
+        (c for c in verb.rights if c.dep_ == "dobj" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)),
+        None,
+    )
 
 
 def run_on_clauses(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -152,7 +163,8 @@ def _tail_after_cue(ctx: Context, verb: Token) -> list[Token]:
 def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
     """A reported clause ends where the speaker's next report begins ("said A, and urged B",
     "said A, noting B", "said A while emphasizing B"): a speech cue with no subject of its own
-    that runs to the end of the content, after a comma or conjunction."""
+    that runs to the end of the content, after a comma or conjunction; or where another speaker's
+    report is added to it ("said A, with aides saying B")."""
     span = ctx.doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return content
@@ -160,9 +172,16 @@ def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int
     for t in span[2:]:
         if t.i not in ctx.cue_verbs or ctx.lexicon["classes"][t.lemma_.lower()] != "speech":
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in t.children) or max(x.i for x in t.subtree) < last - 1:
+        if max(x.i for x in t.subtree) < last - 1:
             continue
-        j = t.i - 1
+        opener = absolute_with(t)
+        if opener is not None and opener.i > span.start + 1:
+            j = opener.i
+        elif any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        else:
+            j = t.i
+        j -= 1
         while j > span.start and (ctx.doc[j].lower_ in ctx.lexicon["report_joiners"] or ctx.doc[j].text in QUOTE_CHARS):
             j -= 1
         if span.start < j < t.i - 1:
@@ -210,7 +229,7 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             return ctx.clip(span_of([*addressee, *child.subtree]), verb.idx), None
         if child.dep_ == "dobj" and lemma in objects["noun"] and message_like(child):
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
-        if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]):
+        if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]) and not _leads_in(child):
             # "proposed banning entry", "reported spending $9 million": a gerund is the message too
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
         if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
@@ -218,6 +237,13 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             if pobj is not None and message_like(pobj):
                 return ctx.clip(span_of(list(pobj.subtree)), verb.idx), child
     return None
+
+
+def _leads_in(obj: Token) -> bool:
+    """"tweeted using his account: “…”": an -ing clause that a colon closes says how the message
+    went out and leads into it; it is not the message itself."""
+    after = obj.right_edge.i + 1
+    return after < len(obj.doc) and obj.doc[after].text == ":"
 
 
 def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:

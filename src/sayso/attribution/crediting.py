@@ -63,6 +63,8 @@ def credit(
         elif mention is not None and overlap(mention, own or content) > 0:
             subject = mention = None
     cue_class = cue_class_of(verb, subject, ctx.lexicon)
+    if subject is None and cue_class == "speech" and _imperative(verb):
+        return  # "Tell me, what …?": a request to speak, not a report
     if cue_class in ("belief", "perception") and subject is None:
         return  # a belief or a perception is someone's: with no holder in the text there is nothing to attribute
     cue = cue_span(verb, ctx.lexicon)
@@ -70,6 +72,15 @@ def credit(
         cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
     if ctx.add(Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
         ctx.claim_quotes(content)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb that opens its sentence with no subject or auxiliary: an order or request."""
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    return (
+        verb.tag_ == "VB" and verb.dep_ == "ROOT" and first is not None and first.i == verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _left_neighbour(ctx: Context, verb: Token) -> Token | None:

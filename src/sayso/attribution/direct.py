@@ -4,6 +4,8 @@ mixed. A quotation no cue credits may stand alone in its paragraph (``standalone
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from sayso.attribution.clauses import (
@@ -201,6 +203,8 @@ def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:
                 break
         if last is q and ctx.sentence_between(cue_sentence.end_char, nxt.start):
             break  # "“A,” Tom said. Betsy shook her head. “B.”": B is somebody else's
+        if last is q and re.match(r"[^,;]*;", ctx.text[verb.idx : nxt.start]):
+            break  # "“A,” it added; and, later, “B”": a semicolon that closes the cue's clause closes the saying
         if last is not q and between:
             break
         if word_count(ctx.text[nxt.inner_start : nxt.inner_end]) < 3 or any(

@@ -104,6 +104,20 @@ def noun_infinitive(verb: Token) -> bool:
     )
 
 
+def absolute_with(verb: Token) -> Token | None:
+    """"…, with aides saying …": the "with" that opens an absolute clause whose participle has a
+    subject of its own (its noun, or a subject the parser gave it)."""
+    if verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        opener = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.i < verb.i:
+        opener = verb.head.head
+    else:
+        return None
+    return opener if opener.lower_ == "with" and opener.i < verb.i else None
+
+
 def by_whom(verb: Token) -> Token | None:
     """The agent of a passive participle ("asked by the host")."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)

@@ -125,7 +125,9 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
     before = [t for t in words if t.idx < p_start]
     after = [t for t in words if t.idx >= p_end]
-    part = after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
+    part = _clause_opened(first, p_start, p_end) or (
+        after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
+    )
     if sum(not t.is_punct for t in part) < 3:
         return
     start, end = ctx.clip(span_of(part), first.idx)
@@ -134,6 +136,19 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     cue = (first.idx, last.idx + len(last))
     if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"])):
         ctx.claim_quotes((start, end))
+
+
+def _clause_opened(first: Token, p_start: int, p_end: int) -> list[Token] | None:
+    """"a policy which, according to AFP, the UN has criticised": a sourcing phrase right after the
+    relative pronoun or complementizer that opens a clause sources that clause alone."""
+    head = first.head
+    if head.dep_ not in ("relcl", "ccomp", "advcl") or head.idx < p_end:
+        return None
+    tokens = [t for t in head.subtree if not (p_start <= t.idx < p_end)]
+    opening = [t for t in tokens if t.idx < p_start]
+    if not opening or not all(t.is_punct or t.tag_ in ("WDT", "WP", "WRB") or t.dep_ == "mark" for t in opening):
+        return None
+    return [t for t in tokens if t.idx >= p_end]
 
 
 def end_before_sourcing(ctx: Context) -> None:

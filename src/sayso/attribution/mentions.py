@@ -68,6 +68,9 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
         span = ending_before(comma)
     if verb is not None and head.i < verb.i < head.right_edge.i:  # a misparse ran the subject past its verb
         span = ending_before(verb.i)
+    title = _title_root(head, verb)
+    if title is not None:
+        span = (title.left_edge.idx, span[1])
     span = _outside_quotes(ctx, span, head)
     start, end = ctx.clip(span, head.idx)
     dateline = ctx.dateline_end(start)
@@ -77,6 +80,19 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     end = rstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", ctx.text[start:end])  # "Mr. Daniloff, now 81 and"
     return start, start + dangling.start() if dangling else end
+
+
+def _title_root(head: Token, verb: Token | None) -> Token | None:
+    """"Malaysia's Prime Minister, Najib Razak said": a parse that makes the title before the comma
+    the sentence's root (the cue a parataxis on it) or a second subject of the cue still names one
+    speaker by both."""
+    if verb is None or head.head.i != verb.i:
+        return None
+    comma = head.left_edge.i - 1
+    if comma < 1 or head.doc[comma].text != ",":
+        return None
+    titles = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ == "nsubj" and c.i < head.i]
+    return next((t for t in titles if t.i == comma - 1 and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"), None)
 
 
 def _reports(ctx: Context, clause: Token) -> bool:

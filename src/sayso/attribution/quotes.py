@@ -96,6 +96,19 @@ def _find_close(text: str, i: int, end: int, closers: list[str], possessives: bo
     return None
 
 
+def _unopened_close(
+    text: str, carry: Quote, start: int, end: int, raw: list[tuple[int, int | None]], pairs: list[list[str]]
+) -> int | None:
+    """Where a quotation left open at a paragraph's end closes in the next paragraph that does not
+    open it again (some outlets drop the opening mark of a continued paragraph): its first closing
+    mark, if no quotation of that paragraph opens before it."""
+    opener = text[carry.start : carry.inner_start]
+    close = _find_close(text, start, end, [c for o, c in pairs if o == opener])
+    if close is None or any(o <= close for o, _ in raw):
+        return None
+    return close
+
+
 def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
     """Every outermost quotation, closed or running on, joined across paragraphs by convention."""
     quotes: list[Quote] = []
@@ -111,6 +124,8 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
                 carry.closed = c is not None
                 if c is None:
                     continue
+            elif (c := _unopened_close(text, carry, stripped, p_end, raw, pairs)) is not None:
+                carry.end, carry.inner_end, carry.closed = c + _mark_width(text, c), c, True
             quotes.append(carry)
             carry = None
         for o, c in raw:
