@@ -123,8 +123,9 @@ class FullNames:
 class Resolver:
     """The people and bodies one article names, and the rules that map a mention onto one of them."""
 
-    def __init__(self, doc: Doc, attributions: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, attributions: list[dict[str, Any]], ents: tuple[Span, ...] | None = None) -> None:
         self.doc = doc
+        self._ents = doc.ents if ents is None else ents  # read once: each ``doc.ents`` walks every token
         self.candidates: dict[str, Candidate] = {}
         self.headline = self._headline()
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
@@ -132,7 +133,6 @@ class Resolver:
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._names = FullNames(doc)
         self._said = self._honorifics()
-        self._ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
         for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -207,7 +207,7 @@ class Resolver:
             span = mention_span(self.doc, a.get("speaker_mention"))
             if span is None or a.get("speaker_type") != "PERSON" or not name:
                 continue
-            words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
+            words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
             here = self._sentence(span.start_char)
             if len(words) > 1 and words[-1] == name.split()[-1]:
                 credited[words[-1]] = (here, name)
@@ -225,7 +225,7 @@ class Resolver:
         span = mention_span(self.doc, a.get("speaker_mention"))
         if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
             return a
-        words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
+        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
         if len(words) != 1 or self._names.genders.get(credited) is None:
             return a
         honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
@@ -433,8 +433,9 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [_checked(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
-    resolver = Resolver(doc, out)
+    ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
+    out = [_checked(doc, clean_speaker(a, doc), ents) for a in attributions]  # junk names are no candidates
+    resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
@@ -466,10 +467,10 @@ def _described(doc: Doc, a: dict[str, Any]) -> bool:
     return span is not None and is_description(span, a)
 
 
-def _checked(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+def _checked(doc: Doc, a: dict[str, Any], ents: tuple[Span, ...]) -> dict[str, Any]:
     """A named mention's credit checked (``mentions.own_name``); a description's name cleared, so
     that it is resolved from the article rather than taken as attribution guessed it."""
-    a = own_name(doc, a)
+    a = own_name(doc, a, ents)
     return {**a, "speaker_name": None} if _described(doc, a) else a
 
 
