@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import IS_LOWER, LOWER, ORTH, SHAPE
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -223,8 +223,8 @@ class FormationRules:
     ``(kind, start, end)``, a qualifier run taken at each length that reaches a unit word."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        words = lambda key: frozenset(hash_string(w) for w in data[key])  # noqa: E731
-        self.ordinal_shapes = frozenset(hash_string(s) for s in ("dxx", "ddxx", "dddxx"))
+        words = lambda key: frozenset(get_string_id(w) for w in data[key])  # noqa: E731
+        self.ordinal_shapes = frozenset(get_string_id(s) for s in ("dxx", "ddxx", "dddxx"))
         self.ordinal_words, self.qualifiers, self.units = words("ordinal_words"), words("qualifiers"), words("unit_words")
         self.named, self.heads = words("named_unit_words"), words("generic_heads")
         # first word's hash -> [(kind, the phrase's word hashes)]: theatre phrases and named forces by
@@ -232,11 +232,11 @@ class FormationRules:
         self.by_form: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
         for kind, key in (("THEATRE", "theatre_phrases"), ("FORCE", "named_forces")):
             for phrase in data[key]:
-                hashes = tuple(hash_string(w) for w in phrase.split())
+                hashes = tuple(get_string_id(w) for w in phrase.split())
                 self.by_form.setdefault(hashes[0], []).append((kind, hashes))
         self.by_lower: dict[int, list[tuple[int, ...]]] = {}
         for branch in data["generic_branches"]:
-            hashes = tuple(hash_string(w) for w in branch.split())
+            hashes = tuple(get_string_id(w) for w in branch.split())
             self.by_lower.setdefault(hashes[0], []).append(hashes)
         # the words a match can start at, as arrays: most tokens are ruled out in one numpy pass
         as_array = lambda hashes: np.array(sorted(hashes), dtype=np.uint64)  # noqa: E731

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
@@ -64,15 +64,15 @@ class WordPatterns:
         self._by_lemma: dict[int, list[tuple[int, str, frozenset[int], int | None]]] = {}
         for n, p in enumerate(token_patterns(lex)):
             index = self._by_lemma if p.by_lemma else self._by_lower
-            entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), hash_string(p.tag) if p.tag else None)
+            entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), get_string_id(p.tag) if p.tag else None)
             for word in dict.fromkeys(p.words):
-                index.setdefault(hash_string(word), []).append(entry)
+                index.setdefault(get_string_id(word), []).append(entry)
         # "looks set to": three lowercase words; "high confidence": a level, then a noun's lemma
-        self._looks_set = {tuple(hash_string(w) for w in words) for words in lex["appearance"]["fixed"]}
+        self._looks_set = {tuple(get_string_id(w) for w in words) for words in lex["appearance"]["fixed"]}
         self._looks_first = {words[0] for words in self._looks_set}
         conf = lex["confidence"]
-        self._levels = {hash_string(w) for w in conf["levels"]}
-        self._confidence_nouns = {hash_string(w) for w in conf["nouns"]}
+        self._levels = {get_string_id(w) for w in conf["levels"]}
+        self._confidence_nouns = {get_string_id(w) for w in conf["nouns"]}
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every match, ordered as spaCy's ``Matcher`` reports them
