@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from sayso.doctext import ents_within, text_of
@@ -265,10 +266,13 @@ class Resolver:
     def _honorifics(self) -> dict[str, set[str]]:
         """The genders the article's honorifics give each surname ("Mrs. Clinton": {"f"})."""
         said: dict[str, set[str]] = {}
-        for token in self.doc[:-1]:
-            word = token.lower_.rstrip(".")
-            if word in GENDER_WORDS and token.nbor(1).pos_ == "PROPN":
-                said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
+        doc = self.doc
+        lowers = doc.to_array(LOWER).tolist()  # one array read; a word's string looked up once
+        honorifics = {key: word for key in set(lowers) if (word := doc.vocab.strings[key].rstrip(".")) in GENDER_WORDS}
+        for i in range(len(doc) - 1):
+            word = honorifics.get(lowers[i])
+            if word is not None and doc[i + 1].pos_ == "PROPN":
+                said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
         return said
 
     def _honorific_genders(self) -> None:

@@ -26,6 +26,7 @@ class TokenIndex:
         self._ents: dict[int, Span] | None = None
         self._columns: list[list[int]] | None = None
         self._texts: dict[int, str] = {}
+        self._token_texts: list[str] | None = None
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
@@ -48,9 +49,11 @@ class TokenIndex:
             self._columns[4] = heads.tolist()
         return self._columns
 
-    def text(self, i: int) -> str:
-        """Token ``i``'s text."""
-        return self.string(self.columns()[0][i])
+    def texts(self) -> list[str]:
+        """Every token's text, each distinct word looked up once."""
+        if self._token_texts is None:
+            self._token_texts = [self.string(orth) for orth in self.columns()[0]]
+        return self._token_texts
 
     def string(self, key: int) -> str:
         text = self._texts.get(key)
@@ -74,14 +77,15 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     masked = _mask(body, quoted)
     first, last = tokens.bounds(start, end)
     _, punct, space, dep, head, lemma, tag = tokens.columns()
+    texts = tokens.texts()
     counts: dict[str, int] = {"words": sum(1 for i in range(first, last) if not punct[i] and not space[i])}
-    outside = [i for i in range(first, last) if not _inside(tokens.starts[i] - start, quoted)]
-    personal = [i for i in outside if dep[i] in SUBJECTS and _first_person_subject(tokens.text(i), rules)]
+    outside = [i for i in range(first, last) if not _inside(tokens.starts[i] - start, quoted)] if quoted else range(first, last)
+    personal = [i for i in outside if dep[i] in SUBJECTS and _first_person_subject(texts[i], rules)]
     opener = next((i for i in range(first, last) if not space[i]), None) if personal else None
     opening = tokens.doc[opener].sent if opener is not None else None  # a Span: built only when asked
     counts["opens_personal"] = int(opening is not None and any(tokens.doc[i].sent == opening for i in personal))
     for i in outside:
-        text = tokens.text(i)
+        text = texts[i]
         low = text.lower().translate(APOSTROPHES)
         if low in rules.contraction_suffixes and not (low == "'s" and tag[i] == POSSESSIVE):
             counts["contraction"] = counts.get("contraction", 0) + 1
