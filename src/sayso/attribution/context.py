@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -61,21 +62,21 @@ def _starting_words(doc: Doc, lexicon: dict[str, Any], phrase_firsts: Iterable[s
     the report nouns and of the cue verbs, read off the Doc's attribute arrays: a Token object is
     built only for a word the lexicon holds."""
     strings = doc.vocab.strings
-    firsts = {get_string_id(word) for word in phrase_firsts}
+    firsts = np.array(sorted({get_string_id(word) for word in phrase_firsts}), dtype=np.uint64)
     noun, verbs = POS_IDS["NOUN"], (POS_IDS["VERB"], POS_IDS["AUX"])
+    array = doc.to_array([LOWER, LEMMA, POS])
+    phrase_starts = np.flatnonzero(np.isin(array[:, 0], firsts)).tolist()
     lemmas: dict[int, str] = {}  # lemma hash -> lowercase lemma, each looked up once
-    phrase_starts, report_nouns, cue_verbs = [], [], []
-    for i, (lower, lemma, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
-        if lower in firsts:
-            phrase_starts.append(i)
-        if pos == noun or pos in verbs:
-            word = lemmas.get(lemma)
-            if word is None:
-                word = lemmas[lemma] = strings[lemma].lower()
-            if pos == noun and word in lexicon["report_nouns"]:
-                report_nouns.append(i)
-            elif pos != noun and word in lexicon["classes"] and is_cue_verb(doc[i], lexicon):
-                cue_verbs.append(i)
+    report_nouns, cue_verbs = [], []
+    for i in np.flatnonzero(np.isin(array[:, 2], (noun, *verbs))).tolist():
+        lemma, pos = int(array[i, 1]), int(array[i, 2])
+        word = lemmas.get(lemma)
+        if word is None:
+            word = lemmas[lemma] = strings[lemma].lower()
+        if pos == noun and word in lexicon["report_nouns"]:
+            report_nouns.append(i)
+        elif pos != noun and word in lexicon["classes"] and is_cue_verb(doc[i], lexicon):
+            cue_verbs.append(i)
     return phrase_starts, report_nouns, cue_verbs
 
 
@@ -102,6 +103,7 @@ class Context:
         self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
         self.voices = voices
         self.paragraphs = paragraphs(self.text)
+        self._paragraph_starts = [p[0] for p in self.paragraphs]
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
         self.phrases_by_first: dict[str, list[dict[str, Any]]] = {}  # multiword cues by their first word
@@ -139,9 +141,9 @@ class Context:
         return any(start <= s.start_char and s.end_char <= end and word_count(s.text) >= 2 for s in following)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        for p in self.paragraphs:
-            if p[0] <= pos < p[1]:
-                return p
+        i = bisect.bisect_right(self._paragraph_starts, pos) - 1  # paragraphs are in text order, apart
+        if i >= 0 and pos < self.paragraphs[i][1]:
+            return self.paragraphs[i]
         return (0, len(self.text))
 
     def clip(self, span: tuple[int, int], pos: int) -> tuple[int, int]:

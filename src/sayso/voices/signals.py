@@ -52,7 +52,9 @@ class TokenIndex:
     def texts(self) -> list[str]:
         """Every token's text, each distinct word looked up once."""
         if self._token_texts is None:
-            self._token_texts = [self.string(orth) for orth in self.columns()[0]]
+            orths = self.columns()[0]
+            lookup = {orth: self.string(orth) for orth in set(orths)}
+            self._token_texts = [lookup[orth] for orth in orths]
         return self._token_texts
 
     def string(self, key: int) -> str:
