@@ -38,6 +38,7 @@ KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
 TYPE_PRIORITY = ("MILITARY_UNIT", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 INITIALS_SKIP = {"of", "the", "for", "and", "on", "in", "de", "to", "&"}
+_SPACES = re.compile(r"\s+")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acronym>[A-Z][A-Za-z&-]*[A-Z])\s*\)")
 
 
@@ -84,11 +85,13 @@ def load_state_prefixes() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in prefixes)}) (?P<name>.+)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
-    """The key two mentions of one name share: case, dots, apostrophe style and "the" ignored."""
+    """The key two mentions of one name share: case, dots, apostrophe style and "the" ignored.
+    (Cached: merging asks again for every form of every entity.)"""
     key = name.casefold().replace("’", "'").replace(".", "")
-    key = re.sub(r"\s+", " ", key).strip()
-    return re.sub(r"^the ", "", key)
+    key = _SPACES.sub(" ", key).strip()
+    return key.removeprefix("the ")
 
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
