@@ -438,7 +438,7 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     quotation they sit in has its own speaker resolved first.
     """
     ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
-    out = [_checked(doc, clean_speaker(a, doc), ents) for a in attributions]  # junk names are no candidates
+    out = [_checked(doc, clean_speaker(a, doc, ents), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
