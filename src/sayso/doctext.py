@@ -25,6 +25,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string the tokenizer made ``doc`` from, as its text: spaCy's tokenizer
+    keeps every character (``doc.text == text``), so not even the first read needs the join."""
+    _TEXTS[doc] = text
+
+
 def ents_within(span: Span, ents: Sequence[Span]) -> list[Span]:
     """``span.ents`` from the Doc's entities read once (spaCy's ``Span.ents`` re-reads ``doc.ents``,
     which walks every token of the article, on each call): those starting inside ``span``, up to

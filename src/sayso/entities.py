@@ -1,6 +1,6 @@
 """People, organisations, places and military formations, with their mentions and aliases merged.
 
-Mentions come from the model's NER plus Matcher rules for military formations, which the model
+Mentions come from the model's NER plus word rules for military formations, which the model
 misses or splits ("1st" ORDINAL + "Guard Tank Army" ORG). The model's type is corrected where the
 syntax contradicts it: an adjective is a NORP ("Ukrainian forces"), and a PERSON or NORP in a
 place-like context ("in Kherson", "the Belgorod region", "south of Orikhiv"; for a name in the
@@ -25,10 +25,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.matcher import Matcher, PhraseMatcher
+import numpy as np
+from spacy.attrs import IS_LOWER, LOWER, ORTH, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from sayso.data import load_json
 from sayso.doctext import text_of
@@ -37,6 +38,7 @@ KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
 TYPE_PRIORITY = ("MILITARY_UNIT", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 INITIALS_SKIP = {"of", "the", "for", "and", "on", "in", "de", "to", "&"}
+_SPACES = re.compile(r"\s+")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acronym>[A-Z][A-Za-z&-]*[A-Z])\s*\)")
 
 
@@ -83,11 +85,13 @@ def load_state_prefixes() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(re.escape(p) for p in prefixes)}) (?P<name>.+)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(name: str) -> str:
-    """The key two mentions of one name share: case, dots, apostrophe style and "the" ignored."""
+    """The key two mentions of one name share: case, dots, apostrophe style and "the" ignored.
+    (Cached: merging asks again for every form of every entity.)"""
     key = name.casefold().replace("’", "'").replace(".", "")
-    key = re.sub(r"\s+", " ", key).strip()
-    return re.sub(r"^the ", "", key)
+    key = _SPACES.sub(" ", key).strip()
+    return key.removeprefix("the ")
 
 
 def find_entities(doc: Doc) -> list[dict[str, Any]]:
@@ -193,10 +197,8 @@ ORDINAL_SUFFIX = re.compile(r"^\d{1,3}(st|nd|rd|th)$")
 def _formation_spans(doc: Doc) -> list[Span]:
     """Formation matches; a named or theatre formation ("Azov Regiment", "Black Sea Fleet") is
     matched on its last words and grown leftwards over the capitalised name before them."""
-    matcher, phrases = _formation_matchers(doc.vocab)
-    spans = list(phrases(doc, as_spans=True))
-    for match_id, start, end in matcher(doc):
-        kind = doc.vocab.strings[match_id]
+    spans = []
+    for kind, start, end in formation_rules()(doc):
         if kind == "ORDINAL" and not (doc[start].is_title or ORDINAL_SUFFIX.match(doc[start].text)):
             continue
         if kind in ("NAMED", "THEATRE"):
@@ -216,34 +218,72 @@ def _name_start(doc: Doc, anchor: int, proper_only: bool) -> int | None:
     return start if start < anchor else None
 
 
-@functools.lru_cache(maxsize=4)
-def _formation_matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
-    """Matcher rules for military formations, built from ``formations.json``. Every pattern starts
-    with a cheap exact-attribute test, so the matcher stays fast on long articles."""
-    data = load_formations()
-    qualifiers = {"ORTH": {"IN": data["qualifiers"]}, "OP": "*"}
-    unit = {"ORTH": {"IN": data["unit_words"]}}
-    heads = {"LOWER": {"IN": data["generic_heads"]}}
-    matcher = Matcher(vocab)
-    matcher.add(
-        "ORDINAL",
-        [
-            [{"SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}}, qualifiers, unit],
-            [{"ORTH": {"IN": data["ordinal_words"]}}, qualifiers, unit],
-        ],
-    )
-    matcher.add("NAMED", [[{"ORTH": {"IN": data["named_unit_words"]}}]])
-    matcher.add("THEATRE", [[{"ORTH": w} for w in phrase.split()] for phrase in data["theatre_phrases"]])
-    matcher.add(
-        "GENERIC",
-        [
-            [*({"LOWER": w, "IS_LOWER": True} for w in branch.split()), heads]
-            for branch in data["generic_branches"]
-        ],
-    )
-    phrases = PhraseMatcher(vocab)
-    phrases.add("MILITARY_UNIT", [Doc(vocab, words=name.split()) for name in data["named_forces"]])
-    return matcher, phrases
+class FormationRules:
+    """The formation rules of ``formations.json``, matched in one pass over the Doc's attribute
+    arrays: a token's form looks up the rules that could start at it, and only those are tried.
+    (spaCy's ``Matcher`` walked every rule, qualifier loops included, at every token: most of the
+    entities component's time.) The matches are the ``Matcher``'s and ``PhraseMatcher``'s: every
+    ``(kind, start, end)``, a qualifier run taken at each length that reaches a unit word."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        words = lambda key: frozenset(get_string_id(w) for w in data[key])  # noqa: E731
+        self.ordinal_shapes = frozenset(get_string_id(s) for s in ("dxx", "ddxx", "dddxx"))
+        self.ordinal_words, self.qualifiers, self.units = words("ordinal_words"), words("qualifiers"), words("unit_words")
+        self.named, self.heads = words("named_unit_words"), words("generic_heads")
+        # first word's hash -> [(kind, the phrase's word hashes)]: theatre phrases and named forces by
+        # form, generic branches ("motor rifle", then a head such as "troops") by lowercase form
+        self.by_form: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        for kind, key in (("THEATRE", "theatre_phrases"), ("FORCE", "named_forces")):
+            for phrase in data[key]:
+                hashes = tuple(get_string_id(w) for w in phrase.split())
+                self.by_form.setdefault(hashes[0], []).append((kind, hashes))
+        self.by_lower: dict[int, list[tuple[int, ...]]] = {}
+        for branch in data["generic_branches"]:
+            hashes = tuple(get_string_id(w) for w in branch.split())
+            self.by_lower.setdefault(hashes[0], []).append(hashes)
+        # the words a match can start at, as arrays: most tokens are ruled out in one numpy pass
+        as_array = lambda hashes: np.array(sorted(hashes), dtype=np.uint64)  # noqa: E731
+        self._first_forms = as_array(self.ordinal_words | self.named | set(self.by_form))
+        self._ordinal_shapes = as_array(self.ordinal_shapes)
+        self._first_lowers = as_array(set(self.by_lower))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        array = doc.to_array([ORTH, LOWER, SHAPE, IS_LOWER])
+        could_start = (
+            np.isin(array[:, 0], self._first_forms)
+            | np.isin(array[:, 2], self._ordinal_shapes)
+            | (np.isin(array[:, 1], self._first_lowers) & (array[:, 3] != 0))
+        )
+        starts = np.flatnonzero(could_start).tolist()
+        if not starts:
+            return []
+        rows = array.tolist()
+        forms = [row[0] for row in rows]
+        found = []
+        for i in starts:
+            form, lower, shape, is_lower = rows[i]
+            if shape in self.ordinal_shapes or form in self.ordinal_words:  # "1st" qualifiers* unit
+                for j in range(i + 1, len(rows)):
+                    if forms[j] in self.units:
+                        found.append(("ORDINAL", i, j + 1))
+                    if forms[j] not in self.qualifiers:
+                        break
+            if form in self.named:
+                found.append(("NAMED", i, i + 1))
+            for kind, phrase in self.by_form.get(form, ()):
+                if tuple(forms[i : i + len(phrase)]) == phrase:
+                    found.append((kind, i, i + len(phrase)))
+            for branch in self.by_lower.get(lower, ()) if is_lower else ():
+                end = i + len(branch)
+                if end < len(rows) and all(rows[k][1] == w and rows[k][3] for k, w in zip(range(i, end), branch)) \
+                        and rows[end][1] in self.heads:
+                    found.append(("GENERIC", i, end + 1))
+        return found
+
+
+@functools.lru_cache(maxsize=1)
+def formation_rules() -> FormationRules:
+    return FormationRules(load_formations())
 
 
 def _introduced_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

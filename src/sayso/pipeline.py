@@ -17,12 +17,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
 from sayso.attribution import model as attribution_model
+from sayso.doctext import remember_text
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
@@ -172,27 +176,47 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Articles put one paragraph per line; without this the parser happily joins a colon lead-in to
     the excerpt below it, and a citation marker or a quote would belong to the wrong sentence. A
     list item's first word must not end a sentence: "• Russia" split off leaves the item subjectless.
+    The words are read off the Doc's arrays and the boundaries written back as one array: a Token
+    per word, and spaCy's is-it-parsed check (a walk over the Doc) on each write, cost more.
     """
+    if len(doc) < 2:
+        return doc
     titles = _title_abbreviations()
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-        elif previous.text in LIST_BULLETS and (previous.i == 0 or "\n" in doc[previous.i - 1].text) and not token.is_space:
-            token.is_sent_start = True  # "• Beijing is …": the parser would take the bullet for the subject
-            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
-                doc[token.i + 1].is_sent_start = False  # nor cut "• Russia" off as a sentence of its own
-        elif previous.text.endswith(".") and previous.text[:-1].lower() in titles and token.is_title:
-            token.is_sent_start = False  # "Brig. Gen. Pat Ryder": a rank's full stop ends no sentence
-    for marker in _footnote_markers(doc):
+    texts = _token_texts(doc)
+    space, title, upper, punct = doc.to_array([IS_SPACE, IS_TITLE, IS_UPPER, IS_PUNCT]).T.tolist()
+    starts: dict[int, bool] = {}  # token index -> starts a sentence; the last write wins
+    for i in range(1, len(doc)):
+        previous = texts[i - 1]
+        if "\n" in previous and not space[i]:
+            starts[i] = True
+        elif previous in LIST_BULLETS and (i == 1 or "\n" in texts[i - 2]) and not space[i]:
+            starts[i] = True  # "• Beijing is …": the parser would take the bullet for the subject
+            if i + 1 < len(doc) and not space[i + 1]:
+                starts[i + 1] = False  # nor cut "• Russia" off as a sentence of its own
+        elif previous.endswith(".") and previous[:-1].lower() in titles and title[i]:
+            starts[i] = False  # "Brig. Gen. Pat Ryder": a rank's full stop ends no sentence
+    for marker in _footnote_markers(doc, texts):
         # "…parameters.[14] Next": the marker closes the sentence before it; the next one starts after.
-        for token in marker[1:]:
-            token.is_sent_start = False
-        marker[0].is_sent_start = False
-        after = doc[marker.end] if marker.end < len(doc) else None
-        if after is not None and not after.is_space and (after.is_title or after.is_upper or after.is_punct):
-            after.is_sent_start = True
+        starts.update({marker: False, marker + 1: False, marker + 2: False})
+        after = marker + 3
+        if after < len(doc) and not space[after] and (title[after] or upper[after] or punct[after]):
+            starts[after] = True
+    if starts:
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)  # as ``token.is_sent_start = …`` would: the parse decides
+        column = doc.to_array([SENT_START]).astype(np.int64)  # 1 starts, -1 does not, 0 unknown
+        for i, start in starts.items():
+            column[i] = 1 if start else -1
+        doc.from_array([SENT_START], column.astype(np.uint64))
     return doc
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    """Every token's text, each distinct word looked up once."""
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    lookup = {orth: strings[orth] for orth in set(orths)}
+    return [lookup[orth] for orth in orths]
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,13 +236,14 @@ def keep_title_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def _footnote_markers(doc: Doc) -> Iterator[Any]:
-    """``[`` digits ``]`` right after sentence-final punctuation, as token spans."""
-    for token in doc[1 : len(doc) - 2]:
-        if token.text == "[" and doc[token.i + 2].text == "]" and doc[token.i + 1].like_num:
-            previous = doc[token.i - 1]
-            if previous.text in FOOTNOTE_AFTER and not previous.whitespace_:
-                yield doc[token.i : token.i + 3]
+def _footnote_markers(doc: Doc, texts: list[str]) -> list[int]:
+    """Where ``[`` digits ``]`` right after sentence-final punctuation starts (token indices)."""
+    like_num, trailing_space = doc.to_array([LIKE_NUM, SPACY]).T.tolist()
+    return [
+        i for i in range(1, len(doc) - 2)
+        if texts[i] == "[" and texts[i + 2] == "]" and like_num[i + 1]
+        and texts[i - 1] in FOOTNOTE_AFTER and not trailing_space[i - 1]
+    ]
 
 
 # Punctuation a footnote marker follows when it closes a sentence, and the tokenizer rules that
@@ -423,6 +448,7 @@ def memory_zone(attribution_mode: str = DEFAULT_ATTRIBUTION) -> SharedZone:
 def prepare_doc(nlp: Language, document: Document, scale: str | None = None) -> Doc:
     """A tokenised Doc carrying the reading context the components need."""
     doc = nlp.make_doc(document.text)
+    remember_text(doc, document.text)
     doc._.sayso_published = document.published
     doc._.sayso_scale = scale
     doc._.sayso_boilerplate = [list(b) for b in document.boilerplate]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -213,7 +214,17 @@ def _rule_pattern() -> re.Pattern[str]:
         rf"(?:\d+|{ci(w['numbers'])})\s+{ci(w['units'])}\s+(?i:ago)\b",
         rf"{ci(w['vague'])}\b",
     ]
-    return re.compile(r"\b(?:" + "|".join(shapes) + ")")
+    # Every shape starts with a digit, a capitalised month or weekday, or one of these words in any
+    # case: a lookahead on that first character skips most word starts without trying ten shapes.
+    any_case = [*w["part_of_month"], *w["direction"], *w["relative_days"], "earlier", "later", *w["numbers"], *w["vague"]]
+    capitalised = [n.title() for n in (*w["months"], *w["weekdays"])]
+    first = rf"(?=[{_firsts(capitalised)}\d]|(?i:[{_firsts(any_case)}]))"
+    return re.compile(r"\b" + first + "(?:" + "|".join(shapes) + ")")
+
+
+def _firsts(words: Iterable[str]) -> str:
+    """The first characters of ``words``, escaped for a character class."""
+    return "".join(sorted({re.escape(word[0]) for word in words}))
 
 
 # --- resolution rules ---------------------------------------------------------------------------

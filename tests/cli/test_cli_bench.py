@@ -45,8 +45,10 @@ def test_bench_articles_times_each_side_in_its_own_process(corpus: Path) -> None
     for side in ("bare", "sayso"):
         assert figures[side]["articles"] == 3 and figures[side]["words"] > 0
         assert figures[side]["words_per_second"] > 0 and figures[side]["peak_rss_mb"] > 0
+        assert figures[side]["cpu_seconds"] > 0
     assert figures["ratio"] == pytest.approx(figures["sayso"]["words_per_second"] / figures["bare"]["words_per_second"],
                                              rel=0.01)
+    assert figures["cpu_ratio"] == pytest.approx(figures["bare"]["cpu_seconds"] / figures["sayso"]["cpu_seconds"], rel=0.01)
 
 
 def test_bench_ingest_reports_workers_and_growth(nlp, corpus: Path) -> None:

@@ -24,3 +24,11 @@ def test_text_is_not_kept_past_its_doc():
     del doc
     gc.collect()
     assert len(doctext._TEXTS) == kept - 1
+
+
+def test_remembered_text_is_read_without_a_join(bare_nlp):
+    text = "Kyiv said so.\n\nMoscow did not."
+    doc = bare_nlp.make_doc(text)
+    doctext.remember_text(doc, text)
+    assert doctext.text_of(doc) is text
+    assert doc.text == text  # what the remembered text stands for: the tokenizer keeps every character

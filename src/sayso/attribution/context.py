@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.cues import is_cue_verb
 from sayso.attribution.quotes import QUOTE_CHARS, Quote, find_quotes, paragraphs, quote_at
@@ -53,6 +57,29 @@ class Candidate:
         return min(self.content[0], self.cue[0]) if self.cue else self.content[0]
 
 
+def _starting_words(doc: Doc, lexicon: dict[str, Any], phrase_firsts: Iterable[str]) -> tuple[list[int], list[int], list[int]]:
+    """The indices of the tokens that can start a multiword sourcing phrase (by lowercase form), of
+    the report nouns and of the cue verbs, read off the Doc's attribute arrays: a Token object is
+    built only for a word the lexicon holds."""
+    strings = doc.vocab.strings
+    firsts = np.array(sorted({get_string_id(word) for word in phrase_firsts}), dtype=np.uint64)
+    noun, verbs = POS_IDS["NOUN"], (POS_IDS["VERB"], POS_IDS["AUX"])
+    array = doc.to_array([LOWER, LEMMA, POS])
+    phrase_starts = np.flatnonzero(np.isin(array[:, 0], firsts)).tolist()
+    lemmas: dict[int, str] = {}  # lemma hash -> lowercase lemma, each looked up once
+    report_nouns, cue_verbs = [], []
+    for i in np.flatnonzero(np.isin(array[:, 2], (noun, *verbs))).tolist():
+        lemma, pos = int(array[i, 1]), int(array[i, 2])
+        word = lemmas.get(lemma)
+        if word is None:
+            word = lemmas[lemma] = strings[lemma].lower()
+        if pos == noun and word in lexicon["report_nouns"]:
+            report_nouns.append(i)
+        elif pos != noun and word in lexicon["classes"] and is_cue_verb(doc[i], lexicon):
+            cue_verbs.append(i)
+    return phrase_starts, report_nouns, cue_verbs
+
+
 class Context:
     """What every rule reads about one Doc, and what the rules have found so far.
 
@@ -76,9 +103,16 @@ class Context:
         self.quotes = find_quotes(self.text, lexicon["quote_marks"]["pairs"])
         self.voices = voices
         self.paragraphs = paragraphs(self.text)
+        self._paragraph_starts = [p[0] for p in self.paragraphs]
         self.sents = list(doc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
-        self.cue_verbs = {t.i for t in doc if is_cue_verb(t, lexicon)}  # judged once: every rule asks again
+        self.phrases_by_first: dict[str, list[dict[str, Any]]] = {}  # multiword cues by their first word
+        for entry in lexicon["multiword"]:
+            self.phrases_by_first.setdefault(entry["words"][0], []).append(entry)
+        # the tokens the sentence rules start from, judged once in one pass (every rule asks again)
+        self.phrase_starts, self.report_nouns, self.cue_verb_list = _starting_words(doc, lexicon, self.phrases_by_first)
+        self.cue_verbs = set(self.cue_verb_list)
+        self._quote_starts = [q.start for q in self.quotes]  # ``find_quotes`` gives them in text order
         self.boilerplate = [(int(b[0]), int(b[1])) for b in boilerplate]  # no content may overlap these
         # found so far
         self.candidates: list[Candidate] = []
@@ -93,6 +127,11 @@ class Context:
     def is_claimed(self, quote: Quote) -> bool:
         return quote.start in self._claimed
 
+    def quotes_in(self, sent: Span) -> list[Quote]:
+        """The quotations opening inside ``sent``, in text order."""
+        starts = self._quote_starts
+        return self.quotes[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
+
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
@@ -102,9 +141,9 @@ class Context:
         return any(start <= s.start_char and s.end_char <= end and word_count(s.text) >= 2 for s in following)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        for p in self.paragraphs:
-            if p[0] <= pos < p[1]:
-                return p
+        i = bisect.bisect_right(self._paragraph_starts, pos) - 1  # paragraphs are in text order, apart
+        if i >= 0 and pos < self.paragraphs[i][1]:
+            return self.paragraphs[i]
         return (0, len(self.text))
 
     def clip(self, span: tuple[int, int], pos: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ make the order matter, and ``RULES`` below states it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,12 +24,15 @@ from sayso.attribution.speakers import SpeakerResolver
 from sayso.model import Speaker
 
 
+def _within(indices: list[int], sent: Span) -> list[int]:
+    """The token indices (sorted) that lie in ``sent``."""
+    return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
+
+
 def _sourcing_phrases(ctx: Context, sent: Span) -> None:
-    by_first: dict[str, list[dict[str, Any]]] = {}  # a token starts a phrase only with its first word
-    for entry in ctx.lexicon["multiword"]:
-        by_first.setdefault(entry["words"][0], []).append(entry)
-    for token in sent:
-        for entry in by_first.get(token.lower_, ()):
+    for i in _within(ctx.phrase_starts, sent):  # a token starts a phrase only with its first word
+        token = ctx.doc[i]
+        for entry in ctx.phrases_by_first.get(token.lower_, ()):
             words = entry["words"]
             phrase = ctx.doc[token.i : token.i + len(words)]
             if [t.lower_ for t in phrase] == words and quote_at(token.idx, ctx.quotes) is None:
@@ -36,26 +40,26 @@ def _sourcing_phrases(ctx: Context, sent: Span) -> None:
 
 
 def _direct_quotes(ctx: Context, sent: Span) -> None:
-    for q in ctx.quotes:
-        if not ctx.is_claimed(q) and sent.start_char <= q.start < sent.end_char:
+    for q in ctx.quotes_in(sent):
+        if not ctx.is_claimed(q):
             direct_quote(ctx, q)
 
 
 def _quotation_paragraphs(ctx: Context, sent: Span) -> None:
-    for q in ctx.quotes:
-        if not ctx.is_claimed(q) and sent.start_char <= q.start < sent.end_char:
+    for q in ctx.quotes_in(sent):
+        if not ctx.is_claimed(q):
             standalone.quotation_paragraph(ctx, q)
 
 
 def _report_nouns(ctx: Context, sent: Span) -> None:
-    for token in sent:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in ctx.lexicon["report_nouns"]:
-            indirect.noun_report(ctx, token)
+    for i in _within(ctx.report_nouns, sent):
+        indirect.noun_report(ctx, ctx.doc[i])
 
 
 def _cue_verbs(ctx: Context, sent: Span) -> None:
-    for verb in sent:
-        if verb.i in ctx.cue_verbs and quote_at(verb.idx, ctx.quotes) is None:
+    for i in _within(ctx.cue_verb_list, sent):
+        verb = ctx.doc[i]
+        if quote_at(verb.idx, ctx.quotes) is None:
             if verb.i not in ctx.used_cues or indirect.reports_more(ctx, verb):
                 indirect.cue_verb_report(ctx, verb)
 

@@ -38,9 +38,9 @@ def bench(ctx: click.Context, corpus: Path, split: str, limit: int | None, artic
         click.echo(f"{figures['sayso']['articles']} articles, {figures['sayso']['words']:,} words (PolNeAR {split})")
         for side, name in (("bare", "spaCy nlp.pipe"), ("sayso", "sayso.analyze_many")):
             run = figures[side]
-            click.echo(f"  {name:<20} {run['words_per_second']:>9,.0f} words/sec  ({run['seconds']:.1f} s)"
-                       f"  peak RSS {run['peak_rss_mb']:.0f} MB")
-        click.echo(f"  ratio sayso/bare: {figures['ratio']:.2f}")
+            click.echo(f"  {name:<20} {run['words_per_second']:>9,.0f} words/sec  ({run['seconds']:.1f} s,"
+                       f" {run['cpu_seconds']:.1f} s CPU)  peak RSS {run['peak_rss_mb']:.0f} MB")
+        click.echo(f"  ratio sayso/bare: {figures['ratio']:.2f}   in CPU time: {figures['cpu_ratio']:.2f}")
         return
     from sayso.benchmark import benchmark_analyze, polnear_paragraphs
 

@@ -159,6 +159,7 @@ class _Finder(Frames, Indirect, Assessor):
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
         self.judged: dict[int, dict[str, Any]] = {}  # clause head -> the record that qualifies it
+        self._questions: dict[int, bool] = {}  # sentence start -> the sentence is a question
         entities = doc._.get("sayso_entities") if Doc.has_extension("sayso_entities") else None
         self.people = [e for e in entities or () if e.get("type") == "PERSON"]
         self.assessments: list[dict[str, Any]] = []
@@ -237,11 +238,18 @@ class _Finder(Frames, Indirect, Assessor):
 
     def in_text(self, token: Token) -> bool:
         """False for questions (no assessment is made) and, when passages are known, boilerplate."""
-        if self.rules.lex["skip_questions"] and _QUESTION_END.search(token.sent.text):
+        if self.rules.lex["skip_questions"] and self._is_question(token.sent):
             return False
         if not self.voices:
             return True
         return any(v["start"] <= token.idx < v["end"] for v in self.voices)
+
+    def _is_question(self, sent: Span) -> bool:
+        """Whether the sentence ends in a question mark; read once per sentence, off the Doc's text."""
+        asked = self._questions.get(sent.start)
+        if asked is None:
+            asked = self._questions[sent.start] = bool(_QUESTION_END.search(self.text[sent.start_char : sent.end_char]))
+        return asked
 
     def intensify(self, core: Token, canonical: str) -> tuple[str, list[Token], list[str]]:
         """Intensifier adverbs right before the core word: the intensified canonical phrase."""

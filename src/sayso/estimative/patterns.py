@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
@@ -64,22 +65,30 @@ class WordPatterns:
         self._by_lemma: dict[int, list[tuple[int, str, frozenset[int], int | None]]] = {}
         for n, p in enumerate(token_patterns(lex)):
             index = self._by_lemma if p.by_lemma else self._by_lower
-            entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), hash_string(p.tag) if p.tag else None)
+            entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), get_string_id(p.tag) if p.tag else None)
             for word in dict.fromkeys(p.words):
-                index.setdefault(hash_string(word), []).append(entry)
+                index.setdefault(get_string_id(word), []).append(entry)
         # "looks set to": three lowercase words; "high confidence": a level, then a noun's lemma
-        self._looks_set = {tuple(hash_string(w) for w in words) for words in lex["appearance"]["fixed"]}
+        self._looks_set = {tuple(get_string_id(w) for w in words) for words in lex["appearance"]["fixed"]}
         self._looks_first = {words[0] for words in self._looks_set}
         conf = lex["confidence"]
-        self._levels = {hash_string(w) for w in conf["levels"]}
-        self._confidence_nouns = {hash_string(w) for w in conf["nouns"]}
+        self._levels = {get_string_id(w) for w in conf["levels"]}
+        self._confidence_nouns = {get_string_id(w) for w in conf["nouns"]}
+        self._lower_keys = np.array(sorted({*self._by_lower, *self._looks_first, *self._levels}), dtype=np.uint64)
+        self._lemma_keys = np.array(sorted(self._by_lemma), dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every match, ordered as spaCy's ``Matcher`` reports them
         among matches that start at the same token: one-token patterns first, in list order."""
-        rows = doc.to_array([LOWER, LEMMA, POS, TAG]).tolist()
+        array = doc.to_array([LOWER, LEMMA, POS, TAG])
+        could_match = np.isin(array[:, 0], self._lower_keys) | np.isin(array[:, 1], self._lemma_keys)
+        candidates = np.flatnonzero(could_match).tolist()  # most tokens are ruled out in one numpy pass
+        if not candidates:
+            return []
+        rows = array.tolist()
         found: list[tuple[str, int, int]] = []
-        for i, (lower, lemma, pos, tag) in enumerate(rows):
+        for i in candidates:
+            lower, lemma, pos, tag = rows[i]
             hits = [*self._by_lower.get(lower, ()), *self._by_lemma.get(lemma, ())]
             if hits:
                 labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]

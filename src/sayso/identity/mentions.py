@@ -17,11 +17,13 @@ identity. These checks undo the credits that join two different real-world speak
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from sayso.data import load_json
+from sayso.doctext import ents_within
 from sayso.identity.names import is_title, person_name, same_first
 
 NOMINALS = ("NOUN", "PROPN", "PRON")
@@ -127,11 +129,13 @@ def _known_person(doc: Doc, owner: Span) -> bool:
     return False
 
 
-def written_name(span: Span) -> list[str]:
+def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
     """The words of the name the mention is headed by: the person entity holding its head, else the
-    head's own run of proper nouns ("Rendell" in "Rendell, a Clinton surrogate")."""
+    head's own run of proper nouns ("Rendell" in "Rendell, a Clinton surrogate"). ``ents`` are the
+    Doc's entities, read once by the caller (each ``span.ents`` re-reads them from every token)."""
     root = span.root
-    own = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    inside = ents_within(span, ents)
+    own = next((e for e in inside if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
     if own is not None:
         words = own.text.split()
     elif root.pos_ == "PROPN" and person_name(root.text) is not None:  # not a title ("… Wells Fargo CEO")
@@ -140,13 +144,14 @@ def written_name(span: Span) -> list[str]:
             start -= 1
         words = [t.text for t in span.doc[start : root.i + 1]]
     else:
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        person = next((e for e in inside if e.label_ == "PERSON"), None)
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
 
 
-def own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
-    """The attribution with its speaker name checked against what its named mention says."""
+def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) -> dict[str, Any]:
+    """The attribution with its speaker name checked against what its named mention says (``ents``:
+    the Doc's entities, when the caller has read them)."""
     mention, name = a.get("speaker_mention"), a.get("speaker_name")
     span = mention_span(doc, mention)
     if span is None or not name:
@@ -161,7 +166,7 @@ def own_name(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
         return {**a, "speaker_name": body, "speaker_type": "ORG"}
     if a.get("speaker_type") != "PERSON" or is_description(span, a):
         return a
-    words = written_name(span)
+    words = written_name(span, doc.ents if ents is None else ents)
     credited, written = person_name(name), person_name(" ".join(words))
     first_only = credited and written and not written.full and credited.first and same_first(written.surname, credited.first)
     if credited and written and not first_only and written.surname != credited.surname \

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from sayso.doctext import ents_within, text_of
@@ -123,8 +124,9 @@ class FullNames:
 class Resolver:
     """The people and bodies one article names, and the rules that map a mention onto one of them."""
 
-    def __init__(self, doc: Doc, attributions: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, attributions: list[dict[str, Any]], ents: tuple[Span, ...] | None = None) -> None:
         self.doc = doc
+        self._ents = doc.ents if ents is None else ents  # read once: each ``doc.ents`` walks every token
         self.candidates: dict[str, Candidate] = {}
         self.headline = self._headline()
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
@@ -132,7 +134,6 @@ class Resolver:
         self._sentence_starts = [s.start_char for s in doc.sents]
         self._names = FullNames(doc)
         self._said = self._honorifics()
-        self._ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
         for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -207,7 +208,7 @@ class Resolver:
             span = mention_span(self.doc, a.get("speaker_mention"))
             if span is None or a.get("speaker_type") != "PERSON" or not name:
                 continue
-            words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
+            words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
             here = self._sentence(span.start_char)
             if len(words) > 1 and words[-1] == name.split()[-1]:
                 credited[words[-1]] = (here, name)
@@ -225,7 +226,7 @@ class Resolver:
         span = mention_span(self.doc, a.get("speaker_mention"))
         if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
             return a
-        words = [w for w in written_name(span) if w.lower() not in GENDER_WORDS]
+        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
         if len(words) != 1 or self._names.genders.get(credited) is None:
             return a
         honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
@@ -265,10 +266,13 @@ class Resolver:
     def _honorifics(self) -> dict[str, set[str]]:
         """The genders the article's honorifics give each surname ("Mrs. Clinton": {"f"})."""
         said: dict[str, set[str]] = {}
-        for token in self.doc[:-1]:
-            word = token.lower_.rstrip(".")
-            if word in GENDER_WORDS and token.nbor(1).pos_ == "PROPN":
-                said.setdefault(token.nbor(1).text, set()).add("f" if word in FEMALE_WORDS else "m")
+        doc = self.doc
+        lowers = doc.to_array(LOWER).tolist()  # one array read; a word's string looked up once
+        honorifics = {key: word for key in set(lowers) if (word := doc.vocab.strings[key].rstrip(".")) in GENDER_WORDS}
+        for i in range(len(doc) - 1):
+            word = honorifics.get(lowers[i])
+            if word is not None and doc[i + 1].pos_ == "PROPN":
+                said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
         return said
 
     def _honorific_genders(self) -> None:
@@ -433,8 +437,9 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    out = [_checked(doc, clean_speaker(a, doc)) for a in attributions]  # junk names are no candidates
-    resolver = Resolver(doc, out)
+    ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
+    out = [_checked(doc, clean_speaker(a, doc, ents), ents) for a in attributions]  # junk names are no candidates
+    resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
     for i in order:
@@ -466,10 +471,10 @@ def _described(doc: Doc, a: dict[str, Any]) -> bool:
     return span is not None and is_description(span, a)
 
 
-def _checked(doc: Doc, a: dict[str, Any]) -> dict[str, Any]:
+def _checked(doc: Doc, a: dict[str, Any], ents: tuple[Span, ...]) -> dict[str, Any]:
     """A named mention's credit checked (``mentions.own_name``); a description's name cleared, so
     that it is resolved from the article rather than taken as attribution guessed it."""
-    a = own_name(doc, a)
+    a = own_name(doc, a, ents)
     return {**a, "speaker_name": None} if _described(doc, a) else a
 
 

@@ -105,4 +105,8 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    """Any of ``phrases`` as whole words, in any case. The lookahead on their first characters lets
+    the engine pass over most word starts without trying every phrase there."""
+    firsts = "".join(sorted({re.escape(p[0]) for p in phrases})) if all(phrases) else ""
+    first = rf"(?=[{firsts}])" if firsts else ""
+    return re.compile(rf"\b{first}(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)

@@ -6,6 +6,9 @@ import functools
 import re
 from bisect import bisect_left
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from sayso.voices.rules import Rules
@@ -14,20 +17,56 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 class TokenIndex:
-    """Tokens by character range, without re-slicing the Doc for every lookup."""
+    """Tokens by character range, without re-slicing the Doc for every lookup; and the attributes
+    the signals read, off the Doc's arrays once (a Token object per word costs more than the rules)."""
 
     def __init__(self, doc: Doc, starts: list[int]) -> None:
         self.doc = doc
         self.starts = starts
         self._ents: dict[int, Span] | None = None
+        self._columns: list[list[int]] | None = None
+        self._texts: dict[int, str] = {}
+        self._token_texts: list[str] | None = None
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
 
     def within(self, start: int, end: int) -> Span:
-        return self.doc[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return self.doc[slice(*self.bounds(start, end))]
 
     def entity(self, token: Token) -> Span | None:
         if self._ents is None:
             self._ents = {t.i: ent for ent in self.doc.ents for t in ent}
         return self._ents.get(token.i)
+
+    def columns(self) -> list[list[int]]:
+        """Per token, as lists: orth, is_punct, is_space, dep, head (an index), lemma and tag."""
+        if self._columns is None:
+            array = self.doc.to_array([ORTH, IS_PUNCT, IS_SPACE, DEP, HEAD, LEMMA, TAG])
+            heads = array[:, 4].astype(np.int64) + np.arange(len(self.doc))  # HEAD is relative
+            self._columns = array.T.tolist()
+            self._columns[4] = heads.tolist()
+        return self._columns
+
+    def texts(self) -> list[str]:
+        """Every token's text, each distinct word looked up once."""
+        if self._token_texts is None:
+            orths = self.columns()[0]
+            lookup = {orth: self.string(orth) for orth in set(orths)}
+            self._token_texts = [lookup[orth] for orth in orths]
+        return self._token_texts
+
+    def string(self, key: int) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self.doc.vocab.strings[key]
+        return text
+
+
+SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
+ATTR, XCOMP, POSSESSIVE, BE = (get_string_id(s) for s in ("attr", "xcomp", "POS", "be"))
+CLAUSE_HEADS = frozenset(get_string_id(d) for d in ("ROOT", "conj"))
 
 
 def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules: Rules) -> dict[str, int]:
@@ -38,29 +77,31 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
         return {}
     quoted = _quoted_ranges(body, rules)
     masked = _mask(body, quoted)
-    span = tokens.within(start, end)
-    counts: dict[str, int] = {"words": sum(not t.is_punct and not t.is_space for t in span)}
-    outside = [t for t in span if not _inside(t.idx - start, quoted)]
-    first = next((t for t in span if not t.is_space), None)
-    opening = first.sent if first is not None else None
-    counts["opens_personal"] = int(opening is not None and any(
-        (t.text == "I" or t.lower_ in rules.first_person) and t.dep_ in ("nsubj", "nsubjpass") and t.sent == opening
-        for t in outside  # ``t.sent`` last: it builds a Span for every token it is asked of
-    ))
-    for t in outside:
-        low = t.text.lower().translate(APOSTROPHES)
-        if low in rules.contraction_suffixes and not (low == "'s" and t.tag_ == "POS"):
+    first, last = tokens.bounds(start, end)
+    _, punct, space, dep, head, lemma, tag = tokens.columns()
+    texts = tokens.texts()
+    counts: dict[str, int] = {"words": sum(1 for i in range(first, last) if not punct[i] and not space[i])}
+    outside = [i for i in range(first, last) if not _inside(tokens.starts[i] - start, quoted)] if quoted else range(first, last)
+    personal = [i for i in outside if dep[i] in SUBJECTS and _first_person_subject(texts[i], rules)]
+    opener = next((i for i in range(first, last) if not space[i]), None) if personal else None
+    opening = tokens.doc[opener].sent if opener is not None else None  # a Span: built only when asked
+    counts["opens_personal"] = int(opening is not None and any(tokens.doc[i].sent == opening for i in personal))
+    for i in outside:
+        text = texts[i]
+        low = text.lower().translate(APOSTROPHES)
+        if low in rules.contraction_suffixes and not (low == "'s" and tag[i] == POSSESSIVE):
             counts["contraction"] = counts.get("contraction", 0) + 1
-        elif (low in rules.first_person and (low != "us" or t.text == "us")) or t.text == "I":
+        elif (low in rules.first_person and (low != "us" or text == "us")) or text == "I":
             counts["first_person"] = counts.get("first_person", 0) + 1
         elif low in rules.second_person:
             counts["second_person"] = counts.get("second_person", 0) + 1
-        if t.dep_ in ("nsubj", "nsubjpass") and _third_person(t, rules):
-            if t.head.lemma_ in rules.analytic_verbs and t.head.dep_ != "xcomp":
+        if dep[i] in SUBJECTS and _third_person(text, rules):
+            verb = tokens.string(lemma[head[i]])
+            if verb in rules.analytic_verbs and dep[head[i]] != XCOMP:
                 counts["analytic"] = counts.get("analytic", 0) + 1
-            if t.head.lemma_ in rules.reporting_verbs:
+            if verb in rules.reporting_verbs:
                 counts["reporting"] = counts.get("reporting", 0) + 1
-        if t.dep_ == "attr" and t.head.lemma_ == "be" and t.head.dep_ in ("ROOT", "conj"):
+        if dep[i] == ATTR and lemma[head[i]] == BE and dep[head[i]] in CLAUSE_HEADS:
             counts["judgement"] = counts.get("judgement", 0) + 1
     counts["footnote"] = len(rules.footnote.findall(body))
     counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
@@ -73,7 +114,8 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     opening = stripped.lower().translate(APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
     counts["lead_in"] = int(
-        bool(rules.lead_in_end.search(stripped)) and not is_heading(stripped, rules) and not _calls_to_action(span, counts)
+        bool(rules.lead_in_end.search(stripped)) and not is_heading(stripped, rules)
+        and not _calls_to_action(tokens.within(start, end), counts)
     )
     counts["ellipsis_end"] = int(bool(rules.ellipsis_end.search(stripped)))
     counts["list_item"] = int(bool(rules.list_item.match(body)))
@@ -115,9 +157,13 @@ def _starts_with_phrase(opening: str, phrase: str) -> bool:
     )
 
 
-def _third_person(subject: Token, rules: Rules) -> bool:
-    low = subject.text.lower()
+def _third_person(word: str, rules: Rules) -> bool:
+    low = word.lower()
     return low not in rules.first_person and low not in rules.second_person
+
+
+def _first_person_subject(word: str, rules: Rules) -> bool:
+    return word == "I" or word.lower() in rules.first_person
 
 
 def _quoted_ranges(body: str, rules: Rules) -> list[tuple[int, int]]:
