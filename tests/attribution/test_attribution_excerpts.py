@@ -66,15 +66,19 @@ def test_a_paragraph_reporting_its_own_speaker_is_no_excerpt(excerpts):
     assert excerpts("The campaign has had a difficult month.", passage, source="Ledger") == []
 
 
+def _lead_in_then_quoted(text: str, quoted: list[str], source: str) -> list[dict]:
+    """Voices as the classifier gives them: the lead-in the author's, each paragraph of ``quoted`` quoted."""
+    voices = [{"start": 0, "end": text.index(quoted[0]), "voice": "author", "source": None}]
+    return voices + [{"start": text.index(p), "end": text.index(p) + len(p) + 1, "voice": "quoted", "source": source}
+                     for p in quoted]
+
+
 def test_a_pasted_report_over_paragraphs_keeps_its_excerpts(bare_nlp):
     lead_in = "The ministry made its position plain:"
     first = "The foreign minister told reporters that the border would stay closed until spring."
     second = "Asked about the talks, the minister said they had made no progress at all this month."
     text = f"{lead_in}\n\n{first}\n\n{second}\n"
-    voices = [{"start": 0, "end": text.index(first), "voice": "author", "source": None}]
-    voices += [{"start": text.index(p), "end": text.index(p) + len(p) + 1, "voice": "quoted", "source": "the ministry"}
-               for p in (first, second)]
-    found = find_attributions(bare_nlp(text), voices, LEXICON)
+    found = find_attributions(bare_nlp(text), _lead_in_then_quoted(text, [first, second], "the ministry"), LEXICON)
     assert sorted(text[slice(*a["content"])] for a in found if a["kind"] == "excerpt") == [second, first]
 
 
@@ -83,9 +87,6 @@ def test_a_paragraph_after_a_led_in_quotation_is_the_author_s(bare_nlp):
     quotation = "“We will not close the port, whatever the ministry decides this winter.”"
     after = "Critics seized on the promise, and the harbour master said the port had lost money for years."
     text = f"{lead_in}\n\n{quotation}\n\n{after}\n"
-    voices = [{"start": 0, "end": text.index(quotation), "voice": "author", "source": None}]
-    voices += [{"start": text.index(p), "end": text.index(p) + len(p) + 1, "voice": "quoted", "source": "the mayor"}
-               for p in (quotation, after)]
-    found = find_attributions(bare_nlp(text), voices, LEXICON)
+    found = find_attributions(bare_nlp(text), _lead_in_then_quoted(text, [quotation, after], "the mayor"), LEXICON)
     assert [text[slice(*a["content"])] for a in found if a["kind"] == "excerpt"] == []
     assert "the port had lost money for years" in [text[slice(*a["content"])] for a in found]
