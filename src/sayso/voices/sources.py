@@ -30,7 +30,14 @@ def name_sources(
             j += 1
         block = passages[i : j + 1]
         if all(p.source is None for p in block):
-            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links, tokens)
+            named_link, url = _linked_source(text, passages, i, j, links, tokens)
+            # a name the text gives comes before a link's bare target
+            name = (
+                _block_source(text, passages, i, j, tokens, rules)
+                or named_link
+                or _lead_in_subject(text, passages, i, tokens, rules)
+                or url
+            )
             for p in block:
                 p.source = name
         i = j + 1
@@ -38,12 +45,12 @@ def name_sources(
 
 def _linked_source(
     text: str, passages: list[Passage], first: int, last: int, links: Sequence[Sequence[Any]], tokens: TokenIndex
-) -> str | None:
+) -> tuple[str | None, str | None]:
     """The last link in the author's paragraph just before the block, else the last in the block:
     the person or organisation its anchor text names ("[Dennis Prager on townhall.com](…)",
-    "[according to Ars Technica](…)"), else its target."""
+    "[according to Ars Technica](…)") and its target."""
     if not links:
-        return None
+        return None, None
     before = next((p for p in reversed(passages[:first]) if text[p.start : p.end].strip()), None)
     stretches = [(before.start, before.end)] if before is not None and before.voice == "author" else []
     stretches.append((passages[first].start, passages[last].end))
@@ -53,19 +60,24 @@ def _linked_source(
             anchor_start, anchor_end, url = inside[-1][:3]
             named = [e for t in tokens.within(int(anchor_start), int(anchor_end)) if (e := tokens.entity(t)) is not None]
             named = [e for e in named if e.label_ in _NAMED_SPEAKERS]
-            return _clean_name(named[0].text) if named else str(url)
-    return None
+            return (_clean_name(named[0].text) if named else None), str(url)
+    return None, None
 
 
 def _block_source(
     text: str, passages: list[Passage], first: int, last: int, tokens: TokenIndex, rules: Rules
 ) -> str | None:
     verbs = rules.reporting_verbs | rules.analytic_verbs
+    signed = _signature(text, passages, first, last, tokens)
+    if signed:
+        return signed
     lead = _lead_in(text, passages, first, rules)
     if lead is not None:
         lead_tokens = tokens.within(lead.start, lead.end)
         last_sentence = _last_sentence(lead_tokens)
         name = _first_speaker(last_sentence, verbs, tokens, rules, rules.label_preference)
+        # "Dave Winer on whether Twitter is dying:", "Marco Arment:": a lead-in whose head is a name
+        name = name or _named_head(last_sentence, tokens)
         # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the
         # verb; "Dr Bernie Hogan from the Oxford Internet Institute:": a verbless lead-in is a name
         name = name or _first_speaker(
@@ -79,6 +91,10 @@ def _block_source(
         for sent in reversed(list(lead_tokens.sents)):
             clipped = [t for t in sent if lead.start <= t.idx < lead.end]
             name = name or _first_speaker(clipped, None, tokens, rules, labels) or _presenter(clipped, tokens, rules)
+        if name:
+            return name
+    else:
+        name = _heading_name(text, passages, first, tokens)
         if name:
             return name
     block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
@@ -98,9 +114,91 @@ def _block_source(
     return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
 
 
+def _lead_in_subject(text: str, passages: list[Passage], first: int, tokens: TokenIndex, rules: Rules) -> str | None:
+    """"Martin Seeger compares this to X in a post:", "Manjoo replied in Slate:": the named subject
+    of the main verb of the lead-in's last sentence, whatever the verb, a proper noun NER missed
+    included; a last resort, since the verb need not be one of saying."""
+    lead = _lead_in(text, passages, first, rules)
+    if lead is None:
+        return None
+    last_sentence = _last_sentence(tokens.within(lead.start, lead.end))
+    return _first_speaker(
+        [t for t in last_sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_ not in _RELAYING],
+        None, tokens, rules, _NAMED_SPEAKERS, missed_names=True,
+    )
+
+
 def _ends_lead_in(verb: Token) -> bool:
     """A main verb with nothing after it but adverbs and the colon: it introduces the excerpt."""
     return verb.dep_ == "ROOT" and all(t.dep_ in ("punct", "advmod") for t in verb.rights)
+
+
+def _signature(text: str, passages: list[Passage], first: int, last: int, tokens: TokenIndex) -> str | None:
+    """The name a block signs off with ("… — Josh Aas, Executive Director, ISRG", "-- Richard P.
+    Feynman", "(Source: Reuters)", "(Julian Assange)"), on its last line or on a short author line
+    right after it: who wrote or said the excerpt, stated by the excerpt itself."""
+    candidates = [passages[last]]
+    after = next((p for p in passages[last + 1 :] if text[p.start : p.end].strip()), None)
+    if after is not None and after.voice == "author" and len(text[after.start : after.end].split()) <= 12:
+        candidates.append(after)
+    for p in candidates:
+        body = text[p.start : p.end].rstrip()
+        for pattern, strict in _SIGNATURES if p is passages[last] else _SIGNATURES[:1]:
+            match = pattern.search(body)
+            if match:
+                span = tokens.within(p.start + match.start("who"), p.start + match.end("who"))
+                name = _signed_name(match.group("who"), span, tokens, strict)
+                if name:
+                    return name
+    return None
+
+
+def _signed_name(who: str, span: Span, tokens: TokenIndex, strict: bool) -> str | None:
+    """The name that opens a signature ``who`` (over ``span``): its words up to the first comma or
+    bracket when all are capitalised ("George R.R. Martin, A Clash of Kings"), else a person or
+    organisation named in it ("Calendar clerk, U.S. Tax Court"); when ``strict``, only a signature
+    that is one name."""
+    entities = [e for t in span if (e := tokens.entity(t)) is not None and e.label_ in _NAMED_SPEAKERS]
+    if strict:
+        return _clean_name(who) if entities and _folded_equal(entities[0].text, who) else None
+    head = _SIGNATURE_STOPS.split(who, maxsplit=1)[0].strip()
+    words = head.split()
+    if 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+        return _clean_name(head)
+    return _clean_name(entities[0].text) if entities else None
+
+
+def _folded_equal(a: str, b: str) -> bool:
+    return _clean_name(a).split() == _clean_name(b).split()
+
+
+def _heading_name(text: str, passages: list[Passage], first: int, tokens: TokenIndex) -> str | None:
+    """"Stephen Chen, South China Morning Post", "The Verge": a short verbless author line just
+    before the block that opens with a person or organisation names it (an attribution line)."""
+    before = next((p for p in reversed(passages[:first]) if text[p.start : p.end].strip()), None)
+    if before is None or before.voice != "author":
+        return None
+    span = tokens.within(before.start, before.end)
+    content = [t for t in span if not t.is_space]
+    if not content or len(content) > 12 or content[0].like_url or any(t.tag_ in _FINITE_TAGS for t in content):
+        return None
+    entity = tokens.entity(content[0]) or (tokens.entity(content[1]) if content[0].lower_ == "the" and len(content) > 1 else None)
+    return _clean_name(entity.text) if entity is not None and entity.label_ in _NAMED_SPEAKERS else None
+
+
+def _named_head(sentence: Sequence[Token], tokens: TokenIndex) -> str | None:
+    """"Marco Arment:", "Dries Buytaert on the dominance of large platforms:": the lead-in's
+    head word is a person's or organisation's name (a proper noun NER missed counts too)."""
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "PROPN":
+        return None
+    entity = tokens.entity(root)
+    if entity is not None:
+        return _clean_name(entity.text) if entity.label_ in _NAMED_SPEAKERS else None
+    run = _proper_run(root)
+    opens = root.idx + len(root.text) - len(run) == sentence[0].idx
+    # the run must open the lead-in: "Some High-Risk Practices (formatting mine):" names no one
+    return _clean_name(run) if opens and run[:1].isupper() else None
 
 
 def _named_in_fragment(sentence: Sequence[Token], tokens: TokenIndex) -> str | None:
@@ -116,12 +214,21 @@ def _named_in_fragment(sentence: Sequence[Token], tokens: TokenIndex) -> str | N
 
 
 def _named_owner(sentence: Sequence[Token], tokens: TokenIndex, rules: Rules) -> str | None:
-    """"I'm on board with Levy's conclusion:", "another passage from Sotomayor's speech:": the named
-    owner of a source noun in the lead-in names the excerpt."""
+    """"I'm on board with Levy's conclusion:", "another passage from Sotomayor's speech:", "a good
+    response from Naomi Klein:": the named owner or author of a source noun in the lead-in names
+    the excerpt (a proper noun NER missed counts too: "Twitter's statement")."""
     for t in sentence:
-        entity = tokens.entity(t) if t.dep_ == "poss" and t.head.lemma_.lower() in rules.source_nouns else None
+        if t.dep_ == "poss" and t.head.lemma_.lower() in rules.source_nouns:
+            owner = t
+        elif t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.head.lemma_.lower() in rules.source_nouns:
+            owner = t
+        else:
+            continue
+        entity = tokens.entity(owner)
         if entity is not None and entity.label_ in _NAMED_SPEAKERS:
             return _clean_name(entity.text)
+        if entity is None and owner.pos_ == "PROPN" and owner.text[:1].isupper():
+            return _clean_name(_proper_run(owner))
     return None
 
 
@@ -209,8 +316,11 @@ def _first_speaker(
     tokens: TokenIndex,
     rules: Rules,
     labels: Sequence[str] | frozenset[str],
+    *,
+    missed_names: bool = False,
 ) -> str | None:
-    """The first named subject of one of ``verbs`` (any verb when None), or after "according to"."""
+    """The first named subject of one of ``verbs`` (any verb when None), or after "according to";
+    with ``missed_names``, a proper-noun subject NER did not tag counts as named."""
     for t in candidates:
         if t.dep_ == "nsubj" and (verbs is None or t.head.lemma_ in verbs):
             subjects = [t, *t.conjuncts]
@@ -219,6 +329,8 @@ def _first_speaker(
         else:
             continue
         name = _preferred_entity(subjects, tokens, labels, rules)
+        if not name and missed_names and t.pos_ == "PROPN" and tokens.entity(t) is None and t.text[:1].isupper():
+            name = _clean_name(_proper_run(t))
         if name:
             return name
     return None
@@ -288,6 +400,18 @@ _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _NAMED_SPEAKERS = ("PERSON", "ORG")
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+# How a block signs off, on its last line: a dash and a name; "(Source: X)", "(via X)"; a bracketed
+# name alone, which must be one named person or organisation (strict), not "(Smith and Jones, 1998)".
+_SIGNATURES = (
+    (re.compile(r"(?:\A|\n|[.!?\"\u201d\u2019)…]\s*)[ \t]*(?:\u2014|\u2013|\u2015|--?)[ \t]*(?P<who>[A-Z][^\n]{1,120})\Z"), False),
+    (re.compile(r"\((?:source|via)\s*:?\s*(?P<who>[^()\n]{2,80})\)\Z", re.IGNORECASE), False),
+    (re.compile(r"(?:\A|\n)(?:source|via)\s*:\s*(?P<who>[^\n]{2,80})\Z", re.IGNORECASE), False),
+    (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
+)
+_SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")
+# "Stephen cites Gwynne Dyer on …:": a subject who relays someone else's words is not their source
+_RELAYING = frozenset({"cite", "quote", "link", "excerpt", "share", "forward", "retweet"})
+_NAME_PARTICLES = frozenset({"of", "and", "&", "de", "van", "von", "der", "la", "du", "da", "bin", "al"})
 
 
 def _clean_name(name: str) -> str:
