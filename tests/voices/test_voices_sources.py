@@ -1,0 +1,96 @@
+"""Naming a quoted block's source (``sayso.voices.sources``): the block's own sign-off line, an
+attribution line before it, a lead-in headed by a name, and the lead-in's named subject before a
+link's bare URL. Voices are set by hand, so only the naming is tested."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.voices import load_rules
+from sayso.voices.passages import Passage, paragraphs
+from sayso.voices.signals import TokenIndex
+from sayso.voices.sources import name_sources
+
+EXCERPT = "The delegation rejects any change to the crossing regime and expects the timetable to be kept."
+
+
+def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list[str | None]:
+    """The source of each paragraph after naming, with the paragraphs at ``quoted`` set quoted."""
+    with nlp.select_pipes(disable=["sayso"]):  # the parse with paragraph sentence breaks, no voices
+        doc = nlp("\n\n".join(paragraphs_text) + "\n")
+    passages = [Passage(s, e) for s, e in paragraphs(doc.text, [])]
+    passages = [p for p in passages if doc.text[p.start : p.end].strip()]
+    for i in quoted:
+        passages[i].voice = "quoted"
+    name_sources(doc.text, passages, TokenIndex(doc, [t.idx for t in doc]), load_rules(), links)
+    return [p.source for p in passages]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "source"),
+    [
+        # a dash and a name, with a title or a work after the comma
+        ("— Karen Holt, Executive Director, Baltic Transit Council", "Karen Holt"),
+        ("-- Richard P. Feynman", "Richard P. Feynman"),
+        ("—Maria Lopez", "Maria Lopez"),
+        # a role first: the organisation named after it
+        ("- Calendar clerk, U.S. Tax Court", "U.S. Tax Court"),
+        ("(Source: Baltic Transit Council)", "Baltic Transit Council"),
+        # must name nothing: a dash that carries on the sentence, a bracketed citation
+        ("- and then the crossings closed for good.", None),
+        ("(Holt and Lopez, 2019)", None),
+    ],
+)
+def test_sources_block_signed_at_its_end(nlp, last_line: str, source: str | None) -> None:
+    assert sources(nlp, ["The crossings stayed shut all week.", EXCERPT, last_line], {1, 2}) == [None, source, source]
+
+
+def test_sources_signature_on_the_author_line_after_the_block(nlp) -> None:
+    paragraphs_text = ["The crossings stayed shut all week.", EXCERPT, "— Karen Holt", "So much for the timetable."]
+    assert sources(nlp, paragraphs_text, {1}) == [None, "Karen Holt", None, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        # an attribution line: a name, then the outlet
+        ("Karen Holt, The Baltic Times", "Karen Holt"),
+        # must name nothing: a heading with no one in it, a bare URL, a sentence
+        ("Favourite passage", None),
+        ("https://example.org/transit/karen-holt", None),
+        ("Karen Holt crossed the border on Friday with her family.", None),
+    ],
+)
+def test_sources_attribution_line_before_the_block(nlp, line: str, source: str | None) -> None:
+    assert sources(nlp, [line, EXCERPT], {1}) == [None, source]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "source"),
+    [
+        # a lead-in headed by a name, with a verb in its clause
+        ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),
+        # the author of a source noun: "a response from X"
+        ("There is a good response from Karen Holt, which I think helps:", "Karen Holt"),
+        # the named subject of the lead-in's main verb, whatever the verb, as a last resort
+        ("Karen Holt compares this to the strike of 1998 in a post:", "Karen Holt"),
+        # must name nothing: no name heads the lead-in, and whoever cites relays someone else's words
+        ("Some High-Risk Crossings (formatting mine):", None),
+        ("Karen Holt cites the harbour master on the crossings:", None),
+    ],
+)
+def test_sources_named_by_the_lead_in(nlp, lead_in: str, source: str | None) -> None:
+    assert sources(nlp, ["The crossings stayed shut all week.", lead_in, EXCERPT], {2})[2] == source
+
+
+def test_sources_lead_in_name_comes_before_a_links_url(nlp) -> None:
+    named = "Karen Holt compares this to the strike of 1998 in a post:"
+    start = named.index("a post")
+    link = [len("The crossings stayed shut all week.\n\n") + start, 0, "https://example.org/post"]
+    link[1] = link[0] + len("a post")
+    assert sources(nlp, ["The crossings stayed shut all week.", named, EXCERPT], {2}, [link])[2] == "Karen Holt"
+    # must fall back on the URL: the lead-in names no one
+    unnamed = "Here is what a post said about it:"
+    link = [len("The crossings stayed shut all week.\n\n") + unnamed.index("a post"), 0, "https://example.org/post"]
+    link[1] = link[0] + len("a post")
+    assert sources(nlp, ["The crossings stayed shut all week.", unnamed, EXCERPT], {2}, [link])[2] == link[2]
