@@ -38,6 +38,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         ("(Source: Baltic Transit Council)", "Baltic Transit Council"),
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
+        ("— Then Karen Holt arrived and the talks fell apart.", None),
         ("(Holt and Lopez, 2019)", None),
     ],
 )

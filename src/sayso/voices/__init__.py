@@ -39,13 +39,17 @@ attribution's content with its own offsets, and splitting at a boundary the text
 would guess (the training data labels such paragraphs the author's too).
 
 Each quoted block (a run of quoted paragraphs) is given a source when the text names one: the
-lead-in's speaker ("the EU warns ...:"), the named owner of what is quoted ("Levy's conclusion:"),
+name it signs off with ("— Josh Aas, Executive Director", "(Source: Reuters)") or an attribution
+line just before it ("Stephen Chen, South China Morning Post"), the lead-in's speaker or the name
+that heads it ("the EU warns ...:", "Dave Winer on …:"), the named owner of what is quoted ("Levy's conclusion:"),
 the person a he/she in the lead-in stands for ("... where she said this:"), a report citing itself
 ("ISW has previously assessed"), an organisation the author just cited ("ISW concludes"), a
 writer the paragraph just before presents or reports ("X has a good piece on ...", "X notes
 that ..."), or the excerpt's first
-named speaker ("said Sviatlana Tsikhanouskaya"); in Markdown, failing those, the target of the
-last link in the lead-in or the block. Otherwise the source is None.
+named speaker ("said Sviatlana Tsikhanouskaya"); failing those, a name in a link's anchor text
+(Markdown), else the lead-in's named subject whatever its verb ("Martin Seeger compares this …:"),
+else the target of the last link in the lead-in or the block (Markdown). Otherwise the source is
+None.
 """
 
 from __future__ import annotations

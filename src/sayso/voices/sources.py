@@ -158,6 +158,8 @@ def _signed_name(who: str, span: Span, tokens: TokenIndex, strict: bool) -> str 
     bracket when all are capitalised ("George R.R. Martin, A Clash of Kings"), else a person or
     organisation named in it ("Calendar clerk, U.S. Tax Court"); when ``strict``, only a signature
     that is one name."""
+    if any(t.tag_ in _FINITE_TAGS for t in span):  # "… — Then Merkel arrived": a sentence, not a sign-off
+        return None
     entities = [e for t in span if (e := tokens.entity(t)) is not None and e.label_ in _NAMED_SPEAKERS]
     if strict:
         return _clean_name(who) if entities and _folded_equal(entities[0].text, who) else None
