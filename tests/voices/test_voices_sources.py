@@ -33,6 +33,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         ("— Karen Holt, Executive Director, Baltic Transit Council", "Karen Holt"),
         ("-- Richard P. Feynman", "Richard P. Feynman"),
         ("—Maria Lopez", "Maria Lopez"),
+        ("-Maria Lopez-", "Maria Lopez"),
         # a role first: the organisation named after it
         ("- Calendar clerk, U.S. Tax Court", "U.S. Tax Court"),
         ("(Source: Baltic Transit Council)", "Baltic Transit Council"),

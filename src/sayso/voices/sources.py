@@ -163,7 +163,7 @@ def _signed_name(who: str, span: Span, tokens: TokenIndex, strict: bool) -> str 
     entities = [e for t in span if (e := tokens.entity(t)) is not None and e.label_ in _NAMED_SPEAKERS]
     if strict:
         return _clean_name(who) if entities and _folded_equal(entities[0].text, who) else None
-    head = _SIGNATURE_STOPS.split(who, maxsplit=1)[0].strip()
+    head = _SIGNATURE_STOPS.split(who, maxsplit=1)[0].strip(" \t-")  # "-Alan Blount-": dashes both sides
     words = head.split()
     if 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
         return _clean_name(head)
