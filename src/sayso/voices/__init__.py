@@ -47,8 +47,7 @@ the person a he/she in the lead-in stands for ("... where she said this:"), a re
 writer the paragraph just before presents or reports ("X has a good piece on ...", "X notes
 that ..."), or the excerpt's first
 named speaker ("said Sviatlana Tsikhanouskaya"); failing those, a name in a link's anchor text
-(Markdown), else the lead-in's named subject whatever its verb ("Martin Seeger compares this …:"),
-else the target of the last link in the lead-in or the block (Markdown). Otherwise the source is
+(Markdown), else the target of the last link in the lead-in or the block (Markdown). Otherwise the source is
 None.
 """
 

@@ -35,7 +35,6 @@ def name_sources(
             name = (
                 _block_source(text, passages, i, j, tokens, rules)
                 or named_link
-                or _lead_in_subject(text, passages, i, tokens, rules)
                 or url
             )
             for p in block:
@@ -112,20 +111,6 @@ def _block_source(
         if name:
             return name
     return _first_speaker(block_tokens, rules.reporting_verbs, tokens, rules, rules.label_preference)
-
-
-def _lead_in_subject(text: str, passages: list[Passage], first: int, tokens: TokenIndex, rules: Rules) -> str | None:
-    """"Martin Seeger compares this to X in a post:", "Manjoo replied in Slate:": the named subject
-    of the main verb of the lead-in's last sentence, whatever the verb, a proper noun NER missed
-    included; a last resort, since the verb need not be one of saying."""
-    lead = _lead_in(text, passages, first, rules)
-    if lead is None:
-        return None
-    last_sentence = _last_sentence(tokens.within(lead.start, lead.end))
-    return _first_speaker(
-        [t for t in last_sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_ not in _RELAYING],
-        None, tokens, rules, _NAMED_SPEAKERS, missed_names=True,
-    )
 
 
 def _ends_lead_in(verb: Token) -> bool:
@@ -318,11 +303,8 @@ def _first_speaker(
     tokens: TokenIndex,
     rules: Rules,
     labels: Sequence[str] | frozenset[str],
-    *,
-    missed_names: bool = False,
 ) -> str | None:
-    """The first named subject of one of ``verbs`` (any verb when None), or after "according to";
-    with ``missed_names``, a proper-noun subject NER did not tag counts as named."""
+    """The first named subject of one of ``verbs`` (any verb when None), or after "according to"."""
     for t in candidates:
         if t.dep_ == "nsubj" and (verbs is None or t.head.lemma_ in verbs):
             subjects = [t, *t.conjuncts]
@@ -331,8 +313,6 @@ def _first_speaker(
         else:
             continue
         name = _preferred_entity(subjects, tokens, labels, rules)
-        if not name and missed_names and t.pos_ == "PROPN" and tokens.entity(t) is None and t.text[:1].isupper():
-            name = _clean_name(_proper_run(t))
         if name:
             return name
     return None
@@ -411,8 +391,6 @@ _SIGNATURES = (
     (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
 )
 _SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")
-# "Stephen cites Gwynne Dyer on …:": a subject who relays someone else's words is not their source
-_RELAYING = frozenset({"cite", "quote", "link", "excerpt", "share", "forward", "retweet"})
 _NAME_PARTICLES = frozenset({"of", "and", "&", "de", "van", "von", "der", "la", "du", "da", "bin", "al"})
 
 
