@@ -40,7 +40,25 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb)
     if comp is None:
         return None
-    return ctx.with_open_quote(span_of(without_writers_asides(comp)), verb)
+    return ctx.with_open_quote(span_of([*_subject_taken_for_object(verb, comp), *without_writers_asides(comp)]), verb)
+
+
+def _subject_taken_for_object(verb: Token, comp: Token) -> list[Token]:
+    """"said the way the party treated them would be disqualifying", "said about half of the cuts
+    reflected …": a clause without a subject of its own, right after a phrase the parser hung on
+    the cue as its object or adverbial; that phrase is the clause's subject and opens the report.
+    A person is the one told ("told reporters would …"), not the clause's subject."""
+    if comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in comp.children):
+        return []
+    before = [c for c in verb.children if c.dep_ in ("dobj", "prep") and verb.i < c.i < comp.left_edge.i]
+    if not before:
+        return []
+    phrase = before[-1]
+    head = phrase if phrase.dep_ == "dobj" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
+    gap = phrase.doc[phrase.right_edge.i + 1 : comp.left_edge.i]
+    if head is None or not message_like(head) or not all(t.is_punct for t in gap):
+        return []
+    return list(phrase.subtree)
 
 
 def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
