@@ -12,6 +12,7 @@ from sayso.attribution.context import Context
 from sayso.attribution.grammar import (
     CLAUSE_DEPS,
     COMPLEMENT_DEPS,
+    GLOSS_DETERMINERS,
     SUBJECT_DEPS,
     absolute_with,
     by_whom,
@@ -95,6 +96,8 @@ def run_on_clauses(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
         if any(t.i in ctx.cue_verbs for t in c.subtree):
             return False
+        if c.pos_ == "NOUN" and c.left_edge.lower_ in GLOSS_DETERMINERS:
+            return False  # "saying …, a swipe at his rivals": the writer's gloss the parser took for a clause
         return (c.dep_ == "conj" and "that" in marks) or c.dep_ == "ccomp" or (c.dep_ == "advcl" and "because" in marks)
 
     return _run_on(ctx, verb, content, continues)
