@@ -30,6 +30,9 @@ from sayso.attribution.spans import span_of, trim
 EXTEND_DEPS = {"prep", "xcomp"}
 
 
+NOTHING_SAID = {"nothing", "little"}  # "said little about …": no report
+
+
 TAIL_DEPS = {"prep", "agent", "npadvmod", "advmod", "dobj", "attr", "acomp", "oprd"}
 
 
@@ -279,12 +282,12 @@ def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
 def answer_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """A short answer or a stand-in for what was said ("said yes", "said so", "said the same",
     "says racist things"): whatever the object, however short, but never a "what" or "that"
-    opening a relative clause."""
+    opening a relative clause, a pronoun pointing back ("said it") or nothing said ("said little")."""
     answer = ctx.lexicon["object_content"]["answer"]
     if verb.lemma_.lower() not in answer["verbs"]:
         return None
     for child in verb.rights:
-        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT"):
+        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT", "PRP") and child.lower_ not in NOTHING_SAID:
             return ctx.clip(span_of(list(child.subtree)), verb.idx)
         if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
             return ctx.clip((child.idx, child.idx + len(child)), verb.idx)
