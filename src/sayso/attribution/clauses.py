@@ -130,6 +130,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     ("As the ministry noted, the talks failed."), minus the cue."""
     aside = verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children)
+        and not _says_something_of_its_own(ctx, verb)
     ) or _trailing_cue(ctx, verb)
     if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None):
         return None  # "as the ministry noted", "as reported by Reuters": someone must be named
@@ -144,6 +145,16 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     if len(part) < 3:
         return None
     return ctx.with_open_quote(span_of(part), verb)
+
+
+def _says_something_of_its_own(ctx: Context, verb: Token) -> bool:
+    """"as he mentioned raising the wage", "just as the band announced a concert": an "as"
+    clause whose cue has its own clause or message object tells when, not whose words the sentence
+    is; a listener ("as he told reporters") is no such object."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and message_like(c) and c.lower_ not in ctx.lexicon["cue_objects"])
+        for c in verb.children
+    )
 
 
 def around_cue(ctx: Context, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
