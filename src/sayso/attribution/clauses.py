@@ -12,6 +12,7 @@ from sayso.attribution.context import Context
 from sayso.attribution.grammar import (
     CLAUSE_DEPS,
     COMPLEMENT_DEPS,
+    GLOSS_DETERMINERS,
     SUBJECT_DEPS,
     absolute_with,
     by_whom,
@@ -29,6 +30,9 @@ from sayso.attribution.spans import span_of, trim
 EXTEND_DEPS = {"prep", "xcomp"}
 
 
+NOTHING_SAID = {"nothing", "little"}  # "said little about …": no report
+
+
 TAIL_DEPS = {"prep", "agent", "npadvmod", "advmod", "dobj", "attr", "acomp", "oprd"}
 
 
@@ -40,7 +44,25 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb)
     if comp is None:
         return None
-    return ctx.with_open_quote(span_of(without_writers_asides(comp)), verb)
+    return ctx.with_open_quote(span_of([*_subject_taken_for_object(verb, comp), *without_writers_asides(comp)]), verb)
+
+
+def _subject_taken_for_object(verb: Token, comp: Token) -> list[Token]:
+    """"said the way the party treated them would be disqualifying", "said about half of the cuts
+    reflected …": a clause without a subject of its own, right after a phrase the parser hung on
+    the cue as its object or adverbial; that phrase is the clause's subject and opens the report.
+    A person is the one told ("told reporters would …"), not the clause's subject."""
+    if comp.i < verb.i or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in comp.children):
+        return []
+    before = [c for c in verb.children if c.dep_ in ("dobj", "prep") and verb.i < c.i < comp.left_edge.i]
+    if not before:
+        return []
+    phrase = before[-1]
+    head = phrase if phrase.dep_ == "dobj" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
+    gap = phrase.doc[phrase.right_edge.i + 1 : comp.left_edge.i]
+    if head is None or not message_like(head) or not all(t.is_punct for t in gap):
+        return []
+    return list(phrase.subtree)
 
 
 def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
@@ -77,6 +99,8 @@ def run_on_clauses(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
         if any(t.i in ctx.cue_verbs for t in c.subtree):
             return False
+        if c.pos_ == "NOUN" and c.left_edge.lower_ in GLOSS_DETERMINERS:
+            return False  # "saying …, a swipe at his rivals": the writer's gloss the parser took for a clause
         return (c.dep_ == "conj" and "that" in marks) or c.dep_ == "ccomp" or (c.dep_ == "advcl" and "because" in marks)
 
     return _run_on(ctx, verb, content, continues)
@@ -106,6 +130,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     ("As the ministry noted, the talks failed."), minus the cue."""
     aside = verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children)
+        and not _says_something_of_its_own(ctx, verb)
     ) or _trailing_cue(ctx, verb)
     if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None):
         return None  # "as the ministry noted", "as reported by Reuters": someone must be named
@@ -120,6 +145,16 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     if len(part) < 3:
         return None
     return ctx.with_open_quote(span_of(part), verb)
+
+
+def _says_something_of_its_own(ctx: Context, verb: Token) -> bool:
+    """"as he mentioned raising the wage", "just as the band announced a concert": an "as"
+    clause whose cue has its own clause or message object tells when, not whose words the sentence
+    is; a listener ("as he told reporters") is no such object."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and message_like(c) and c.lower_ not in ctx.lexicon["cue_objects"])
+        for c in verb.children
+    )
 
 
 def around_cue(ctx: Context, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
@@ -195,9 +230,17 @@ def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, 
     """An object content runs on over the phrases the parser hung on the cue after it ("announced
     a series of steps to tighten sales", "warned of shortages in the east"), but not into another
     report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
-    adverbial tails are better left out)."""
+    adverbial tails are better left out), nor over the day it was said ("announced his support on
+    Sunday")."""
     return _run_on(ctx, 
-        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree)
+        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _dated(c)
+    )
+
+
+def _dated(phrase: Token) -> bool:
+    """"on Sunday", "during the night": the day or time the report was made."""
+    return phrase.dep_ == "prep" and phrase.lower_ in ("on", "during") and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in phrase.children
     )
 
 
@@ -258,12 +301,12 @@ def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
 def answer_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """A short answer or a stand-in for what was said ("said yes", "said so", "said the same",
     "says racist things"): whatever the object, however short, but never a "what" or "that"
-    opening a relative clause."""
+    opening a relative clause, a pronoun pointing back ("said it") or nothing said ("said little")."""
     answer = ctx.lexicon["object_content"]["answer"]
     if verb.lemma_.lower() not in answer["verbs"]:
         return None
     for child in verb.rights:
-        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT"):
+        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT", "PRP") and child.lower_ not in NOTHING_SAID:
             return ctx.clip(span_of(list(child.subtree)), verb.idx)
         if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
             return ctx.clip((child.idx, child.idx + len(child)), verb.idx)

@@ -17,6 +17,8 @@ from sayso.attribution.subjects import passive_agent, subject_of
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
+JOINING_WORDS = ("and", "but", "or")
+
 
 def credit(
     ctx: Context,
@@ -30,7 +32,7 @@ def credit(
 ) -> None:
     """Add an attribution for ``verb``; its subject must lie outside ``own`` (default: the content)."""
     if kind in ("indirect", "mixed") and not parts:
-        content = before_next_report(ctx, content)
+        content = _before_joined_report(ctx, before_next_report(ctx, content))
     subject = passive_agent(verb, subject_of(verb, ctx.lexicon))
     mention = None
     if subject is not None:
@@ -72,6 +74,19 @@ def credit(
         cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
     if ctx.add(Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
         ctx.claim_quotes(content)
+
+
+def _before_joined_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
+    """"said they were worried, and four in ten said …": a clause that stops where a report joined on
+    to it begins leaves the joining word ("and", "but") to that report. Where no report follows, the
+    joined words are the same speaker's and the word stays, to show the content runs on."""
+    head, _, last = ctx.text[content[0] : content[1]].rpartition(" ")
+    if not head or last.lower() not in JOINING_WORDS:
+        return content
+    span = ctx.doc.char_span(*content, alignment_mode="expand")
+    if span is None or not any(t.i in ctx.cue_verbs for t in span.sent if t.idx >= content[1]):
+        return content
+    return trim(ctx.text, content[0], content[0] + len(head))
 
 
 def _imperative(verb: Token) -> bool:

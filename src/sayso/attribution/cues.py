@@ -21,7 +21,18 @@ def is_cue_verb(token: Token, lexicon: dict[str, Any]) -> bool:
         and not possessed_participle(token)
         and _bound_object_present(token, lexicon)
         and _perceives_a_clause(token, lexicon)
+        and not _goes_on_doing(token, lexicon)
     )
+
+
+def _goes_on_doing(token: Token, lexicon: dict[str, Any]) -> bool:
+    """"Clinton continues to press Trump", "as Bush continued to interject": an active cue verb with a
+    to-infinitive that is not its message (as "vowed to appeal" is) tells what someone went on doing."""
+    if token.lemma_.lower() in lexicon["object_content"]["infinitive"]:
+        return False  # "vowed to appeal" says what was vowed
+    if any(c.dep_ in ("auxpass", "dobj", "dative") for c in token.children):
+        return False  # "is said to have fled", "told them to leave": reports
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
 
 
 def _perceives_a_clause(token: Token, lexicon: dict[str, Any]) -> bool:

@@ -41,7 +41,7 @@ def direct_quote(ctx: Context, q: Quote) -> None:
         aside = clause is None  # "The talks, he added, had “run their course”"
         if aside:
             clause = parenthetical_content(ctx, verb)
-        if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1:
+        if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1 and not _led_in_before_cue(ctx, q, verb):
             clause = (min(clause[0], q.start), clause[1])
             if word_count(text[clause[0] : q.start] + text[q.end : clause[1]]) >= 3:
                 ctx.claim(q)
@@ -181,6 +181,14 @@ def _cue_candidates(ctx: Context, q: Quote) -> list[Token]:
         and v.i in ctx.cue_verbs
         and quote_at(v.idx, ctx.quotes) is None
     ]
+
+
+def _led_in_before_cue(ctx: Context, q: Quote, verb: Token) -> bool:
+    """"Neither man was impressed - “Born with a silver spoon,” Mr. Elkins said - but …": a quotation
+    a dash or colon sets off from the writer's words before it, with its cue after it, is the
+    speaker's own sentence; the words before it are not part of what the speaker said."""
+    before = ctx.text[: q.start].rstrip(" ")
+    return verb.idx >= q.end and before[-1:] in ("-", "—", "–", ":")
 
 
 def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:

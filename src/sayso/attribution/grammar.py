@@ -22,17 +22,30 @@ QUANTIFIERS = {"any", "many", "some", "most", "all", "none", "several", "each", 
 COUNTERPOINT_MARKS = {"while", "though", "although", "whereas"}  # closed-class subordinators
 
 
+GLOSS_DETERMINERS = {"a", "an", "another"}  # "…in taxes, an acknowledgment that …": a second object is a gloss
+
+
 def without_writers_asides(head: Token) -> list[Token]:
     """A reported clause without what the writer added after a comma: a counterpoint ("said the army
     held the bridge, while rebels claimed the town"), a while/though/whereas clause with its own
     subject (PolNeAR train speech content +0.08), or a gloss, a common-noun apposition that closes
-    the clause ("…his plan to ban the convoys, a plan the ministry has since dropped"; +0.02)."""
+    the clause ("…his plan to ban the convoys, a plan the ministry has since dropped"; +0.02), or an
+    a/an/another noun phrase the parser made a second object ("…in taxes, an acknowledgment …"), or a
+    who-clause that says who a person is ("…backs Sanders, who won the state in 2016"; +0.001;
+    one with quotation marks in it quotes the speaker, and stays)."""
     tokens = list(head.subtree)
     for c in tokens:
         closes = c.right_edge.i >= head.right_edge.i - 1  # runs to the clause's end, bar a full stop
-        if c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.i > head.i and closes:
+        gloss_like = c.dep_ == "appos" or (c.dep_ in ("dobj", "npadvmod") and c.left_edge.lower_ in GLOSS_DETERMINERS)
+        if gloss_like and c.tag_ in ("NN", "NNS") and c.i > head.i and closes:
             first = c.left_edge
             if first.i > head.i + 2 and first.nbor(-1).text in (",", "-", "—", "–"):
+                return [t for t in tokens if t.i < first.i - 1]
+        if c.dep_ == "relcl" and c.i > head.i and closes and c.left_edge.lower_ == "who" and not any(
+            t.is_quote for t in c.subtree
+        ):
+            first = c.left_edge
+            if first.i > head.i + 2 and first.nbor(-1).text == ",":
                 return [t for t in tokens if t.i < first.i - 1]
     for c in head.rights:
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
