@@ -42,9 +42,10 @@ class Holders:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.places = {place_key(e.text) for e in doc.ents if e.label_ == "GPE"}
-        self.nationalities = {place_key(e.text) for e in doc.ents if e.label_ == "NORP"}
-        self.people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        ents = doc.ents  # built anew on every read
+        self.places = {place_key(e.text) for e in ents if e.label_ == "GPE"}
+        self.nationalities = {place_key(e.text) for e in ents if e.label_ == "NORP"}
+        self.people = {e.text for e in ents if e.label_ == "PERSON"}
 
     @functools.cached_property
     def full_names(self) -> FullNames:
@@ -54,18 +55,23 @@ class Holders:
         """``name`` as the identity it stands for in this article (see the module docstring)."""
         if not name:
             return name
-        key = place_key(name)
-        if key in self.places and key in load_capitals():
-            return load_capitals()[key]
+        capital = self.capital_country(place_key(name))
+        if capital is not None:
+            return capital
         if name in self.people:
             return self.full_names(name)
         return group_name(name, self.country_of) or name
 
+    def capital_country(self, key: str) -> str | None:
+        """The country whose capital a place key names, when the article tags it as a place."""
+        return load_capitals().get(key) if key in self.places else None
+
     def country_of(self, key: str) -> str | None:
         """The country a place key names in this article: a country's name or abbreviation or a
         capital tagged as a place, or a country's adjective tagged as a nationality."""
-        if key in self.places and key in load_capitals():
-            return load_capitals()[key]
+        capital = self.capital_country(key)
+        if capital is not None:
+            return capital
         if key in self.places or key in self.nationalities:
             return load_countries().get(key, (None,))[0]
         return None
