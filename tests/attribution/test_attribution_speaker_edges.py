@@ -44,6 +44,11 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         # a state set off by commas between speaker and cue
         ("Kuleba, exasperated, famously responded: “What difference does it make?”", "responded",
          "Kuleba"),
+        # the occasion the parser hung on the speaker is the report's: "in an interview", "in his speech"
+        ("Senator Jane Roe in an interview said the talks had failed.", "said", "Senator Jane Roe"),
+        ("Mayor Ivan Petrenko in his speech promised that the bridge would reopen.", "promised",
+         "Mayor Ivan Petrenko"),
+        ("The ministry in a statement said the strike hit only depots.", "said", "The ministry"),
         # an inverted cue's surname the tagger took for an adverb
         ("“It is valuable,” said Skelly, explaining he had worked with the committee.", "said", "Skelly"),
         # a short quoted title is part of the name, not the start of what was said

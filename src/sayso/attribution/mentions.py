@@ -42,12 +42,22 @@ def mention_span(head: Token) -> tuple[int, int]:
     return span_of(tokens or [head])
 
 
+OCCASIONS = {"interview", "speech", "remarks", "appearance", "address", "briefing", "statement", "post", "tweet"}
+
+
 def _occasion(child: Token) -> bool:
-    """"Roe on Tuesday said", "Roe, when asked, said": a time or occasion the parser hung on the
-    speaker is the report's, not part of who speaks (a common noun's is: "an article on Monday")."""
+    """"Roe on Tuesday said", "Roe in an interview said", "Roe, when asked, said": a time or occasion
+    the parser hung on the speaker is the report's, not part of who speaks (a common noun's time is:
+    "an article on Monday"; a gerund's is the occasion itself: "Writing in a blog post, Roe said")."""
     if child.dep_ == "prep":
-        return child.head.pos_ == "PROPN" and any(
-            c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time") for c in child.children
+        head = child.head
+        return any(
+            c.dep_ == "pobj" and (
+                (head.pos_ == "PROPN" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time"))
+                or (head.pos_ in ("PROPN", "NOUN", "PRON") and not head.lower_.endswith("ing")
+                    and child.lower_ in ("in", "during") and c.lemma_.lower() in OCCASIONS)
+            )
+            for c in child.children
         )
     return child.dep_ in ("relcl", "advcl", "acl") and child.left_edge.lower_ == "when"
 
