@@ -49,6 +49,10 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("Mayor Ivan Petrenko in his speech promised that the bridge would reopen.", "promised",
          "Mayor Ivan Petrenko"),
         ("The ministry in a statement said the strike hit only depots.", "said", "The ministry"),
+        # a hyphenated word the parse split into several subjects of the cue is one speaker
+        ("The e-mail said the meeting was cancelled.", "said", "The e-mail"),
+        ("His ex-wife said the house had been sold.", "said", "His ex-wife"),
+        ("Her co-host asked whether the vote would go ahead.", "asked", "Her co-host"),
         # an inverted cue's surname the tagger took for an adverb
         ("“It is valuable,” said Skelly, explaining he had worked with the committee.", "said", "Skelly"),
         # a short quoted title is part of the name, not the start of what was said

@@ -67,6 +67,9 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     participle ("voters saying …"), ends before the verb, and one with a report of its own in a
     relative clause ("Roe, who said …,") before that clause (PolNeAR train speech source +0.13)."""
     span = mention_span(head)
+    split = _split_subject(head)
+    if split is not None:
+        span = (split.left_edge.idx, span[1])
     if verb is not None and verb.head.i == head.i and verb.dep_ == "acl":
         span = span_of([t for t in head.subtree if t.i < verb.i and not (t.is_punct and t.text in QUOTE_CHARS)] or [head])
     def ending_before(i: int) -> tuple[int, int]:
@@ -90,6 +93,22 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     end = rstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", ctx.text[start:end])  # "Mr. Daniloff, now 81 and"
     return start, start + dangling.start() if dangling else end
+
+
+def _split_subject(head: Token) -> Token | None:
+    """"The e-mail said": a word the tokenizer split ("e", "-", "mail") can come out of the parse as
+    several subjects of one verb side by side; the first of the run starts the speaker."""
+    def sibling(token: Token) -> bool:
+        return token.dep_ == head.dep_ and token.head.i == head.head.i
+
+    first = head
+    while first.i > 0 and not head.doc[first.i - 1].whitespace_:
+        before = head.doc[first.i - 1]
+        if not (sibling(before) or sibling(before.head)):
+            break
+        first = before
+    run = [t for t in head.doc[first.i : head.i] if sibling(t)]
+    return run[0] if run else None
 
 
 def _title_root(head: Token, verb: Token | None) -> Token | None:
