@@ -7,6 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sayso.attribution import find_attributions, load_reporting_verbs
+from sayso.attribution.mentions import _outside_open_bracket
 
 LEXICON = load_reporting_verbs()
 
@@ -256,3 +257,19 @@ def test_name_before_a_comma_and_another_name_is_not_a_title(bare_nlp):
     )
     mentions = [doc.text[slice(*a["speaker_mention"])] for a in find_attributions(doc, [], LEXICON) if a["speaker_mention"]]
     assert mentions == ["consultant Jan Ross"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("(Raphael Lemkin, who coined the word", "Raphael Lemkin, who coined the word"),
+        ("exit polls (a sizable margin", "exit polls"),
+        ("A 2010 YouTube video [above", "A 2010 YouTube video"),
+        # a bracket the mention closes is part of it
+        ("Sen. Jane Roe (D-Ill.)", "Sen. Jane Roe (D-Ill.)"),
+        ("one of his rivals (Roe or Doe)", "one of his rivals (Roe or Doe)"),
+    ],
+)
+def test_a_bracket_the_speaker_leaves_open_is_cut_off(text, speaker):
+    start, end = _outside_open_bracket(text, 0, len(text))
+    assert text[start:end] == speaker

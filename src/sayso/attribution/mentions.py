@@ -89,10 +89,24 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     dateline = ctx.dateline_end(start)
     if dateline is not None and dateline <= head.idx:
         start = dateline  # "ORLANDO, Fla. (Reuters) - President Obama said": the wire's, not the speaker's
+    start, end = _outside_open_bracket(ctx.text, start, end)
     start = lstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     end = rstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", ctx.text[start:end])  # "Mr. Daniloff, now 81 and"
     return start, start + dangling.start() if dangling else end
+
+
+def _outside_open_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bracket the mention opens and does not close is not the speaker's: one it starts with
+    ("(Raphael Lemkin, who coined the word, said") opens an aside round the whole report, and one
+    inside it ("exit polls (a sizable margin …) show") opens an aside the parse ran the speaker into."""
+    for opening, closing in ("()", "[]"):
+        if start < end and text[start] == opening and closing not in text[start:end]:
+            start += 1
+        unclosed = text.rfind(opening, start, end)
+        if unclosed > start and text.find(closing, unclosed, end) < 0:
+            end = rstrip(text, start, unclosed, " ,")
+    return start, end
 
 
 def _split_subject(head: Token) -> Token | None:
