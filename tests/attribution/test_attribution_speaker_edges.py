@@ -50,6 +50,10 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("Mayor Ivan Petrenko in his speech promised that the bridge would reopen.", "promised",
          "Mayor Ivan Petrenko"),
         ("The ministry in a statement said the strike hit only depots.", "said", "The ministry"),
+        # "even" says how surprising the speaker is, not who speaks
+        ("Even the mayor admitted that the bridge was unsafe.", "admitted", "the mayor"),
+        ("Even Republicans who have praised his candidacy warned that the remarks were dangerous.", "warned",
+         "Republicans who have praised his candidacy"),
         # a hyphenated word the parse split into several subjects of the cue is one speaker
         ("The e-mail said the meeting was cancelled.", "said", "The e-mail"),
         ("His ex-wife said the house had been sold.", "said", "His ex-wife"),
