@@ -50,6 +50,13 @@ def _speakers(bare_nlp, text: str, cue: str) -> list[str | None]:
         ("Mayor Ivan Petrenko in his speech promised that the bridge would reopen.", "promised",
          "Mayor Ivan Petrenko"),
         ("The ministry in a statement said the strike hit only depots.", "said", "The ministry"),
+        # a cue after an aside the parse made a clause of its own: the name that opens the aside speaks
+        ('But Sen. Jane Roe (D-Ill.), noting the size of the crowd, said, "Let me tell you, she has a following."',
+         "said", "Sen. Jane Roe (D-Ill.)"),
+        ("Mr. Daniels, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Doe"
+         " was a candidate in the spirit of Silicon Valley.", "said", "Mr. Daniels, whose latest start-up, Paradata"),
+        ('"He will see you at the lunch," Jane Roe, a Ukrainian-American then working for the State Department,'
+         " wrote in a June email.", "wrote", "Jane Roe, a Ukrainian-American"),
         # "even" says how surprising the speaker is, not who speaks
         ("Even the mayor admitted that the bridge was unsafe.", "admitted", "the mayor"),
         ("Even Republicans who have praised his candidacy warned that the remarks were dangerous.", "warned",

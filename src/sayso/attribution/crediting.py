@@ -113,6 +113,9 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
                 return held  # "Clinton, exasperated, responded": the parse gave the state her as its subject
             if aside.left_edge.i >= 2 and ctx.doc[aside.left_edge.i - 1].text == ",":
                 i = aside.left_edge.i - 2  # "the colonel, angry, said"
+        named = _name_before_aside(ctx, verb, i)
+        if named is not None:
+            return named
     if i < 0 or ctx.doc[i].sent != verb.sent or quote_at(ctx.doc[i].idx, ctx.quotes) is not None:
         return None
     token = ctx.doc[i]
@@ -131,6 +134,26 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
                 return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
         token = token.head
     return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+
+
+def _name_before_aside(ctx: Context, verb: Token, last: int) -> Token | None:
+    """"Mr. Slinker, whose start-up helps brands find suppliers, said", "Sen. Durbin (D-Ill.),
+    noting the size of his following, said": where the cue follows an aside the parse made its own
+    clause, the name that opens the aside speaks, not the aside's last noun."""
+    chunks = [
+        c for c in verb.sent.noun_chunks
+        if c.end <= last and quote_at(c.start_char, ctx.quotes) is None and c.end < len(ctx.doc)
+        and ctx.doc[c.end].text in (",", "(", "—", "–")
+    ]
+    if not chunks:
+        return None
+    first = chunks[0]
+    if not any(t.ent_type_ == "PERSON" for t in first):
+        return None
+    lead = [t for t in ctx.doc[verb.sent.start : first.start] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    if lead and quote_at(lead[-1].idx, ctx.quotes) is None:
+        return None  # "At Boca West, where …, Jay Roe said": the name opens a phrase, not the clause
+    return first.root
 
 
 def _inverted_speaker(ctx: Context, verb: Token, quote: tuple[int, int]) -> Token | None:
