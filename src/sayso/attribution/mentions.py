@@ -90,9 +90,9 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     if dateline is not None and dateline <= head.idx:
         start = dateline  # "ORLANDO, Fla. (Reuters) - President Obama said": the wire's, not the speaker's
     start, end = _outside_open_bracket(ctx.text, start, end)
-    first = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if first is not None and len(first) > 1 and first[0].lower_ == "even" and first[0].pos_ == "ADV":
-        start = first[1].idx  # "Even Republicans who praised him warned": a focus word, not part of who speaks
+    words = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if words is not None and len(words) > 1 and words[0].lower_ == "even" and words[0].pos_ == "ADV":
+        start = words[1].idx  # "Even Republicans who praised him warned": a focus word, not part of who speaks
     start = lstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     end = rstrip(ctx.text, start, end, QUOTE_CHARS + " ,")
     dangling = re.search(r"(?:[\s,]+(?:and|or|but))+$", ctx.text[start:end])  # "Mr. Daniloff, now 81 and"
