@@ -9,8 +9,6 @@ from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
 
-DASHES = ("-", "--", "—", "–")
-
 
 def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
     """A paragraph that opens with a name and a colon reports what the name said: headlines
@@ -46,16 +44,7 @@ def lead_in_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | No
         return None
     if not named(chunk) or chunk.root.pos_ == "PRON":
         return None
-    joined = sorted(
-        t for t in (chunk.root, *chunk.root.conjuncts) if t.idx < colon and (t.pos_ == "PROPN" or t.ent_type_)
-    )  # "Frank Newport and Jim Harter:": the names joined before the colon all speak
-    if len(joined) < 2 or chunk.root not in joined:
-        return chunk.root, trim(ctx.text, chunk.start_char, chunk.end_char)
-    first, last = joined[0], joined[-1]
-    words = [t for t in sent if first.left_edge.i <= t.i <= first.i]
-    after_mark = [t for t in words if t.i > max((w.i for w in words if w.text in DASHES), default=-1)]  # "HEADLINE - Frank …"
-    end = max([last.idx + len(last), *(c.end_char for c in chunks if c.root.i == last.i)])
-    return first, trim(ctx.text, after_mark[0].idx, end)
+    return chunk.root, trim(ctx.text, chunk.start_char, chunk.end_char)
 
 
 def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
