@@ -15,7 +15,8 @@ from sayso.voices.signals import TokenIndex
 
 def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex) -> str | None:
     """The name a block signs off with ("… — Josh Aas, Executive Director, ISRG", "-- Richard P.
-    Feynman", "(Source: Reuters)", "(Julian Assange)"), on its last line or on a short author line
+    Feynman", "(Source: Reuters)", "(Julian Assange)", a tweet's "— jessie frazelle (@jessfraz) January 29,
+    2019"), on its last line or on a short author line
     right after it: who wrote or said the excerpt, stated by the excerpt itself."""
     candidates = [passages[last]]
     after = next((p for p in passages[last + 1 :] if text[p.start : p.end].strip()), None)
@@ -23,6 +24,9 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
         candidates.append(after)
     for p in candidates:
         body = text[p.start : p.end].rstrip()
+        tweet = _TWEET.search(body)
+        if tweet:  # a display name as its owner wrote it, lower case and emoji and all; else the handle
+            return _NOT_IN_NAMES.sub("", tweet.group("who")).strip(" -") or tweet.group("handle")
         for pattern, strict in _SIGNATURES if p is passages[last] else _SIGNATURES[:1]:
             match = pattern.search(body)
             if match:
@@ -76,5 +80,11 @@ _SIGNATURES = (
     (re.compile(r"(?:\A|\n)(?:source|via)\s*:\s*(?P<who>[^\n]{2,80})\Z", re.IGNORECASE), False),
     (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
 )
+# An embedded tweet's sign-off: "— jessie frazelle 👩🏼🚀 (@jessfraz) January 29, 2019".
+_TWEET = re.compile(
+    r"(?:\u2014|\u2013|--?)[ \t]*(?P<who>[^\n()\u2014]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)"
+    r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*\Z"
+)
+_NOT_IN_NAMES = re.compile(r"[^\w\s.'\-]")
 _SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")
 _NAME_PARTICLES = frozenset({"of", "and", "&", "de", "van", "von", "der", "la", "du", "da", "bin", "al"})
