@@ -136,24 +136,3 @@ def _ends_in_name(sentence: Sequence[Token]) -> Span | None:
 
 
 _HANDED_OVER = frozenset({"dobj", "attr", "appos"})
-
-
-def lead_in_actor(sentence: Sequence[Token], rules: Rules) -> Span | None:
-    """"Macworld summarizes the topic:", "James Madison summed it up in Federalist #51:": the named
-    subject of the lead-in's main verb, whatever the verb does; weaker than what ``lead_in_name``
-    reads, so a last resort; not of a verb that relays someone else's words ("Karen Holt cites the
-    harbour master:"). (Attribution credits such a lead-in through its verb, the cue.)"""
-    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _RELAYING_VERBS:
-        return None
-    subject = next((t for t in root.lefts if t.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    entity = entity_of(subject)
-    if entity is not None:
-        return entity if entity.label_ in NAMED_SPEAKERS else None
-    return opening_name(subject)
-
-
-# Verbs whose subject passes on someone else's words: the lead-in's subject is not the source.
-_RELAYING_VERBS = frozenset({"cite", "quote", "link", "forward", "share", "retweet", "relay", "mention", "reference"})

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sayso.voices.lead_ins import lead_in_actor, lead_in_name, owned_source, presenter
+from sayso.voices.lead_ins import lead_in_name, owned_source, presenter
 from sayso.voices.naming import NAMED_SPEAKERS, clean_name, entity_of, first_speaker, proper_run
 from sayso.voices.passages import Passage
 from sayso.voices.rules import Rules
@@ -106,7 +106,7 @@ def _lead_in_source(
     for sent in reversed(list(lead_tokens.sents)):
         clipped = [t for t in sent if lead.start <= t.idx < lead.end]
         name = name or first_speaker(clipped, None, rules, labels) or presenter(clipped, rules)
-    return name or lead_in_actor(last_sentence, rules)
+    return name
 
 
 def _pronoun_source(
