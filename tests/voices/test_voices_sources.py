@@ -60,6 +60,8 @@ def test_sources_signature_on_the_author_line_after_the_block(nlp) -> None:
     [
         # an attribution line: a name, then the outlet
         ("Karen Holt, The Baltic Times", "Karen Holt"),
+        # a proper name NER missed, heading the line
+        ("Daring Fireball", "Daring Fireball"),
         # must name nothing: a heading with no one in it, a bare URL, a sentence
         ("Favourite passage", None),
         ("https://example.org/transit/karen-holt", None),

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from sayso.voices.naming import FINITE_TAGS, NAMED_SPEAKERS, clean_name, entity_of
+from sayso.voices.naming import FINITE_TAGS, NAMED_SPEAKERS, clean_name, entity_of, opening_name
 from sayso.voices.passages import Passage
 from sayso.voices.signals import TokenIndex
 
@@ -47,8 +47,15 @@ def attribution_line(text: str, passages: list[Passage], first: int, tokens: Tok
     content = [t for t in span if not t.is_space]
     if not content or len(content) > 12 or content[0].like_url or any(t.tag_ in FINITE_TAGS for t in content):
         return None
-    entity = entity_of(content[0]) or (entity_of(content[1]) if content[0].lower_ == "the" and len(content) > 1 else None)
-    return clean_name(entity.text) if entity is not None and entity.label_ in NAMED_SPEAKERS else None
+    head = content[1] if content[0].lower_ == "the" and len(content) > 1 else content[0]
+    entity = entity_of(head)
+    if entity is not None:
+        return clean_name(entity.text) if entity.label_ in NAMED_SPEAKERS else None
+    # "The Verge", "Schneier on Security": a proper name NER missed, the line's head
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN":
+        head = head.head
+    name = opening_name(head) if head.dep_ == "ROOT" else None
+    return clean_name(name.text) if name is not None else None
 
 
 def _signed_name(who: str, span: Span, strict: bool) -> str | None:
@@ -75,7 +82,7 @@ def _folded_equal(a: str, b: str) -> bool:
 # How a block signs off, on its last line: a dash and a name; "(Source: X)", "(via X)"; a bracketed
 # name alone, which must be one named person or organisation (strict), not "(Smith and Jones, 1998)".
 _SIGNATURES = (
-    (re.compile(r"(?:\A|\n|[.!?\"\u201d\u2019)…]\s*)[ \t]*(?:\u2014|\u2013|\u2015|--?)[ \t]*(?P<who>[A-Z][^\n]{1,120})\Z"), False),
+    (re.compile(r"(?:\A|\n|[.!?\"\u201d\u2019)…]\s*)[ \t]*(?:\u2014|\u2013|\u2015|-{1,3})[ \t]*(?P<who>[A-Z][^\n]{1,120})\Z"), False),
     (re.compile(r"\((?:source|via)\s*:?\s*(?P<who>[^()\n]{2,80})\)\Z", re.IGNORECASE), False),
     (re.compile(r"(?:\A|\n)(?:source|via)\s*:\s*(?P<who>[^\n]{2,80})\Z", re.IGNORECASE), False),
     (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
