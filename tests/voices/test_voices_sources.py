@@ -79,7 +79,7 @@ def test_sources_attribution_line_before_the_block(nlp, line: str, source: str |
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),
         # the author of a source noun: "a response from X"
         ("There is a good response from Karen Holt, which I think helps:", "Karen Holt"),
-        # the named subject of the lead-in's main verb, whatever the verb, as a last resort
+        # an organisation (as NER reads this name) as the subject of any verb in the lead-in
         ("Karen Holt compares this to the strike of 1998 in a post:", "Karen Holt"),
         # must name nothing: no name heads the lead-in, and whoever cites relays someone else's words
         ("Some High-Risk Crossings (formatting mine):", None),
