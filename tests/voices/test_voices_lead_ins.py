@@ -25,6 +25,7 @@ def _sentence(nlp, lead_in: str):
         ("In the words of Karen Holt:", "Karen Holt"),  # a verbless lead-in's name
         ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
+        ("Here is Karen Holt:", "Karen Holt"),
         # must name no one: nothing but common nouns, a heading that no name opens
         ("Here is the statement in full:", None),
         ("Some High-Risk Crossings (formatting mine):", None),

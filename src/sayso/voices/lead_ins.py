@@ -122,17 +122,19 @@ def _named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
 
 def _ends_in_name(sentence: Sequence[Token]) -> Span | None:
     """"… does not surprise pollster Jane Roe:", "Here's John:": a lead-in that ends by handing
-    over to a person, its last words the person's name as the verb's object (titles and all); not
-    a name in a prepositional phrase ("… the heydays of Thatcher and Reagan:")."""
+    over to a person, its last words the person's name as the verb's object or inverted subject
+    (titles and all); not a name in a prepositional phrase ("… the heydays of Thatcher and Reagan:")."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words:
         return None
     last = words[-1]
     chunk = next((c for c in last.doc[words[0].i : last.i + 1].noun_chunks if c.end == last.i + 1), None)
     person = entity_of(chunk.root) if chunk is not None else None
-    if person is None or person.label_ != "PERSON" or chunk.root.dep_ not in _HANDED_OVER:
+    if person is None or person.label_ != "PERSON":
         return None
-    return chunk
+    root = chunk.root
+    inverted = root.dep_ == "nsubj" and root.i > root.head.i  # "Here is Jane Roe:", "So says Jane Roe:"
+    return chunk if root.dep_ in _HANDED_OVER or inverted else None
 
 
 _HANDED_OVER = frozenset({"dobj", "attr", "appos"})
