@@ -31,12 +31,12 @@ def lead_in_name(sentence: Sequence[Token], rules: Rules) -> Span | None:
     verbs = rules.reporting_verbs | rules.analytic_verbs
     return (
         first_speaker(sentence, verbs, rules, rules.label_preference)  # "As X wrote:", "according to X"
+        or _ends_in_name(sentence)  # "… does not surprise pollster Jane Roe:", "…," by Jane Roe:"
         or _named_head(sentence)  # "Marco Arment:", "Dave Winer on whether Twitter is dying:"
         # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the verb
         or first_speaker([t for t in sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, rules, NAMED_SPEAKERS)
         or _named_in_fragment(sentence, rules)  # "In the words of Adam Smith:", "From Bloomberg:"
         or _named_owner(sentence, rules)  # "Levy's conclusion:", "a response from Naomi Klein:"
-        or _ends_in_name(sentence)  # "… does not surprise pollster Jane Roe:"
     )
 
 
@@ -88,13 +88,13 @@ def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
         return None
     for t in sentence:
         entity = entity_of(t)
-        if entity is not None and entity.label_ in NAMED_SPEAKERS:
+        if entity is not None and entity.label_ in NAMED_SPEAKERS and not any(_where(w) for w in entity):
             return entity
     # "From Bloomberg:": a proper name NER missed or took for a place (a speaker's label, not a date's)
     # that opens its phrase ("Some High-Risk Practices (formatting mine):" names no one)
     for t in sentence:
         entity = entity_of(t)
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and (entity is None or entity.label_ in rules.label_preference):
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and (entity is None or entity.label_ in rules.label_preference) and not _where(t):
             while entity is None and t.dep_ == "compound" and t.head.pos_ == "PROPN":
                 t = t.head
             return entity or opening_name(t)
@@ -121,9 +121,10 @@ def _named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
 
 
 def _ends_in_name(sentence: Sequence[Token]) -> Span | None:
-    """"… does not surprise pollster Jane Roe:", "Here's John:": a lead-in that ends by handing
-    over to a person, its last words the person's name as the verb's object or inverted subject
-    (titles and all); not a name in a prepositional phrase ("… the heydays of Thatcher and Reagan:")."""
+    """"… does not surprise pollster Jane Roe:", "Here's John:", "…," by Times' Jane Roe:": a
+    lead-in that ends by handing over to a person, its last words the person's name (titles and
+    all) as the verb's object or inverted subject, an author after "by" or "from", or a byline
+    alone; not a name the words before were about ("… the heydays of Thatcher and Reagan:")."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words:
         return None
@@ -133,8 +134,19 @@ def _ends_in_name(sentence: Sequence[Token]) -> Span | None:
     if person is None or person.label_ != "PERSON":
         return None
     root = chunk.root
+    while root.dep_ == "conj":  # "- Frank Newport and Jim Harter:": the coordination's place counts
+        root = root.head
     inverted = root.dep_ == "nsubj" and root.i > root.head.i  # "Here is Jane Roe:", "So says Jane Roe:"
-    return chunk if root.dep_ in _HANDED_OVER or inverted else None
+    author = root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
+    return chunk if root.dep_ in _HANDED_OVER or inverted or author else None
 
 
-_HANDED_OVER = frozenset({"dobj", "attr", "appos"})
+def _where(name: Token) -> bool:
+    """A name that says where or on what the words appeared, not whose they are: "on CNN", "in
+    the GOP debate"."""
+    while name.dep_ == "compound":  # "on the GOP debate"
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ in ("on", "in", "at", "during", "into")
+
+
+_HANDED_OVER = frozenset({"dobj", "attr", "appos", "ROOT", "npadvmod"})
