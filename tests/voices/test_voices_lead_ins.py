@@ -26,10 +26,12 @@ def _sentence(nlp, lead_in: str):
         ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
         ("Here is Karen Holt:", "Karen Holt"),
+        ("The crossings will reopen in May, by Karen Holt:", "Karen Holt"),  # a byline
         # must name no one: nothing but common nouns, a heading that no name opens
         ("Here is the statement in full:", None),
         ("Some High-Risk Crossings (formatting mine):", None),
         ("This year's winners are:", None),
+        ("Then, later that month on CNN:", None),  # where the words appeared, not whose they are
     ],
 )
 def test_lead_in_name(nlp, lead_in: str, name: str | None) -> None:
