@@ -1,5 +1,5 @@
-"""Names before a colon: a headline's "Senator Doe: …", a transcript's "DOE: …", a lead-in that
-ends in the speaker's name."""
+"""Names before a colon: a headline's "Senator Doe: …", a transcript's "DOE: …", and whoever a
+lead-in names, read by the reader voices names an excerpt's source with (``sayso.voices.lead_ins``)."""
 
 from __future__ import annotations
 
