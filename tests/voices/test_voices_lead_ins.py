@@ -26,6 +26,7 @@ def _sentence(nlp, lead_in: str):
         ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
         ("Here is Karen Holt:", "Karen Holt"),
+        ("Via Karen Holt:", "Karen Holt"),  # not the lead-in word the parser took into the name
         ("The crossings will reopen in May, by Karen Holt:", "Karen Holt"),  # a byline
         # must name no one: nothing but common nouns, a heading that no name opens
         ("Here is the statement in full:", None),

@@ -21,6 +21,7 @@ from sayso.voices.naming import (
     opening_name,
     preferred_entity,
     proper_run,
+    without_lead_words,
 )
 from sayso.voices.rules import Rules
 
@@ -138,7 +139,7 @@ def _ends_in_name(sentence: Sequence[Token]) -> Span | None:
         root = root.head
     inverted = root.dep_ == "nsubj" and root.i > root.head.i  # "Here is Jane Roe:", "So says Jane Roe:"
     author = root.dep_ == "pobj" and root.head.lower_ in ("by", "from")
-    return chunk if root.dep_ in _HANDED_OVER or inverted or author else None
+    return without_lead_words(chunk) if root.dep_ in _HANDED_OVER or inverted or author else None
 
 
 def _where(name: Token) -> bool:

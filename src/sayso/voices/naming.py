@@ -18,6 +18,7 @@ FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 # (a place's institution, also when NER tags the institution alone): the phrase.
 _NAMING_DEPS = frozenset({"appos", "poss", "compound", "nmod", "amod"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_LEAD_WORDS = frozenset({"via", "quoting", "from", "by", "per", "according", "as"})
 
 
 def entity_of(token: Token) -> Span | None:
@@ -30,7 +31,16 @@ def entity_of(token: Token) -> Span | None:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return Span(doc, start, end, label=token.ent_type_)
+    return without_lead_words(Span(doc, start, end, label=token.ent_type_))
+
+
+def without_lead_words(name: Span) -> Span:
+    """``name`` without the lead-in words the parser took into it at the start of a sentence ("Via
+    Ben Thompson", "Quoting Jane Roe"): no name opens with them."""
+    start = name.start
+    while start < name.end - 1 and name.doc[start].lower_ in _LEAD_WORDS:
+        start += 1
+    return Span(name.doc, start, name.end, label=name.label)
 
 
 def first_speaker(
