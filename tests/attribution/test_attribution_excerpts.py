@@ -48,6 +48,17 @@ def test_a_lead_in_that_ends_in_a_name_credits_the_name(excerpts):
 
 
 @pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [("In the words of Governor Ann Reyes:", "Ann Reyes"), ("Here is Ann Reyes:", "Ann Reyes")],
+)
+def test_a_lead_in_is_read_as_voices_reads_it(excerpts, lead_in, speaker):
+    # the same reader as an excerpt's source (sayso.voices.lead_ins): a verbless lead-in's name, a
+    # lead-in handing over to a person
+    [(cue, found, content)] = excerpts(lead_in, PASSAGE)
+    assert (cue, content) == (":", PASSAGE) and speaker in found
+
+
+@pytest.mark.parametrize(
     "lead_in",
     ["This year's winners are:", "Imagine that the senator:", "The mood in the hall is recorded in detail:"],
 )

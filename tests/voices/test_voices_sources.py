@@ -1,6 +1,6 @@
-"""Naming a quoted block's source (``sayso.voices.sources``): the block's own sign-off line, an
-attribution line before it, a lead-in headed by a name, and the lead-in's named subject before a
-link's bare URL. Voices are set by hand, so only the naming is tested."""
+"""Naming a quoted block's source (``sayso.voices.sources``): the block's own sign-off line (an
+embedded tweet's too), an attribution line before it, a lead-in headed by a name, the paragraph
+before that reports someone, and the lead-in's named subject before a link's bare URL. Voices are set by hand, so only the naming is tested."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         # a role first: the organisation named after it
         ("- Calendar clerk, U.S. Tax Court", "U.S. Tax Court"),
         ("(Source: Baltic Transit Council)", "Baltic Transit Council"),
+        # an embedded tweet: the display name as written, else the handle
+        ("\u2014 karen holt \U0001f6a2 (@kholt) January 29, 2019", "karen holt"),
+        ("\u2014 (@kholt) January 29, 2019", "@kholt"),
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
         ("— Then Karen Holt arrived and the talks fell apart.", None),
@@ -57,6 +60,8 @@ def test_sources_signature_on_the_author_line_after_the_block(nlp) -> None:
     [
         # an attribution line: a name, then the outlet
         ("Karen Holt, The Baltic Times", "Karen Holt"),
+        # a proper name NER missed, heading the line
+        ("Daring Fireball", "Daring Fireball"),
         # must name nothing: a heading with no one in it, a bare URL, a sentence
         ("Favourite passage", None),
         ("https://example.org/transit/karen-holt", None),
@@ -74,7 +79,7 @@ def test_sources_attribution_line_before_the_block(nlp, line: str, source: str |
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),
         # the author of a source noun: "a response from X"
         ("There is a good response from Karen Holt, which I think helps:", "Karen Holt"),
-        # the named subject of the lead-in's main verb, whatever the verb, as a last resort
+        # an organisation (as NER reads this name) as the subject of any verb in the lead-in
         ("Karen Holt compares this to the strike of 1998 in a post:", "Karen Holt"),
         # must name nothing: no name heads the lead-in, and whoever cites relays someone else's words
         ("Some High-Risk Crossings (formatting mine):", None),
@@ -96,3 +101,17 @@ def test_sources_lead_in_name_comes_before_a_links_url(nlp) -> None:
     link = [len("The crossings stayed shut all week.\n\n") + unnamed.index("a post"), 0, "https://example.org/post"]
     link[1] = link[0] + len("a post")
     assert sources(nlp, ["The crossings stayed shut all week.", unnamed, EXCERPT], {2}, [link])[2] == link[2]
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        # "according to" a name NER may miss; an inverted report whose parse has two subjects
+        ("According to Harbourwatch, the crossings will stay shut until spring.", "Harbourwatch"),
+        ("The delegation, says Karen Holt,", "Karen Holt"),
+        # must name nothing: a paragraph that reports no one
+        ("The crossings will stay shut until spring.", None),
+    ],
+)
+def test_sources_named_by_the_paragraph_before(nlp, before: str, source: str | None) -> None:
+    assert sources(nlp, ["The crossings stayed shut all week.", before, EXCERPT], {2})[2] == source

@@ -86,6 +86,8 @@ def direct_quote(ctx: Context, q: Quote) -> None:
         else:
             named = lead_in_name(ctx, colon[0]) or paragraph_name(ctx, colon[0])
             actor = _lead_in_actor(ctx, colon[0])
+            if named is not None and actor is not None and named[0] in actor[1].subtree:
+                named = None  # "Jared Potts echoed:": credited through its verb, the cue, below
             if named is not None:
                 ctx.add(Candidate("direct", inner, colon, named[0], "direct-colon-name", "speech", mention=named[1]))
             elif actor is not None:

@@ -1,5 +1,5 @@
-"""Names before a colon: a headline's "Senator Doe: …", a transcript's "DOE: …", a lead-in that
-ends in the speaker's name."""
+"""Names before a colon: a headline's "Senator Doe: …", a transcript's "DOE: …", and whoever a
+lead-in names, read by the reader voices names an excerpt's source with (``sayso.voices.lead_ins``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from spacy.tokens import Span, Token
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
+from sayso.voices.lead_ins import lead_in_name as read_lead_in
+from sayso.voices.rules import load_rules
 
 
 def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
@@ -28,23 +30,14 @@ def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
 
 
 def lead_in_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
-    """The name a colon lead-in without a cue verb gives: a headline's "Senator Doe: ‘…’" or a
-    sentence ending in the name ("… does not surprise pollster Jane Roe:")."""
+    """The name a colon lead-in without a cue verb gives ("Senator Doe: ‘…’", "From Bloomberg:",
+    "… does not surprise pollster Jane Roe:"), read as voices reads a pasted excerpt's lead-in
+    (``sayso.voices.lead_ins``), so an excerpt's source and its speaker agree."""
     sent = ctx.sents[ctx.sent_index(colon)]
-    chunks = [c for c in sent.noun_chunks if c.end_char <= colon]
-    if not chunks:
+    name = read_lead_in([t for t in sent if t.idx < colon], load_rules())
+    if name is None:
         return None
-    named = lambda c: c.root.pos_ == "PROPN" or any(e.label_ in ("PERSON", "ORG") for e in c.ents)  # noqa: E731
-    words = [t for t in sent if t.idx < colon and not t.is_punct]
-    if len(words) <= ctx.lexicon["quote_marks"]["headline_lead_in_words"]:
-        chunk = chunks[0]
-    elif chunks[-1].end_char == colon and any(e.label_ == "PERSON" for e in chunks[-1].ents):
-        chunk = chunks[-1]
-    else:
-        return None
-    if not named(chunk) or chunk.root.pos_ == "PRON":
-        return None
-    return chunk.root, trim(ctx.text, chunk.start_char, chunk.end_char)
+    return name.root, trim(ctx.text, name.start_char, name.end_char)
 
 
 def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:

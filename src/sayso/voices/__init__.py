@@ -39,9 +39,10 @@ attribution's content with its own offsets, and splitting at a boundary the text
 would guess (the training data labels such paragraphs the author's too).
 
 Each quoted block (a run of quoted paragraphs) is given a source when the text names one: the
-name it signs off with ("— Josh Aas, Executive Director", "(Source: Reuters)") or an attribution
-line just before it ("Stephen Chen, South China Morning Post"), the lead-in's speaker or the name
-that heads it ("the EU warns ...:", "Dave Winer on …:"), the named owner of what is quoted ("Levy's conclusion:"),
+name it signs off with ("— Josh Aas, Executive Director", "(Source: Reuters)", a tweet's "— Name
+(@handle) date") or an attribution line just before it ("Stephen Chen, South China Morning Post"),
+who the lead-in names, read as attribution reads it (``lead_ins``: its speaker or the name that
+heads it, "the EU warns ...:", "Dave Winer on …:", "From Bloomberg:"), the named owner of what is quoted ("Levy's conclusion:"),
 the person a he/she in the lead-in stands for ("... where she said this:"), a report citing itself
 ("ISW has previously assessed"), an organisation the author just cited ("ISW concludes"), a
 writer the paragraph just before presents or reports ("X has a good piece on ...", "X notes

@@ -1,0 +1,41 @@
+"""Who a lead-in names (``sayso.voices.lead_ins``), the one reader voices names an excerpt's source
+with and attribution credits a lead-in colon with: read off the English model's parse of the
+lead-in sentence alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.voices import load_rules
+from sayso.voices.lead_ins import lead_in_name
+
+
+def _sentence(nlp, lead_in: str):
+    with nlp.select_pipes(disable=["sayso"]):
+        doc = nlp(lead_in)
+    return [t for t in doc if not t.is_space]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "name"),
+    [
+        ("As Karen Holt wrote in her column:", "Karen Holt"),  # the subject of a reporting verb
+        ("According to Karen Holt:", "Karen Holt"),
+        ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),  # a name heads it
+        ("In the words of Karen Holt:", "Karen Holt"),  # a verbless lead-in's name
+        ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
+        ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
+        ("Here is Karen Holt:", "Karen Holt"),
+        ("Via Karen Holt:", "Karen Holt"),  # not the lead-in word the parser took into the name
+        ("The crossings will reopen in May, by Karen Holt:", "Karen Holt"),  # a byline
+        # must name no one: nothing but common nouns, a heading that no name opens
+        ("Here is the statement in full:", None),
+        ("Some High-Risk Crossings (formatting mine):", None),
+        ("This year's winners are:", None),
+        ("Then, later that month on CNN:", None),  # where the words appeared, not whose they are
+    ],
+)
+def test_lead_in_name(nlp, lead_in: str, name: str | None) -> None:
+    found = lead_in_name(_sentence(nlp, lead_in), load_rules())
+    assert (found.text if found is not None else None) == name
+
