@@ -37,6 +37,9 @@ def _text(text: str, span: list[int] | None) -> str | None:
         ("Aid agencies warned of severe fuel shortages across the region.", "severe fuel shortages across the region", "warned of"),
         ("The ministry noted the arrival of new air-defence systems in the region.", "the arrival of new air-defence systems in the region", "noted"),
         ("The commander pointed to the heavy losses of the past week.", "the heavy losses of the past week", "pointed to"),
+        # a that-clause on the object of the verb's own preposition belongs to that object
+        ("The senator pointed to reports that the mill would close in the spring.", "reports that the mill would close in the spring", "pointed to"),
+        ("The mayor commented on claims that the harbour had been sold.", "claims that the harbour had been sold", "commented on"),
         # what the parser hangs on the verb after the object belongs to the message
         ("The government announced new steps to tighten controls at the border.", "new steps to tighten controls at the border", "announced"),
         # a reported figure or event is the message ("reported no arrests")

@@ -86,3 +86,25 @@ def test_a_sourcing_phrase_in_the_main_clause_still_credits_the_larger_side(bare
     assert _found(bare_nlp, text) == [
         ("according-to", "Two people were killed in the attack on the market", "according to", "the police")
     ]
+
+
+def test_a_sourcing_phrase_inside_its_clause_sources_both_sides(bare_nlp) -> None:
+    """Set off by commas before the clause's verb, the phrase interrupts what it sources."""
+    text = "Turnout, according to the election board, has doubled since the spring."
+    (a,) = find_attributions(bare_nlp(text), [], LEXICON)
+    assert text[slice(*a["content"])] == "Turnout, according to the election board, has doubled since the spring"
+    assert [text[slice(*p)] for p in a["parts"]] == ["Turnout", "has doubled since the spring"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # words that only join the sentence to the last one are not part of it
+        ("In addition, according to the election board, turnout has doubled since the spring.", "turnout has doubled since the spring"),
+        # after the verb, what follows the phrase is the writer's
+        ("Turnout has doubled since the spring, according to the election board, but few new voters registered.", "Turnout has doubled since the spring"),
+    ],
+)
+def test_a_sourcing_phrase_outside_its_clause_sources_one_side(bare_nlp, text, content) -> None:
+    (a,) = find_attributions(bare_nlp(text), [], LEXICON)
+    assert (text[slice(*a["content"])], a["parts"]) == (content, [])

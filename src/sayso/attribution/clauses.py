@@ -68,7 +68,7 @@ def _subject_taken_for_object(verb: Token, comp: Token) -> list[Token]:
 def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
     """"said on Friday during a news conference that he may wait": a that-clause the parser hung
     on a noun of the cue's own adverbials belongs to the cue."""
-    adverbials = [c for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod")]
+    adverbials = [c for c in verb.rights if c.dep_ in ("prep", "npadvmod", "advmod") and not _own_object(ctx, verb, c)]
     for adverbial in adverbials:
         for t in adverbial.subtree:
             if t.dep_ in ("acl", "relcl", "ccomp") and (
@@ -77,6 +77,14 @@ def _stray_that_clause(ctx: Context, verb: Token) -> Token | None:
             ):
                 return t
     return None
+
+
+def _own_object(ctx: Context, verb: Token, phrase: Token) -> bool:
+    """"pointed to reports that …", "commented on claims that …": the object of the verb's own
+    preposition is what was said, clause and all (``object_content``), unless a cue of its own
+    reports the clause ("pointed to a case to say that …")."""
+    own = ctx.lexicon["object_content"]["preposition"].get(verb.lemma_.lower(), ())
+    return phrase.dep_ == "prep" and phrase.lower_ in own and not any(t.i in ctx.cue_verbs for t in phrase.subtree)
 
 
 def _flattened_that_clause(verb: Token) -> Token | None:

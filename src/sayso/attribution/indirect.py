@@ -27,6 +27,11 @@ from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import overlap, rstrip, span_of, trim, word_count
 
 
+DASHES = ("-", "—", "–")  # "Many voters - who made up half, according to X - agree": an aside of its own
+# words that join a sentence to the one before it rather than belong to its clause
+CONNECTIVES = {"in", "addition", "fact", "however", "meanwhile", "moreover", "furthermore", "also", "instead", "so", "thus", "therefore", "and", "but", "yet", "still", "indeed"}
+
+
 def cue_verb_report(ctx: Context, verb: Token) -> None:
     clause = clause_of(ctx, verb)
     rule = "indirect-ccomp"
@@ -113,7 +118,8 @@ def noun_report(ctx: Context, noun: Token) -> None:
 
 def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent: Span) -> None:
     """A multiword cue from the lexicon ("according to X", "in the words of X", "as quoted by X"):
-    X is the source, and the content is the larger side of the sentence around the phrase."""
+    X is the source, and the content is the larger side of the sentence around the phrase, or both
+    sides where the phrase interrupts the clause it sources."""
     first, last = phrase[0], phrase[-1]
     inside = {t.i for t in phrase}
     pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or next(
@@ -125,17 +131,45 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
     before = [t for t in words if t.idx < p_start]
     after = [t for t in words if t.idx >= p_end]
-    part = _clause_opened(first, p_start, p_end) or (
-        after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
-    )
+    parts: tuple[tuple[int, int], ...] = ()
+    part = _clause_opened(first, p_start, p_end)
+    if part is None and _inside_clause(ctx, first, before, after):
+        # "Fundraising, according to the campaign, has surged": the phrase interrupts the clause it
+        # sources, which goes round it in two parts
+        part = before + after
+        parts = (trim(ctx.text, *span_of(before)), trim(ctx.text, *span_of(after)))
+    elif part is None:
+        part = after if sum(not t.is_punct for t in after) >= sum(not t.is_punct for t in before) else before
     if sum(not t.is_punct for t in part) < 3:
         return
     start, end = ctx.clip(span_of(part), first.idx)
     end = rstrip(ctx.text, start, end, ".")
+    if parts:
+        parts = (parts[0], (parts[1][0], end))
+        if parts[0][0] != start or parts[1][0] >= end:
+            return
     kind = "mixed" if ctx.has_quote((start, end)) else "indirect"
     cue = (first.idx, last.idx + len(last))
-    if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"])):
+    if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"], parts=parts)):
         ctx.claim_quotes((start, end))
+
+
+def _inside_clause(ctx: Context, first: Token, before: list[Token], after: list[Token]) -> bool:
+    """"Fundraising, according to the campaign, has surged", "Over the long term, according to the
+    budget office, the deficit will grow": a sourcing phrase set off by commas before the verb of
+    its sentence sources the words on both sides, unless those before it only join the sentence to
+    the last one ("But, according to …", "In addition, according to …"). Where the verb comes
+    before the phrase, what follows it is often the writer's ("…, according to a tally, but his
+    path is narrowing")."""
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    if not words or before[-1].text != "," or sum(not t.is_punct for t in after) < 3:
+        return False
+    root = first.sent.root
+    if root.i < after[0].i or first.head.i != root.i:
+        return False  # the verb before the phrase, or the phrase inside a clause of its own
+    if all(t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in CONNECTIVES for t in words):
+        return False
+    return not any(t.i in ctx.cue_verbs or t.text in QUOTE_CHARS or t.text in DASHES for t in before)
 
 
 def _clause_opened(first: Token, p_start: int, p_end: int) -> list[Token] | None:
