@@ -19,7 +19,7 @@ from scipy import sparse
 from spacy.tokens import Token
 
 from sayso.attribution import model as attribution_model
-from sayso.attribution.model_features import feature_matrix
+from sayso.attribution.model_features import HASH_FEATURES, ROLE_ORDER, feature_matrix
 from sayso.training import attribution_corpus as corpora
 
 TRAIN = ("polnear-train", "gum-train")
@@ -36,7 +36,7 @@ def gold_labels(tokens: list[Token], gold: list[corpora.Gold]) -> list[str]:
     starts = [t.idx for t in tokens]
     labels = ["O"] * len(tokens)
     spans = [(role, span) for g in gold for role in ("cue", "source", "content") for span in getattr(g, role)]
-    for role, (start, end) in sorted(spans, key=lambda s: attribution_model.ROLE_ORDER[s[0]]):
+    for role, (start, end) in sorted(spans, key=lambda s: ROLE_ORDER[s[0]]):
         lo, hi = int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end))
         if lo < hi and all(labels[k] == "O" for k in range(lo, hi)):
             labels[lo] = f"B-{role}"
@@ -73,7 +73,7 @@ def fit(docs: list[tuple[Any, np.ndarray]], epochs: int = EPOCHS, seed: int = SE
     weights from the predicted labels towards the gold ones, and return the averaged emission and
     transition weights. ``docs`` are (hashed features, gold label indices) per document."""
     n_labels = len(attribution_model.LABELS)
-    coef = np.zeros((n_labels, attribution_model.HASH_FEATURES), dtype=np.float64, order="F")  # coef.T contiguous
+    coef = np.zeros((n_labels, HASH_FEATURES), dtype=np.float64, order="F")  # coef.T contiguous
     trans = np.zeros((n_labels, n_labels), dtype=np.float64)
     coef_sum, trans_sum = np.zeros_like(coef), np.zeros_like(trans)  # time-weighted updates
     order = np.random.default_rng(seed)
