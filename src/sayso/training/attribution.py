@@ -51,6 +51,8 @@ def _say(message: str) -> None:
 
 def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexicon: dict[str, Any]) -> dict[str, list[Any]]:
     """Per mode, (hashed features, gold label indices) of every document of the named corpora."""
+    from sayso.attribution import find_attributions
+
     index = {label: n for n, label in enumerate(attribution_model.LABELS)}
     out: dict[str, list[Any]] = {"model": [], "hybrid": []}
     for name in names:
@@ -61,7 +63,10 @@ def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexic
             if not tokens:
                 continue
             gold = np.array([index[label] for label in gold_labels(tokens, text.gold)])
-            for mode, rules in (("model", None), ("hybrid", doc._.attributions or [])):
+            # the rules run afresh, as the pipeline runs them before the tagger (the parse's own
+            # records have been through the later components, and a cached parse keeps older rules')
+            found = find_attributions(doc, doc._.voices or [], lexicon, boilerplate=doc._.sayso_boilerplate or [])
+            for mode, rules in (("model", None), ("hybrid", found)):
                 out[mode].append((feature_matrix(doc, lexicon["classes"], rules), gold))
             if n % 100 == 0:
                 _say(f"  {name}: {n}/{len(texts)} documents ({time.monotonic() - started:.0f} s)")
