@@ -96,3 +96,22 @@ def test_a_stretch_of_a_rules_report_whose_cue_was_not_tagged_joins_no_other_cue
     content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
     rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
     assert am.link(tokens, found, rules) == []  # the rules' report keeps the stretch; "said" has no content
+
+
+def test_a_stray_run_from_the_sentence_before_leaves_a_hybrid_report(nlp):
+    doc = nlp("The plan failed. Officials said the talks would resume.")
+    tokens = am.Tokens(doc)
+    roles = {"plan": "content", "failed": "content", "said": "cue", "talks": "content", "would": "content",
+             "resume": "content"}
+    found = am.runs(tokens, _labels(tokens, roles))
+    (cue, contents, _), = am.link(tokens, found)
+    assert len(contents) == 2  # the nearest-cue fallback reaches the sentence before
+    start, cue_at = doc.text.index("the talks"), doc.text.index("said")
+    report = {"kind": "indirect", "content": (start, start + len("the talks would resume")), "parts": (),
+              "cue": (cue_at, cue_at + 4)}
+    kept = am._without_strays(tokens, contents, report, [report])
+    assert [tokens[c.first].text for c in kept] == ["talks"]
+    elsewhere = {**report, "content": (0, len("The plan"))}  # the rules hold the first stretch too
+    assert am._without_strays(tokens, contents, report, [report, elsewhere]) == contents
+    unrelated = {**report, "content": (cue_at - 10, cue_at - 1)}  # "Officials": no run in it, all stay
+    assert am._without_strays(tokens, contents, unrelated, [unrelated]) == contents

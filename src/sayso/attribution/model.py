@@ -321,6 +321,21 @@ def _untagged(rules: list[dict[str, Any]], tagged: list[dict[str, Any]]) -> list
     return out
 
 
+def _without_strays(tokens: Tokens, contents: list[Run], report: dict[str, Any], rules: list[dict[str, Any]]) -> list[Run]:
+    """A hybrid report's content runs less the strays: when some of them lie in the content of the
+    rules report on the same cue, a run that lies in no rules content at all (a stretch of the
+    sentence before or after that joined the nearest cue) is left out, so that the report does not
+    reach over its speaker and cue into the next sentence."""
+
+    def within(run: Run, held: list[dict[str, Any]]) -> bool:
+        span = _char_span(tokens, run)
+        return any(_overlaps(span, part) for r in held for part in r.get("parts") or [r["content"]])
+
+    if not any(within(run, [report]) for run in contents):
+        return contents
+    return [run for run in contents if within(run, rules)]
+
+
 def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str, Any], weights: Weights | None = None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` in sayso's record shape, found by the tagger in ``mode``.
 
@@ -336,6 +351,11 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
     out = []
     for cue, contents, source in link(tokens, runs(tokens, labels), outermost(rules) if mode == "hybrid" else None):
         cue_span = _char_span(tokens, cue)
+        cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
+        if mode == "hybrid":
+            if cue_rule is None:
+                continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
+            contents = _without_strays(tokens, contents, cue_rule, rules)
         parts = [_trim(text, *_char_span(tokens, c)) for c in sorted(contents, key=lambda c: c.first)]
         parts = [p for p in parts if p[1] > p[0]]
         if not parts:
@@ -343,9 +363,6 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
         # PolNeAR's sources often keep an apposition's closing comma ("Rendell, a Grant surrogate,"); sayso's mentions do not
         mention = _trim(text, *_char_span(tokens, source)) if source is not None else None
-        cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
-        if mode == "hybrid" and cue_rule is None:
-            continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
         if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
             mention = cue_rule["speaker_mention"]  # a speaker the rules found beyond the sentence
         rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)
