@@ -21,7 +21,7 @@ def _labels(tokens, roles: dict[str, str]) -> list[str]:
 
 def test_runs_join_into_one_report(nlp):
     doc = nlp(TEXT)
-    tokens = [t for t in doc if not t.is_space]
+    tokens = am.Tokens(doc)
     roles = {"The": "source", "minister": "source", "said": "cue", "the": "content", "talks": "content",
              "would": "content", "resume": "content"}
     found = am.runs(tokens, _labels(tokens, roles))
@@ -34,7 +34,7 @@ def test_runs_join_into_one_report(nlp):
 
 def test_content_without_a_cue_makes_no_report(nlp):
     doc = nlp(TEXT)
-    tokens = [t for t in doc if not t.is_space]
+    tokens = am.Tokens(doc)
     found = am.runs(tokens, _labels(tokens, {"Nothing": "content", "else": "content"}))
     assert am.link(tokens, found) == []
 
@@ -57,7 +57,7 @@ def test_kind_and_trim_follow_the_quotation_marks():
 
 def test_content_joins_the_cue_the_parse_hangs_it_on_not_the_nearest(nlp):
     doc = nlp("Officials said that the plan, which critics questioned, would work.")
-    tokens = [t for t in doc if not t.is_space]
+    tokens = am.Tokens(doc)
     found = am.runs(tokens, _labels(tokens, {"said": "cue", "questioned": "cue", "would": "content", "work": "content"}))
     (cue, contents, _), = am.link(tokens, found)
     assert tokens[cue.first].text == "said"  # "questioned" is two tokens nearer
@@ -66,7 +66,7 @@ def test_content_joins_the_cue_the_parse_hangs_it_on_not_the_nearest(nlp):
 
 def test_the_rules_report_a_content_overlaps_decides_its_cue(nlp):
     doc = nlp("Officials said that the plan, which critics questioned, would work.")
-    tokens = [t for t in doc if not t.is_space]
+    tokens = am.Tokens(doc)
     found = am.runs(tokens, _labels(tokens, {"said": "cue", "questioned": "cue", "would": "content", "work": "content"}))
     content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
     rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
@@ -91,15 +91,27 @@ def test_untagged_rules_reports_are_kept_and_redrawn_ones_are_not():
 
 def test_a_stretch_of_a_rules_report_whose_cue_was_not_tagged_joins_no_other_cue(nlp):
     doc = nlp("Officials said that the plan, which critics questioned, would work.")
-    tokens = [t for t in doc if not t.is_space]
+    tokens = am.Tokens(doc)
     found = am.runs(tokens, _labels(tokens, {"said": "cue", "would": "content", "work": "content"}))
     content, cue_at = doc.text.index("would work"), doc.text.index("questioned")
     rules = [{"kind": "indirect", "content": (content, content + 10), "cue": (cue_at, cue_at + 10)}]
     assert am.link(tokens, found, rules) == []  # the rules' report keeps the stretch; "said" has no content
 
 
-def test_nearest_cue_position_prefers_the_earlier_on_a_tie():
-    assert am._nearest([2, 6, 20], 4) == 2
-    assert am._nearest([2, 6, 20], 5) == 6
-    assert am._nearest([2, 6, 20], 30) == 20
-    assert am._nearest([], 3) is None
+def test_a_stray_run_from_the_sentence_before_leaves_a_hybrid_report(nlp):
+    doc = nlp("The plan failed. Officials said the talks would resume.")
+    tokens = am.Tokens(doc)
+    roles = {"plan": "content", "failed": "content", "said": "cue", "talks": "content", "would": "content",
+             "resume": "content"}
+    found = am.runs(tokens, _labels(tokens, roles))
+    (cue, contents, _), = am.link(tokens, found)
+    assert len(contents) == 2  # the nearest-cue fallback reaches the sentence before
+    start, cue_at = doc.text.index("the talks"), doc.text.index("said")
+    report = {"kind": "indirect", "content": (start, start + len("the talks would resume")), "parts": (),
+              "cue": (cue_at, cue_at + 4)}
+    kept = am._without_strays(tokens, contents, report, [report])
+    assert [tokens[c.first].text for c in kept] == ["talks"]
+    elsewhere = {**report, "content": (0, len("The plan"))}  # the rules hold the first stretch too
+    assert am._without_strays(tokens, contents, report, [report, elsewhere]) == contents
+    unrelated = {**report, "content": (cue_at - 10, cue_at - 1)}  # "Officials": no run in it, all stay
+    assert am._without_strays(tokens, contents, unrelated, [unrelated]) == contents

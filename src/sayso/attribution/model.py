@@ -7,179 +7,72 @@ and (``hybrid``) the role the rules gave it and its neighbours. The tagged runs 
 into reports: each content and source run goes to the cue run the parse hangs it on, else the
 nearest cue run of its sentence (a content may take one in the sentence before or after). In
 ``hybrid`` the rules say whether there is a report and the tagger where its spans lie: tagged
-reports stand only on cues the rules found, and rules reports the tagger did not redraw stay. Weights are plain arrays in ``sayso.models``
+reports stand only on cues the rules found, and rules reports the tagger did not redraw stay. The
+features are built in ``sayso.attribution.model_features``. Weights are plain arrays in ``sayso.models``
 (``attribution-model.npz``, ``attribution-hybrid.npz``), written by ``sayso train attribution``.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Token
 
+from sayso.attribution.model_features import (
+    CLOSING,
+    HASH_FEATURES,
+    OPENING,
+    feature_matrix,
+    outermost,
+)
+from sayso.doctext import text_of
 from sayso.errors import ConfigError
 
 MODES = ("rules", "model", "hybrid")
 ROLES = ("source", "cue", "content")
 LABELS = ("O", *(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I")))
-HASH_FEATURES = 2**18
 FEATURE_VERSION = 1
-OPENING, CLOSING, EITHER = "“‘«„", "”’»", "\"'"
-QUOTE_MARKS = OPENING + CLOSING + EITHER
+QUOTE_MARKS = OPENING + CLOSING + "\"'"
 EDGE_CHARS = " \n\t,;:—–-" + QUOTE_MARKS
-ROLE_ORDER = {"cue": 0, "source": 1, "content": 2}  # a token in two rule spans takes the first
 
 
 def weights_file(mode: str) -> str:
     return f"attribution-{mode}.npz"
 
 
-# ---------------------------------------------------------------------------------------------
-# Features
+class Tokens(Sequence[Token]):
+    """The non-space tokens of a Doc, the ones the tagger labels, each made only when read (a pass
+    making every Token of an article costs more than tagging it), with each one's sentence index
+    (``Token.sent`` builds a Span per call) and the position of each Doc token among them."""
 
+    def __init__(self, doc: Doc) -> None:
+        array = doc.to_array([IS_SPACE, SENT_START])
+        self.doc = doc
+        self.at = np.flatnonzero(array[:, 0] == 0)
+        starts = array[self.at, 1].view(np.int64) > 0
+        starts[:1] = True
+        self.sent: list[int] = (np.cumsum(starts) - 1).tolist()
+        self.position = dict(zip(self.at.tolist(), range(len(self.at)), strict=True))
 
-def _quote_state(tokens: list[Token]) -> list[str]:
-    """in / out / open / close per token, scanning quotation marks paragraph by paragraph."""
-    state, inside = [], False
-    for t in tokens:
-        if "\n" in t.text_with_ws and t.is_space:
-            inside = False
-        if t.text in OPENING or (t.text in EITHER and not inside and t.text == '"'):
-            state.append("open")
-            inside = True
-        elif t.text in CLOSING or (t.text == '"' and inside):
-            state.append("close")
-            inside = False
-        else:
-            state.append("in" if inside else "out")
-    return state
+    def __len__(self) -> int:
+        return len(self.at)
 
+    @overload
+    def __getitem__(self, k: int) -> Token: ...
 
-def _cue_ancestor(token: Token, classes: dict[str, str]) -> tuple[Token, str, int] | None:
-    """The nearest ancestor (or the token itself) that is a lexicon cue verb, the dependency by
-    which the path reaches it, and how many steps up it is."""
-    if token.lemma_.lower() in classes and token.pos_ in ("VERB", "AUX"):
-        return token, "self", 0
-    current = token
-    for steps in range(1, 8):
-        if current.head is current:
-            return None
-        dep, current = current.dep_, current.head
-        if current.lemma_.lower() in classes and current.pos_ in ("VERB", "AUX"):
-            return current, dep, steps
-    return None
+    @overload
+    def __getitem__(self, k: slice) -> list[Token]: ...
 
-
-def _nearest(positions: list[int], k: int) -> int | None:
-    """The sorted ``positions`` entry closest to ``k`` (the earlier one on a tie), by bisection."""
-    at = bisect.bisect_left(positions, k)
-    around = positions[max(at - 1, 0) : at + 1]
-    return min(around, key=lambda c: abs(c - k), default=None)
-
-
-def _bucket(n: int) -> str:
-    return str(n) if n < 4 else "4-7" if n < 8 else "8+"
-
-
-def sentence_ids(tokens: list[Token]) -> list[int]:
-    """The index of each token's sentence (``Token.sent`` builds a Span per call: too slow per token)."""
-    ids, n = [], -1
-    for t in tokens:
-        if t.is_sent_start or n < 0:
-            n += 1
-        ids.append(n)
-    return ids
-
-
-def rule_roles(tokens: list[Token], rules: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    """(role, position, cue class) the rules give each token: position b(egin)/i(nside)/e(nd)/s(ingle)."""
-    starts = [t.idx for t in tokens]
-    roles: list[tuple[str, str, str] | None] = [None] * len(tokens)
-    spans = []
-    for a in outermost(rules):
-        cls = a.get("cue_class") or "none"
-        for part in a.get("parts") or [a["content"]]:
-            spans.append(("content", tuple(part), cls))
-        if a.get("cue"):
-            spans.append(("cue", tuple(a["cue"]), cls))
-        if a.get("speaker_mention"):
-            spans.append(("source", tuple(a["speaker_mention"]), cls))
-    for role, (start, end), cls in sorted(spans, key=lambda s: ROLE_ORDER[s[0]]):
-        lo = np.searchsorted(starts, start)
-        hi = np.searchsorted(starts, end)
-        for k in range(lo, hi):
-            if roles[k] is None:
-                where = "s" if hi - lo == 1 else "b" if k == lo else "e" if k == hi - 1 else "i"
-                roles[k] = (role, where, cls)
-    return [r or ("none", "-", "-") for r in roles]
-
-
-def outermost(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reports whose cue lies in no other report's content (one role per token, as PolNeAR)."""
-
-    def inside(cue: Any, other: dict[str, Any]) -> bool:
-        return any(s <= cue[0] and cue[1] <= e for s, e in other.get("parts") or [other["content"]])
-
-    reports = [b for b in attributions if b["kind"] != "excerpt"]
-    return [a for a in attributions if not a.get("cue") or not any(b is not a and inside(a["cue"], b) for b in reports)]
-
-
-def features(tokens: list[Token], classes: dict[str, str], rules: list[dict[str, Any]] | None) -> list[list[str]]:
-    """One list of feature strings per token; the rules' roles are features only when ``rules`` is given."""
-    quote = _quote_state(tokens)
-    n = len(tokens)
-    words = [t.lower_ for t in tokens]
-    pos = [t.pos_ for t in tokens]
-    cue_at = [k for k, t in enumerate(tokens) if t.lemma_.lower() in classes and t.pos_ in ("VERB", "AUX")]
-    roles = rule_roles(tokens, rules) if rules is not None else None
-    sent = sentence_ids(tokens)
-    sent_start = [k == 0 or sent[k] != sent[k - 1] for k in range(n)]
-    out = []
-    for k, t in enumerate(tokens):
-        w = words[k]
-        f = [
-            "b", f"w={w}", f"l={t.lemma_.lower()}", f"p={pos[k]}", f"t={t.tag_}", f"d={t.dep_}",
-            f"s={t.shape_[:4]}", f"q={quote[k]}", f"dq={t.dep_}|{quote[k]}",
-            f"hl={t.head.lemma_.lower()}", f"hd={t.head.dep_}", f"dh={t.dep_}|{t.head.pos_}",
-            f"ss={sent_start[k]}", f"se={k + 1 == n or sent_start[k + 1]}",
-        ]
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            f.append(f"w{off}={words[j] if 0 <= j < n else '<>'}")
-            f.append(f"p{off}={pos[j] if 0 <= j < n else '<>'}")
-            f.append(f"q{off}={quote[j] if 0 <= j < n else '<>'}")
-        f.append(f"pp={pos[k - 1] if k else '<>'}|{pos[k]}")
-        cls = classes.get(t.lemma_.lower())
-        if cls:
-            f.append(f"c={cls}|{t.pos_}")
-            f.extend(f"cc={c.dep_}" for c in t.children)
-        found = _cue_ancestor(t, classes)
-        if found is not None:
-            verb, dep, steps = found
-            vc = classes[verb.lemma_.lower()]
-            f += [f"a={vc}|{dep}|{_bucket(steps)}", f"al={verb.lemma_.lower()}|{dep}", f"ad={dep}|{t.dep_}",
-                  f"ar={'l' if t.i < verb.i else 'r' if t.i > verb.i else '0'}|{dep}"]
-        near = _nearest(cue_at, k)
-        if near is not None and sent[near] == sent[k]:
-            side = "l" if k < near else "r" if k > near else "0"
-            f.append(f"n={side}|{_bucket(abs(k - near))}")
-            f.append(f"nq={side}|{quote[k]}")
-        else:
-            f.append("n=none")
-        if roles is not None:
-            role, where, rcls = roles[k]
-            prev = roles[k - 1][0] if k else "<>"
-            nxt = roles[k + 1][0] if k + 1 < n else "<>"
-            f += [f"r={role}", f"rw={role}|{where}", f"rc={role}|{rcls}", f"rpn={prev}|{role}|{nxt}",
-                  f"rpw={prev}|{role}|{nxt}|{w if not t.is_alpha or t.is_stop else '_'}",
-                  f"rq={role}|{quote[k]}"]
-        out.append(f)
-    return out
+    def __getitem__(self, k: int | slice) -> Token | list[Token]:
+        if isinstance(k, slice):
+            return [self.doc[i] for i in self.at[k].tolist()]
+        return self.doc[int(self.at[k])]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +93,7 @@ class Weights:
 def save(path: Any, weights: Weights) -> None:
     meta = {"labels": list(weights.labels), "uses_rules": weights.uses_rules, "feature_version": FEATURE_VERSION,
             "hash_features": HASH_FEATURES}
-    np.savez_compressed(path, coef=weights.coef.astype(np.float16), transitions=weights.transitions.astype(np.float32),
+    np.savez_compressed(path, coef=np.ascontiguousarray(weights.coef, dtype=np.float16), transitions=weights.transitions.astype(np.float32),
                         meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
 
 
@@ -209,7 +102,9 @@ def load(path: Any) -> Weights:
         meta = json.loads(data["meta"].tobytes().decode())
         if meta["feature_version"] != FEATURE_VERSION or meta["hash_features"] != HASH_FEATURES:
             raise ConfigError(f"{path} was trained with other features; rebuild it with `sayso train attribution`")
-        return Weights(data["coef"].astype(np.float32), data["transitions"], meta["uses_rules"], tuple(meta["labels"]))
+        # column-major, so that ``coef.T`` is the contiguous (features, labels) block the product reads
+        coef = np.asfortranarray(data["coef"].astype(np.float32))
+        return Weights(coef, data["transitions"], meta["uses_rules"], tuple(meta["labels"]))
 
 
 def _allowed() -> np.ndarray:
@@ -234,10 +129,13 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     trans = transitions + ALLOWED
     back = np.zeros((n, len(LABELS)), dtype=np.int64)
     score = emissions[0] + START_ALLOWED
-    for k in range(1, n):
-        total = score[:, None] + trans
-        back[k] = total.argmax(axis=0)
-        score = total.max(axis=0) + emissions[k]
+    total = np.empty_like(trans, dtype=np.result_type(score, trans))
+    column = score[:, None]  # a view: the loop below updates ``score`` in place
+    for k in range(1, n):  # in place, into fixed buffers: numpy's per-call cost is most of a step
+        np.add(column, trans, out=total)
+        total.argmax(axis=0, out=back[k])
+        np.maximum.reduce(total, axis=0, out=score)
+        score += emissions[k]
     path = np.empty(n, dtype=np.int64)
     path[-1] = int(score.argmax())
     for k in range(n - 1, 0, -1):
@@ -252,18 +150,12 @@ def shipped(mode: str) -> Weights:
     return load(weights_path(weights_file(mode)))
 
 
-def hasher() -> Any:
-    from sklearn.feature_extraction import FeatureHasher
-
-    return FeatureHasher(n_features=HASH_FEATURES, input_type="string", alternate_sign=False, dtype=np.float32)
-
-
-def tag(doc: Doc, weights: Weights, classes: dict[str, str], rules: list[dict[str, Any]]) -> tuple[list[Token], list[str]]:
+def tag(doc: Doc, weights: Weights, classes: dict[str, str], rules: list[dict[str, Any]]) -> tuple[Tokens, list[str]]:
     """The non-space tokens of ``doc`` and a BIO label for each."""
-    tokens = [t for t in doc if not t.is_space]
-    if not tokens:
+    tokens = Tokens(doc)
+    if not len(tokens):
         return tokens, []
-    x = hasher().transform(features(tokens, classes, rules if weights.uses_rules else None))
+    x = feature_matrix(doc, classes, rules if weights.uses_rules else None)
     path = viterbi(np.asarray(x @ weights.coef.T), weights.transitions)
     return tokens, [weights.labels[i] for i in path]
 
@@ -280,9 +172,9 @@ class Run:
     sent: int
 
 
-def runs(tokens: list[Token], labels: list[str]) -> list[Run]:
+def runs(tokens: Tokens, labels: list[str]) -> list[Run]:
     """Maximal runs of one role; a B- label starts a new run, an I- after another role does too."""
-    sent = sentence_ids(tokens)
+    sent = tokens.sent
     out: list[Run] = []
     for k, label in enumerate(labels):
         if label == "O":
@@ -295,7 +187,7 @@ def runs(tokens: list[Token], labels: list[str]) -> list[Run]:
     return out
 
 
-def _char_span(tokens: list[Token], run: Run) -> tuple[int, int]:
+def _char_span(tokens: Tokens, run: Run) -> tuple[int, int]:
     return tokens[run.first].idx, tokens[run.last].idx + len(tokens[run.last])
 
 
@@ -304,7 +196,7 @@ def _distance(a: Run, b: Run) -> int:
 
 
 def _governing_cue(
-    tokens: list[Token], run: Run, cues: list[Run], cue_at: dict[int, Run], position: dict[int, int]
+    tokens: Tokens, run: Run, cues: list[Run], cue_at: dict[int, Run], position: dict[int, int]
 ) -> Run | None:
     """The cue run the parse hangs ``run`` on: the first cue-run token above one of the run's own
     tokens, or a cue run whose root hangs inside the run ("the talks, he said, will resume")."""
@@ -326,7 +218,7 @@ def _governing_cue(
     return None
 
 
-def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | bool:
+def _rules_cue(tokens: Tokens, run: Run, cues: list[Run], rules: list[dict[str, Any]]) -> Run | bool:
     """The cue run that holds the cue of a rules report whose content (or, for a source run, speaker
     mention) the run overlaps: in ``hybrid`` the rules say which cue a stretch belongs to. True when
     the run overlaps such a report but the tagger has no run on its cue (the stretch is that
@@ -346,14 +238,13 @@ def _rules_cue(tokens: list[Token], run: Run, cues: list[Run], rules: list[dict[
 
 
 def link(
-    tokens: list[Token], found: list[Run], rules: list[dict[str, Any]] | None = None
+    tokens: Tokens, found: list[Run], rules: list[dict[str, Any]] | None = None
 ) -> list[tuple[Run, list[Run], Run | None]]:
     """(cue, contents, source) reports: every content and source run joins the cue run of the rules
     report it overlaps (when ``rules`` are given), else the cue run the parse hangs it on, else its
     nearest cue run (content may reach the sentence before or after)."""
     cues = [r for r in found if r.role == "cue"]
-    sent = sentence_ids(tokens)
-    position = {t.i: k for k, t in enumerate(tokens)}
+    sent, position = tokens.sent, tokens.position
     cue_at = {k: c for c in cues for k in range(c.first, c.last + 1)}
     contents: dict[int, list[Run]] = {id(c): [] for c in cues}
     sources: dict[int, list[Run]] = {id(c): [] for c in cues}
@@ -396,7 +287,7 @@ def _kind(text: str) -> str:
     return "mixed"
 
 
-def _cue_class(tokens: list[Token], classes: dict[str, str], text: str) -> str | None:
+def _cue_class(tokens: Tokens, classes: dict[str, str], text: str) -> str | None:
     for t in tokens:
         cls = classes.get(t.lemma_.lower())
         if cls:
@@ -430,6 +321,21 @@ def _untagged(rules: list[dict[str, Any]], tagged: list[dict[str, Any]]) -> list
     return out
 
 
+def _without_strays(tokens: Tokens, contents: list[Run], report: dict[str, Any], rules: list[dict[str, Any]]) -> list[Run]:
+    """A hybrid report's content runs less the strays: when some of them lie in the content of the
+    rules report on the same cue, a run that lies in no rules content at all (a stretch of the
+    sentence before or after that joined the nearest cue) is left out, so that the report does not
+    reach over its speaker and cue into the next sentence."""
+
+    def within(run: Run, held: list[dict[str, Any]]) -> bool:
+        span = _char_span(tokens, run)
+        return any(_overlaps(span, part) for r in held for part in r.get("parts") or [r["content"]])
+
+    if not any(within(run, [report]) for run in contents):
+        return contents
+    return [run for run in contents if within(run, rules)]
+
+
 def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str, Any], weights: Weights | None = None) -> list[dict[str, Any]]:
     """The attributions of ``doc`` in sayso's record shape, found by the tagger in ``mode``.
 
@@ -441,10 +347,15 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
     weights = weights or shipped(mode)
     classes = lexicon["classes"]
     tokens, labels = tag(doc, weights, classes, rules)
-    text = doc.text
+    text = text_of(doc)
     out = []
     for cue, contents, source in link(tokens, runs(tokens, labels), outermost(rules) if mode == "hybrid" else None):
         cue_span = _char_span(tokens, cue)
+        cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
+        if mode == "hybrid":
+            if cue_rule is None:
+                continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
+            contents = _without_strays(tokens, contents, cue_rule, rules)
         parts = [_trim(text, *_char_span(tokens, c)) for c in sorted(contents, key=lambda c: c.first)]
         parts = [p for p in parts if p[1] > p[0]]
         if not parts:
@@ -452,9 +363,6 @@ def reports(doc: Doc, mode: str, rules: list[dict[str, Any]], lexicon: dict[str,
         raw = text[_char_span(tokens, contents[0])[0] : _char_span(tokens, contents[-1])[1]]
         # PolNeAR's sources often keep an apposition's closing comma ("Rendell, a Grant surrogate,"); sayso's mentions do not
         mention = _trim(text, *_char_span(tokens, source)) if source is not None else None
-        cue_rule = next((r for r in rules if _overlaps(r.get("cue"), cue_span)), None)
-        if mode == "hybrid" and cue_rule is None:
-            continue  # in hybrid the rules say whether there is a report, the tagger where its spans lie
         if mention is None and mode == "hybrid" and cue_rule is not None and cue_rule.get("speaker_mention"):
             mention = cue_rule["speaker_mention"]  # a speaker the rules found beyond the sentence
         rule = next((r for r in rules if _overlaps(r.get("speaker_mention"), mention)), None)

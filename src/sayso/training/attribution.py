@@ -19,6 +19,7 @@ from scipy import sparse
 from spacy.tokens import Token
 
 from sayso.attribution import model as attribution_model
+from sayso.attribution.model_features import HASH_FEATURES, ROLE_ORDER, feature_matrix
 from sayso.training import attribution_corpus as corpora
 
 TRAIN = ("polnear-train", "gum-train")
@@ -35,7 +36,7 @@ def gold_labels(tokens: list[Token], gold: list[corpora.Gold]) -> list[str]:
     starts = [t.idx for t in tokens]
     labels = ["O"] * len(tokens)
     spans = [(role, span) for g in gold for role in ("cue", "source", "content") for span in getattr(g, role)]
-    for role, (start, end) in sorted(spans, key=lambda s: attribution_model.ROLE_ORDER[s[0]]):
+    for role, (start, end) in sorted(spans, key=lambda s: ROLE_ORDER[s[0]]):
         lo, hi = int(np.searchsorted(starts, start)), int(np.searchsorted(starts, end))
         if lo < hi and all(labels[k] == "O" for k in range(lo, hi)):
             labels[lo] = f"B-{role}"
@@ -50,7 +51,8 @@ def _say(message: str) -> None:
 
 def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexicon: dict[str, Any]) -> dict[str, list[Any]]:
     """Per mode, (hashed features, gold label indices) of every document of the named corpora."""
-    hasher = attribution_model.hasher()
+    from sayso.attribution import find_attributions
+
     index = {label: n for n, label in enumerate(attribution_model.LABELS)}
     out: dict[str, list[Any]] = {"model": [], "hybrid": []}
     for name in names:
@@ -61,9 +63,11 @@ def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexic
             if not tokens:
                 continue
             gold = np.array([index[label] for label in gold_labels(tokens, text.gold)])
-            for mode, rules in (("model", None), ("hybrid", doc._.attributions or [])):
-                x = hasher.transform(attribution_model.features(tokens, lexicon["classes"], rules))
-                out[mode].append((x.tocsr(), gold))
+            # the rules run afresh, as the pipeline runs them before the tagger (the parse's own
+            # records have been through the later components, and a cached parse keeps older rules')
+            found = find_attributions(doc, doc._.voices or [], lexicon, boilerplate=doc._.sayso_boilerplate or [])
+            for mode, rules in (("model", None), ("hybrid", found)):
+                out[mode].append((feature_matrix(doc, lexicon["classes"], rules), gold))
             if n % 100 == 0:
                 _say(f"  {name}: {n}/{len(texts)} documents ({time.monotonic() - started:.0f} s)")
     return out
@@ -74,7 +78,7 @@ def fit(docs: list[tuple[Any, np.ndarray]], epochs: int = EPOCHS, seed: int = SE
     weights from the predicted labels towards the gold ones, and return the averaged emission and
     transition weights. ``docs`` are (hashed features, gold label indices) per document."""
     n_labels = len(attribution_model.LABELS)
-    coef = np.zeros((n_labels, attribution_model.HASH_FEATURES), dtype=np.float64)
+    coef = np.zeros((n_labels, HASH_FEATURES), dtype=np.float64, order="F")  # coef.T contiguous
     trans = np.zeros((n_labels, n_labels), dtype=np.float64)
     coef_sum, trans_sum = np.zeros_like(coef), np.zeros_like(trans)  # time-weighted updates
     order = np.random.default_rng(seed)

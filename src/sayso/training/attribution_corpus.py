@@ -104,7 +104,7 @@ def _code_digest() -> str:
     """A digest of the sources that shape a parse, so a stale cache is never read."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted([root / "pipeline.py", *(p for p in root.glob("attribution/*.py") if p.name != "model.py"),
+    for path in sorted([root / "pipeline.py", *(p for p in root.glob("attribution/*.py") if not p.name.startswith("model")),
                         *root.glob("voices*.py"), *(root / "data").glob("*")]):
         if path.is_file():
             digest.update(path.read_bytes())
