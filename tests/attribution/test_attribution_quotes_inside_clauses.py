@@ -4,43 +4,28 @@ comma before the quotation stays out of it. Hand-written sentences, parsed by th
 
 from __future__ import annotations
 
-import pytest
 
-from sayso.attribution import find_attributions, load_reporting_verbs
-from sayso.reading import Document
-
-LEXICON = load_reporting_verbs()
-
-
-@pytest.fixture(scope="module")
-def found(nlp):
-    from sayso import pipeline
-
-    def run(text: str) -> list[tuple[str, str, str]]:
-        doc = nlp(pipeline.prepare_doc(nlp, Document(text=text)))
-        return [
-            (a["rule"], text[slice(*a["cue"])], text[slice(*a["content"])])
-            for a in find_attributions(doc, doc._.voices or [], LEXICON)
-        ]
-
-    return run
-
-
-def test_that_before_a_quotation_opens_the_content(found):
+def test_that_before_a_quotation_opens_the_content(rule_cue_content):
     text = "The harbour master said that \u201cthe ferry will sail again in the spring.\u201d"
-    assert found(text) == [("mixed-clause", "said", "that \u201cthe ferry will sail again in the spring.\u201d")]
+    assert rule_cue_content(text) == [
+        ("mixed-clause", "said", "that \u201cthe ferry will sail again in the spring.\u201d")
+    ]
 
 
-def test_subject_before_a_quotation_opens_the_content(found):
+def test_subject_before_a_quotation_opens_the_content(rule_cue_content):
     text = "The harbour master says Jones \u201chas never run a tighter ship.\u201d"
-    assert found(text) == [("mixed-clause", "says", "Jones \u201chas never run a tighter ship.\u201d")]
+    assert rule_cue_content(text) == [
+        ("mixed-clause", "says", "Jones \u201chas never run a tighter ship.\u201d")
+    ]
 
 
-def test_clause_before_a_quotation_with_its_cue_after(found):
+def test_clause_before_a_quotation_with_its_cue_after(rule_cue_content):
     text = "It is \u201crunning late again because of the storm,\u201d the harbour master warned."
-    assert found(text) == [("mixed-clause", "warned", "It is \u201crunning late again because of the storm,\u201d")]
+    assert rule_cue_content(text) == [
+        ("mixed-clause", "warned", "It is \u201crunning late again because of the storm,\u201d")
+    ]
 
 
-def test_listener_set_off_by_a_comma_stays_out(found):
+def test_listener_set_off_by_a_comma_stays_out(rule_cue_content):
     text = "The harbour master told the crew, \u201cNobody leaves the ship tonight.\u201d"
-    assert found(text) == [("direct-cue", "told", "Nobody leaves the ship tonight.")]
+    assert rule_cue_content(text) == [("direct-cue", "told", "Nobody leaves the ship tonight.")]

@@ -4,39 +4,26 @@ Hand-written sentences, parsed by the full pipeline."""
 
 from __future__ import annotations
 
-import pytest
 
-from sayso.attribution import find_attributions, load_reporting_verbs
-from sayso.reading import Document
-
-LEXICON = load_reporting_verbs()
-
-
-@pytest.fixture(scope="module")
-def found(nlp):
-    from sayso import pipeline
-
-    def run(text: str) -> list[tuple[str, str, str]]:
-        doc = nlp(pipeline.prepare_doc(nlp, Document(text=text)))
-        return [
-            (a["rule"], text[slice(*a["cue"])], text[slice(*a["content"])])
-            for a in find_attributions(doc, doc._.voices or [], LEXICON)
-        ]
-
-    return run
-
-
-def test_quote_after_a_dash_is_the_speakers_own(found):
+def test_quote_after_a_dash_is_the_speakers_own(rule_cue_content):
     text = "Neither man liked the senator - \u201cBorn with a silver spoon in her mouth,\u201d Mr. Elkins said - but both voted."
-    assert found(text) == [("direct-cue", "said", "Born with a silver spoon in her mouth")]
+    assert rule_cue_content(text) == [("direct-cue", "said", "Born with a silver spoon in her mouth")]
 
 
-def test_quote_after_a_colon_is_the_speakers_own(found):
+def test_quote_after_a_colon_is_the_speakers_own(rule_cue_content):
     text = "The official agreed, with a caveat: \u201cHe is one of the main instigators of the plan,\u201d the official said."
-    assert ("direct-cue", "said", "He is one of the main instigators of the plan") in found(text)
+    assert ("direct-cue", "said", "He is one of the main instigators of the plan") in rule_cue_content(text)
 
 
-def test_quote_inside_the_writers_clause_keeps_it(found):
+def test_quote_inside_the_writers_clause_keeps_it(rule_cue_content):
     """No dash or colon: the quoted words finish the reported clause, which stays mixed."""
-    text = "Mr. Elkins said the senator was \u201cborn with a silver spoon in her mouth\u201d and could not win."
-    assert found(text) == [("mixed-clause", "said", "the senator was \u201cborn with a silver spoon in her mouth\u201d and could not win")]
+    text = (
+        "Mr. Elkins said the senator was \u201cborn with a silver spoon in her mouth\u201d and could not win."
+    )
+    assert rule_cue_content(text) == [
+        (
+            "mixed-clause",
+            "said",
+            "the senator was \u201cborn with a silver spoon in her mouth\u201d and could not win",
+        )
+    ]
