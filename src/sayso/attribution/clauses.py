@@ -278,6 +278,11 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             # "urged conservatives to obey the ruling": who is urged belongs to what was urged
             addressee = [t for c in verb.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
             return ctx.clip(span_of([*addressee, *child.subtree]), verb.idx), None
+        if child.dep_ == "dobj" and lemma in objects["stance"] and not _reports_inside(ctx, child):
+            # "praised Obama for his plan": a stance's object is its content, a person too, with its "for …",
+            # but never over a report of its own ("praised him for saying that …" keeps the saying apart)
+            why = [c for c in verb.rights if c.i > child.i and c.dep_ == "prep" and not _reports_inside(ctx, c)]
+            return ctx.clip(span_of([*child.subtree, *(t for c in why for t in c.subtree)]), verb.idx), None
         if child.dep_ == "dobj" and lemma in objects["noun"] and message_like(child):
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
         if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]) and not _leads_in(child):
@@ -288,6 +293,11 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             if pobj is not None and message_like(pobj):
                 return ctx.clip(span_of(list(pobj.subtree)), verb.idx), child
     return None
+
+
+def _reports_inside(ctx: Context, phrase: Token) -> bool:
+    """A phrase holding a cue verb is that cue's report, so no other content takes it in."""
+    return any(t.i in ctx.cue_verbs for t in phrase.subtree)
 
 
 def _leads_in(obj: Token) -> bool:
