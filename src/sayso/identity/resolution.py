@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.doctext import ents_within, text_of
 from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
-from sayso.identity.roles import clean_name, clean_speaker
+from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
@@ -92,10 +92,10 @@ class FullNames:
     """The full names of the people an article names, each with the gender its honorifics give, so
     that a single name joins its one full name (the resolver's speakers, estimative's holders)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, ents: tuple[Span, ...] | None = None) -> None:
         self.surnames: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
-        for ent in doc.ents:  # full names first, so that a surname alone joins its full name
+        for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
             if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
@@ -132,7 +132,7 @@ class Resolver:
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
-        self._names = FullNames(doc)
+        self._names = FullNames(doc, self._ents)
         self._said = self._honorifics()
         for ent in self._ents:
             if ent.label_ == "PERSON":
@@ -438,7 +438,8 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     quotation they sit in has its own speaker resolved first.
     """
     ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
-    out = [_checked(doc, clean_speaker(a, doc, ents), ents) for a in attributions]  # junk names are no candidates
+    kinds = entity_kinds(ents)
+    out = [_checked(doc, clean_speaker(a, doc, kinds), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
