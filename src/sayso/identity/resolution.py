@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.doctext import ents_within, text_of
@@ -267,12 +268,12 @@ class Resolver:
         """The genders the article's honorifics give each surname ("Mrs. Clinton": {"f"})."""
         said: dict[str, set[str]] = {}
         doc = self.doc
-        lowers = doc.to_array(LOWER).tolist()  # one array read; a word's string looked up once
-        honorifics = {key: word for key in set(lowers) if (word := doc.vocab.strings[key].rstrip(".")) in GENDER_WORDS}
+        lowers, parts = doc.to_array([LOWER, POS]).T.tolist()  # one array read, not a Token per word
         for i in range(len(doc) - 1):
-            word = honorifics.get(lowers[i])
-            if word is not None and doc[i + 1].pos_ == "PROPN":
-                said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
+            if parts[i + 1] == PROPN:  # only the words before a proper noun are looked up
+                word = doc.vocab.strings[lowers[i]].rstrip(".")
+                if word in GENDER_WORDS:
+                    said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
         return said
 
     def _honorific_genders(self) -> None:
