@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,15 +93,17 @@ class FullNames:
     """The full names of the people an article names, each with the gender its honorifics give, so
     that a single name joins its one full name (the resolver's speakers, estimative's holders)."""
 
-    def __init__(self, doc: Doc, ents: tuple[Span, ...] | None = None) -> None:
+    def __init__(self, doc: Doc, ents: tuple[Span, ...] | None = None,
+                 roles_of: Callable[[Span], tuple[set[str], set[str]]] | None = None) -> None:
         self.surnames: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
+        roles_of = roles_of or Resolver._roles_of
         for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
             if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
                 self.surnames.setdefault(words[-1].text, set()).add(full)
-                gender = Resolver._gender_at(ent, Resolver._roles_of(ent)[0])
+                gender = Resolver._gender_at(ent, roles_of(ent)[0])
                 known = self.genders.get(full, gender)
                 self.genders[full] = gender if known == gender else None  # "Mr." here, "Mrs." there: unknown
 
@@ -133,7 +135,8 @@ class Resolver:
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
-        self._names = FullNames(doc, self._ents)
+        self._roles: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
+        self._names = FullNames(doc, self._ents, self._entity_roles)
         self._said = self._honorifics()
         for ent in self._ents:
             if ent.label_ == "PERSON":
@@ -184,6 +187,13 @@ class Resolver:
 
         return spelled(roles), spelled(heads)
 
+    def _entity_roles(self, ent: Span) -> tuple[set[str], set[str]]:
+        """``_roles_of`` read once per entity: the full names and the candidates both need them."""
+        key = (ent.start, ent.end)
+        if key not in self._roles:
+            self._roles[key] = self._roles_of(ent)
+        return self._roles[key]
+
     @staticmethod
     def _gender_at(ent: Span, roles: set[str]) -> str | None:
         return _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
@@ -193,7 +203,7 @@ class Resolver:
         names = [t for t in tokens if t.text.rstrip(".").lower() not in GENDER_WORDS]
         if not names:
             return
-        roles, heads = self._roles_of(ent)
+        roles, heads = self._entity_roles(ent)
         gender = self._gender_at(ent, roles)
         name = " ".join(t.text for t in names)
         name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
