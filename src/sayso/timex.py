@@ -32,6 +32,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from sayso.alternation import grouped_alternation
 from sayso.data import load_json
 from sayso.doctext import text_of
 from sayso.errors import InputError
@@ -219,22 +220,13 @@ def _rule_pattern() -> re.Pattern[str]:
     # without trying ten shapes.
     any_case = [*w["part_of_month"], *w["direction"], *w["relative_days"], "earlier", "later", *w["numbers"], *w["vague"]]
     capitalised = [n.title() for n in (*w["months"], *w["weekdays"])]
-    first = rf"(?=[{_firsts(capitalised)}\d]|(?i:{_by_first_letter(any_case)})\b)"
+    first = rf"(?=[{_firsts(capitalised)}\d]|(?i:{grouped_alternation(any_case)})\b)"
     return re.compile(r"\b" + first + "(?:" + "|".join(shapes) + ")")
 
 
 def _firsts(words: Iterable[str]) -> str:
     """The first characters of ``words``, escaped for a character class."""
     return "".join(sorted({re.escape(word[0]) for word in words}))
-
-
-def _by_first_letter(words: Iterable[str]) -> str:
-    """Any of ``words``, as alternatives grouped by first letter ("e(?:arly|nd\\ of)|l(?:ate|ast)"),
-    so that at a word start the engine tries only the words beginning with its letter."""
-    rests: dict[str, list[str]] = {}
-    for word in dict.fromkeys(words):
-        rests.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
-    return "|".join(re.escape(letter) + "(?:" + "|".join(group) + ")" for letter, group in rests.items())
 
 
 # --- resolution rules ---------------------------------------------------------------------------
