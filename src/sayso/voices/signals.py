@@ -225,7 +225,7 @@ def _outside(tokens: TokenIndex, start: int, first: int, last: int, quoted: list
 
 
 def _mask(body: str, ranges: list[tuple[int, int]]) -> str:
-    chars = list(body)
+    """``body`` with the ``ranges`` blanked out, offsets kept (most paragraphs quote nothing)."""
     for s, e in ranges:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        body = body[:s] + " " * (e - s) + body[e:]
+    return body
