@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, TAG
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +31,7 @@ class TokenIndex:
         self._token_texts: list[str] | None = None
         self._folded: list[str] | None = None
         self._words_before: list[int] | None = None
+        self._sentence_starts: list[int] | None = None
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
@@ -77,6 +78,18 @@ class TokenIndex:
             _, punct, space, *_ = self.columns()
             self._words_before = [0, *itertools.accumulate(not p and not s for p, s in zip(punct, space))]
         return self._words_before[last] - self._words_before[first]
+
+    def sentence_start(self, i: int) -> int:
+        """``doc[i].sent.start``, off one array read per Doc: ``Token.sent`` walks the Doc to build
+        a sentence Span on every call (the start is the last token at or before ``i`` that starts one)."""
+        if self._sentence_starts is None:
+            flags = self.doc.to_array(SENT_START).tolist()  # 1: the token starts a sentence
+            starts, current = [], 0
+            for index, flag in enumerate(flags):
+                current = index if flag == 1 else current
+                starts.append(current)
+            self._sentence_starts = starts
+        return self._sentence_starts[i]
 
     def string(self, key: int) -> str:
         text = self._texts.get(key)
