@@ -48,7 +48,10 @@ def _plain(word: str) -> str:
     return word.lower().strip(".,;:'’\"()")
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
+    """``name`` without stray edge punctuation or a headline's reporting verb; None for no one's
+    name. Kept per (name, type): an article names the same people and bodies again and again."""
     if not name:
         return None
     name = re.sub(r"^[^\w]+|[^\w.)]+$", "", name.strip())
