@@ -32,6 +32,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from sayso.alternation import grouped_alternation
 from sayso.data import load_json
 from sayso.doctext import text_of
 from sayso.errors import InputError
@@ -215,10 +216,11 @@ def _rule_pattern() -> re.Pattern[str]:
         rf"{ci(w['vague'])}\b",
     ]
     # Every shape starts with a digit, a capitalised month or weekday, or one of these words in any
-    # case: a lookahead on that first character skips most word starts without trying ten shapes.
+    # case, followed by a word boundary: a lookahead for that first word skips most word starts
+    # without trying ten shapes.
     any_case = [*w["part_of_month"], *w["direction"], *w["relative_days"], "earlier", "later", *w["numbers"], *w["vague"]]
     capitalised = [n.title() for n in (*w["months"], *w["weekdays"])]
-    first = rf"(?=[{_firsts(capitalised)}\d]|(?i:[{_firsts(any_case)}]))"
+    first = rf"(?=[{_firsts(capitalised)}\d]|(?i:{grouped_alternation(any_case)})\b)"
     return re.compile(r"\b" + first + "(?:" + "|".join(shapes) + ")")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from spacy.tokens import Token
@@ -61,18 +62,25 @@ def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
 
 def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:
     """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing."""
-    low = token.lower_
-    for idiom in lexicon["idioms"]:
-        words = idiom.split()
-        for offset in range(len(words)):
-            if words[offset] != low:
-                continue  # the token would stand at ``offset`` in the idiom: its word must be there
-            start = token.i - offset
-            if start < 0 or start + len(words) > len(token.doc):
-                continue
-            if [t.lower_ for t in token.doc[start : start + len(words)]] == words:
-                return True
+    for words, offset in _idiom_places(tuple(lexicon["idioms"])).get(token.lower_, ()):
+        start = token.i - offset  # the token would stand at ``offset`` in the idiom
+        if start < 0 or start + len(words) > len(token.doc):
+            continue
+        if [t.lower_ for t in token.doc[start : start + len(words)]] == words:
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _idiom_places(idioms: tuple[str, ...]) -> dict[str, list[tuple[list[str], int]]]:
+    """Each word of the idioms, with the idioms it stands in and where: split once per lexicon, not
+    on every cue verb asked about."""
+    places: dict[str, list[tuple[list[str], int]]] = {}
+    for idiom in idioms:
+        words = idiom.split()
+        for offset, word in enumerate(words):
+            places.setdefault(word, []).append((words, offset))
+    return places
 
 
 def _nobody_speaks(verb: Token) -> bool:

@@ -34,14 +34,17 @@ def without_writers_asides(head: Token) -> list[Token]:
     who-clause that says who a person is ("…backs Sanders, who won the state in 2016"; +0.001;
     one with quotation marks in it quotes the speaker, and stays)."""
     tokens = list(head.subtree)
+    clause_end = head.right_edge.i - 1  # the clause's last word, bar a full stop
     for c in tokens:
-        closes = c.right_edge.i >= head.right_edge.i - 1  # runs to the clause's end, bar a full stop
+        if c.i <= head.i:
+            continue  # an aside comes after the clause's head
+        closes = c.right_edge.i >= clause_end
         gloss_like = c.dep_ == "appos" or (c.dep_ in ("dobj", "npadvmod") and c.left_edge.lower_ in GLOSS_DETERMINERS)
-        if gloss_like and c.tag_ in ("NN", "NNS") and c.i > head.i and closes:
+        if gloss_like and c.tag_ in ("NN", "NNS") and closes:
             first = c.left_edge
             if first.i > head.i + 2 and first.nbor(-1).text in (",", "-", "—", "–"):
                 return [t for t in tokens if t.i < first.i - 1]
-        if c.dep_ == "relcl" and c.i > head.i and closes and c.left_edge.lower_ == "who" and not any(
+        if c.dep_ == "relcl" and closes and c.left_edge.lower_ == "who" and not any(
             t.is_quote for t in c.subtree
         ):
             first = c.left_edge

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
 from sayso.identity.groups import group_name, load_countries, place_key
@@ -38,18 +38,31 @@ def load_capitals() -> dict[str, str]:
 
 
 class Holders:
-    """The identities of one article's judgement holders."""
+    """The identities of one article's judgement holders. The article's names are read on the first
+    holder asked about: most judgements are the author's, with no holder to name."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        ents = doc.ents  # built anew on every read
-        self.places = {place_key(e.text) for e in ents if e.label_ == "GPE"}
-        self.nationalities = {place_key(e.text) for e in ents if e.label_ == "NORP"}
-        self.people = {e.text for e in ents if e.label_ == "PERSON"}
+
+    @functools.cached_property
+    def _ents(self) -> tuple[Span, ...]:
+        return self.doc.ents  # built anew on every read
+
+    @functools.cached_property
+    def places(self) -> set[str]:
+        return {place_key(e.text) for e in self._ents if e.label_ == "GPE"}
+
+    @functools.cached_property
+    def nationalities(self) -> set[str]:
+        return {place_key(e.text) for e in self._ents if e.label_ == "NORP"}
+
+    @functools.cached_property
+    def people(self) -> set[str]:
+        return {e.text for e in self._ents if e.label_ == "PERSON"}
 
     @functools.cached_property
     def full_names(self) -> FullNames:
-        return FullNames(self.doc)
+        return FullNames(self.doc, self._ents)
 
     def identity(self, name: str | None) -> str | None:
         """``name`` as the identity it stands for in this article (see the module docstring)."""

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.doctext import ents_within, text_of
 from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
-from sayso.identity.roles import clean_name, clean_speaker
+from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
@@ -92,15 +93,17 @@ class FullNames:
     """The full names of the people an article names, each with the gender its honorifics give, so
     that a single name joins its one full name (the resolver's speakers, estimative's holders)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, ents: tuple[Span, ...] | None = None,
+                 roles_of: Callable[[Span], tuple[set[str], set[str]]] | None = None) -> None:
         self.surnames: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
-        for ent in doc.ents:  # full names first, so that a surname alone joins its full name
+        roles_of = roles_of or Resolver._roles_of
+        for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
             words = [t for t in ent if t.is_alpha]
             if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
                 self.surnames.setdefault(words[-1].text, set()).add(full)
-                gender = Resolver._gender_at(ent, Resolver._roles_of(ent)[0])
+                gender = Resolver._gender_at(ent, roles_of(ent)[0])
                 known = self.genders.get(full, gender)
                 self.genders[full] = gender if known == gender else None  # "Mr." here, "Mrs." there: unknown
 
@@ -132,7 +135,8 @@ class Resolver:
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
-        self._names = FullNames(doc)
+        self._roles: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
+        self._names = FullNames(doc, self._ents, self._entity_roles)
         self._said = self._honorifics()
         for ent in self._ents:
             if ent.label_ == "PERSON":
@@ -183,6 +187,13 @@ class Resolver:
 
         return spelled(roles), spelled(heads)
 
+    def _entity_roles(self, ent: Span) -> tuple[set[str], set[str]]:
+        """``_roles_of`` read once per entity: the full names and the candidates both need them."""
+        key = (ent.start, ent.end)
+        if key not in self._roles:
+            self._roles[key] = self._roles_of(ent)
+        return self._roles[key]
+
     @staticmethod
     def _gender_at(ent: Span, roles: set[str]) -> str | None:
         return _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
@@ -192,7 +203,7 @@ class Resolver:
         names = [t for t in tokens if t.text.rstrip(".").lower() not in GENDER_WORDS]
         if not names:
             return
-        roles, heads = self._roles_of(ent)
+        roles, heads = self._entity_roles(ent)
         gender = self._gender_at(ent, roles)
         name = " ".join(t.text for t in names)
         name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
@@ -267,12 +278,12 @@ class Resolver:
         """The genders the article's honorifics give each surname ("Mrs. Clinton": {"f"})."""
         said: dict[str, set[str]] = {}
         doc = self.doc
-        lowers = doc.to_array(LOWER).tolist()  # one array read; a word's string looked up once
-        honorifics = {key: word for key in set(lowers) if (word := doc.vocab.strings[key].rstrip(".")) in GENDER_WORDS}
+        lowers, parts = doc.to_array([LOWER, POS]).T.tolist()  # one array read, not a Token per word
         for i in range(len(doc) - 1):
-            word = honorifics.get(lowers[i])
-            if word is not None and doc[i + 1].pos_ == "PROPN":
-                said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
+            if parts[i + 1] == PROPN:  # only the words before a proper noun are looked up
+                word = doc.vocab.strings[lowers[i]].rstrip(".")
+                if word in GENDER_WORDS:
+                    said.setdefault(doc[i + 1].text, set()).add("f" if word in FEMALE_WORDS else "m")
         return said
 
     def _honorific_genders(self) -> None:
@@ -438,7 +449,8 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     quotation they sit in has its own speaker resolved first.
     """
     ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
-    out = [_checked(doc, clean_speaker(a, doc, ents), ents) for a in attributions]  # junk names are no candidates
+    kinds = entity_kinds(ents)
+    out = [_checked(doc, clean_speaker(a, doc, kinds), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -48,7 +48,10 @@ def _plain(word: str) -> str:
     return word.lower().strip(".,;:'’\"()")
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
+    """``name`` without stray edge punctuation or a headline's reporting verb; None for no one's
+    name. Kept per (name, type): an article names the same people and bodies again and again."""
     if not name:
         return None
     name = re.sub(r"^[^\w]+|[^\w.)]+$", "", name.strip())
@@ -89,27 +92,35 @@ def clean_role(role: str | None) -> str | None:
     return " ".join(words) if _is_job(head) else None
 
 
-def clean_org(org: str | None, doc: Doc, ents: Sequence[Span] | None = None) -> str | None:
-    """``org`` unless it is no organisation: a title, or a name the article's entities (``ents``,
-    when the caller has read the Doc's) call only a place, a people or a person."""
+def entity_kinds(ents: Iterable[Span]) -> dict[str, set[str]]:
+    """The labels the article's entities give each name, keyed as ``clean_org`` looks a name up
+    (case-folded, no leading "the "): built once per article, not once per speaker checked."""
+    kinds: dict[str, set[str]] = {}
+    for ent in ents:
+        kinds.setdefault(ent.text.casefold().removeprefix("the "), set()).add(ent.label_)
+    return kinds
+
+
+def clean_org(org: str | None, doc: Doc, kinds: Mapping[str, set[str]] | None = None) -> str | None:
+    """``org`` unless it is no organisation: a title, or a name the article's entities call only a
+    place, a people or a person (``kinds``: ``entity_kinds`` of the Doc's, when the caller has them)."""
     if not org or not any(c.isupper() for c in org):
         return None
     titles, _ = _lexicon()
     if _plain(org) in titles:
         return None  # "Senator"
-    key = org.casefold().removeprefix("the ")
-    kinds = {e.label_ for e in (doc.ents if ents is None else ents) if e.text.casefold().removeprefix("the ") == key}
-    if kinds and kinds <= set(NOT_ORGANISATIONS):
+    labels = (entity_kinds(doc.ents) if kinds is None else kinds).get(org.casefold().removeprefix("the "))
+    if labels and labels <= set(NOT_ORGANISATIONS):
         return None  # "Ohio", "Mexican", "Trump"
     return org
 
 
-def clean_speaker(record: dict[str, Any], doc: Doc, ents: Sequence[Span] | None = None) -> dict[str, Any]:
+def clean_speaker(record: dict[str, Any], doc: Doc, kinds: Mapping[str, set[str]] | None = None) -> dict[str, Any]:
     """One attribution record with its speaker's name, role and organisation checked."""
     out = dict(record)
     out["speaker_name"] = clean_name(record.get("speaker_name"), record.get("speaker_type"))
     out["speaker_role"] = clean_role(record.get("speaker_role"))
-    out["speaker_org"] = clean_org(record.get("speaker_org"), doc, ents)
+    out["speaker_org"] = clean_org(record.get("speaker_org"), doc, kinds)
     if out["speaker_name"] is None and record.get("speaker_name") is not None:
         out["speaker_type"] = None
     return out

@@ -42,7 +42,9 @@ _MARKDOWN_SIGNALS = (
     re.compile(r"\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)"),  # inline link
     re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M),  # reference definition
     re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M),  # fenced code
-    re.compile(r"(?<![\w*])\*\*[^*\n]+\*\*(?![\w*])|(?<![\w_])__[^_\n]+__(?![\w_])"),  # strong emphasis
+    # strong emphasis; the marks come first and the test of the character before them after, so the
+    # engine can skip to the next "**" or "__" instead of trying every position of the text
+    re.compile(r"\*\*(?<![\w*]\*\*)[^*\n]+\*\*(?![\w*])|__(?<![\w_]__)[^_\n]+__(?![\w_])"),
 )
 
 

@@ -151,7 +151,7 @@ def _own_features(text: str, passage: Passage, tokens: TokenIndex) -> dict[str, 
     n = max(len(words), 1)
     verbs = [t for t in span if t.tag_.startswith("VB") or t.tag_ == "MD"]
     finite = [t for t in verbs if t.tag_ in _PAST_TAGS or t.tag_ in _PRESENT_TAGS or t.tag_ == "MD"]
-    sentences = {t.sent.start for t in words} if words else set()
+    sentences = {tokens.sentence_start(t.i) for t in words}
     f["words"] = float(len(words))
     f["log_words"] = math.log1p(len(words))
     f["first_rate"] = signals.get("first_person", 0) / n

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sayso.alternation import grouped_alternation
 from sayso.data import load_json
 from sayso.errors import ConfigError
 
@@ -106,7 +107,9 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
     """Any of ``phrases`` as whole words, in any case. The lookahead on their first characters lets
-    the engine pass over most word starts without trying every phrase there."""
-    firsts = "".join(sorted({re.escape(p[0]) for p in phrases})) if all(phrases) else ""
-    first = rf"(?=[{firsts}])" if firsts else ""
-    return re.compile(rf"\b{first}(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    the engine pass over most word starts without trying every phrase there, and the phrases grouped
+    by first letter (``sayso.alternation``) are tried only where their letter stands."""
+    if not all(phrases):
+        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    firsts = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return re.compile(rf"\b(?=[{firsts}])(?:{grouped_alternation(phrases)})\b", re.IGNORECASE)

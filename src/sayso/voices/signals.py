@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, TAG
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +29,9 @@ class TokenIndex:
         self._columns: list[list[int]] | None = None
         self._texts: dict[int, str] = {}
         self._token_texts: list[str] | None = None
+        self._folded: list[str] | None = None
+        self._words_before: list[int] | None = None
+        self._sentence_starts: list[int] | None = None
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
@@ -57,6 +62,35 @@ class TokenIndex:
             self._token_texts = [lookup[orth] for orth in orths]
         return self._token_texts
 
+    def folded(self) -> list[str]:
+        """Every token's text in lower case with curly apostrophes made straight, as the word lists
+        are written; each distinct word folded once (the rules read every token of every paragraph)."""
+        if self._folded is None:
+            texts = self.texts()
+            lookup = {text: text.lower().translate(APOSTROPHES) for text in set(texts)}
+            self._folded = [lookup[text] for text in texts]
+        return self._folded
+
+    def word_count(self, first: int, last: int) -> int:
+        """How many tokens from ``first`` up to ``last`` are words (neither punctuation nor space),
+        off running totals counted once per Doc."""
+        if self._words_before is None:
+            _, punct, space, *_ = self.columns()
+            self._words_before = [0, *itertools.accumulate(not p and not s for p, s in zip(punct, space))]
+        return self._words_before[last] - self._words_before[first]
+
+    def sentence_start(self, i: int) -> int:
+        """``doc[i].sent.start``, off one array read per Doc: ``Token.sent`` walks the Doc to build
+        a sentence Span on every call (the start is the last token at or before ``i`` that starts one)."""
+        if self._sentence_starts is None:
+            flags = self.doc.to_array(SENT_START).tolist()  # 1: the token starts a sentence
+            starts, current = [], 0
+            for index, flag in enumerate(flags):
+                current = index if flag == 1 else current
+                starts.append(current)
+            self._sentence_starts = starts
+        return self._sentence_starts[i]
+
     def string(self, key: int) -> str:
         text = self._texts.get(key)
         if text is None:
@@ -78,17 +112,16 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     quoted = _quoted_ranges(body, rules)
     masked = _mask(body, quoted)
     first, last = tokens.bounds(start, end)
-    _, punct, space, dep, head, lemma, tag = tokens.columns()
-    texts = tokens.texts()
-    counts: dict[str, int] = {"words": sum(1 for i in range(first, last) if not punct[i] and not space[i])}
-    outside = [i for i in range(first, last) if not _inside(tokens.starts[i] - start, quoted)] if quoted else range(first, last)
+    _, _, space, dep, head, lemma, tag = tokens.columns()
+    texts, folded = tokens.texts(), tokens.folded()
+    counts: dict[str, int] = {"words": tokens.word_count(first, last)}
+    outside = _outside(tokens, start, first, last, quoted)
     personal = [i for i in outside if dep[i] in SUBJECTS and _first_person_subject(texts[i], rules)]
     opener = next((i for i in range(first, last) if not space[i]), None) if personal else None
     opening = tokens.doc[opener].sent if opener is not None else None  # a Span: built only when asked
     counts["opens_personal"] = int(opening is not None and any(tokens.doc[i].sent == opening for i in personal))
     for i in outside:
-        text = texts[i]
-        low = text.lower().translate(APOSTROPHES)
+        text, low = texts[i], folded[i]
         if low in rules.contraction_suffixes and not (low == "'s" and tag[i] == POSSESSIVE):
             counts["contraction"] = counts.get("contraction", 0) + 1
         elif (low in rules.first_person and (low != "us" or text == "us")) or text == "I":
@@ -105,12 +138,13 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
             counts["judgement"] = counts.get("judgement", 0) + 1
     counts["footnote"] = len(rules.footnote.findall(body))
     counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
-    counts["wire"] = sum(bool(p.search(masked.strip())) for p in rules.wire)
+    trimmed, straight = masked.strip(), masked.translate(APOSTROPHES)
+    counts["wire"] = sum(bool(p.search(trimmed)) for p in rules.wire)
     counts["formal_date"] = len(rules.formal_date.findall(masked))
     counts["question"] = masked.count("?")
     counts["exclamation"] = masked.count("!")
-    counts["colloquial"] = len(rules.colloquial.findall(masked.translate(APOSTROPHES)))
-    counts["stance"] = len(rules.stance.findall(masked.translate(APOSTROPHES)))
+    counts["colloquial"] = len(rules.colloquial.findall(straight))
+    counts["stance"] = len(rules.stance.findall(straight))
     opening = stripped.lower().translate(APOSTROPHES)
     counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
     counts["lead_in"] = int(
@@ -192,12 +226,19 @@ def _marks(chars: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(chars) + "]")
 
 
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in ranges)
+def _outside(tokens: TokenIndex, start: int, first: int, last: int, quoted: list[tuple[int, int]]) -> Sequence[int]:
+    """The tokens ``first`` to ``last`` (a paragraph starting at ``start``) that start outside the
+    ``quoted`` ranges, found by the ranges' token bounds rather than testing each token."""
+    if not quoted:
+        return range(first, last)
+    inside: set[int] = set()
+    for s, e in quoted:
+        inside.update(range(*tokens.bounds(start + s, start + e)))
+    return [i for i in range(first, last) if i not in inside]
 
 
 def _mask(body: str, ranges: list[tuple[int, int]]) -> str:
-    chars = list(body)
+    """``body`` with the ``ranges`` blanked out, offsets kept (most paragraphs quote nothing)."""
     for s, e in ranges:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        body = body[:s] + " " * (e - s) + body[e:]
+    return body
