@@ -236,6 +236,19 @@ def keep_title_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+def correct_verb_lemmas(nlp: Language) -> None:
+    """Set the lemma of the cue-verb forms the shipped model gets wrong ("hoping" → "hop"), so the
+    cue lexicon, which is keyed by lemma, finds them. The attribute ruler sets it where the tagger
+    read a verb; the lemmatizer leaves a lemma already set alone."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in attribution.load_reporting_verbs()["verb_lemma_fixes"]["forms"].items():
+        ruler.add([[{"LOWER": form, "TAG": {"IN": list(VERB_TAGS)}}]], {"LEMMA": lemma})
+
+
+# The tags of inflected verb forms (the lemma fixes apply to these only: "hopes" the noun stays).
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
 def _footnote_markers(doc: Doc, texts: list[str]) -> list[int]:
     """Where ``[`` digits ``]`` right after sentence-final punctuation starts (token indices)."""
     like_num, trailing_space = doc.to_array([LIKE_NUM, SPACY]).T.tolist()
@@ -428,6 +441,7 @@ def _load(attribution_mode: str) -> Language:  # one cache key per mode, however
     nlp = spacy.load(MODEL_NAME)
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)
+    correct_verb_lemmas(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso", config={"attribution_mode": attribution_mode})
     nlp.max_length = max(nlp.max_length, 2_500_000)

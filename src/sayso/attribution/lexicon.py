@@ -14,7 +14,8 @@ CLASS_ORDER = ("speech", "belief", "evidence", "perception")
 
 
 # The tables the rules read; a custom lexicon must carry them all. ``name`` and ``about`` describe
-# the file; ``title_abbreviations`` is the tokenizer's (pipeline.keep_title_abbreviations).
+# the file; ``title_abbreviations`` and ``verb_lemma_fixes`` are the tokenizer's and lemmatizer's
+# (pipeline.keep_title_abbreviations, pipeline.correct_verb_lemmas).
 LEXICON_KEYS = {
     "verbs", "evidence_subjects", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks",
     "speaker_nominals", "org_words", "titles", "message_nouns", "report_nouns", "report_voicers", "report_joiners",
