@@ -17,11 +17,12 @@ from sayso.errors import ConfigError
 FILE = json.loads((resources.files("sayso") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
 DESCRIPTIVE = {"name", "about"}  # describe the file
 TOKENIZER = {"title_abbreviations"}  # read by pipeline.keep_title_abbreviations
+LEMMATIZER = {"verb_lemma_fixes"}  # read by pipeline.correct_verb_lemmas
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in Path(attribution.__file__).parent.glob("*.py"))
 
 
 def test_every_table_in_the_file_is_required_or_accounted_for() -> None:
-    assert set(FILE) - LEXICON_KEYS == DESCRIPTIVE | TOKENIZER
+    assert set(FILE) - LEXICON_KEYS == DESCRIPTIVE | TOKENIZER | LEMMATIZER
 
 
 def test_every_required_table_is_in_the_file() -> None:
