@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sayso.voices.rules import Rules
 
@@ -25,7 +25,6 @@ class TokenIndex:
     def __init__(self, doc: Doc, starts: list[int]) -> None:
         self.doc = doc
         self.starts = starts
-        self._ents: dict[int, Span] | None = None
         self._columns: list[list[int]] | None = None
         self._texts: dict[int, str] = {}
         self._token_texts: list[str] | None = None
@@ -39,11 +38,6 @@ class TokenIndex:
 
     def within(self, start: int, end: int) -> Span:
         return self.doc[slice(*self.bounds(start, end))]
-
-    def entity(self, token: Token) -> Span | None:
-        if self._ents is None:
-            self._ents = {t.i: ent for ent in self.doc.ents for t in ent}
-        return self._ents.get(token.i)
 
     def columns(self) -> list[list[int]]:
         """Per token, as lists: orth, is_punct, is_space, dep, head (an index), lemma and tag."""

@@ -32,13 +32,7 @@ def name_sources(
             j += 1
         block = passages[i : j + 1]
         if all(p.source is None for p in block):
-            named_link, url = _linked_source(text, passages, i, j, links, tokens)
-            # a name the text gives comes before a link's bare target
-            name = (
-                _block_source(text, passages, i, j, tokens, rules)
-                or named_link
-                or url
-            )
+            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links, tokens)
             for p in block:
                 p.source = name
         i = j + 1
@@ -46,12 +40,12 @@ def name_sources(
 
 def _linked_source(
     text: str, passages: list[Passage], first: int, last: int, links: Sequence[Sequence[Any]], tokens: TokenIndex
-) -> tuple[str | None, str | None]:
+) -> str | None:
     """The last link in the author's paragraph just before the block, else the last in the block:
     the person or organisation its anchor text names ("[Dennis Prager on townhall.com](…)",
-    "[according to Ars Technica](…)") and its target."""
+    "[according to Ars Technica](…)"), else its target."""
     if not links:
-        return None, None
+        return None
     before = next((p for p in reversed(passages[:first]) if text[p.start : p.end].strip()), None)
     stretches = [(before.start, before.end)] if before is not None and before.voice == "author" else []
     stretches.append((passages[first].start, passages[last].end))
@@ -61,8 +55,8 @@ def _linked_source(
             anchor_start, anchor_end, url = inside[-1][:3]
             named = [e for t in tokens.within(int(anchor_start), int(anchor_end)) if (e := entity_of(t)) is not None]
             named = [e for e in named if e.label_ in NAMED_SPEAKERS]
-            return (clean_name(named[0].text) if named else None), str(url)
-    return None, None
+            return clean_name(named[0].text) if named else str(url)
+    return None
 
 
 def _block_source(
@@ -83,11 +77,11 @@ def _block_source(
             return clean_name(named.text)
     block_tokens = [t for p in passages[first : last + 1] for t in tokens.within(p.start, p.end)]
     found = first_speaker(block_tokens, rules.analytic_verbs, rules, rules.label_preference)
-    for p in _lookback(text, passages, first, rules):
-        found = found or first_speaker(tokens.within(p.start, p.end), verbs, rules, rules.lookback_labels)
+    lookback = [tokens.within(p.start, p.end) for p in _lookback(text, passages, first, rules)]
+    for span in lookback:
+        found = found or first_speaker(span, verbs, rules, rules.lookback_labels)
     # the paragraph just before, with no colon: "X has a good piece on …", "Rod Dreher notes that …, he says"
-    for p in _lookback(text, passages, first, rules)[:1]:
-        span = tokens.within(p.start, p.end)
+    for span in lookback[:1]:
         found = found or presenter(span, rules) or first_speaker(_last_sentence(span), verbs, rules, NAMED_SPEAKERS)
     found = found or first_speaker(block_tokens, rules.reporting_verbs, rules, rules.label_preference)
     return clean_name(found.text) if found is not None else None
