@@ -21,7 +21,7 @@ from sayso.attribution.grammar import CLAUSE_DEPS, asker_unnamed, message_like
 from sayso.attribution.mentions import mention_of
 from sayso.attribution.names import lead_in_name, paragraph_name
 from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at
-from sayso.attribution.spans import rstrip, span_of, title_case, title_like, trim, word_count
+from sayso.attribution.spans import DASHES, rstrip, span_of, title_case, title_like, trim, word_count
 from sayso.attribution.subjects import subject_of
 
 LABEL_DEPS = ("oprd", "xcomp", "attr", "dobj", "ccomp")
@@ -197,7 +197,7 @@ def _led_in_before_cue(ctx: Context, q: Quote, verb: Token) -> bool:
     a dash or colon sets off from the writer's words before it, with its cue after it, is the
     speaker's own sentence; the words before it are not part of what the speaker said."""
     before = ctx.text[: q.start].rstrip(" ")
-    return verb.idx >= q.end and before[-1:] in ("-", "—", "–", ":")
+    return verb.idx >= q.end and before[-1:] in (*DASHES, ":")
 
 
 def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:

@@ -24,9 +24,8 @@ from sayso.attribution.crediting import credit
 from sayso.attribution.grammar import CLAUSE_DEPS
 from sayso.attribution.mentions import mention_of
 from sayso.attribution.quotes import QUOTE_CHARS, quote_at
-from sayso.attribution.spans import overlap, rstrip, span_of, trim, word_count
+from sayso.attribution.spans import DASHES, overlap, rstrip, span_of, trim, word_count
 
-DASHES = ("-", "—", "–")  # "Many voters - who made up half, according to X - agree": an aside of its own
 # words that join a sentence to the one before it rather than belong to its clause
 CONNECTIVES = {"in", "addition", "fact", "however", "meanwhile", "moreover", "furthermore", "also", "instead", "so", "thus", "therefore", "and", "but", "yet", "still", "indeed"}
 

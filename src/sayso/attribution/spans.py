@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+DASHES = ("-", "—", "–")  # set off an aside ("Many voters - who made up half - agree") or a quotation
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "and", "with", "for", "to", "at", "by"}
 
 
