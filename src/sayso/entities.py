@@ -257,13 +257,13 @@ class FormationRules:
         starts = np.flatnonzero(could_start).tolist()
         if not starts:
             return []
-        rows = array.tolist()
-        forms = [row[0] for row in rows]
+        # columns, not a list per token: most tokens are never read again
+        forms, lowers, shapes, is_lowers = array.T.tolist()
         found = []
         for i in starts:
-            form, lower, shape, is_lower = rows[i]
+            form, lower, shape, is_lower = forms[i], lowers[i], shapes[i], is_lowers[i]
             if shape in self.ordinal_shapes or form in self.ordinal_words:  # "1st" qualifiers* unit
-                for j in range(i + 1, len(rows)):
+                for j in range(i + 1, len(forms)):
                     if forms[j] in self.units:
                         found.append(("ORDINAL", i, j + 1))
                     if forms[j] not in self.qualifiers:
@@ -275,8 +275,8 @@ class FormationRules:
                     found.append((kind, i, i + len(phrase)))
             for branch in self.by_lower.get(lower, ()) if is_lower else ():
                 end = i + len(branch)
-                if end < len(rows) and all(rows[k][1] == w and rows[k][3] for k, w in zip(range(i, end), branch)) \
-                        and rows[end][1] in self.heads:
+                if end < len(forms) and all(lowers[k] == w and is_lowers[k] for k, w in zip(range(i, end), branch)) \
+                        and lowers[end] in self.heads:
                     found.append(("GENERIC", i, end + 1))
         return found
 

@@ -85,16 +85,15 @@ class WordPatterns:
         candidates = np.flatnonzero(could_match).tolist()  # most tokens are ruled out in one numpy pass
         if not candidates:
             return []
-        rows = array.tolist()
         found: list[tuple[str, int, int]] = []
-        for i in candidates:
-            lower, lemma, pos, tag = rows[i]
+        # only the candidates' rows become Python lists (a list per token of the Doc cost more than the matching)
+        for i, (lower, lemma, pos, tag) in zip(candidates, array[candidates].tolist()):
             hits = [*self._by_lower.get(lower, ()), *self._by_lemma.get(lemma, ())]
             if hits:
                 labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]
                 found += [(label, i, i + 1) for label in dict.fromkeys(labels)]
-            if lower in self._looks_first and tuple(r[0] for r in rows[i : i + 3]) in self._looks_set:
+            if lower in self._looks_first and tuple(array[i : i + 3, 0].tolist()) in self._looks_set:
                 found.append(("LOOKSET", i, i + 3))
-            if lower in self._levels and i + 1 < len(rows) and rows[i + 1][1] in self._confidence_nouns:
+            if lower in self._levels and i + 1 < len(array) and int(array[i + 1, 1]) in self._confidence_nouns:
                 found.append(("CONFIDENCE", i, i + 2))
         return found
