@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from sayso.data import load_json
 from sayso.doctext import text_of
+from sayso.hashsets import among, sorted_hashes
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
@@ -242,17 +243,16 @@ class FormationRules:
             hashes = tuple(get_string_id(w) for w in branch.split())
             self.by_lower.setdefault(hashes[0], []).append(hashes)
         # the words a match can start at, as arrays: most tokens are ruled out in one numpy pass
-        as_array = lambda hashes: np.array(sorted(hashes), dtype=np.uint64)  # noqa: E731
-        self._first_forms = as_array(self.ordinal_words | self.named | set(self.by_form))
-        self._ordinal_shapes = as_array(self.ordinal_shapes)
-        self._first_lowers = as_array(set(self.by_lower))
+        self._first_forms = sorted_hashes(self.ordinal_words | self.named | set(self.by_form))
+        self._ordinal_shapes = sorted_hashes(self.ordinal_shapes)
+        self._first_lowers = sorted_hashes(self.by_lower)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         array = doc.to_array([ORTH, LOWER, SHAPE, IS_LOWER])
         could_start = (
-            np.isin(array[:, 0], self._first_forms)
-            | np.isin(array[:, 2], self._ordinal_shapes)
-            | (np.isin(array[:, 1], self._first_lowers) & (array[:, 3] != 0))
+            among(array[:, 0], self._first_forms)
+            | among(array[:, 2], self._ordinal_shapes)
+            | (among(array[:, 1], self._first_lowers) & (array[:, 3] != 0))
         )
         starts = np.flatnonzero(could_start).tolist()
         if not starts:

@@ -18,6 +18,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from sayso.hashsets import among, sorted_hashes
+
 
 @dataclass(frozen=True, slots=True)
 class TokenPattern:
@@ -74,14 +76,14 @@ class WordPatterns:
         conf = lex["confidence"]
         self._levels = {get_string_id(w) for w in conf["levels"]}
         self._confidence_nouns = {get_string_id(w) for w in conf["nouns"]}
-        self._lower_keys = np.array(sorted({*self._by_lower, *self._looks_first, *self._levels}), dtype=np.uint64)
-        self._lemma_keys = np.array(sorted(self._by_lemma), dtype=np.uint64)
+        self._lower_keys = sorted_hashes({*self._by_lower, *self._looks_first, *self._levels})
+        self._lemma_keys = sorted_hashes(self._by_lemma)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every match, ordered as spaCy's ``Matcher`` reports them
         among matches that start at the same token: one-token patterns first, in list order."""
         array = doc.to_array([LOWER, LEMMA, POS, TAG])
-        could_match = np.isin(array[:, 0], self._lower_keys) | np.isin(array[:, 1], self._lemma_keys)
+        could_match = among(array[:, 0], self._lower_keys) | among(array[:, 1], self._lemma_keys)
         candidates = np.flatnonzero(could_match).tolist()  # most tokens are ruled out in one numpy pass
         if not candidates:
             return []
