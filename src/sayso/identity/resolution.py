@@ -99,8 +99,10 @@ class FullNames:
         self.genders: dict[str, str | None] = {}
         roles_of = roles_of or Resolver._roles_of
         for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
+            if ent.label_ != "PERSON":
+                continue
             words = [t for t in ent if t.is_alpha]
-            if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
+            if len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
                 self.surnames.setdefault(words[-1].text, set()).add(full)
                 gender = Resolver._gender_at(ent, roles_of(ent)[0])

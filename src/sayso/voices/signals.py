@@ -60,8 +60,8 @@ class TokenIndex:
     def texts(self) -> list[str]:
         """Every token's text, each distinct word looked up once."""
         if self._token_texts is None:
-            orths = self.columns()[0]
-            lookup = {orth: self.string(orth) for orth in set(orths)}
+            orths, strings = self.columns()[0], self.doc.vocab.strings
+            lookup = {orth: strings[orth] for orth in set(orths)}
             self._token_texts = [lookup[orth] for orth in orths]
         return self._token_texts
 
