@@ -10,7 +10,9 @@ Doc lives, and no longer.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
@@ -34,11 +36,15 @@ def remember_text(doc: Doc, text: str) -> None:
 def ents_within(span: Span, ents: Sequence[Span]) -> list[Span]:
     """``span.ents`` from the Doc's entities read once (spaCy's ``Span.ents`` re-reads ``doc.ents``,
     which walks every token of the article, on each call): those starting inside ``span``, up to
-    the first that runs past its end."""
+    the first that runs past its end. ``ents`` are in text order, as ``doc.ents`` gives them, so
+    the first one inside is found by bisection rather than by reading every entity before it."""
     found = []
-    for ent in ents:
-        if ent.start >= span.start:
-            if ent.end > span.end:
-                break
-            found.append(ent)
+    for k in range(bisect_left(ents, span.start, key=_start), len(ents)):
+        ent = ents[k]
+        if ent.end > span.end:
+            break
+        found.append(ent)
     return found
+
+
+_start = attrgetter("start")

@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from sayso.data import load_json
 from sayso.doctext import text_of
+from sayso.hashsets import among, sorted_hashes
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # Tie-break when an entity's mentions disagree on its type, most specific first.
@@ -242,28 +243,27 @@ class FormationRules:
             hashes = tuple(get_string_id(w) for w in branch.split())
             self.by_lower.setdefault(hashes[0], []).append(hashes)
         # the words a match can start at, as arrays: most tokens are ruled out in one numpy pass
-        as_array = lambda hashes: np.array(sorted(hashes), dtype=np.uint64)  # noqa: E731
-        self._first_forms = as_array(self.ordinal_words | self.named | set(self.by_form))
-        self._ordinal_shapes = as_array(self.ordinal_shapes)
-        self._first_lowers = as_array(set(self.by_lower))
+        self._first_forms = sorted_hashes(self.ordinal_words | self.named | set(self.by_form))
+        self._ordinal_shapes = sorted_hashes(self.ordinal_shapes)
+        self._first_lowers = sorted_hashes(self.by_lower)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         array = doc.to_array([ORTH, LOWER, SHAPE, IS_LOWER])
         could_start = (
-            np.isin(array[:, 0], self._first_forms)
-            | np.isin(array[:, 2], self._ordinal_shapes)
-            | (np.isin(array[:, 1], self._first_lowers) & (array[:, 3] != 0))
+            among(array[:, 0], self._first_forms)
+            | among(array[:, 2], self._ordinal_shapes)
+            | (among(array[:, 1], self._first_lowers) & (array[:, 3] != 0))
         )
         starts = np.flatnonzero(could_start).tolist()
         if not starts:
             return []
-        rows = array.tolist()
-        forms = [row[0] for row in rows]
+        # columns, not a list per token: most tokens are never read again
+        forms, lowers, shapes, is_lowers = array.T.tolist()
         found = []
         for i in starts:
-            form, lower, shape, is_lower = rows[i]
+            form, lower, shape, is_lower = forms[i], lowers[i], shapes[i], is_lowers[i]
             if shape in self.ordinal_shapes or form in self.ordinal_words:  # "1st" qualifiers* unit
-                for j in range(i + 1, len(rows)):
+                for j in range(i + 1, len(forms)):
                     if forms[j] in self.units:
                         found.append(("ORDINAL", i, j + 1))
                     if forms[j] not in self.qualifiers:
@@ -275,8 +275,8 @@ class FormationRules:
                     found.append((kind, i, i + len(phrase)))
             for branch in self.by_lower.get(lower, ()) if is_lower else ():
                 end = i + len(branch)
-                if end < len(rows) and all(rows[k][1] == w and rows[k][3] for k, w in zip(range(i, end), branch)) \
-                        and rows[end][1] in self.heads:
+                if end < len(forms) and all(lowers[k] == w and is_lowers[k] for k, w in zip(range(i, end), branch)) \
+                        and lowers[end] in self.heads:
                     found.append(("GENERIC", i, end + 1))
         return found
 

@@ -156,11 +156,11 @@ def _unresolved(text: str) -> bool:
 def _false_friend(text: str, start: int, end: int) -> bool:
     """"Black Friday", "Bloody Sunday", "Sunday Times" are names, not days."""
     words = load_timex_words()
-    before = re.search(r"(\w+)\s+\w*$", text[max(0, start - 30) : end])
-    after = re.match(r"\W+(\w+)", text[end : end + 30])
     piece = text[start:end].lower()
     if not any(w in piece for w in words["weekdays"] if len(w) > 4):
-        return False
+        return False  # most candidates name no day: the words around them are not read
+    before = re.search(r"(\w+)\s+\w*$", text[max(0, start - 30) : end])
+    after = re.match(r"\W+(\w+)", text[end : end + 30])
     day_at_start = re.match(r"[a-z]+", piece) and re.match(r"[a-z]+", piece)[0] in words["weekdays"]
     if day_at_start and before and before[1] in {w.title() for w in words["weekday_false_friends"]}:
         return True
@@ -235,7 +235,8 @@ def _firsts(words: Iterable[str]) -> str:
 def _normalise(text: str) -> str:
     """Lower case, no dots or ordinal suffixes, single spaces, no leading "the"."""
     norm = text.lower().replace("’", "'").replace(".", "")
-    norm = re.sub(r"(?<=[a-z])-(?=\w)|(?<=\w)-(?=[a-z])", " ", norm)
+    if "-" in norm:  # the lookbehinds are tried at every character: only a hyphenated word needs them
+        norm = re.sub(r"(?<=[a-z])-(?=\w)|(?<=\w)-(?=[a-z])", " ", norm)
     norm = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", norm)
     norm = re.sub(r"\s+", " ", norm).strip(" ,")
     return re.sub(r"^the ", "", norm)

@@ -18,6 +18,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from sayso.hashsets import among, sorted_hashes
+
 
 @dataclass(frozen=True, slots=True)
 class TokenPattern:
@@ -74,27 +76,26 @@ class WordPatterns:
         conf = lex["confidence"]
         self._levels = {get_string_id(w) for w in conf["levels"]}
         self._confidence_nouns = {get_string_id(w) for w in conf["nouns"]}
-        self._lower_keys = np.array(sorted({*self._by_lower, *self._looks_first, *self._levels}), dtype=np.uint64)
-        self._lemma_keys = np.array(sorted(self._by_lemma), dtype=np.uint64)
+        self._lower_keys = sorted_hashes({*self._by_lower, *self._looks_first, *self._levels})
+        self._lemma_keys = sorted_hashes(self._by_lemma)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every match, ordered as spaCy's ``Matcher`` reports them
         among matches that start at the same token: one-token patterns first, in list order."""
         array = doc.to_array([LOWER, LEMMA, POS, TAG])
-        could_match = np.isin(array[:, 0], self._lower_keys) | np.isin(array[:, 1], self._lemma_keys)
+        could_match = among(array[:, 0], self._lower_keys) | among(array[:, 1], self._lemma_keys)
         candidates = np.flatnonzero(could_match).tolist()  # most tokens are ruled out in one numpy pass
         if not candidates:
             return []
-        rows = array.tolist()
         found: list[tuple[str, int, int]] = []
-        for i in candidates:
-            lower, lemma, pos, tag = rows[i]
+        # only the candidates' rows become Python lists (a list per token of the Doc cost more than the matching)
+        for i, (lower, lemma, pos, tag) in zip(candidates, array[candidates].tolist()):
             hits = [*self._by_lower.get(lower, ()), *self._by_lemma.get(lemma, ())]
             if hits:
                 labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]
                 found += [(label, i, i + 1) for label in dict.fromkeys(labels)]
-            if lower in self._looks_first and tuple(r[0] for r in rows[i : i + 3]) in self._looks_set:
+            if lower in self._looks_first and tuple(array[i : i + 3, 0].tolist()) in self._looks_set:
                 found.append(("LOOKSET", i, i + 3))
-            if lower in self._levels and i + 1 < len(rows) and rows[i + 1][1] in self._confidence_nouns:
+            if lower in self._levels and i + 1 < len(array) and int(array[i + 1, 1]) in self._confidence_nouns:
                 found.append(("CONFIDENCE", i, i + 2))
         return found

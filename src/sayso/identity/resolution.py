@@ -99,8 +99,10 @@ class FullNames:
         self.genders: dict[str, str | None] = {}
         roles_of = roles_of or Resolver._roles_of
         for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
+            if ent.label_ != "PERSON":
+                continue
             words = [t for t in ent if t.is_alpha]
-            if ent.label_ == "PERSON" and len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
+            if len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
                 full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
                 self.surnames.setdefault(words[-1].text, set()).add(full)
                 gender = Resolver._gender_at(ent, roles_of(ent)[0])
@@ -170,13 +172,14 @@ class Resolver:
         """The words of the titles before a name and of its appositions ("Donald Trump, the Republican
         nominee"), and their head nouns: a description names a role by its head ("the chairman", not
         "the campaign" for "campaign chairman Phil Lovas")."""
-        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, ent.root)]
+        root = ent.root  # found anew on every read of ``Span.root``
+        before = [t for t in ent.doc[max(ent.start - 4, 0) : ent.start] if t.is_alpha and _attached(t, root)]
         titles = [t for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
         roles = {t.lemma_.lower() for t in titles}
         heads = {t.lemma_.lower() for t in titles if t.pos_ != "ADJ" and ent.start <= t.head.i < ent.end}
-        described = [c for c in ent.root.children if c.dep_ == "appos"]
-        if ent.root.dep_ == "appos":
-            described.append(ent.root.head)
+        described = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            described.append(root.head)
         for noun in described:
             roles.add(noun.lemma_.lower())
             heads.add(noun.lemma_.lower())
@@ -470,11 +473,12 @@ def _attached(token: Token, root: Token, steps: int = 3) -> bool:
     """The word before a name modifies it ("Environment Minister John Baird"), not a verb before
     it ("The judge agreed with Ivana Trump")."""
     for _ in range(steps):
-        if token.head == root:
+        head = token.head  # a new Token on every read
+        if head == root:
             return True
-        if token.head == token or token.head.i > root.i:
+        if head == token or head.i > root.i:
             return False
-        token = token.head
+        token = head
     return False
 
 

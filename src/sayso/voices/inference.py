@@ -15,9 +15,9 @@ def label_by_rules(text: str, passages: list[Passage], tokens: TokenIndex, rules
     previous: Passage | None = None
     for p in passages:
         context = _context(previous)
-        score = rules.bias[context] + sum(
-            _weight(f, weight, context, gated, rules) * min(p.features.get(f, 0), cap)
-            for f, (weight, cap) in rules.weights.items()
+        score = rules.bias[context] + sum(  # a feature the paragraph lacks adds nothing: only its own are weighed
+            _weight(f, weight, context, gated, rules) * min(p.features[f], cap)
+            for f, (weight, cap) in rules.weights.items() if f in p.features
         )
         p.score = score
         if text[p.start : p.end].strip() and score >= rules.threshold:

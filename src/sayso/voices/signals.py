@@ -16,6 +16,15 @@ from spacy.tokens import Doc, Span
 from sayso.voices.rules import Rules
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+CURLY_APOSTROPHES = tuple(chr(code) for code in APOSTROPHES)
+
+
+def straighten(text: str) -> str:
+    """``text`` with its curly apostrophes made straight. Most words and paragraphs hold none, and
+    are returned as they are: ``str.translate`` looks every character up in the table."""
+    if text.isascii() or not any(mark in text for mark in CURLY_APOSTROPHES):
+        return text
+    return text.translate(APOSTROPHES)
 
 
 class TokenIndex:
@@ -51,8 +60,8 @@ class TokenIndex:
     def texts(self) -> list[str]:
         """Every token's text, each distinct word looked up once."""
         if self._token_texts is None:
-            orths = self.columns()[0]
-            lookup = {orth: self.string(orth) for orth in set(orths)}
+            orths, strings = self.columns()[0], self.doc.vocab.strings
+            lookup = {orth: strings[orth] for orth in set(orths)}
             self._token_texts = [lookup[orth] for orth in orths]
         return self._token_texts
 
@@ -61,7 +70,7 @@ class TokenIndex:
         are written; each distinct word folded once (the rules read every token of every paragraph)."""
         if self._folded is None:
             texts = self.texts()
-            lookup = {text: text.lower().translate(APOSTROPHES) for text in set(texts)}
+            lookup = {text: straighten(text.lower()) for text in set(texts)}
             self._folded = [lookup[text] for text in texts]
         return self._folded
 
@@ -132,15 +141,18 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
             counts["judgement"] = counts.get("judgement", 0) + 1
     counts["footnote"] = len(rules.footnote.findall(body))
     counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
-    trimmed, straight = masked.strip(), masked.translate(APOSTROPHES)
+    trimmed, straight = masked.strip(), straighten(masked)
     counts["wire"] = sum(bool(p.search(trimmed)) for p in rules.wire)
     counts["formal_date"] = len(rules.formal_date.findall(masked))
     counts["question"] = masked.count("?")
     counts["exclamation"] = masked.count("!")
     counts["colloquial"] = len(rules.colloquial.findall(straight))
     counts["stance"] = len(rules.stance.findall(straight))
-    opening = stripped.lower().translate(APOSTROPHES)
-    counts["commentary_opener"] = int(any(_starts_with_phrase(opening, o) for o in rules.commentary_openers))
+    opening = straighten(stripped.lower())
+    counts["commentary_opener"] = int(
+        opening.startswith(rules.commentary_openers)  # one test for all, then the word boundary of each
+        and any(_starts_with_phrase(opening, o) for o in rules.commentary_openers)
+    )
     counts["lead_in"] = int(
         bool(rules.lead_in_end.search(stripped)) and not is_heading(stripped, rules)
         and not _calls_to_action(tokens.within(start, end), counts)
