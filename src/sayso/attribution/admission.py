@@ -27,7 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import DEP, HEAD, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 
 from sayso.attribution import indirect
 from sayso.attribution.context import Context
@@ -36,6 +39,7 @@ from sayso.attribution.quotes import quote_at
 
 WEIGHTS_FILE = "cue-admission.json"
 NEW_LEMMA_CLASS = "belief"
+VERB = POS_IDS["VERB"]
 THIRD_PERSON = {"he", "she", "they"}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # unquoted, a transcript's or the writer's own voice
 
@@ -66,13 +70,21 @@ def candidates(ctx: Context) -> list[Token]:
     cue verbs) and outside the cues the rules found ("according to")."""
     cues = [c.cue for c in ctx.candidates if c.cue is not None]
     return [
-        t for t in ctx.doc
-        if t.pos_ == "VERB" and t.i not in ctx.cue_verbs and t.dep_ != "amod"
+        t for t in (ctx.doc[i] for i in _clause_heads(ctx.doc))
+        if t.i not in ctx.cue_verbs and t.dep_ != "amod"
         and t.lemma_.lower() not in ctx.lexicon["classes"]
-        and any(c.dep_ in CLAUSE_DEPS for c in t.children)
         and quote_at(t.idx, ctx.quotes) is None
         and not any(start <= t.idx < end for start, end in cues)
     ]
+
+
+def _clause_heads(doc: Doc) -> list[int]:
+    """The verbs a clausal complement hangs on, read off the Doc's arrays (a Token is made only for them)."""
+    array = doc.to_array([POS, DEP, HEAD])  # uint64: HEAD is the head's offset, negative ones wrapped
+    labels = np.array([doc.vocab.strings[d] for d in CLAUSE_DEPS], dtype=np.uint64)
+    clauses = np.flatnonzero(np.isin(array[:, 1], labels))
+    heads = np.unique(clauses + array[clauses, 2].astype(np.int64))
+    return heads[array[heads, 0] == VERB].tolist()
 
 
 def _subject_kind(ctx: Context, verb: Token) -> str:

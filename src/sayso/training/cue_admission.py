@@ -6,8 +6,8 @@ logistic regression (scikit-learn, lbfgs: deterministic) fits the indicator feat
 threshold is chosen on the train sets alone: five folds grouped by article give every train
 document an admission fitted without it, the rules run with that admission at each threshold of
 ``GRID``, and the threshold kept is the one that raises PolNeAR train's exact content F1 (CofeNet's
-metric) most while no figure of either train set falls below the rules without admission; where
-none qualifies nothing is admitted. The dev sets are scored last, never fitted on.
+metric) most while no figure of either train set falls below the rules without admission (at the
+three decimals the evaluation tables print); where none qualifies nothing is admitted. The dev sets are scored last, never fitted on.
 """
 
 from __future__ import annotations
