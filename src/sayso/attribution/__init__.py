@@ -33,7 +33,9 @@ quotation marks), ``spans`` and ``grammar`` (text and parse helpers), ``cues`` (
 report), ``subjects`` and ``mentions`` and ``speakers`` (who speaks, where, and their canonical
 name), ``context`` (the state the rules share), ``clauses`` (what a cue reports), ``crediting``
 (a content given its cue and speaker), the rules ``excerpts``, ``direct``, ``standalone``,
-``indirect`` and ``names``, and ``finder``, which runs the rules in the order its ``RULES`` table gives. ``model``
+``indirect`` and ``names``, ``admission`` (the learned admission of clausal cue verbs the lexicon
+lacks: "ruled that …", read as belief), and ``finder``, which runs the rules in the order its
+``RULES`` table gives. ``model``
 is the trained token role tagger that stands in for the rules or reads their output (the
 pipeline's ``attribution_mode``); it is imported only where used.
 """

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.attribution import excerpts, indirect, names, standalone
+from sayso.attribution import admission, excerpts, indirect, names, standalone
 from sayso.attribution.context import Context
 from sayso.attribution.direct import direct_quote
 from sayso.attribution.lexicon import check_lexicon
@@ -102,6 +102,9 @@ RULES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     # sentence by sentence, in reading order: an interrupted quote ("“A,” she said. “B.”") is joined
     # by the sentence of its first part and claimed before the next sentence is read.
     ("sentences", _sentences),
+    # then the verbs the lexicon's rules passed over that the learned model admits as cues in their
+    # context ("supports the bill", "refused to testify"): a content the rules found stays theirs.
+    ("admitted-cues", admission.admitted_cues),
     # a paragraph opening with "NAME:" only where no rule above found anything in it.
     ("name-colon", _name_colons),
     # then the found contents are tidied: cut before "…, according to X", which needs every

@@ -52,8 +52,10 @@ def evaluate(
     systems: tuple[str, ...] = SYSTEMS,
     progress: Callable[[str], None] | None = None,
     limit: int | None = None,
+    rules_of: Callable[[Doc, Any], list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
-    """Overlap and span figures per set, system and subset; ``weights`` default to the shipped ones."""
+    """Overlap and span figures per set, system and subset; ``weights`` default to the shipped ones.
+    ``rules_of`` (a parse and its corpus text) stands in for the shipped rules, as training asks."""
     from sayso.attribution import find_attributions, load_reporting_verbs
     from sayso.training import attribution_corpus as corpora
 
@@ -62,13 +64,15 @@ def evaluate(
     results: dict[str, Any] = {}
     for name in sets:
         if progress:
-            progress(f"{SETS[name]}: rules, model, hybrid")
+            progress(f"{SETS.get(name, name)}: rules, model, hybrid")
         texts = corpora.corpus(data_dir, name)[:limit]
         overlap: dict[str, dict[str, dict[str, polnear.Counts]]] = {s: {} for s in systems}
         sentence: dict[str, dict[str, dict[str, polnear.Counts]]] = {s: {} for s in systems}
         for text, doc in zip(texts, corpora.parsed(texts, cache, name), strict=True):
             gold = gold_attrs(doc, text, lexicon)
-            rules = find_attributions(doc, doc._.voices or [], lexicon, boilerplate=doc._.sayso_boilerplate or [])
+            rules = rules_of(doc, text) if rules_of else find_attributions(
+                doc, doc._.voices or [], lexicon, boilerplate=doc._.sayso_boilerplate or []
+            )
             sentences = spans.Sentences(doc)
             starts = [t.idx for t in doc if not t.is_space]
             for system in systems:
@@ -79,7 +83,7 @@ def evaluate(
                 polnear.score_article(text.text, pred, gold, overlap[system], starts)
                 spans.score(text.text, sentences, pred, gold, sentence[system])
         results[name] = {
-            "name": SETS[name],
+            "name": SETS.get(name, name),
             "documents": len(texts),
             "overlap": {s: {sub: {m: row[m].metrics() for m in OVERLAP_METRICS}
                             for sub, row in table.items() if sub in SUBSETS} for s, table in overlap.items()},

@@ -19,6 +19,7 @@ from sayso.errors import ConfigError
 PARTS: dict[str, str] = {
     "voices": "voices:train",
     "attribution": "attribution:train",
+    "cue-admission": "cue_admission:train",
 }
 
 DEFAULT_DATA_DIR = Path(os.environ.get("SAYSO_DATA", "../shared/data"))
