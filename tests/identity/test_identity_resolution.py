@@ -37,6 +37,15 @@ def test_pronoun_with_no_person_before_it_stays_null(nlp) -> None:
     assert _speakers(text) == [("she", None)]
 
 
+def test_a_relative_pronoun_is_the_name_it_follows(nlp) -> None:
+    text = "The bill was backed by Senator Jane Roe, who said it would lower costs for farmers."
+    assert _speakers(text) == [("who", "Jane Roe")]
+
+
+def test_a_relative_pronoun_after_a_common_noun_stays_null(nlp) -> None:
+    assert _speakers("Several voters who said the plan would fail stayed home on Tuesday.") == [("who", None)]
+
+
 def test_plural_or_indefinite_description_names_no_one(nlp) -> None:
     text = "Defence Minister Olaf Nyberg arrived in Oslo.\n\nOfficials said the visit would last two days."
     assert all(name is None for mention, name in _speakers(text) if mention == "Officials")

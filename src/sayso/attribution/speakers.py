@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.attribution.grammar import is_definite
+from sayso.attribution.grammar import is_definite, relative_antecedent
 from sayso.attribution.mentions import mention_span
 from sayso.attribution.spans import span_of
 from sayso.doctext import ents_within, text_of
@@ -61,7 +61,7 @@ class SpeakerResolver:
         author = _message_author(head, self.lexicon)
         if author is not None:  # "a statement from the Sudanese army": the army speaks
             return replace(self.resolve(author, mention_span(author)), mention=self._span(mention))
-        antecedent = _relative_antecedent(head)
+        antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Roe, who said …": Roe, named by the words before the clause
             words = [t for t in antecedent.subtree if t.i < head.i]
             while len(words) > 1 and words[-1].is_punct:
@@ -210,17 +210,6 @@ def _message_author(head: Token, lexicon: dict[str, Any]) -> Token | None:
                                                                    or (c.dep_ == "poss" and c.pos_ == "NOUN"))),
         None,
     )
-
-
-def _relative_antecedent(head: Token) -> Token | None:
-    """"Roe, who said …", "the report that found …": a relative pronoun that speaks is its clause's
-    noun (the mention stays the pronoun, as PolNeAR's annotators mark it 104 times in 119 on train;
-    the name is the noun's)."""
-    clause = head.head
-    if head.tag_ not in ("WP", "WDT") or head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "relcl":
-        return None
-    noun = clause.head  # a name only, never a place: "a gynecologist from Englewood, who said" is hers
-    return noun if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
 def _possessed_head(head: Token) -> Token:

@@ -30,6 +30,7 @@ from spacy.attrs import LOWER, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from sayso.attribution.grammar import relative_antecedent
 from sayso.doctext import ents_within, text_of
 from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
@@ -304,6 +305,8 @@ class Resolver:
         head = self.head(mention)
         if head is None:
             return False
+        if relative_antecedent(head) is not None:
+            return True  # "Senator Roe, who said …": named by the name the clause follows
         if head.lower_ in PERSON_PRONOUNS or head.lower_ in SELF_PRONOUNS or head.pos_ == "PRON":
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
