@@ -260,7 +260,7 @@ def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
 
 def _proper_run(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
-    return " ".join(t.text for t in tokens)
+    return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
 
 
 def _apposition_role(head: Token) -> str:
