@@ -1,5 +1,6 @@
 """Speakers a misparse hides or runs on: a name the parser joined to a place before it, a speaker a
-content going round its cue ran over, and a report in a relative clause hung on the apposition."""
+content going round its cue ran over, a report in a relative clause hung on the apposition, and a
+report joined to the end of a run of verbs in a reported clause."""
 
 from __future__ import annotations
 
@@ -84,3 +85,24 @@ def test_a_report_in_a_relative_clause_on_the_apposition_is_not_part_of_the_spea
     )
     assert _speaker_of(doc, "said") == "Jo Lin, an analyst at Brill"
     assert _speaker_of(doc, "notes") == "who"
+
+
+def test_a_report_joined_to_the_end_of_a_run_in_a_reported_clause_is_the_reporters(bare_nlp):
+    """"Kasich says he would meet Putin and warn him and tells the crowd that he is ready." parsed with
+    "tells" the third of a run whose first, "meet", is the reported clause: Kasich tells, not "he"."""
+    words = ["Kasich", "says", "he", "would", "meet", "Putin", "and", "warn", "him", "and", "tells", "the", "crowd",
+             "that", "he", "is", "ready", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 16 + [False, False],
+        tags=["NNP", "VBZ", "PRP", "MD", "VB", "NNP", "CC", "VB", "PRP", "CC", "VBZ", "DT", "NN", "IN", "PRP", "VBZ",
+              "JJ", "."],
+        pos=["PROPN", "VERB", "PRON", "AUX", "VERB", "PROPN", "CCONJ", "VERB", "PRON", "CCONJ", "VERB", "DET", "NOUN",
+             "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"],
+        lemmas=["Kasich", "say", "he", "would", "meet", "Putin", "and", "warn", "he", "and", "tell", "the", "crowd",
+                "that", "he", "be", "ready", "."],
+        heads=[1, 1, 4, 4, 1, 4, 4, 4, 7, 7, 7, 12, 10, 15, 15, 10, 15, 1],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "cc", "conj", "dobj", "cc", "conj", "det", "dobj",
+              "mark", "nsubj", "ccomp", "acomp", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"] + ["O"] * 12,
+    )
+    assert _speaker_of(doc, "tells") == "Kasich"
