@@ -280,4 +280,3 @@ def _org_in(role: str, orgs: list[Span], lexicon: dict[str, Any]) -> str | None:
                 words.pop()
             return " ".join(words)
     return None
-
