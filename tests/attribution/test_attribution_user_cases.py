@@ -205,13 +205,17 @@ def test_a_paragraph_about_no_one_keeps_the_running_speaker(find):
             "Maria Lopez, education minister",
         ),
         ("“Every child deserves a school that is warm in winter.” – Maria Lopez", "Maria Lopez"),
+        # the dash glued to the name, and no entity for it
+        ("“Every child deserves a school that is warm in winter.”\n\n-Maria Lopez, Springfield.", "Maria Lopez, Springfield"),
+        # a participle after the name's comma says where she spoke, not who she is
+        ("“Every child deserves a school that is warm in winter.”\n\n— Maria Lopez, speaking in Kyiv", "Maria Lopez"),
     ],
 )
 def test_a_pull_quote_is_credited_by_its_name_line(find, text, mention):
     a = _one(find(text), text, "Every child deserves a school that is warm in winter.")
     assert (a["rule"], a["speaker_name"]) == ("direct-name-line", "Maria Lopez")
     assert _text(text, a["speaker_mention"]) == mention
-    assert _text(text, a["cue"]) in ("—", "–")
+    assert _text(text, a["cue"]) in ("—", "–", "-")
 
 
 @pytest.mark.parametrize(
@@ -221,6 +225,8 @@ def test_a_pull_quote_is_credited_by_its_name_line(find, text, mention):
         "“Document found on street was not secret, officials say”\n\n— The Canadian Press, August 15, 2008",
         # a dash that opens a sentence is no name line
         "“Every child deserves a school that is warm in winter.”\n\n— and then the minister left the room.",
+        # a name that opens a sentence of its own is no credit line
+        "“Every child deserves a school that is warm in winter.”\n\n— Maria Lopez said the school was cold.",
     ],
 )
 def test_no_name_line_credits_nobody_new(find, text):

@@ -37,6 +37,15 @@ def test_pronoun_with_no_person_before_it_stays_null(nlp) -> None:
     assert _speakers(text) == [("she", None)]
 
 
+def test_a_relative_pronoun_is_the_name_it_follows(nlp) -> None:
+    text = "The bill was backed by Senator Jane Roe, who said it would lower costs for farmers."
+    assert _speakers(text) == [("who", "Jane Roe")]
+
+
+def test_a_relative_pronoun_after_a_common_noun_stays_null(nlp) -> None:
+    assert _speakers("Several voters who said the plan would fail stayed home on Tuesday.") == [("who", None)]
+
+
 def test_plural_or_indefinite_description_names_no_one(nlp) -> None:
     text = "Defence Minister Olaf Nyberg arrived in Oslo.\n\nOfficials said the visit would last two days."
     assert all(name is None for mention, name in _speakers(text) if mention == "Officials")
@@ -64,6 +73,43 @@ def test_self_pronoun_in_the_articles_own_voice_without_a_named_headline_stays_n
     resolved = resolve_attributions(doc, [{"content": [start + 8, len(text)], "speaker_mention": [start, start + 1],
                                            "speaker_name": None}])
     assert resolved[0]["speaker_name"] is None
+
+
+def _own_voice_i(bare_nlp, text: str) -> str | None:
+    """The name resolved for the first "I" that says something in the article's own voice."""
+    from sayso.identity.resolution import resolve_attributions
+
+    doc = bare_nlp(text)
+    start = text.index("I said")
+    content = text.index("that", start)
+    resolved = resolve_attributions(doc, [{"content": [content, text.index(".", content)],
+                                           "speaker_mention": [start, start + 1], "speaker_name": None}])
+    return resolved[0]["speaker_name"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Wikinews interviews economist Maria Lopez",
+        "Q&A with economist Maria Lopez",
+        "Maria Lopez: the harbour must stay open",
+    ],
+)
+def test_self_pronoun_in_an_interview_is_the_person_its_first_line_names(bare_nlp, headline) -> None:
+    text = f"{headline}\n\nMaria Lopez teaches economics in Porto.\n\nI said last year that the harbour would recover."
+    assert _own_voice_i(bare_nlp, text) == "Maria Lopez"
+
+
+def test_self_pronoun_in_a_question_and_answer_body_is_the_person_its_first_line_names(bare_nlp) -> None:
+    text = ("Economist Maria Lopez on the harbour\n\nQ: Will it recover?\n\n"
+            "A: I said last year that the harbour would recover.")
+    assert _own_voice_i(bare_nlp, text) == "Maria Lopez"
+
+
+def test_self_pronoun_in_an_opinion_piece_is_the_unnamed_writer_not_the_headlines_person(bare_nlp) -> None:
+    text = ("Why Maria Lopez is winning the harbour vote\n\nPundits are shocked. "
+            "I said last year that outsiders would win, and they are winning.")
+    assert _own_voice_i(bare_nlp, text) is None
 
 
 def test_a_named_mention_keeps_its_own_first_name(nlp) -> None:

@@ -47,7 +47,7 @@ def credit(
                 parts = tuple(pieces)
             elif pieces:
                 content = pieces[0]
-        elif overlap(mention, own or content) > 0 or ctx.paragraph(subject.idx) != ctx.paragraph(verb.idx):
+        elif _overlaps(mention, own, content, parts) or ctx.paragraph(subject.idx) != ctx.paragraph(verb.idx):
             subject = None
     if subject is None and own is not None and kind == "direct":
         subject = _inverted_speaker(ctx, verb, own)
@@ -62,7 +62,10 @@ def credit(
             if whole is not None:
                 kind, rule, content = "direct", "direct-cue", (whole.inner_start, whole.inner_end)
             own = None
-        elif mention is not None and overlap(mention, own or content) > 0:
+        elif mention is not None and parts and parts[0][0] < mention[0] < parts[0][1] <= mention[1]:
+            # "“A,” Gene Roe, an aide, said at a rally. “B.”": the same, in a content that goes round its cue
+            parts, own = (trim(ctx.text, parts[0][0], mention[0]), *parts[1:]), None
+        elif mention is not None and _overlaps(mention, own, content, parts):
             subject = mention = None
     cue_class = cue_class_of(verb, subject, ctx.lexicon)
     if subject is None and cue_class == "speech" and _imperative(verb):
@@ -74,6 +77,14 @@ def credit(
         cue = (min(cue[0], prep.idx), max(cue[1], prep.idx + len(prep)))
     if ctx.add(Candidate(kind, content, cue, subject, rule, cue_class, mention=mention, parts=parts), verb):
         ctx.claim_quotes(content)
+
+
+def _overlaps(
+    mention: tuple[int, int], own: tuple[int, int] | None, content: tuple[int, int], parts: tuple[tuple[int, int], ...]
+) -> bool:
+    """The speaker reaches into what is reported: ``own``, else the content's parts, else the content
+    (a content in parts goes round its cue and speaker: "“A,” Roe, an aide, said at a rally. “B.”")."""
+    return any(overlap(mention, region) > 0 for region in ([own] if own else parts or [content]))
 
 
 def _before_joined_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
@@ -121,13 +132,15 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
     token = ctx.doc[i]
     if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
         return None
-    while token.head.i < verb.i and token.head.i != token.i and token.dep_ in (
+    while token.head.i < verb.i and token.head.i != token.i and token.head.pos_ != "PUNCT" and token.dep_ in (
         "compound", "nummod", "quantmod", "amod", "poss", "pobj", "prep", "appos", "nmod", "conj"
     ):
         if token.dep_ == "appos" and token.ent_type_ not in PLACE_ENTS and (
             token.head.dep_ == "pobj" or quote_at(token.head.idx, ctx.quotes) is not None
         ):
             return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
+        if token.dep_ == "conj" and token.ent_type_ == "PERSON" and token.head.ent_type_ in PLACE_ENTS:
+            return token  # "Alarmed by the unrest in Nevada, Senator Reid, …, said": no one is joined to a place
         if token.pos_ == "VERB" and token.dep_ == "conj":
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if subject is not None:

@@ -203,3 +203,14 @@ def possessed_participle(verb: Token) -> bool:
         subject is not None and subject.i == verb.i - 2 and verb.nbor(-1).tag_ == "POS"
         and after is not None and after.pos_ == "NOUN"
     )
+
+
+def relative_antecedent(head: Token) -> Token | None:
+    """"Senator Roe, who said …", "the Harbor Authority, which said …": a relative pronoun that
+    speaks is named by the proper name its clause follows (the mention stays the pronoun, as
+    PolNeAR's annotators mark it 104 times in 119 on train)."""
+    clause = head.head
+    if head.tag_ not in ("WP", "WDT") or head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "relcl":
+        return None
+    noun = clause.head  # a name only, never a place: "a gynecologist from Englewood, who said" is hers
+    return noun if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "NORP") else None

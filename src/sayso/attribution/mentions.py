@@ -75,7 +75,7 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     def ending_before(i: int) -> tuple[int, int]:
         return span[0], min(span[1], span_of([t for t in head.subtree if t.i < i] or [head])[1])
 
-    report = next((c for c in head.rights if c.dep_ == "relcl" and _reports(ctx, c)), None)
+    report = next((c for c in head.subtree if c.i > head.i and c.dep_ == "relcl" and _reports(ctx, c)), None)
     comma = report.left_edge.i - 1 if report is not None else 0
     if comma > head.i and ctx.doc[comma].text in ",—–":
         span = ending_before(comma)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.grammar import SUBJECT_DEPS
@@ -22,6 +22,7 @@ from sayso.attribution.spans import title_case, trim, word_count
 NAME_LINE = re.compile(r"[ \t]*(?:[—–―]|--?)[ \t]*(?P<line>[A-Z][^\n]*?)[ \t.]*$", re.MULTILINE)
 NAMED_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 NAME_LINE_WORDS = 12
+ASIDE_TAGS = ("VBG", "VBN")  # a participle after the name's comma: "— Jane Doe, speaking in Kyiv"
 
 
 def quotation_paragraph(ctx: Context, q: Quote) -> None:
@@ -64,13 +65,31 @@ def _name_line(ctx: Context, start: int, end: int) -> tuple[Token, tuple[int, in
         return None
     line = trim(ctx.text, match.start("line"), match.end("line"))
     span = ctx.doc.char_span(*line, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
-        return None  # "— and then they left.": a sentence, not a credit
-    name = next((e for e in span.ents if e.start == span.start and e.label_ in NAMED_ENTS), None)
+    if span is None:
+        return None
+    comma = next((t.i for t in span if t.text == ","), span.end)
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and (t.i < comma or t.tag_ not in ASIDE_TAGS)
+           for t in span):
+        return None  # "— and then they left.": a sentence, not a credit ("— Jane Doe, speaking in Kyiv" is one)
+    name = next((e.root for e in span.ents if e.start == span.start and e.label_ in NAMED_ENTS), None) or _bare_name(span)
     if name is None:
         return None
+    aside = next((t for t in span if t.i > comma and t.tag_ in ASIDE_TAGS), None)
+    if aside is not None:  # "— Jane Doe, speaking in Kyiv": who she is, not where she spoke
+        line = trim(ctx.text, line[0], ctx.doc[comma].idx)
     dash = ctx.text.index(match.group(0).strip()[0], match.start())
-    return name.root, line, (dash, dash + 1)
+    return name, line, (dash, dash + 1)
+
+
+def _bare_name(span: Span) -> Token | None:
+    """A credit line's name the tagger left out of its entities ("-Michelle Marks, Philadelphia", the
+    dash taken into the first word): the proper nouns that open the line, by their last word."""
+    words = []
+    for token in span:
+        if token.pos_ != "PROPN" or not token.text.lstrip("-—–").istitle():
+            break
+        words.append(token)
+    return words[-1] if len(words) >= 2 else None
 
 
 def _introduced(ctx: Context, p_start: int) -> Token | None:

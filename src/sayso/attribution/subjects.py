@@ -32,8 +32,11 @@ def subject_of(verb: Token, lexicon: dict[str, Any]) -> Token | None:
         return speaker
     seen = 0
     node = verb
-    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        node = verb.head.head  # "X said A and accused B": a report hung on the reported clause is X's
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "X said A, B and accused C": the first of the run
+    if first is not verb and first.dep_ == "ccomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        node = first.head  # "X said A and accused B": a report hung on the reported clause is X's
     while seen <= 4:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # a misparse can hang a second subject on the verb: the nearest one is its own

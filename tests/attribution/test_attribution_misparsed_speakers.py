@@ -1,0 +1,108 @@
+"""Speakers a misparse hides or runs on: a name the parser joined to a place before it, a speaker a
+content going round its cue ran over, a report in a relative clause hung on the apposition, and a
+report joined to the end of a run of verbs in a reported clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sayso.attribution import find_attributions, load_reporting_verbs
+
+LEXICON = load_reporting_verbs()
+
+
+def _speaker_of(doc: Doc, cue: str) -> str | None:
+    found = [a for a in find_attributions(doc, [], LEXICON) if doc.text[slice(*a["cue"])] == cue]
+    assert len(found) == 1
+    mention = found[0]["speaker_mention"]
+    return None if mention is None else doc.text[slice(*mention)]
+
+
+def test_a_name_the_parse_joined_to_a_place_still_speaks(bare_nlp):
+    """"Alarmed by the unrest in Ohio, Senator Tom Reed, the party leader, said …" parsed with Reed a
+    conjunct of Ohio and the cue left with no subject."""
+    words = ["Alarmed", "by", "the", "unrest", "in", "Ohio", ",", "Senator", "Tom", "Reed", ",", "the", "party",
+             "leader", ",", "said", "that", "he", "would", "act", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 5 + [False, True, True, True, False, True, True, True, False]
+        + [True] * 5 + [False, False],
+        tags=["VBN", "IN", "DT", "NN", "IN", "NNP", ",", "NNP", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "VBD",
+              "IN", "PRP", "MD", "VB", "."],
+        pos=["VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "DET",
+             "NOUN", "NOUN", "PUNCT", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+        lemmas=["alarm", "by", "the", "unrest", "in", "Ohio", ",", "Senator", "Tom", "Reed", ",", "the", "party",
+                "leader", ",", "say", "that", "he", "would", "act", "."],
+        heads=[15, 0, 3, 1, 3, 4, 5, 9, 9, 5, 9, 13, 13, 9, 15, 15, 19, 19, 19, 15, 15],
+        deps=["advcl", "prep", "det", "pobj", "prep", "pobj", "punct", "compound", "compound", "conj", "punct",
+              "det", "compound", "appos", "punct", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+        ents=["O"] * 5 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11,
+    )
+    assert _speaker_of(doc, "said") == "Senator Tom Reed, the party leader"
+
+
+def test_a_speaker_inside_a_content_that_goes_round_its_cue_is_cut_out_of_it(bare_nlp):
+    """"“Costs rose,” Jo Lin, an aide, said at a rally. “They fell later.”" parsed with the name
+    inside the quoted clause and the cue left with no subject."""
+    words = ["“", "Costs", "rose", ",", "”", "Jo", "Lin", ",", "an", "aide", ",", "said", "at", "a", "rally", ".",
+             "“", "They", "fell", "later", ".", "”"]
+    doc = Doc(
+        bare_nlp.vocab, words=words,
+        spaces=[False, True, False, False, True, True, False, True, True, False, True, True, True, True, False, True,
+                False, True, True, False, False, False],
+        tags=["``", "NNS", "VBD", ",", "''", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "DT", "NN", ".",
+              "``", "PRP", "VBD", "RB", ".", "''"],
+        pos=["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
+             "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "PUNCT"],
+        lemmas=["“", "cost", "rise", ",", "”", "Jo", "Lin", ",", "an", "aide", ",", "say", "at", "a", "rally", ".",
+                "“", "they", "fall", "later", ".", "”"],
+        heads=[2, 2, 11, 2, 2, 6, 2, 6, 9, 6, 11, 11, 11, 14, 12, 11, 18, 18, 18, 18, 18, 18],
+        deps=["punct", "nsubj", "ccomp", "punct", "punct", "compound", "attr", "punct", "det", "appos", "punct",
+              "ROOT", "prep", "det", "pobj", "punct", "punct", "nsubj", "ROOT", "advmod", "punct", "punct"],
+        ents=["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 15,
+    )
+    assert _speaker_of(doc, "said") == "Jo Lin, an aide"
+
+
+def test_a_report_in_a_relative_clause_on_the_apposition_is_not_part_of_the_speaker(bare_nlp):
+    """"Jo Lin, an analyst at Brill, who notes that costs rose, said the deal failed." with the relative
+    clause hung on "Brill": it reports on its own, so the speaker of "said" ends before it."""
+    words = ["Jo", "Lin", ",", "an", "analyst", "at", "Brill", ",", "who", "notes", "that", "costs", "rose", ",",
+             "said", "the", "deal", "failed", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words,
+        spaces=[True, False, True, True, True, True, False, True, True, True, True, True, False, True, True, True,
+                True, False, False],
+        tags=["NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "WP", "VBZ", "IN", "NNS", "VBD", ",", "VBD", "DT",
+              "NN", "VBD", "."],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "SCONJ", "NOUN",
+             "VERB", "PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        lemmas=["Jo", "Lin", ",", "an", "analyst", "at", "Brill", ",", "who", "note", "that", "cost", "rise", ",",
+                "say", "the", "deal", "fail", "."],
+        heads=[1, 14, 1, 4, 1, 4, 5, 6, 9, 6, 12, 12, 9, 1, 14, 16, 17, 14, 14],
+        deps=["compound", "nsubj", "punct", "det", "appos", "prep", "pobj", "punct", "nsubj", "relcl", "mark",
+              "nsubj", "ccomp", "punct", "ROOT", "det", "nsubj", "ccomp", "punct"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG"] + ["O"] * 12,
+    )
+    assert _speaker_of(doc, "said") == "Jo Lin, an analyst at Brill"
+    assert _speaker_of(doc, "notes") == "who"
+
+
+def test_a_report_joined_to_the_end_of_a_run_in_a_reported_clause_is_the_reporters(bare_nlp):
+    """"Kasich says he would meet Putin and warn him and tells the crowd that he is ready." parsed with
+    "tells" the third of a run whose first, "meet", is the reported clause: Kasich tells, not "he"."""
+    words = ["Kasich", "says", "he", "would", "meet", "Putin", "and", "warn", "him", "and", "tells", "the", "crowd",
+             "that", "he", "is", "ready", "."]
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 16 + [False, False],
+        tags=["NNP", "VBZ", "PRP", "MD", "VB", "NNP", "CC", "VB", "PRP", "CC", "VBZ", "DT", "NN", "IN", "PRP", "VBZ",
+              "JJ", "."],
+        pos=["PROPN", "VERB", "PRON", "AUX", "VERB", "PROPN", "CCONJ", "VERB", "PRON", "CCONJ", "VERB", "DET", "NOUN",
+             "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"],
+        lemmas=["Kasich", "say", "he", "would", "meet", "Putin", "and", "warn", "he", "and", "tell", "the", "crowd",
+                "that", "he", "be", "ready", "."],
+        heads=[1, 1, 4, 4, 1, 4, 4, 4, 7, 7, 7, 12, 10, 15, 15, 10, 15, 1],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "cc", "conj", "dobj", "cc", "conj", "det", "dobj",
+              "mark", "nsubj", "ccomp", "acomp", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"] + ["O"] * 12,
+    )
+    assert _speaker_of(doc, "tells") == "Kasich"
