@@ -30,9 +30,6 @@ from sayso.attribution.spans import span_of, trim
 EXTEND_DEPS = {"prep", "xcomp"}
 
 
-NOTHING_SAID = {"nothing", "little"}  # "said little about …": no report
-
-
 TAIL_DEPS = {"prep", "agent", "npadvmod", "advmod", "dobj", "attr", "acomp", "oprd"}
 
 
@@ -323,8 +320,9 @@ def answer_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     answer = ctx.lexicon["object_content"]["answer"]
     if verb.lemma_.lower() not in answer["verbs"]:
         return None
+    nothing_said = ctx.lexicon["nothing_said"]["words"]
     for child in verb.rights:
-        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT", "PRP") and child.lower_ not in NOTHING_SAID:
+        if child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT", "PRP") and child.lower_ not in nothing_said:
             return ctx.clip(span_of(list(child.subtree)), verb.idx)
         if child.dep_ in ("intj", "advmod") and child.lower_ in answer["words"]:
             return ctx.clip((child.idx, child.idx + len(child)), verb.idx)

@@ -17,8 +17,6 @@ from sayso.attribution.subjects import passive_agent, subject_of
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
-JOINING_WORDS = ("and", "but", "or")
-
 
 def credit(
     ctx: Context,
@@ -92,7 +90,7 @@ def _before_joined_report(ctx: Context, content: tuple[int, int]) -> tuple[int, 
     to it begins leaves the joining word ("and", "but") to that report. Where no report follows, the
     joined words are the same speaker's and the word stays, to show the content runs on."""
     head, _, last = ctx.text[content[0] : content[1]].rpartition(" ")
-    if not head or last.lower() not in JOINING_WORDS:
+    if not head or last.lower() not in ctx.lexicon["clause_joiners"]["words"]:
         return content
     span = ctx.doc.char_span(*content, alignment_mode="expand")
     if span is None or not any(t.i in ctx.cue_verbs for t in span.sent if t.idx >= content[1]):

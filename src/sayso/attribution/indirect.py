@@ -26,9 +26,6 @@ from sayso.attribution.mentions import mention_of
 from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import DASHES, overlap, rstrip, span_of, trim, word_count
 
-# words that join a sentence to the one before it rather than belong to its clause
-CONNECTIVES = {"in", "addition", "fact", "however", "meanwhile", "moreover", "furthermore", "also", "instead", "so", "thus", "therefore", "and", "but", "yet", "still", "indeed"}
-
 
 def cue_verb_report(ctx: Context, verb: Token) -> None:
     clause = clause_of(ctx, verb)
@@ -165,7 +162,8 @@ def _inside_clause(ctx: Context, first: Token, before: list[Token], after: list[
     root = first.sent.root
     if root.i < after[0].i or first.head.i != root.i:
         return False  # the verb before the phrase, or the phrase inside a clause of its own
-    if all(t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in CONNECTIVES for t in words):
+    connectives = ctx.lexicon["connectives"]["words"]
+    if all(t.pos_ in ("CCONJ", "SCONJ") or t.lower_ in connectives for t in words):
         return False
     return not any(t.i in ctx.cue_verbs or t.text in QUOTE_CHARS or t.text in DASHES for t in before)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
@@ -20,7 +20,7 @@ ASIDE_DEPS = {"acl", "prep"}
 MEMBER_PREPS = {"including", "like", "along"}  # "officials, including the army chief,": who, not where
 
 
-def mention_span(head: Token) -> tuple[int, int]:
+def mention_span(head: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
     """The speaker's noun phrase: appositions and relative clauses included ("Jane Roe, a
     spokeswoman for the ministry", "Jane Roe, who heads the agency"; PolNeAR train measured that
     way is half a point better, its annotators split about evenly), but not a participle or place
@@ -36,16 +36,14 @@ def mention_span(head: Token) -> tuple[int, int]:
     )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke
     if aside is not None:
         tokens = [t for t in tokens if t.i < aside.left_edge.i - 1]
-    occasion = next((c for c in head.rights if _occasion(c)), None)
+    occasions = lexicon["occasion_nouns"]["words"]
+    occasion = next((c for c in head.rights if _occasion(c, occasions)), None)
     if occasion is not None:
         tokens = [t for t in tokens if t.i < occasion.left_edge.i]
     return span_of(tokens or [head])
 
 
-OCCASIONS = {"interview", "speech", "remarks", "appearance", "address", "briefing", "statement", "post", "tweet"}
-
-
-def _occasion(child: Token) -> bool:
+def _occasion(child: Token, occasions: list[str]) -> bool:
     """"Roe on Tuesday said", "Roe in an interview said", "Roe, when asked, said": a time or occasion
     the parser hung on the speaker is the report's, not part of who speaks (a common noun's time is:
     "an article on Monday"; a gerund's is the occasion itself: "Writing in a blog post, Roe said")."""
@@ -55,7 +53,7 @@ def _occasion(child: Token) -> bool:
             c.dep_ == "pobj" and (
                 (head.pos_ == "PROPN" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ == "time"))
                 or (head.pos_ in ("PROPN", "NOUN", "PRON") and not head.lower_.endswith("ing")
-                    and child.lower_ in ("in", "during") and c.lemma_.lower() in OCCASIONS)
+                    and child.lower_ in ("in", "during") and c.lemma_.lower() in occasions)
             )
             for c in child.children
         )
@@ -66,7 +64,7 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     """The speaker's mention; a subject before its verb, or a noun that speaks through its own
     participle ("voters saying …"), ends before the verb, and one with a report of its own in a
     relative clause ("Roe, who said …,") before that clause (PolNeAR train speech source +0.13)."""
-    span = mention_span(head)
+    span = mention_span(head, ctx.lexicon)
     split = _split_subject(head)
     if split is not None:
         span = (split.left_edge.idx, span[1])

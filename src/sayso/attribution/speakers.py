@@ -60,7 +60,7 @@ class SpeakerResolver:
     def resolve(self, head: Token, mention: tuple[int, int]) -> Speaker:
         author = _message_author(head, self.lexicon)
         if author is not None:  # "a statement from the Sudanese army": the army speaks
-            return replace(self.resolve(author, mention_span(author)), mention=self._span(mention))
+            return replace(self.resolve(author, mention_span(author, self.lexicon)), mention=self._span(mention))
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "Roe, who said …": Roe, named by the words before the clause
             words = [t for t in antecedent.subtree if t.i < head.i]
