@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from sayso import attribution
 from sayso.attribution import find_attributions, load_reporting_verbs
@@ -18,6 +19,7 @@ FILE = json.loads((resources.files("sayso") / "data" / "reporting_verbs.json").r
 DESCRIPTIVE = {"name", "about"}  # describe the file
 TOKENIZER = {"title_abbreviations"}  # read by pipeline.keep_title_abbreviations
 LEMMATIZER = {"verb_lemma_fixes"}  # read by pipeline.correct_verb_lemmas
+WORD_LISTS = {"clause_joiners", "connectives", "nothing_said", "occasion_nouns"}  # rule tables that describe themselves
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in Path(attribution.__file__).parent.glob("*.py"))
 
 
@@ -46,6 +48,27 @@ def _lists(value, path: str = ""):
 def test_no_table_holds_an_entry_twice(path: str, entries: list) -> None:
     seen = [json.dumps(e) for e in entries]
     assert len(seen) == len(set(seen)), sorted({e for e in seen if seen.count(e) > 1})
+
+
+@pytest.mark.parametrize("key", sorted(WORD_LISTS))
+def test_a_word_list_says_what_it_is_for_and_holds_lowercase_words(key: str) -> None:
+    assert key in LEXICON_KEYS
+    table = FILE[key]
+    assert set(table) == {"about", "words"} and table["about"].strip()
+    assert table["words"] and all(isinstance(w, str) and w == w.lower().strip() for w in table["words"])
+
+
+def test_the_rules_read_their_word_lists_from_the_lexicon(bare_nlp) -> None:
+    """ "The mayor said little.": nothing said, unless a custom lexicon drops "little" from ``nothing_said``."""
+    doc = Doc(
+        bare_nlp.vocab, words=["The", "mayor", "said", "little", "."], spaces=[True, True, True, False, False],
+        tags=["DT", "NN", "VBD", "JJ", "."], pos=["DET", "NOUN", "VERB", "ADJ", "PUNCT"],
+        lemmas=["the", "mayor", "say", "little", "."], heads=[1, 2, 2, 2, 2], deps=["det", "nsubj", "ROOT", "dobj", "punct"],
+    )
+    lexicon = load_reporting_verbs()
+    custom = {**lexicon, "nothing_said": {**lexicon["nothing_said"], "words": ["nothing"]}}
+    assert [a["rule"] for a in find_attributions(doc, [], lexicon)] == []
+    assert [(a["rule"], doc.text[slice(*a["content"])]) for a in find_attributions(doc, [], custom)] == [("indirect-answer", "little")]
 
 
 def test_a_lexicon_without_a_rule_table_is_refused(bare_nlp) -> None:
