@@ -19,7 +19,7 @@ FILE = json.loads((resources.files("sayso") / "data" / "reporting_verbs.json").r
 DESCRIPTIVE = {"name", "about"}  # describe the file
 TOKENIZER = {"title_abbreviations"}  # read by pipeline.keep_title_abbreviations
 LEMMATIZER = {"verb_lemma_fixes"}  # read by pipeline.correct_verb_lemmas
-WORD_LISTS = {"clause_joiners", "connectives", "nothing_said", "occasion_nouns"}  # rule tables that describe themselves
+WORD_LISTS = {"clause_joiners", "connectives", "member_prepositions", "nothing_said", "occasion_nouns"}  # rule tables that describe themselves
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in Path(attribution.__file__).parent.glob("*.py"))
 
 

@@ -20,6 +20,7 @@ LEXICON_KEYS = {
     "verbs", "evidence_subjects", "multiword", "object_content", "aside_marks", "cue_objects", "quote_marks",
     "speaker_nominals", "org_words", "titles", "message_nouns", "report_nouns", "report_voicers", "report_joiners",
     "idioms", "bound_cues", "label_verbs", "colon_labels", "clause_joiners", "connectives", "nothing_said", "occasion_nouns",
+    "member_prepositions",
 }
 
 

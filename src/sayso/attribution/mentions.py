@@ -17,20 +17,18 @@ if TYPE_CHECKING:
 ASIDE_DEPS = {"acl", "prep"}
 
 
-MEMBER_PREPS = {"including", "like", "along"}  # "officials, including the army chief,": who, not where
-
-
 def mention_span(head: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
     """The speaker's noun phrase: appositions and relative clauses included ("Jane Roe, a
     spokeswoman for the ministry", "Jane Roe, who heads the agency"; PolNeAR train measured that
     way is half a point better, its annotators split about evenly), but not a participle or place
     set off by a comma or dash ("Roe, speaking in Kyiv", "Roe, in Kyiv")."""
     tokens = [t for t in head.subtree if not (t.is_punct and t.text in QUOTE_CHARS)]
+    members = lexicon["member_prepositions"]["words"]
     aside = next(
         (
             c for c in head.rights
             if c.dep_ in ASIDE_DEPS and c.i > head.i + 1 and c.doc[c.left_edge.i - 1].text in ",—–"
-            and c.lower_ != "of" and c.lower_ not in MEMBER_PREPS
+            and c.lower_ != "of" and c.lower_ not in members
         ),
         None,
     )  # "Jane Roe, 29, of Huntsville" is who she is, not where she spoke
