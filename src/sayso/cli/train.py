@@ -13,7 +13,8 @@ from sayso import training
 @click.command(
     epilog="Parts: "
     + (", ".join(sorted(training.PARTS)) or "none")
-    + ". Training reads only the part's train split; dev sets are scored, never fitted."
+    + ". Training reads only the part's train split; dev sets are scored, never fitted. Train"
+    " cue-admission before attribution: the hybrid tagger reads the rules, admitted cues included."
 )
 @click.argument("part")
 @click.option(
