@@ -32,6 +32,21 @@ def test_gender_keeps_she_off_a_man(nlp) -> None:
     assert ("She", "Maria Lopez") in _speakers(text)
 
 
+def test_the_he_of_a_reported_clause_is_its_reporter_not_an_earlier_name(nlp) -> None:
+    text = "Jane Roe met the press on Monday. Then John Smith said he expects the talks to fail."
+    assert ("he", "John Smith") in _speakers(text)
+
+
+def test_the_he_of_a_clause_an_unnamed_reporter_reports_stays_null(nlp) -> None:
+    text = "Senator Jane Roe spoke first. A spokesman for the ministry said on Monday that he expects the talks to fail."
+    assert ("he", None) in _speakers(text)
+
+
+def test_a_reporter_of_the_other_gender_is_not_the_reported_she(nlp) -> None:
+    text = "Spokeswoman Maria Lopez arrived first.\n\nMr. Peter Brandt said she expects the talks to fail."
+    assert ("she", "Peter Brandt") not in _speakers(text)
+
+
 def test_pronoun_with_no_person_before_it_stays_null(nlp) -> None:
     text = "The weather was cold on Monday.\n\n\u201cIt will snow,\u201d she said."
     assert _speakers(text) == [("she", None)]

@@ -4,7 +4,9 @@ A step after attribution: "he said", "the spokesman said", "the ministry said" g
 person or organisation they stand for, or None when the article does not settle it. It is a
 scored rule resolver, not a learned one, so every decision can be read back:
 
-- ``he``/``she``: the candidate people named before the mention, each scored by recency
+- ``he``/``she`` as the subject of an indirect report's clause ("Smith said he expects …"): the
+  reporter, or None when the reporter is unnamed, unless the reporter's known gender disagrees.
+- ``he``/``she`` otherwise: the candidate people named before the mention, each scored by recency
   (sentences back), whether it was a grammatical subject, whether it was already credited as a
   speaker, and how often the article names it; a candidate whose known gender (an honorific, a
   gendered role noun, a pronoun already resolved to it) disagrees is out. A candidate more than
@@ -409,6 +411,10 @@ class Resolver:
 
     def _person(self, offset: int, gender: str) -> str | None:
         inside = self._enclosing_quote(offset)
+        if inside is not None and inside.get("kind") == "indirect" and self._reported_subject(offset, inside):
+            reporter = self._reporter(inside, gender)
+            if reporter is not False:
+                return reporter
         best = self._best(
             offset,
             lambda c: c.type == "PERSON" and c.gender in (None, gender)
@@ -417,6 +423,36 @@ class Resolver:
         if best is not None and best.gender is None:
             best.gender = gender
         return None if best is None else best.name
+
+    def _reported_subject(self, offset: int, report: dict[str, Any]) -> bool:
+        """The pronoun is the subject of the reported clause itself, or of a clause joined to it ("said
+        he would … and that he thinks"), not of one deeper inside ("the shootings Obama mentioned when
+        he announced …")."""
+        pronoun = self.head((offset, offset + 1))
+        if pronoun is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        start, end = report["content"]
+        verb = pronoun.head
+        while verb.dep_ == "conj" and start <= verb.head.idx < end:
+            verb = verb.head
+        return not start <= verb.head.idx < end or verb.head == verb
+
+    def _reporter(self, report: dict[str, Any], gender: str) -> str | None | bool:
+        """"Smith said he expects …", "a spokesman said he expects …": the he of a reported clause
+        is its reporter, named or not (then null: the unnamed spokesman, not an earlier name), as
+        far as the reporter's known gender allows; ``False`` where it does not, or a body reports."""
+        if report.get("speaker_type") not in (None, "PERSON"):
+            return False
+        name = report.get("speaker_name")
+        if name is None:
+            return None
+        known = self.candidates.get(clean_name(self._names(name), "PERSON") or "")
+        if known is None:
+            return name
+        if known.type != "PERSON" or known.gender not in (None, gender):
+            return False
+        known.gender = known.gender or gender
+        return known.name
 
     def _enclosing_quote(self, offset: int) -> dict[str, Any] | None:
         inside = [q for q in self.quotes if q[0] <= offset < q[1] and q[2].get("speaker_mention")
