@@ -153,11 +153,12 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
 
 
 def _says_something_of_its_own(ctx: Context, verb: Token) -> bool:
-    """"as he mentioned raising the wage", "just as the band announced a concert": an "as"
-    clause whose cue has its own clause or message object tells when, not whose words the sentence
-    is; a listener ("as he told reporters") is no such object."""
+    """"as he mentioned raising the wage", "just as the band announced a concert", "as its
+    commanders proved incompetent": an "as" clause whose cue has its own clause, message object or
+    predicate tells when or why, not whose words the sentence is; a listener ("as he told
+    reporters") is no such object."""
     return any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and message_like(c) and c.lower_ not in ctx.lexicon["cue_objects"])
+        c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") or (c.dep_ == "dobj" and message_like(c) and c.lower_ not in ctx.lexicon["cue_objects"])
         for c in verb.children
     )
 
