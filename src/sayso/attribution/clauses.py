@@ -142,7 +142,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     head = verb.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    own = {t.i for t in verb.subtree} - {t.i for t in _tail_after_cue(ctx, verb)}
+    own = {t.i for t in verb.subtree} - {t.i for t in _tail_after_cue(ctx, verb)} - {t.i for t in _head_before_cue(ctx, verb)}
     # "Asked whether …, she said, …": a report before the cue is its own, not part of this content
     own |= {t.i for c in head.lefts if c.i < verb.i and c.i in ctx.cue_verbs for t in c.subtree}
     opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
@@ -166,7 +166,7 @@ def _says_something_of_its_own(ctx: Context, verb: Token) -> bool:
 def around_cue(ctx: Context, verb: Token, content: tuple[int, int]) -> dict[str, Any]:
     """A parenthetical cue inside its content ("The talks, he said, failed."): the content goes
     round the cue in two parts, and only the part before the cue excludes a subject."""
-    tail = {t.i for t in _tail_after_cue(ctx, verb)}
+    tail = {t.i for t in _tail_after_cue(ctx, verb)} | {t.i for t in _head_before_cue(ctx, verb)}
     start, end = span_of([t for t in verb.subtree if t.i not in tail])
     before = trim(ctx.text, content[0], start)
     after = trim(ctx.text, end, content[1])
@@ -183,6 +183,22 @@ def interrupted(ctx: Context, verb: Token, clause: tuple[int, int]) -> dict[str,
         return {}
     tail = _tail_after_cue(ctx, verb)
     return {"own": clause, "parts": (clause, span_of(tail))} if tail else {}
+
+
+def _head_before_cue(ctx: Context, verb: Token) -> list[Token]:
+    """The words the parser hung on an interrupting cue before the comma that opens it ("Voters,
+    Clinton suggested, need not worry", "If talks fail, he warned, …"): they open the sentence it
+    interrupts, not the cue's phrase; not a report of their own ("Asked about it, she said, …")."""
+    if verb.dep_ != "parataxis":
+        return []
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in SUBJECT_DEPS), None)
+    comma = subject.left_edge.i - 1 if subject is not None else -1
+    if comma < 0 or ctx.doc[comma].text != ",":
+        return []
+    return [
+        t for c in verb.lefts if c.i < comma and not c.is_punct and not any(t.i in ctx.cue_verbs for t in c.subtree)
+        for t in c.subtree
+    ]
 
 
 def _tail_after_cue(ctx: Context, verb: Token) -> list[Token]:

@@ -224,15 +224,24 @@ def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:
             break  # "“A,” it added; and, later, “B”": a semicolon that closes the cue's clause closes the saying
         if last is not q and between:
             break
-        if word_count(ctx.text[nxt.inner_start : nxt.inner_end]) < 3 or any(
+        led_in = start != nxt.inner_start  # a part led into keeps its quotation marks
+        if _term_in_marks(ctx.text[nxt.inner_start : nxt.inner_end], led_in) or any(
             v.i != verb.i for v in _cue_candidates(ctx, nxt)
         ):
-            break  # the next quotation has a cue of its own
+            break  # the next quotation has a cue of its own, or is a term in marks, not more words said
         ctx.claim(nxt)
-        led_in = start != nxt.inner_start  # a part led into keeps its quotation marks
         pieces.append((start, nxt.end if led_in else nxt.inner_end))
         last = nxt
     return pieces
+
+
+def _term_in_marks(inner: str, led_in: bool) -> bool:
+    """A word or two in quotation marks is a term ("the “Gold Sponsor”"), unless it is a sentence
+    said straight after the cue ("“…,” he said. “Big time.”"), ending in its own full stop, question or
+    exclamation mark; a sentence that leads into it puts a term in marks ("That makes it “absurd.”")."""
+    if word_count(inner) >= 3:
+        return False
+    return led_in or not inner.rstrip().endswith((".", "?", "!", "…"))
 
 
 def _quote_led_in(ctx: Context, q: Quote, cue_sentence: Span) -> int | None:
