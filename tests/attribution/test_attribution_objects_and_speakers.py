@@ -82,6 +82,24 @@ def test_reporter_of_an_outlet_is_role_and_org(bare_nlp):
     assert a["speaker_name"] is None and a["speaker_role"] == "reporter" and a["speaker_org"] == "Reuters"
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "org"),
+    [
+        ("John Kirby, a spokesman for the National Security Council, said the talks had failed.", "spokesman", "National Security Council"),
+        ("John Smith, a professor at Harvard University, said the plan would fail.", "professor", "Harvard University"),
+        ("Olga Ivanova of the Carnegie Endowment said the talks had failed.", None, "Carnegie Endowment"),
+    ],
+)
+def test_a_named_speakers_body_after_the_name_is_the_org(bare_nlp, text, role, org):
+    a = next(a for a in _find(bare_nlp, text) if a["speaker_name"])
+    assert (a["speaker_role"], a["speaker_org"]) == (role, org)
+
+
+def test_where_a_named_speaker_lives_is_no_org(bare_nlp):
+    text = "Jane Roe, 29, of Huntsville, said the talks had failed."
+    assert all(a["speaker_org"] is None for a in _find(bare_nlp, text))
+
+
 def test_country_possessor_is_not_the_speaker(bare_nlp):
     text = "Moldova’s opposition leader said on Tuesday that she expects early elections in the spring."
     a = next(a for a in _find(bare_nlp, text) if _text(text, a["cue"]) == "said")

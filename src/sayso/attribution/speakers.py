@@ -138,6 +138,16 @@ class SpeakerResolver:
             before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
             role = _joined(before) or _apposition_role(head)
             org = _org_in(role, orgs, self.lexicon) if role else None
+            if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
+                bodies = [e for e in orgs if e.label_ == "ORG"]
+                # a name's own "of" needs a body of several words: "Jane Roe, 29, of Huntsville" says
+                # where she lives, and the tagger often takes a one-word town for an organisation
+                several = [e for e in bodies if len(e) > 1]
+                org_ent = next((o for t in person if (o := _org_after(t, several)) is not None), None)
+                appos = next((c for c in head.children if c.dep_ == "appos"), None)
+                if org_ent is None and appos is not None:
+                    org_ent = _org_after(appos, bodies)
+                org = clean_name(org_ent) if org_ent is not None else None
             if org and role and len(org.split()) > 1 and role.startswith(org + " "):
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
