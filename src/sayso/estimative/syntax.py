@@ -95,8 +95,6 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
     return name
 
 
-
-
 def holder_of(node: Token) -> Token | None:
     """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
     a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
