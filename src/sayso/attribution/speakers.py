@@ -152,7 +152,7 @@ class SpeakerResolver:
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
-        if head.pos_ == "PROPN" and head.text in self.full_names:
+        if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
         if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
@@ -185,6 +185,15 @@ class SpeakerResolver:
         ]
         role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
         return self._speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _bare_surname(head: Token) -> bool:
+    """``head`` reads as a surname on its own: a proper noun, or a title-case word with no
+    determiner, which the tagger often takes for a noun or an organisation ("Reyes said" after
+    "Senator Tom Reyes"); "the Times" stays the paper even where a "Tom Times" is named."""
+    if head.pos_ == "PROPN":
+        return True
+    return head.is_title and not any(c.dep_ in ("det", "poss") for c in head.children)
 
 
 def _joined(tokens: list[Token]) -> str:
