@@ -70,7 +70,7 @@ def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
 
 def _is_job(word: str) -> bool:
     titles, _ = _lexicon()
-    word = _plain(word)
+    word = _plain(word).rsplit("-", 1)[-1]  # "front-runner", "co-founder": the last part is the job
     if word in titles:
         return True
     return len(word) > 3 and word.isalpha() and not word.endswith("s") and word.endswith(JOB_SUFFIXES)
@@ -84,8 +84,8 @@ def clean_role(role: str | None) -> str | None:
         words.pop(0)
     while words and (_plain(words[-1]) in HONORIFICS or _plain(words[-1]) in FUNCTION_WORDS):
         words.pop()
-    if not words or len(words) > MAX_ROLE_WORDS:
-        return None
+    if not words or len(re.split(r"[\s/-]+", " ".join(words))) > MAX_ROLE_WORDS:
+        return None  # "Philadelphia-based" counts two: a long role is a clause taken for a title
     lowered = [_plain(w) for w in words]
     linked = [i for i, w in enumerate(lowered) if i and w in FUNCTION_WORDS]
     head = words[linked[0] - 1] if linked else words[-1]  # "Speaker of the House", "lawyer for news outlets"
