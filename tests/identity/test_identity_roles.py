@@ -25,6 +25,10 @@ from sayso.identity.roles import clean_name, clean_org, clean_role
         ("34-year-old teacher", "34-year-old teacher"),
         ("securities analyst for the Philadelphia-based investment company", None),
         ("well-known", None),
+        # a message has no job, though "statement" ends like "president"
+        ("statement", None),
+        ("initial statement", None),
+        ("leaked internal letter", None),
     ],
 )
 def test_clean_role_keeps_titles_and_jobs(role, expected):

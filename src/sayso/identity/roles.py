@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
-from sayso.identity.mentions import body_nouns
+from sayso.identity.mentions import body_nouns, message_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
 
 HONORIFICS = FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"}
@@ -89,6 +89,8 @@ def clean_role(role: str | None) -> str | None:
     lowered = [_plain(w) for w in words]
     linked = [i for i, w in enumerate(lowered) if i and w in FUNCTION_WORDS]
     head = words[linked[0] - 1] if linked else words[-1]  # "Speaker of the House", "lawyer for news outlets"
+    if _plain(head) in message_nouns(bodies=False):
+        return None  # "the statement said": a message speaks for someone, it has no job ("statement" ends in "-ent")
     return " ".join(words) if _is_job(head) else None
 
 
