@@ -173,3 +173,18 @@ def test_a_speaker_name_the_cleaning_changes_is_resolved_not_a_crash(nlp) -> Non
     analysis = analyze(text)
     explains = next(a for a in analysis.attributions if a.cue is not None and a.cue.text == "explains")
     assert explains.speaker.mention.text.endswith("Craig Fehrman")
+
+
+def test_a_sentence_first_surname_the_article_gives_in_full_keeps_its_name(nlp) -> None:
+    """A title-case headline's "Merkel:" (the tagger reads a noun, no entity): still the surname of
+    the article's "Angela Merkel", not a description to resolve."""
+    text = (
+        "Merkel: Europe Must Take Its Fate Into Its Own Hands\n\n"
+        "The European Union must do more to defend itself, German Chancellor Angela Merkel told lawmakers on Thursday."
+    )
+    assert ("Merkel", "Angela Merkel") in _speakers(text)
+
+
+def test_a_sentence_first_common_noun_is_no_surname(nlp) -> None:
+    text = "Chancellor Angela Merkel spoke on Thursday.\n\nOfficials said the talks would resume in June."
+    assert ("Officials", None) in _speakers(text)

@@ -339,7 +339,10 @@ class Resolver:
         if head.lower_ in PERSON_PRONOUNS or head.lower_ in SELF_PRONOUNS or head.pos_ == "PRON":
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
-        capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
+        # a sentence's first word is capitalised anyway, unless it is a surname the article gives in
+        # full ("Trump shot back", a headline's "Merkel:"), which the tagger often takes for a noun
+        capitalised = any(c.isupper() for c in head.text[1:]) or (
+            head.is_title and (not head.is_sent_start or head.text in self._names.surnames))
         named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in ents_within(span, self._ents))  # not "the Democratic nominee"
         return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 
