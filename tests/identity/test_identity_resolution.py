@@ -188,3 +188,13 @@ def test_a_sentence_first_surname_the_article_gives_in_full_keeps_its_name(nlp) 
 def test_a_sentence_first_common_noun_is_no_surname(nlp) -> None:
     text = "Chancellor Angela Merkel spoke on Thursday.\n\nOfficials said the talks would resume in June."
     assert ("Officials", None) in _speakers(text)
+
+
+def test_it_takes_the_body_as_its_name_is_spelled_without_a_sentence_first_the(nlp) -> None:
+    text = (
+        "The German Foreign Ministry said in a statement that it had summoned the ambassador.\n\n"
+        "It said the meeting would take place on Friday."
+    )
+    speakers = _speakers(text)
+    assert ("It", "German Foreign Ministry") in speakers
+    assert not any(name and name.startswith("The ") for _, name in speakers)

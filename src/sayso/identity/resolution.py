@@ -157,7 +157,10 @@ class Resolver:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
-                self._add(ent.text.removeprefix("the ").strip(), "ORG", ent, speaker=False)
+                # "The German Foreign Ministry" at a sentence's start is the "German Foreign Ministry"
+                # attribution names: one body, one spelling, whichever case its article gave "the"
+                body = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+                self._add(body.text.strip(), "ORG", ent, speaker=False)
         self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
