@@ -4,7 +4,7 @@ quoted title inside the speaker's noun phrase, a title before the name that the 
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sayso.attribution import find_attributions, load_reporting_verbs
 from sayso.attribution.mentions import _outside_open_bracket
@@ -284,3 +284,20 @@ def test_name_before_a_comma_and_another_name_is_not_a_title(bare_nlp):
 def test_a_bracket_the_speaker_leaves_open_is_cut_off(text, speaker):
     start, end = _outside_open_bracket(text, 0, len(text))
     assert text[start:end] == speaker
+
+
+def test_role_keeps_its_hyphens_as_written(bare_nlp):
+    """"a 34-year-old teacher": the role as the article wrote it, not "34 year old teacher"."""
+    doc = Doc(bare_nlp.vocab, words=["Amina", "Yusuf", ",", "a", "34", "-", "year", "-", "old", "teacher", ",", "said",
+                                     "prices", "rose", "."],
+              spaces=[True, False, True, True, False, False, False, False, True, False, True, True, True, False, False],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "NOUN", "PUNCT", "VERB",
+                   "NOUN", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", ",", "DT", "CD", "HYPH", "NN", "HYPH", "JJ", "NN", ",", "VBD", "NNS", "VBD", "."],
+              lemmas=["Amina", "Yusuf", ",", "a", "34", "-", "year", "-", "old", "teacher", ",", "say", "price", "rise", "."],
+              heads=[1, 11, 1, 9, 6, 6, 8, 8, 9, 1, 1, 11, 13, 11, 11],
+              deps=["compound", "nsubj", "punct", "det", "nummod", "punct", "npadvmod", "punct", "amod", "appos", "punct",
+                    "ROOT", "nsubj", "ccomp", "punct"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    found = find_attributions(doc, [], LEXICON)
+    assert [(a["speaker_name"], a["speaker_role"]) for a in found] == [("Amina Yusuf", "34-year-old teacher")]

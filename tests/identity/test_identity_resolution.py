@@ -173,3 +173,28 @@ def test_a_speaker_name_the_cleaning_changes_is_resolved_not_a_crash(nlp) -> Non
     analysis = analyze(text)
     explains = next(a for a in analysis.attributions if a.cue is not None and a.cue.text == "explains")
     assert explains.speaker.mention.text.endswith("Craig Fehrman")
+
+
+def test_a_sentence_first_surname_the_article_gives_in_full_keeps_its_name(nlp) -> None:
+    """A title-case headline's "Merkel:" (the tagger reads a noun, no entity): still the surname of
+    the article's "Angela Merkel", not a description to resolve."""
+    text = (
+        "Merkel: Europe Must Take Its Fate Into Its Own Hands\n\n"
+        "The European Union must do more to defend itself, German Chancellor Angela Merkel told lawmakers on Thursday."
+    )
+    assert ("Merkel", "Angela Merkel") in _speakers(text)
+
+
+def test_a_sentence_first_common_noun_is_no_surname(nlp) -> None:
+    text = "Chancellor Angela Merkel spoke on Thursday.\n\nOfficials said the talks would resume in June."
+    assert ("Officials", None) in _speakers(text)
+
+
+def test_it_takes_the_body_as_its_name_is_spelled_without_a_sentence_first_the(nlp) -> None:
+    text = (
+        "The German Foreign Ministry said in a statement that it had summoned the ambassador.\n\n"
+        "It said the meeting would take place on Friday."
+    )
+    speakers = _speakers(text)
+    assert ("It", "German Foreign Ministry") in speakers
+    assert not any(name and name.startswith("The ") for _, name in speakers)

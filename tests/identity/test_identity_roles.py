@@ -20,6 +20,15 @@ from sayso.identity.roles import clean_name, clean_org, clean_role
         ("Trump Was Mocking", None),
         ("perennial potential candidate who may or may not run again", None),
         ("election", None),
+        # a hyphenated job is judged by its last part; hyphenated words count as several
+        ("Republican presidential front-runner", "Republican presidential front-runner"),
+        ("34-year-old teacher", "34-year-old teacher"),
+        ("securities analyst for the Philadelphia-based investment company", None),
+        ("well-known", None),
+        # a message has no job, though "statement" ends like "president"
+        ("statement", None),
+        ("initial statement", None),
+        ("leaked internal letter", None),
     ],
 )
 def test_clean_role_keeps_titles_and_jobs(role, expected):

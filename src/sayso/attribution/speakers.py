@@ -135,7 +135,7 @@ class SpeakerResolver:
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
             name = self.canonical_person(_person_name(person, self.lexicon))
-            before = [t for t in span if t.i < person.start and not t.is_punct and t.dep_ != "det" and t.pos_ != "DET"]
+            before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
             role = _joined(before) or _apposition_role(head)
             org = _org_in(role, orgs, self.lexicon) if role else None
             if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
@@ -152,7 +152,7 @@ class SpeakerResolver:
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
-        if head.pos_ == "PROPN" and head.text in self.full_names:
+        if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
         if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
@@ -169,7 +169,7 @@ class SpeakerResolver:
             return self._speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
             return self._speaker(None, mention)
-        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
+        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not _stray_punct(t)]
         org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
         org = clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
@@ -185,6 +185,24 @@ class SpeakerResolver:
         ]
         role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
         return self._speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+
+
+def _bare_surname(head: Token) -> bool:
+    """``head`` reads as a surname on its own: a proper noun, or a title-case word with no
+    determiner, which the tagger often takes for a noun or an organisation ("Reyes said" after
+    "Senator Tom Reyes"); "the Times" stays the paper even where a "Tom Times" is named."""
+    if head.pos_ == "PROPN":
+        return True
+    return head.is_title and not any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+def _stray_punct(token: Token) -> bool:
+    """Punctuation a role leaves out: not a hyphen or slash inside a word, which a role keeps as
+    written ("co-founder", "34-year-old teacher", not "co founder")."""
+    if not token.is_punct:
+        return False
+    glued = token.text in ("-", "/") and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return not glued
 
 
 def _joined(tokens: list[Token]) -> str:
@@ -277,8 +295,7 @@ def _apposition_role(head: Token) -> str:
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
     if appos is None:
         return ""
-    words = [t.text for t in appos.subtree if t.dep_ != "det" and not t.is_punct and t.i <= appos.i]
-    return " ".join(words)
+    return _joined([t for t in appos.subtree if t.dep_ != "det" and not _stray_punct(t) and t.i <= appos.i])
 
 
 def _org_in(role: str, orgs: list[Span], lexicon: dict[str, Any]) -> str | None:

@@ -157,7 +157,10 @@ class Resolver:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG", "NORP"):
-                self._add(ent.text.removeprefix("the ").strip(), "ORG", ent, speaker=False)
+                # "The German Foreign Ministry" at a sentence's start is the "German Foreign Ministry"
+                # attribution names: one body, one spelling, whichever case its article gave "the"
+                body = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+                self._add(body.text.strip(), "ORG", ent, speaker=False)
         self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
@@ -339,7 +342,10 @@ class Resolver:
         if head.lower_ in PERSON_PRONOUNS or head.lower_ in SELF_PRONOUNS or head.pos_ == "PRON":
             return head.lower_ not in PRONOUNS and len(head.text) > 1 and head.is_upper  # "WHO"
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
-        capitalised = any(c.isupper() for c in head.text[1:]) or (head.is_title and not head.is_sent_start)
+        # a sentence's first word is capitalised anyway, unless it is a surname the article gives in
+        # full ("Trump shot back", a headline's "Merkel:"), which the tagger often takes for a noun
+        capitalised = any(c.isupper() for c in head.text[1:]) or (
+            head.is_title and (not head.is_sent_start or head.text in self._names.surnames))
         named = any(e.label_ != "NORP" or e.start <= head.i < e.end for e in ents_within(span, self._ents))  # not "the Democratic nominee"
         return head.pos_ == "PROPN" or capitalised or any(t.pos_ == "PROPN" for t in span) or named
 

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
-from sayso.identity.mentions import body_nouns
+from sayso.identity.mentions import body_nouns, message_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
 
 HONORIFICS = FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"}
@@ -70,7 +70,7 @@ def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
 
 def _is_job(word: str) -> bool:
     titles, _ = _lexicon()
-    word = _plain(word)
+    word = _plain(word).rsplit("-", 1)[-1]  # "front-runner", "co-founder": the last part is the job
     if word in titles:
         return True
     return len(word) > 3 and word.isalpha() and not word.endswith("s") and word.endswith(JOB_SUFFIXES)
@@ -84,11 +84,13 @@ def clean_role(role: str | None) -> str | None:
         words.pop(0)
     while words and (_plain(words[-1]) in HONORIFICS or _plain(words[-1]) in FUNCTION_WORDS):
         words.pop()
-    if not words or len(words) > MAX_ROLE_WORDS:
-        return None
+    if not words or len(re.split(r"[\s/-]+", " ".join(words))) > MAX_ROLE_WORDS:
+        return None  # "Philadelphia-based" counts two: a long role is a clause taken for a title
     lowered = [_plain(w) for w in words]
     linked = [i for i, w in enumerate(lowered) if i and w in FUNCTION_WORDS]
     head = words[linked[0] - 1] if linked else words[-1]  # "Speaker of the House", "lawyer for news outlets"
+    if _plain(head) in message_nouns(bodies=False):
+        return None  # "the statement said": a message speaks for someone, it has no job ("statement" ends in "-ent")
     return " ".join(words) if _is_job(head) else None
 
 
