@@ -85,6 +85,7 @@ def test_markdown_template_tags_and_footnote_labels_are_dropped() -> None:
 
 def test_markdown_is_sniffed_from_two_kinds_of_markup() -> None:
     assert looks_like_markdown("# Heading\n\n> quoted\n")
+    assert looks_like_markdown("Key passage:\n\n> A quoted line.\n> And a second one.\n\nMy view.")  # a quote of two lines
     assert looks_like_markdown("---\ntitle: x\n---\nbody\n")
     assert read("# Heading\n\nA [link](https://example.org) here.\n").format == "markdown"
 

@@ -35,7 +35,7 @@ _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
 _FRONT_FIELD = re.compile(r"^(\w+)\s*[:=]\s*(.*?)\s*$", re.M)
 
-# What makes text "plainly Markdown": two different kinds of markup, or front matter.
+# What makes text "plainly Markdown": two different kinds of markup, front matter, or two quoted lines.
 _MARKDOWN_SIGNALS = (
     re.compile(r"^#{1,6}[ \t]+\S", re.M),  # ATX heading
     re.compile(r"^[ \t]{0,3}>[ \t]?\S", re.M),  # block quote
@@ -46,13 +46,18 @@ _MARKDOWN_SIGNALS = (
     # engine can skip to the next "**" or "__" instead of trying every position of the text
     re.compile(r"\*\*(?<![\w*]\*\*)[^*\n]+\*\*(?![\w*])|__(?<![\w_]__)[^_\n]+__(?![\w_])"),
 )
+_QUOTED_LINE = re.compile(r"^[ \t]{0,3}>[ \t]+\S", re.M)  # "> text": a quoted line, its mark set off by a space
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True for text plainly written in Markdown: front matter, or two different kinds of markup
-    (headings, block quotes, links, reference definitions, fenced code, bold)."""
+    """True for text plainly written in Markdown: front matter, two different kinds of markup
+    (headings, block quotes, links, reference definitions, fenced code, bold), or a block quote of
+    two or more lines: "> " opening several lines marks a pasted passage, which a reader expects
+    to see as quoted whatever else the text does (one such line may be a stray "> 5%")."""
     head = text[:20_000]
     if _FRONT_MATTER.match(head):
+        return True
+    if len(_QUOTED_LINE.findall(head)) >= 2:
         return True
     return sum(bool(signal.search(head)) for signal in _MARKDOWN_SIGNALS) >= 2
 
