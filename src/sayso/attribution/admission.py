@@ -36,6 +36,7 @@ from sayso.attribution import indirect
 from sayso.attribution.context import Context
 from sayso.attribution.grammar import CLAUSE_DEPS, SUBJECT_DEPS, message_like
 from sayso.attribution.quotes import quote_at
+from sayso.hashsets import among, sorted_hashes
 
 WEIGHTS_FILE = "cue-admission.json"
 NEW_LEMMA_CLASS = "belief"
@@ -81,8 +82,7 @@ def candidates(ctx: Context) -> list[Token]:
 def _clause_heads(doc: Doc) -> list[int]:
     """The verbs a clausal complement hangs on, read off the Doc's arrays (a Token is made only for them)."""
     array = doc.to_array([POS, DEP, HEAD])  # uint64: HEAD is the head's offset, negative ones wrapped
-    labels = np.array([doc.vocab.strings[d] for d in CLAUSE_DEPS], dtype=np.uint64)
-    clauses = np.flatnonzero(np.isin(array[:, 1], labels))
+    clauses = np.flatnonzero(among(array[:, 1], sorted_hashes(doc.vocab.strings[d] for d in CLAUSE_DEPS)))
     heads = np.unique(clauses + array[clauses, 2].astype(np.int64))
     return heads[array[heads, 0] == VERB].tolist()
 

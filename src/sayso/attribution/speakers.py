@@ -144,7 +144,7 @@ class SpeakerResolver:
                 # where she lives, and the tagger often takes a one-word town for an organisation
                 several = [e for e in bodies if len(e) > 1]
                 org_ent = next((o for t in person if (o := _org_after(t, several)) is not None), None)
-                appos = next((c for c in head.children if c.dep_ == "appos"), None)
+                appos = _apposition(head)
                 if org_ent is None and appos is not None:
                     org_ent = _org_after(appos, bodies)
                 org = clean_name(org_ent) if org_ent is not None else None
@@ -291,8 +291,12 @@ def _proper_run(head: Token) -> str:
     return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
 
 
+def _apposition(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "appos"), None)
+
+
 def _apposition_role(head: Token) -> str:
-    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    appos = _apposition(head)
     if appos is None:
         return ""
     return _joined([t for t in appos.subtree if t.dep_ != "det" and not _stray_punct(t) and t.i <= appos.i])

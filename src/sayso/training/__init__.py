@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ PARTS: dict[str, str] = {
 
 DEFAULT_DATA_DIR = Path(os.environ.get("SAYSO_DATA", "../shared/data"))
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def say(message: str) -> None:
+    """A line of training progress on stderr, so the figures printed on stdout stay parseable."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def trainer(part: str) -> Callable[..., dict[str, Any]]:

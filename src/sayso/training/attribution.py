@@ -9,7 +9,6 @@ taggers over hashed features, trained as an averaged structured perceptron (fixe
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from spacy.tokens import Token
 from sayso.attribution import model as attribution_model
 from sayso.attribution.model_features import HASH_FEATURES, ROLE_ORDER, feature_matrix
 from sayso.training import attribution_corpus as corpora
+from sayso.training import say
 
 TRAIN = ("polnear-train", "gum-train")
 DEV = ("polnear-dev", "gum-eval")
@@ -45,10 +45,6 @@ def gold_labels(tokens: list[Token], gold: list[corpora.Gold]) -> list[str]:
     return labels
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexicon: dict[str, Any]) -> dict[str, list[Any]]:
     """Per mode, (hashed features, gold label indices) of every document of the named corpora."""
     from sayso.attribution import find_attributions
@@ -69,7 +65,7 @@ def _documents(data_dir: Path, names: tuple[str, ...], cache: Path | None, lexic
             for mode, rules in (("model", None), ("hybrid", found)):
                 out[mode].append((feature_matrix(doc, lexicon["classes"], rules), gold))
             if n % 100 == 0:
-                _say(f"  {name}: {n}/{len(texts)} documents ({time.monotonic() - started:.0f} s)")
+                say(f"  {name}: {n}/{len(texts)} documents ({time.monotonic() - started:.0f} s)")
     return out
 
 
@@ -104,7 +100,7 @@ def fit(docs: list[tuple[Any, np.ndarray]], epochs: int = EPOCHS, seed: int = SE
                 trans += pairs
                 trans_sum += step * pairs
             step += 1
-        _say(f"  epoch {epoch + 1}/{epochs}: {wrong} tokens mislabelled")
+        say(f"  epoch {epoch + 1}/{epochs}: {wrong} tokens mislabelled")
     return coef - coef_sum / step, trans - trans_sum / step
 
 
@@ -116,19 +112,19 @@ def train(data_dir: Path, out_dir: Path, cache: Path | None = CACHE) -> dict[str
 
     lexicon = load_reporting_verbs()
     started = time.monotonic()
-    _say("parsing and featurising the training corpora")
+    say("parsing and featurising the training corpora")
     data = _documents(data_dir, TRAIN, cache, lexicon)
     figures: dict[str, Any] = {"train_documents": len(data["model"]),
                                "train_tokens": sum(len(y) for _, y in data["model"])}
     for mode in ("model", "hybrid"):
-        _say(f"fitting {mode}")
+        say(f"fitting {mode}")
         coef, transitions = fit(data[mode])
         path = out_dir / attribution_model.weights_file(mode)
         attribution_model.save(path, attribution_model.Weights(coef, transitions, mode == "hybrid"))
         figures[f"{mode}_weights_bytes"] = path.stat().st_size
         figures[f"{mode}_weights_sha256"] = sha256(path)  # the digest docs/models.md pins
     figures["training_seconds"] = round(time.monotonic() - started)
-    _say("scoring the dev sets")
+    say("scoring the dev sets")
     weights = {mode: attribution_model.load(out_dir / attribution_model.weights_file(mode)) for mode in ("model", "hybrid")}
-    figures.update(crossdomain.headline(crossdomain.evaluate(data_dir, weights, cache, progress=_say)))
+    figures.update(crossdomain.headline(crossdomain.evaluate(data_dir, weights, cache, progress=say)))
     return figures

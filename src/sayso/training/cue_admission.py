@@ -13,7 +13,6 @@ three decimals the evaluation tables print); where none qualifies nothing is adm
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +27,7 @@ from spacy.tokens import Doc
 from sayso.attribution import admission, finder
 from sayso.attribution.context import Context
 from sayso.training import attribution_corpus as corpora
+from sayso.training import say
 from sayso.training.attribution import CACHE, DEV, TRAIN
 
 GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -37,14 +37,10 @@ C = 1.0
 PRUNE = 1e-3  # weights smaller than this are left out of the file
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def _rules(doc: Doc, lexicon: dict[str, Any], at_admission: Callable[[Context], None]) -> Context:
     """The rules run on ``doc`` with ``at_admission`` in the admission's place."""
     ctx = Context(doc, doc._.voices or [], lexicon, doc._.sayso_boilerplate or [])
-    for name, rule in finder.RULES:
+    for _, rule in finder.RULES:
         (at_admission if rule is admission.admitted_cues else rule)(ctx)
     return ctx
 
@@ -104,12 +100,12 @@ def _threshold(data_dir: Path, cache: Path | None, lexicon: dict[str, Any], grou
 
         results = crossdomain.evaluate(data_dir, cache=cache, systems=("rules",), sets=TRAIN, rules_of=rules_of)
         scored[threshold] = {k: round(v, 3) for k, v in _cells(results).items()}
-        _say(f"  threshold {threshold}: PolNeAR train exact content {scored[threshold]['polnear-train as_annotated content_exact']}")
+        say(f"  threshold {threshold}: PolNeAR train exact content {scored[threshold]['polnear-train as_annotated content_exact']}")
     base = scored[NEVER]
     fair = [t for t in GRID if all(v >= base[k] for k, v in scored[t].items())]
     key = "polnear-train as_annotated content_exact"
     best = max(fair, key=lambda t: (scored[t][key], t), default=NEVER)
-    _say(f"  kept threshold {best} (no train figure falls at {', '.join(map(str, fair)) or 'none'})")
+    say(f"  kept threshold {best} (no train figure falls at {', '.join(map(str, fair)) or 'none'})")
     return best
 
 
@@ -121,9 +117,9 @@ def train(data_dir: Path, out_dir: Path, cache: Path | None = CACHE) -> dict[str
 
     lexicon = load_reporting_verbs()
     started = time.monotonic()
-    _say("collecting the candidate verbs of the train sets")
+    say("collecting the candidate verbs of the train sets")
     groups, rows, labels = _candidates(data_dir, cache, lexicon)
-    _say(f"  {len(rows)} candidates, {sum(labels)} in a gold cue; choosing the threshold on out-of-fold admission")
+    say(f"  {len(rows)} candidates, {sum(labels)} in a gold cue; choosing the threshold on out-of-fold admission")
     threshold = _threshold(data_dir, cache, lexicon, groups, rows, labels)
     weights = _fit(rows, labels, threshold)
     path = out_dir / admission.WEIGHTS_FILE
@@ -134,7 +130,7 @@ def train(data_dir: Path, out_dir: Path, cache: Path | None = CACHE) -> dict[str
         "weights_bytes": path.stat().st_size, "weights_sha256": sha256(path),
         "training_seconds": round(time.monotonic() - started),
     }
-    _say("scoring the dev sets")
+    say("scoring the dev sets")
 
     def rules_of(doc: Doc, text: Any) -> list[dict[str, Any]]:
         return finder.records(_rules(doc, lexicon, lambda ctx: admission.admitted_cues(ctx, weights)))
