@@ -18,6 +18,7 @@ from sayso.attribution.grammar import (
     by_whom,
     closed_off,
     gerund_object,
+    gerund_subject_clause,
     is_question,
     message_like,
     subject_set_off,
@@ -38,7 +39,7 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     comps = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not closed_off(c, verb)]
     comp = next((c for c in comps if c.i > verb.i), None) or next(iter(comps), None) or next(
         (c for c in verb.children if is_question(c)), None
-    ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb)
+    ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb) or gerund_subject_clause(verb)
     if comp is None:
         return None
     return ctx.with_open_quote(span_of([*_subject_taken_for_object(verb, comp), *without_writers_asides(comp)]), verb)

@@ -13,6 +13,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp"}
 
 
+FINITE_TAGS = {"VBZ", "VBD", "VBP"}
+
+
 COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "prep", "oprd"}
 
 
@@ -94,6 +97,19 @@ def gerund_object(child: Token, verb: Token) -> bool:
         child.i > verb.i and child.tag_ == "VBG" and child.dep_ in ("xcomp", "ccomp", "dobj")
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "mark") for c in child.children)
     )
+
+
+def gerund_subject_clause(verb: Token) -> Token | None:
+    """"said cutting that output must be a priority", "say taxing consumption encourages savings":
+    a clause whose subject is an -ing phrase, which the parser hangs on the cue as its bare -ing
+    complement with the clause's verb under it; the -ing word opens the clause."""
+    gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or gerund.i != verb.i + 1 or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "mark") for c in gerund.children):
+        return None
+    finite = next((c for c in gerund.rights if c.dep_ == "ccomp"), None)
+    if finite is None or not (finite.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in finite.children)):
+        return None
+    return gerund
 
 
 def is_question(child: Token) -> bool:
