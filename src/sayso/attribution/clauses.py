@@ -23,6 +23,7 @@ from sayso.attribution.grammar import (
     message_like,
     subject_set_off,
     that_complement,
+    without_closing_aside,
     without_writers_asides,
 )
 from sayso.attribution.quotes import QUOTE_CHARS
@@ -299,14 +300,14 @@ def object_content(ctx: Context, verb: Token) -> tuple[tuple[int, int], Token | 
             why = [c for c in verb.rights if c.i > child.i and c.dep_ == "prep" and not _reports_inside(ctx, c)]
             return ctx.clip(span_of([*child.subtree, *(t for c in why for t in c.subtree)]), verb.idx), None
         if child.dep_ == "dobj" and lemma in objects["noun"] and message_like(child):
-            return ctx.clip(span_of(list(child.subtree)), verb.idx), None
+            return ctx.clip(span_of(without_closing_aside(child)), verb.idx), None
         if gerund_object(child, verb) and (lemma in objects["noun"] or lemma in objects["infinitive"]) and not _leads_in(child):
             # "proposed banning entry", "reported spending $9 million": a gerund is the message too
             return ctx.clip(span_of(list(child.subtree)), verb.idx), None
         if child.dep_ == "prep" and child.lower_ in objects["preposition"].get(lemma, ()):
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and message_like(pobj):
-                return ctx.clip(span_of(list(pobj.subtree)), verb.idx), child
+                return ctx.clip(span_of(without_closing_aside(pobj)), verb.idx), child
     return None
 
 

@@ -62,6 +62,23 @@ def without_writers_asides(head: Token) -> list[Token]:
     return tokens
 
 
+ASIDE_DEPS = {"relcl", "appos", "acl", "advmod", "amod", "prep"}
+
+
+def without_closing_aside(noun: Token) -> list[Token]:
+    """A noun phrase that is what was said, without a phrase a comma or dash sets off at its end:
+    the writer's gloss ("predicted a Cruz win in Texas, which votes on March 1", "reported earnings
+    of $8.42 a share, well above forecasts", "commented on the reason, which …"). PolNeAR and GUM
+    train both leave these out of an object content."""
+    tokens = list(noun.subtree)
+    for c in noun.rights:
+        if c.dep_ in ASIDE_DEPS and c.right_edge.i >= noun.right_edge.i - 1 and c.left_edge.i > noun.left_edge.i + 1:
+            before = noun.doc[c.left_edge.i - 1]
+            if before.text in (",", "—", "–", "-", "("):
+                return [t for t in tokens if t.i < before.i]
+    return tokens
+
+
 def closed_off(comp: Token, verb: Token) -> bool:
     """"His contract is expiring; the show has not announced a successor": a clause before the cue that a
     semicolon or dash closes off is a sentence of its own, not what the cue's subject said."""
