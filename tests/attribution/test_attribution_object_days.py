@@ -1,4 +1,4 @@
-"""An object content does not run on over the day the report was made ("announced his support on
+"""An object content does not run on over the day or occasion of the report ("announced his support on
 Sunday"), but does over the phrases that finish what was said ("announced a plan for the city")."""
 
 from __future__ import annotations
@@ -33,3 +33,10 @@ def test_the_day_of_the_report_is_left_out(bare_nlp):
 
 def test_a_phrase_finishing_the_message_runs_on(bare_nlp):
     assert _contents(_announced(bare_nlp, "for", "reform", "O")) == ["his support for reform"]
+
+
+def test_the_occasion_of_the_report_is_left_out(bare_nlp):
+    """"in a speech" says where it was said (the lexicon's occasion nouns), not what."""
+    doc = _announced(bare_nlp, "in", "speeches", "O")
+    doc[5].lemma_ = "speech"
+    assert _contents(doc) == ["his support"]

@@ -254,17 +254,22 @@ def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, 
     """An object content runs on over the phrases the parser hung on the cue after it ("announced
     a series of steps to tighten sales", "warned of shortages in the east"), but not into another
     report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
-    adverbial tails are better left out), nor over the day it was said ("announced his support on
-    Sunday")."""
+    adverbial tails are better left out), nor over the day or occasion it was said ("announced his
+    support on Sunday", "stressed those worries in a speech")."""
     return _run_on(ctx, 
-        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _dated(c)
+        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _when_said(ctx, c)
     )
 
 
-def _dated(phrase: Token) -> bool:
-    """"on Sunday", "during the night": the day or time the report was made."""
-    return phrase.dep_ == "prep" and phrase.lower_ in ("on", "during") and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in phrase.children
+def _when_said(ctx: Context, phrase: Token) -> bool:
+    """"on Sunday", "during the night", "in a speech", "in an interview": the day, time or occasion
+    the report was made (the lexicon's ``occasion_nouns``)."""
+    if phrase.dep_ != "prep":
+        return False
+    occasions = ctx.lexicon["occasion_nouns"]["words"]
+    return any(
+        c.dep_ == "pobj" and (c.lemma_.lower() in occasions or (phrase.lower_ in ("on", "during") and c.ent_type_ in ("DATE", "TIME")))
+        for c in phrase.children
     )
 
 
