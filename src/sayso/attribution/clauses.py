@@ -222,8 +222,8 @@ def _tail_after_cue(ctx: Context, verb: Token) -> list[Token]:
 def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
     """A reported clause ends where the speaker's next report begins ("said A, and urged B",
     "said A, noting B", "said A while emphasizing B"): a speech cue with no subject of its own
-    that runs to the end of the content, after a comma or conjunction; or where another speaker's
-    report is added to it ("said A, with aides saying B")."""
+    that runs to the end of the content (itself or the quotation it opens), after a comma or
+    conjunction; or where another speaker's report is added to it ("said A, with aides saying B")."""
     span = ctx.doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return content
@@ -231,7 +231,7 @@ def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int
     for t in span[2:]:
         if t.i not in ctx.cue_verbs or ctx.lexicon["classes"][t.lemma_.lower()] != "speech":
             continue
-        if max(x.i for x in t.subtree) < last - 1:
+        if max(x.i for x in t.subtree) < last - 1 and not _opens_closing_quote(ctx, t, content):
             continue
         opener = absolute_with(t)
         if opener is not None and opener.i > span.start + 1:
@@ -248,6 +248,16 @@ def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int
             closing = next((q for q in ctx.quotes if q.start < end < q.end <= t.idx), None)
             return trim(ctx.text, content[0], closing.end if closing is not None else end)
     return content
+
+
+def _opens_closing_quote(ctx: Context, verb: Token, content: tuple[int, int]) -> bool:
+    """"said the plan failed, adding, “It was a mistake. …”": a quotation that opens in or right
+    after the next report's cue phrase and runs to the content's end is that report's, even where
+    the parser hung its later sentences elsewhere and the content took it in whole because it
+    opened inside the clause."""
+    end = max(x.idx + len(x) for x in verb.subtree)
+    quote = next((q for q in ctx.quotes if verb.idx < q.start <= end + 3 and q.end >= content[1] - 1), None)
+    return quote is not None
 
 
 def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
