@@ -265,7 +265,7 @@ def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, 
     a series of steps to tighten sales", "warned of shortages in the east"), but not into another
     report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
     adverbial tails are better left out), nor over the day or occasion it was said ("announced his
-    support on Sunday", "stressed those worries in a speech")."""
+    support on Sunday", "stressed the risks in a speech")."""
     return _run_on(ctx, 
         verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _when_said(ctx, c)
     )

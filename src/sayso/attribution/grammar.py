@@ -67,8 +67,8 @@ ASIDE_DEPS = {"relcl", "appos", "acl", "advmod", "amod", "prep"}
 
 def without_closing_aside(noun: Token) -> list[Token]:
     """A noun phrase that is what was said, without a phrase a comma or dash sets off at its end:
-    the writer's gloss ("predicted a Cruz win in Texas, which votes on March 1", "reported earnings
-    of $8.42 a share, well above forecasts", "commented on the reason, which …"). PolNeAR and GUM
+    the writer's gloss ("predicted a win in Ohio, which votes next week", "reported a profit of
+    $2 a share, well above forecasts", "commented on the reason, which …"). PolNeAR and GUM
     train both leave these out of an object content."""
     tokens = list(noun.subtree)
     for c in noun.rights:
@@ -117,7 +117,7 @@ def gerund_object(child: Token, verb: Token) -> bool:
 
 
 def gerund_subject_clause(verb: Token) -> Token | None:
-    """"said cutting that output must be a priority", "say taxing consumption encourages savings":
+    """"said closing the plant would cost jobs", "say raising the fee curbs demand":
     a clause whose subject is an -ing phrase, which the parser hangs on the cue as its bare -ing
     complement with the clause's verb under it; the -ing word opens the clause."""
     gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
