@@ -266,8 +266,9 @@ def extended(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, 
     report nor over adverbial clauses (PolNeAR train measured both ways: clausal contents and
     adverbial tails are better left out), nor over the day or occasion it was said ("announced his
     support on Sunday", "stressed the risks in a speech")."""
-    return _run_on(ctx, 
-        verb, content, lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _when_said(ctx, c)
+    return _run_on(
+        ctx, verb, content,
+        lambda c: c.dep_ in EXTEND_DEPS and not any(t.i in ctx.cue_verbs for t in c.subtree) and not _when_said(ctx, c),
     )
 
 
@@ -277,8 +278,9 @@ def _when_said(ctx: Context, phrase: Token) -> bool:
     if phrase.dep_ != "prep":
         return False
     occasions = ctx.lexicon["occasion_nouns"]["words"]
+    dated = phrase.lower_ in ("on", "during")
     return any(
-        c.dep_ == "pobj" and (c.lemma_.lower() in occasions or (phrase.lower_ in ("on", "during") and c.ent_type_ in ("DATE", "TIME")))
+        c.dep_ == "pobj" and (c.lemma_.lower() in occasions or (dated and c.ent_type_ in ("DATE", "TIME")))
         for c in phrase.children
     )
 

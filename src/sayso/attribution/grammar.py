@@ -72,7 +72,8 @@ def without_closing_aside(noun: Token) -> list[Token]:
     train both leave these out of an object content."""
     tokens = list(noun.subtree)
     for c in noun.rights:
-        if c.dep_ in ASIDE_DEPS and c.right_edge.i >= noun.right_edge.i - 1 and c.left_edge.i > noun.left_edge.i + 1:
+        closes = c.right_edge.i >= noun.right_edge.i - 1
+        if c.dep_ in ASIDE_DEPS and closes and c.left_edge.i > noun.left_edge.i + 1:
             before = noun.doc[c.left_edge.i - 1]
             if before.text in (",", "—", "–", "-", "("):
                 return [t for t in tokens if t.i < before.i]
@@ -121,12 +122,15 @@ def gerund_subject_clause(verb: Token) -> Token | None:
     a clause whose subject is an -ing phrase, which the parser hangs on the cue as its bare -ing
     complement with the clause's verb under it; the -ing word opens the clause."""
     gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-    if gerund is None or gerund.i != verb.i + 1 or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "mark") for c in gerund.children):
+    if gerund is None or gerund.i != verb.i + 1:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "mark") for c in gerund.children):
         return None
     finite = next((c for c in gerund.rights if c.dep_ == "ccomp"), None)
-    if finite is None or not (finite.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in finite.children)):
+    if finite is None:
         return None
-    return gerund
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in finite.children)
+    return gerund if finite.tag_ in FINITE_TAGS or modal else None
 
 
 def is_question(child: Token) -> bool:
