@@ -342,9 +342,13 @@ def _leads_in(obj: Token) -> bool:
 
 def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """"The strike was confirmed by the ministry": a passive cue's subject is what was said
-    (never a person: "she was told" names the listener)."""
+    (never a person: "she was told" names the listener), unless the verb still has what was said
+    or done after it: then its subject is whom it was said to or of ("voters were asked a series of
+    questions", "the supporter was charged with assault", "the company is informed of threats")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or not message_like(subject) or subject.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return None
+    if any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "of")) for c in verb.children):
         return None
     return ctx.clip(span_of(list(subject.subtree)), verb.idx)
 

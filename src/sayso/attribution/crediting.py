@@ -169,9 +169,10 @@ def _name_before_aside(ctx: Context, verb: Token, last: int) -> Token | None:
 
 def _inverted_speaker(ctx: Context, verb: Token, quote: tuple[int, int]) -> Token | None:
     """"“…,” recalled Mr. Rhodes.": right after its quote, an inverted cue's next noun phrase is
-    its speaker, even where the parser took it for the object or the subject of something else."""
+    its speaker, even where the parser took it for the object or the subject of something else;
+    never a participle's ("“…”, highlighting the risk to crops": what it highlights)."""
     between = ctx.text[quote[1] : verb.idx]
-    if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(ctx.doc):
+    if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(ctx.doc) or verb.tag_ == "VBG":
         return None
     following = ctx.doc[verb.i + 1]
     chunk = next((c for c in ctx.doc.noun_chunks if c.start == following.i), None)

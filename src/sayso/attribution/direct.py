@@ -66,7 +66,7 @@ def direct_quote(ctx: Context, q: Quote) -> None:
         return
     short = word_count(text[inner[0] : inner[1]]) < ctx.lexicon["quote_marks"]["min_words_direct"]
     speech = [v for v in candidates if ctx.lexicon["classes"][v.lemma_.lower()] == "speech" and not asker_unnamed(v)]
-    verb = min(speech or candidates, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)), default=None)
+    verb = min(speech or candidates, key=lambda v: _distance(ctx, q, v), default=None)
     if short and title_case(text[inner[0] : inner[1]]):
         return  # “The Rachel Maddow Show”: a title, not speech
     if verb is not None:
@@ -176,6 +176,15 @@ def _embedding_clause(ctx: Context, q: Quote, verb: Token) -> tuple[int, int] | 
     if word_count(ctx.text[start : q.start] + ctx.text[q.end : end]) < 2:
         return None
     return ctx.clip((start, max(end, q.end)), verb.idx)
+
+
+def _distance(ctx: Context, q: Quote, verb: Token) -> tuple[bool, int]:
+    """How far a cue stands from the quote, counted from the cue's near edge, so that a verb before
+    the quote is no further away for being long ("People say, “Hello, I'm John,” I say, “…”": the
+    first quote is the people's, whose "say" ends two characters before it); a cue that ends a
+    sentence before the quote's own ("…, Mr. Lou said. “…,” he said.") is further than any in it."""
+    gap = ctx.text[verb.idx + len(verb) : q.start] if verb.idx < q.start else ctx.text[q.end : verb.idx]
+    return any(mark in gap for mark in ".!?"), len(gap)
 
 
 def _cue_candidates(ctx: Context, q: Quote) -> list[Token]:

@@ -69,12 +69,19 @@ def cue_verb_report(ctx: Context, verb: Token) -> None:
 
 def reports_more(ctx: Context, verb: Token) -> bool:
     """"“…,” Sanders said private contractors cost more": a cue that credits a quote can report a
-    clause of its own as well, when that clause holds no quotation."""
+    clause of its own as well, when that clause holds no quotation and is not the speaker it named
+    ("“…,” said Robert Reich, who served as labor secretary": the parse's clause is who spoke)."""
     comp = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
     if comp is None:
         return False
     span = span_of(list(comp.subtree))
-    return not any(overlap(span, (q.start, q.end)) for q in ctx.quotes)
+    if any(overlap(span, (q.start, q.end)) for q in ctx.quotes):
+        return False
+    return not any(
+        c.cue is not None and c.cue[0] == verb.idx and c.subject is not None and verb.i < c.subject.i
+        and span[0] <= c.subject.idx < span[1]
+        for c in ctx.candidates
+    )
 
 
 def noun_report(ctx: Context, noun: Token) -> None:
