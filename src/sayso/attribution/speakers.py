@@ -155,7 +155,8 @@ class SpeakerResolver:
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
-        if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
+        job = is_office(head, self.lexicon) and not in_entity
+        if (head.pos_ == "PROPN" and not job and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
             ent = next((e for e in orgs if e.start <= head.i < e.end), None)
             name = clean_name(ent) if ent is not None else _proper_run(head)
             owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
@@ -169,7 +170,9 @@ class SpeakerResolver:
             return self._speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
             return self._speaker(None, mention)
-        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not _stray_punct(t)]
+        owners = [t for c in head.lefts if c.dep_ == "poss" for t in c.subtree]  # "the Prime Minister's spokesman"
+        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "predet") and t not in owners
+                     and not _stray_punct(t)]
         org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
         org = clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
@@ -183,8 +186,9 @@ class SpeakerResolver:
         role_words = [
             t for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
         ]
-        role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
-        return self._speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+        person = head.pos_ == "NOUN" or job
+        role = _joined([*role_words, head]) if person else None
+        return self._speaker(None, mention, role, org, "PERSON" if person else None)
 
 
 def _bare_surname(head: Token) -> bool:
@@ -194,6 +198,15 @@ def _bare_surname(head: Token) -> bool:
     if head.pos_ == "PROPN":
         return True
     return head.is_title and not any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+def is_office(head: Token, lexicon: dict[str, Any]) -> bool:
+    """A capitalised office with no name ("the Foreign Secretary", "Britain's Prime Minister") is a
+    role, as its lowercase spelling is; the tagger calls it a proper noun and it was read as a body
+    named "Foreign Secretary" (British and wire styles capitalise offices, PolNeAR's US news seldom)."""
+    lemma = head.lemma_.lower()
+    return (head.is_title and head.tag_ not in ("NNS", "NNPS")
+            and lemma in lexicon["speaker_nominals"] and lemma not in lexicon["org_words"])
 
 
 def _stray_punct(token: Token) -> bool:
