@@ -152,6 +152,11 @@ class SpeakerResolver:
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
+        untagged = _untagged_name(head, self.ents, self.lexicon)  # a name the tagger missed
+        if untagged is not None and head.pos_ == "PROPN":  # "Ana Ruiz, the department's spokesperson"
+            org_ent = _org_after(_apposition(head), orgs)
+            org = clean_name(org_ent) if org_ent is not None else None
+            return self._speaker(untagged, mention, _apposition_role(head) or None, org, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
@@ -188,7 +193,7 @@ class SpeakerResolver:
         ]
         person = head.pos_ == "NOUN" or job
         role = _joined([*role_words, head]) if person else None
-        return self._speaker(None, mention, role, org, "PERSON" if person else None)
+        return self._speaker(untagged, mention, role, org, "PERSON" if person else None)
 
 
 def _bare_surname(head: Token) -> bool:
@@ -207,6 +212,29 @@ def is_office(head: Token, lexicon: dict[str, Any]) -> bool:
     lemma = head.lemma_.lower()
     return (head.is_title and head.tag_ not in ("NNS", "NNPS")
             and lemma in lexicon["speaker_nominals"] and lemma not in lexicon["org_words"])
+
+
+def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any]) -> str | None:
+    """A person's name of two or more capitalised words set beside a person's role by apposition,
+    that the tagger left without an entity ("The department's spokesperson, Ana Ruiz", "Ana Ruiz,
+    the department's spokesperson"). A body beside a body noun ("Its parent company, Northwind
+    Holdings") is no person."""
+    if head.pos_ == "NOUN":
+        role, name = head, _apposition(head)
+    else:
+        role, name = _apposition(head), head
+    if role is None or name is None or role.pos_ != "NOUN" or not role.is_lower or name.pos_ != "PROPN":
+        return None
+    lemma = role.lemma_.lower()
+    if lemma in lexicon["org_words"] or lemma in lexicon["message_nouns"]:
+        return None
+    if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
+        return None
+    words = [t for t in name.subtree if t.i <= name.i and t.dep_ == "compound" or t == name]
+    tagged = any(e.start <= t.i < e.end for e in ents for t in words)
+    if len(words) < 2 or tagged or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+        return None
+    return _joined(words)
 
 
 def _stray_punct(token: Token) -> bool:
