@@ -55,3 +55,12 @@ def test_an_office_beside_its_holder_keeps_the_holder(nlp) -> None:
 def test_an_owner_s_office_is_left_out_of_the_role(nlp) -> None:
     text = "The Prime Minister's spokesman said the report was false."
     assert _speakers(text) == [("The Prime Minister's spokesman", None, "spokesman", None)]
+
+
+def test_a_statement_is_not_the_last_person_who_spoke(nlp) -> None:
+    """"the statement said" after a spokesman spoke: neither his name nor his body is the statement's."""
+    text = (
+        "\u201cThe dialogue continues,\u201d Kremlin spokesman Dmitry Peskov told reporters.\n\n"
+        "\u201cOur sovereignty is not negotiable,\u201d the statement said."
+    )
+    assert ("the statement", None, None, None) in _speakers(text)

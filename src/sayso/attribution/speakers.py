@@ -120,8 +120,8 @@ class SpeakerResolver:
         for s in reversed(self.history):
             if s.name and ((s.role and word in s.role.lower()) or (s.org and word in s.org.lower())):
                 return s
-        if word in self.lexicon["org_words"]:
-            return None
+        if word in self.lexicon["org_words"] or word in self.lexicon["message_nouns"]:
+            return None  # "the statement said" is no person: not the last one who spoke, nor their body
         return next((s for s in reversed(self.history) if s.name and s.type == "PERSON"), None)
 
     def _describe(self, head: Token, mention: tuple[int, int]) -> Speaker:
