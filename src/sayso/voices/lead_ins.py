@@ -33,6 +33,7 @@ def lead_in_name(sentence: Sequence[Token], rules: Rules) -> Span | None:
     return (
         first_speaker(sentence, verbs, rules, rules.label_preference)  # "As X wrote:", "according to X"
         or _ends_in_name(sentence)  # "… does not surprise pollster Jane Roe:", "…," by Jane Roe:"
+        or _presented(sentence)  # "And here is Bloomberg, two days earlier, with a different story:"
         or _named_head(sentence)  # "Marco Arment:", "Dave Winer on whether Twitter is dying:"
         # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the verb
         or first_speaker([t for t in sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, rules, NAMED_SPEAKERS)
@@ -80,6 +81,22 @@ def _named_head(sentence: Sequence[Token]) -> Span | None:
     run = proper_run(root)
     # the run must open the lead-in: "Some High-Risk Practices (formatting mine):" names no one
     return run if run.start == sentence[0].i and run.text[:1].isupper() else None
+
+
+def _presented(sentence: Sequence[Token]) -> Span | None:
+    """"Here is Bloomberg, two days earlier:", "Here's the Journal this morning:": the name "here is"
+    presents is the excerpt's source, whatever the tagger labelled it (one-word outlets often come
+    out as places) and whatever follows it."""
+    for t in sentence:
+        named = t.pos_ == "PROPN" or (t.is_title and t.pos_ in ("ADJ", "NOUN"))  # "Axios" tagged an adjective
+        be = t.head.lemma_ == "be" or t.head.lower_ in ("’s", "'s")  # "Here’s": the tagger's lemma is "’"
+        if t.dep_ == "nsubj" and t.i > t.head.i and be and named \
+                and any(c.lower_ == "here" for c in t.head.children):
+            entity = entity_of(t)
+            if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return entity
+            return proper_run(t) if entity is None else None
+    return None
 
 
 def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
