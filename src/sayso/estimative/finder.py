@@ -439,7 +439,11 @@ class _Finder(Frames, Indirect, Assessor):
         prep = noun.head if noun.head.lower_ in spec["preps"] and noun.dep_ == "pobj" else None
         parenthesised = span.start > 0 and self.doc[span.start - 1].text == "("
         governed = any(a.lemma_ in self.rules.judging_verbs for a in noun.ancestors)
-        if prep is None and not parenthesised and not governed:
+        # "We have low confidence in this judgment": the writer's own, as the standards phrase it
+        # ("investors have low confidence in the economy" is a report about investors)
+        held = noun.dep_ == "dobj" and noun.head.lemma_ == "have" and any(
+            c.dep_ == "nsubj" and c.lower_ in self.rules.self_references for c in noun.head.children)
+        if prep is None and not parenthesised and not governed and not held:
             return
         tokens = [prep, *span] if prep is not None and prep.i == span.start - 1 else list(span)
         assessor, _ = self.assessor(noun)
