@@ -29,5 +29,15 @@ def test_a_name_beside_a_role_is_the_person(nlp, text, expected) -> None:
     assert _speaker(text) == expected
 
 
+def test_a_name_the_tagger_took_for_a_place_is_the_person_and_she_is_hers(nlp) -> None:
+    text = (
+        "Defence Minister Andrei Belousov said production had tripled.\n\n"
+        "The governor's spokeswoman, Natalia Ilchenko, said there were no casualties. "
+        "She added that power had been restored."
+    )
+    names = [(a.speaker.mention.text, a.speaker.name) for a in analyze(text).attributions]
+    assert names[1:] == [("The governor's spokeswoman, Natalia Ilchenko", "Natalia Ilchenko"), ("She", "Natalia Ilchenko")]
+
+
 def test_a_body_beside_a_body_noun_is_no_person(nlp) -> None:
     assert _speaker("Its parent company, Northwind Holdings, said the report was false.")[1:] == (None, None, "ORG")

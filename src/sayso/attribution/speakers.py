@@ -231,7 +231,9 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
     if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
         return None
     words = [t for t in name.subtree if t.i <= name.i and t.dep_ == "compound" or t == name]
-    tagged = any(e.start <= t.i < e.end for e in ents for t in words)
+    # a name the tagger took for a place or a body ("Natalia Ilchenko" as GPE) beside a spokeswoman
+    # is still hers; beside a role the lexicon does not know, a tagged name may be a place ("his home town, New York")
+    tagged = any(e.start <= t.i < e.end for e in ents for t in words) and lemma not in lexicon["speaker_nominals"]
     if len(words) < 2 or tagged or not all(t.is_title and t.pos_ == "PROPN" for t in words):
         return None
     return _joined(words)
