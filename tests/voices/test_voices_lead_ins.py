@@ -24,6 +24,7 @@ def _sentence(nlp, lead_in: str):
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),  # a name heads it
         ("In the words of Karen Holt:", "Karen Holt"),  # a verbless lead-in's name
         ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
+        ("Take this from a long Politico piece:", "Politico"),  # a name modifying a source noun
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
         ("Here is Karen Holt:", "Karen Holt"),
         ("Via Karen Holt:", "Karen Holt"),  # not the lead-in word the parser took into the name

@@ -38,7 +38,7 @@ def lead_in_name(sentence: Sequence[Token], rules: Rules) -> Span | None:
         # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the verb
         or first_speaker([t for t in sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, rules, NAMED_SPEAKERS)
         or _named_in_fragment(sentence, rules)  # "In the words of Adam Smith:", "From Bloomberg:"
-        or _named_owner(sentence, rules)  # "Levy's conclusion:", "a response from Naomi Klein:"
+        or named_owner(sentence, rules)  # "Levy's conclusion:", "a response from Naomi Klein:"
     )
 
 
@@ -119,13 +119,14 @@ def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
     return None
 
 
-def _named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
+def named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
     """"I'm on board with Levy's conclusion:", "another passage from Sotomayor's speech:", "a good
-    response from Naomi Klein:": the named owner or author of a source noun in the lead-in names
-    the excerpt (a proper noun NER missed counts too: "Twitter's statement")."""
+    response from Naomi Klein:", "Take this from a long Politico piece.": the named owner or author
+    of a source noun in the lead-in names the excerpt (a proper noun NER missed counts too:
+    "Twitter's statement")."""
     for t in sentence:
-        if t.dep_ == "poss" and t.head.lemma_.lower() in rules.source_nouns:
-            owner = t
+        if t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in rules.source_nouns:
+            owner = t  # "Levy's conclusion", "a long Politico piece"
         elif t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.head.lemma_.lower() in rules.source_nouns:
             owner = t
         else:
