@@ -101,3 +101,16 @@ def test_a_paragraph_after_a_led_in_quotation_is_the_author_s(bare_nlp):
     found = find_attributions(bare_nlp(text), _lead_in_then_quoted(text, [quotation, after], "the mayor"), LEXICON)
     assert [text[slice(*a["content"])] for a in found if a["kind"] == "excerpt"] == []
     assert "the port had lost money for years" in [text[slice(*a["content"])] for a in found]
+
+
+def test_an_excerpt_ends_before_the_sign_off_that_names_its_source(excerpts):
+    """"… in decades.\n— Capital Economics": who signed the excerpt is not among its words."""
+    passage = "Household formation is slowing, and the pipeline of new apartments is the largest in decades."
+    signed = f"{passage}\n\u2014 Capital Economics"
+    assert excerpts("Rents have been flat for a year.", signed, source="Capital Economics") == [
+        (None, "Capital Economics", passage)
+    ]
+
+
+def test_a_sign_off_line_alone_is_no_excerpt(excerpts):
+    assert excerpts("Rents have been flat for a year.", "\u2014 Capital Economics", source="Capital Economics") == []

@@ -83,3 +83,10 @@ def test_boilerplate_is_an_argument(bare_nlp) -> None:
     lexicon = load_reporting_verbs()
     assert [a["rule"] for a in find_attributions(doc, [], lexicon)] == ["indirect-ccomp"]
     assert find_attributions(doc, [], lexicon, boilerplate=[[0, len(text)]]) == []
+
+
+def test_lexicon_an_assessment_is_a_judgement_not_speech(attributions_of):
+    """"We assess with moderate confidence that …": an intelligence-style judgement is a belief,
+    which reports list apart from what was said."""
+    text = "We assess with moderate confidence that Iran will rebuild the sites. We judge that the risk is low."
+    assert [a["cue_class"] for a in attributions_of(text)] == ["belief", "belief"]

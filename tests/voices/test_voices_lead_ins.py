@@ -24,12 +24,18 @@ def _sentence(nlp, lead_in: str):
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),  # a name heads it
         ("In the words of Karen Holt:", "Karen Holt"),  # a verbless lead-in's name
         ("I am on board with Karen Holt's conclusion:", "Karen Holt's"),  # the owner of a source noun
+        ("Take this from a long Politico piece:", "Politico"),  # a name modifying a source noun
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
         ("Here is Karen Holt:", "Karen Holt"),
         ("Via Karen Holt:", "Karen Holt"),  # not the lead-in word the parser took into the name
         ("The crossings will reopen in May, by Karen Holt:", "Karen Holt"),  # a byline
+        # what "here is" presents, whatever the tagger labelled it and whatever follows it
+        ("And here is Bloomberg, two days earlier, with a rather different story:", "Bloomberg"),
+        ("Here's Axios this morning:", "Axios"),
+        ("Why? Here\u2019s Google:", "Google"),
         # must name no one: nothing but common nouns, a heading that no name opens
         ("Here is the statement in full:", None),
+        ("Here is Ukraine's foreign minister:", None),
         ("Some High-Risk Crossings (formatting mine):", None),
         ("This year's winners are:", None),
         ("Then, later that month on CNN:", None),  # where the words appeared, not whose they are

@@ -115,3 +115,15 @@ def test_sources_lead_in_name_comes_before_a_links_url(nlp) -> None:
 )
 def test_sources_named_by_the_paragraph_before(nlp, before: str, source: str | None) -> None:
     assert sources(nlp, ["The crossings stayed shut all week.", before, EXCERPT], {2})[2] == source
+
+
+def test_sources_the_lead_in_names_the_piece_it_takes_the_block_from(nlp) -> None:
+    """"Take this from a long Politico piece. The money quote:": the owner of the source noun in an
+    earlier sentence of the lead-in names the block its last sentence only announces."""
+    lead_in = "Most of the coverage has missed the point. Take this from a long Politico piece. The money quote:"
+    assert sources(nlp, [lead_in, EXCERPT], {1}) == [None, "Politico"]
+
+
+def test_sources_a_lead_in_with_no_owner_names_nobody(nlp) -> None:
+    lead_in = "Most of the coverage has missed the point. Take this from a long piece. The money quote:"
+    assert sources(nlp, [lead_in, EXCERPT], {1}) == [None, None]

@@ -43,7 +43,11 @@ def clause_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
     ) or _stray_that_clause(ctx, verb) or _flattened_that_clause(verb) or gerund_subject_clause(verb)
     if comp is None:
         return None
-    return ctx.with_open_quote(span_of([*_subject_taken_for_object(verb, comp), *without_writers_asides(comp)]), verb)
+    tokens = without_writers_asides(comp)
+    mark = next((c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None and comp.i > verb.i:  # "reported, citing two officials, that …": the aside is the report's
+        tokens = [t for t in tokens if t.i >= mark.i]
+    return ctx.with_open_quote(span_of([*_subject_taken_for_object(verb, comp), *tokens]), verb)
 
 
 def _subject_taken_for_object(verb: Token, comp: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from sayso.attribution.names import lead_in_name
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import overlap, rstrip
 from sayso.attribution.subjects import passive_agent, subject_of
+from sayso.voices.signatures import sign_off_start
 
 
 def excerpts(ctx: Context) -> None:
@@ -25,7 +26,13 @@ def excerpts(ctx: Context) -> None:
         if voice.get("voice") != "quoted":
             continue
         start = voice["start"]
-        content = (start, rstrip(ctx.text, start, voice["end"], " \n\t"))
+        end = voice["end"]
+        signed = sign_off_start(ctx.text[start:end], voice["source"]) if voice.get("source") else None
+        if signed is not None:  # "— Capital Economics" signs the excerpt off: not its words
+            end = start + signed
+        content = (start, rstrip(ctx.text, start, end, " \n\t"))
+        if content[1] <= content[0]:
+            continue
         lead = colon_lead_in(ctx, start)
         colon = lead[1] if lead is not None else None
         if voice.get("source") is not None or lead is None:

@@ -18,7 +18,7 @@ from sayso.attribution import admission, excerpts, indirect, names, standalone
 from sayso.attribution.context import Context
 from sayso.attribution.direct import direct_quote
 from sayso.attribution.lexicon import check_lexicon
-from sayso.attribution.mentions import mention_of
+from sayso.attribution.mentions import mention_of, past_clock
 from sayso.attribution.quotes import quote_at
 from sayso.attribution.speakers import SpeakerResolver
 from sayso.model import Speaker
@@ -133,7 +133,7 @@ def records(ctx: Context) -> list[dict[str, Any]]:
     found = []
     for c in sorted(ctx.candidates, key=lambda c: (c.anchor, c.content)):
         if c.subject is not None:
-            speaker = resolver.resolve(c.subject, c.mention or mention_of(ctx, c.subject))
+            speaker = resolver.resolve(c.subject, past_clock(ctx.text, c.mention or mention_of(ctx, c.subject)))
         elif c.running and resolver.history:
             speaker = resolver.history[-1]
         else:

@@ -95,6 +95,21 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     return start, start + dangling.start() if dangling else end
 
 
+ZONES = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT)"
+CLOCK = re.compile(  # "23:15", "10.32am", "0915 GMT"; not "3.45 million" or a year
+    rf"(?:\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?|\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\.?|\d{{4}}(?=\s?{ZONES}))(?:\s?{ZONES})?[\s:|–—-]+"
+)
+
+
+def past_clock(text: str, mention: tuple[int, int]) -> tuple[int, int]:
+    """A liveblog entry's time at the start of its line ("23:15 Opposition leader Sarah Lindqvist:",
+    "10.32am GMT – Analysts say") is when it was posted, not part of who speaks."""
+    start, end = mention
+    line = text.rfind("\n", 0, start) + 1
+    clock = CLOCK.match(text, start) if not text[line:start].strip() else None
+    return (clock.end(), end) if clock is not None and clock.end() < end else mention
+
+
 def _outside_open_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     """A bracket the mention opens and does not close is not the speaker's: one it starts with
     ("(Raphael Lemkin, who coined the word, said") opens an aside round the whole report, and one

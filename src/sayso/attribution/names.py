@@ -48,8 +48,8 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
     if ":" in ctx.text[start:colon]:
         return None
     prefix = ctx.doc.char_span(start, colon, alignment_mode="expand")
-    if prefix is None or len(prefix) == 0:
-        return None
+    if prefix is None or len(prefix) == 0 or len(prefix.text.strip(" .")) < 2:
+        return None  # an interview's "Q:" and "A:" name no one (GUM's interviews credit no answer to them)
     if len([t for t in prefix if not t.is_punct]) > ctx.lexicon["quote_marks"]["headline_lead_in_words"]:
         return None
     if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") or t.lower_ in ctx.lexicon["colon_labels"] for t in prefix):

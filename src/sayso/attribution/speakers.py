@@ -120,8 +120,8 @@ class SpeakerResolver:
         for s in reversed(self.history):
             if s.name and ((s.role and word in s.role.lower()) or (s.org and word in s.org.lower())):
                 return s
-        if word in self.lexicon["org_words"]:
-            return None
+        if word in self.lexicon["org_words"] or word in self.lexicon["message_nouns"]:
+            return None  # "the statement said" is no person: not the last one who spoke, nor their body
         return next((s for s in reversed(self.history) if s.name and s.type == "PERSON"), None)
 
     def _describe(self, head: Token, mention: tuple[int, int]) -> Speaker:
@@ -152,10 +152,16 @@ class SpeakerResolver:
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
         lemma = head.lemma_.lower()
+        untagged = _untagged_name(head, self.ents, self.lexicon)  # a name the tagger missed
+        if untagged is not None and head.pos_ == "PROPN":  # "Ana Ruiz, the department's spokesperson"
+            org_ent = _org_after(_apposition(head), orgs)
+            org = clean_name(org_ent) if org_ent is not None else None
+            return self._speaker(untagged, mention, _apposition_role(head) or None, org, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
-        if (head.pos_ == "PROPN" and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
+        job = is_office(head, self.lexicon) and not in_entity
+        if (head.pos_ == "PROPN" and not job and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
             ent = next((e for e in orgs if e.start <= head.i < e.end), None)
             name = clean_name(ent) if ent is not None else _proper_run(head)
             owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_)), None)
@@ -169,7 +175,9 @@ class SpeakerResolver:
             return self._speaker(name, mention, None, name, "ORG")
         if head.pos_ == "PRON":
             return self._speaker(None, mention)
-        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet") and not _stray_punct(t)]
+        owners = [t for c in head.lefts if c.dep_ == "poss" for t in c.subtree]  # "the Prime Minister's spokesman"
+        modifiers = [t for t in span if t.i < head.i and t.dep_ not in ("det", "predet") and t not in owners
+                     and not _stray_punct(t)]
         org_ent = next((e for e in orgs if e.end <= head.i + 1), None) or _org_after(head, orgs)
         org = clean_name(org_ent) if org_ent is not None else None
         if lemma in self.lexicon["org_words"]:
@@ -183,8 +191,9 @@ class SpeakerResolver:
         role_words = [
             t for t in modifiers if t.dep_ != "case" and not (org_ent is not None and org_ent.start <= t.i < org_ent.end)
         ]
-        role = _joined([*role_words, head]) if head.pos_ == "NOUN" else None
-        return self._speaker(None, mention, role, org, "PERSON" if head.pos_ == "NOUN" else None)
+        person = head.pos_ == "NOUN" or job
+        role = _joined([*role_words, head]) if person else None
+        return self._speaker(untagged, mention, role, org, "PERSON" if person else None)
 
 
 def _bare_surname(head: Token) -> bool:
@@ -194,6 +203,40 @@ def _bare_surname(head: Token) -> bool:
     if head.pos_ == "PROPN":
         return True
     return head.is_title and not any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+def is_office(head: Token, lexicon: dict[str, Any]) -> bool:
+    """A capitalised office with no name ("the Foreign Secretary", "Britain's Prime Minister") is a
+    role, as its lowercase spelling is; the tagger calls it a proper noun and it was read as a body
+    named "Foreign Secretary" (British and wire styles capitalise offices, PolNeAR's US news seldom)."""
+    lemma = head.lemma_.lower()
+    return (head.is_title and head.tag_ not in ("NNS", "NNPS")
+            and lemma in lexicon["speaker_nominals"] and lemma not in lexicon["org_words"])
+
+
+def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any]) -> str | None:
+    """A person's name of two or more capitalised words set beside a person's role by apposition,
+    that the tagger left without an entity ("The department's spokesperson, Ana Ruiz", "Ana Ruiz,
+    the department's spokesperson"). A body beside a body noun ("Its parent company, Northwind
+    Holdings") is no person."""
+    if head.pos_ == "NOUN":
+        role, name = head, _apposition(head)
+    else:
+        role, name = _apposition(head), head
+    if role is None or name is None or role.pos_ != "NOUN" or not role.is_lower or name.pos_ != "PROPN":
+        return None
+    lemma = role.lemma_.lower()
+    if lemma in lexicon["org_words"] or lemma in lexicon["message_nouns"]:
+        return None
+    if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
+        return None
+    words = [t for t in name.subtree if t.i <= name.i and t.dep_ == "compound" or t == name]
+    # a name the tagger took for a place or a body ("Natalia Ilchenko" as GPE) beside a spokeswoman
+    # is still hers; beside a role the lexicon does not know, a tagged name may be a place ("his home town, New York")
+    tagged = any(e.start <= t.i < e.end for e in ents for t in words) and lemma not in lexicon["speaker_nominals"]
+    if len(words) < 2 or tagged or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+        return None
+    return _joined(words)
 
 
 def _stray_punct(token: Token) -> bool:

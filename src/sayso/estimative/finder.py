@@ -283,16 +283,17 @@ class _Finder(Frames, Indirect, Assessor):
             return
         canonical, phrase, modifiers = self.intensify(core, rules.words[core.lower_])
         phrase.append(core)
-        head = core.head
+        first = _first_conjunct(core)  # "possible but unlikely": the second word qualifies what the first does
+        head = first.head
         negation = None
         extra_negated = False
         rule = "word"
         complement = None
-        small_clause = core.pos_ == "ADJ" and core.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
-        if core.dep_ in ("acomp", "attr", "oprd") or small_clause:
-            clause_head = core if small_clause else head
+        small_clause = first.pos_ == "ADJ" and first.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
+        if first.dep_ in ("acomp", "attr", "oprd") or small_clause:
+            clause_head = first if small_clause else head
             negation = is_negated(core, rules.negations) or is_negated(clause_head, rules.negations)
-            if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i:
+            if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i and first is core:
                 phrase.append(clause_head)
                 modifiers.insert(0, clause_head.lower_)
             complement = clausal_complement(core) or (clausal_complement(clause_head) if clause_head.i != core.i else None)
@@ -306,7 +307,7 @@ class _Finder(Frames, Indirect, Assessor):
                     proposition = char_span(tokens)
             else:
                 proposition = contiguous(clause_tokens(clause_head))
-        elif core.dep_ == "amod":
+        elif first.dep_ == "amod":
             if head.lemma_.lower() in rules.lex["attributive_kinds"]["nouns"]:
                 return  # "likely voters": a kind of voter, not an estimate
             rule = "word-attributive"
@@ -438,7 +439,11 @@ class _Finder(Frames, Indirect, Assessor):
         prep = noun.head if noun.head.lower_ in spec["preps"] and noun.dep_ == "pobj" else None
         parenthesised = span.start > 0 and self.doc[span.start - 1].text == "("
         governed = any(a.lemma_ in self.rules.judging_verbs for a in noun.ancestors)
-        if prep is None and not parenthesised and not governed:
+        # "We have low confidence in this judgment": the writer's own, as the standards phrase it
+        # ("investors have low confidence in the economy" is a report about investors)
+        held = noun.dep_ == "dobj" and noun.head.lemma_ == "have" and any(
+            c.dep_ == "nsubj" and c.lower_ in self.rules.self_references for c in noun.head.children)
+        if prep is None and not parenthesised and not governed and not held:
             return
         tokens = [prep, *span] if prep is not None and prep.i == span.start - 1 else list(span)
         assessor, _ = self.assessor(noun)
@@ -494,6 +499,14 @@ class _Finder(Frames, Indirect, Assessor):
         self.assessments.sort(key=lambda a: a["phrase"])
         self.confidences.sort(key=lambda c: c["phrase"])
         return Found(self.assessments, self.confidences)
+
+
+def _first_conjunct(word: Token) -> Token:
+    """The first of adjectives joined by and/but/or ("remains possible but improbable"), which the
+    parse gives the clause's role; a word not joined to another adjective is its own."""
+    while word.dep_ == "conj" and word.pos_ == "ADJ" and word.head.pos_ == "ADJ":
+        word = word.head
+    return word
 
 
 def find_assessments(

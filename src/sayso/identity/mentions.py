@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.attribution.speakers import is_office
 from sayso.data import load_json
 from sayso.doctext import ents_within
 from sayso.identity.names import is_title, person_name, same_first
@@ -29,18 +30,24 @@ from sayso.identity.names import is_title, person_name, same_first
 NOMINALS = ("NOUN", "PROPN", "PRON")
 
 
+@functools.lru_cache(maxsize=1)
+def reporting_lexicon() -> dict[str, Any]:
+    """The cue lexicon's word lists (titles, bodies, message nouns) as shipped."""
+    return load_json("reporting_verbs.json", version=None)
+
+
 @functools.lru_cache(maxsize=2)
 def message_nouns(bodies: bool = True) -> frozenset[str]:
     """Nouns whose owner is who speaks: "Trump's statement", and (``bodies``) "Niger's transitional
     government"; plural bodies ("surety companies") are not their owner."""
-    lexicon = load_json("reporting_verbs.json", version=None)
+    lexicon = reporting_lexicon()
     return frozenset({*lexicon["message_nouns"], *(lexicon["org_words"] if bodies else ())})
 
 
 @functools.lru_cache(maxsize=1)
 def body_nouns() -> frozenset[str]:
     """Nouns that name an organisation ("campaign", "ministry"): never a person's role."""
-    return frozenset(load_json("reporting_verbs.json", version=None)["org_words"])
+    return frozenset(reporting_lexicon()["org_words"])
 
 
 def mention_span(doc: Doc, mention: list[int] | tuple[int, int] | None) -> Span | None:
@@ -77,6 +84,12 @@ def _named_apposition(root: Token) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in beside)
 
 
+def _unnamed_office(span: Span) -> bool:
+    """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
+    is; "Malaysia's Prime Minister, Najib Razak" names its person."""
+    return is_office(span.root, reporting_lexicon()) and not any(e.label_ == "PERSON" for e in span.ents)
+
+
 def _by_name(root: Token) -> bool:
     """"An analysis by Lily Batchelder": the work's author is named as its agent."""
     return any(
@@ -91,7 +104,7 @@ def is_description(span: Span, a: dict[str, Any]) -> bool:
     root = span.root
     return (
         a.get("speaker_type") == "PERSON"
-        and root.pos_ == "NOUN" and root.is_lower
+        and ((root.pos_ == "NOUN" and root.is_lower) or _unnamed_office(span))
         and root.lemma_.lower() not in message_nouns()
         and root.ent_type_ not in ("PERSON", "ORG")
         and not _named_apposition(root)

@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import relative_antecedent
 from sayso.doctext import ents_within, text_of
-from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, written_name
+from sayso.attribution.speakers import is_office
+from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, reporting_lexicon, written_name
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -94,6 +95,13 @@ class Candidate:
 
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
+
+
+def _role_head(role: list[str]) -> list[str]:
+    """A role's head noun: its last word, or the last before an "of" or "for" ("Secretary of State"
+    is a secretary, "Minister for Europe" a minister)."""
+    cut = next((i for i, w in enumerate(role) if w in ("of", "for") and i > 0), len(role))
+    return role[cut - 1 : cut]
 
 
 def _gender_of(words: Iterable[str]) -> str | None:
@@ -303,7 +311,7 @@ class Resolver:
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
         role = _words(a.get("speaker_role") or "")
         candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=set(role),
-                              heads=set(role[-1:]), gender=_gender_of(role))
+                              heads=set(_role_head(role)), gender=_gender_of(role))
         if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
             candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 
@@ -365,7 +373,8 @@ class Resolver:
             if word in BODY_PRONOUNS:
                 return self._body(mention[0]), "ORG"
             return None, None
-        if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
+        noun = head.pos_ == "NOUN" or is_office(head, reporting_lexicon())  # "the Foreign Secretary"
+        if noun and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
             return self._described(head, mention[0])
         return None, None
 

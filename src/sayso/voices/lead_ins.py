@@ -33,11 +33,12 @@ def lead_in_name(sentence: Sequence[Token], rules: Rules) -> Span | None:
     return (
         first_speaker(sentence, verbs, rules, rules.label_preference)  # "As X wrote:", "according to X"
         or _ends_in_name(sentence)  # "… does not surprise pollster Jane Roe:", "…," by Jane Roe:"
+        or _presented(sentence)  # "And here is Bloomberg, two days earlier, with a different story:"
         or _named_head(sentence)  # "Marco Arment:", "Dave Winer on whether Twitter is dying:"
         # "Adam Smith continues:": a named subject of a main verb that ends the lead-in, whatever the verb
         or first_speaker([t for t in sentence if t.dep_ == "nsubj" and _ends_lead_in(t.head)], None, rules, NAMED_SPEAKERS)
         or _named_in_fragment(sentence, rules)  # "In the words of Adam Smith:", "From Bloomberg:"
-        or _named_owner(sentence, rules)  # "Levy's conclusion:", "a response from Naomi Klein:"
+        or named_owner(sentence, rules)  # "Levy's conclusion:", "a response from Naomi Klein:"
     )
 
 
@@ -82,6 +83,22 @@ def _named_head(sentence: Sequence[Token]) -> Span | None:
     return run if run.start == sentence[0].i and run.text[:1].isupper() else None
 
 
+def _presented(sentence: Sequence[Token]) -> Span | None:
+    """"Here is Bloomberg, two days earlier:", "Here's the Journal this morning:": the name "here is"
+    presents is the excerpt's source, whatever the tagger labelled it (one-word outlets often come
+    out as places) and whatever follows it."""
+    for t in sentence:
+        named = t.pos_ == "PROPN" or (t.is_title and t.pos_ in ("ADJ", "NOUN"))  # "Axios" tagged an adjective
+        be = t.head.lemma_ == "be" or t.head.lower_ in ("’s", "'s")  # "Here’s": the tagger's lemma is "’"
+        if t.dep_ == "nsubj" and t.i > t.head.i and be and named \
+                and any(c.lower_ == "here" for c in t.head.children):
+            entity = entity_of(t)
+            if entity is not None and entity.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return entity
+            return proper_run(t) if entity is None else None
+    return None
+
+
 def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
     """The first person or organisation named in a lead-in without a finite verb ("In the words of
     Adam Smith:", "And Ailidh Callander, a solicitor at Privacy International:")."""
@@ -102,13 +119,14 @@ def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
     return None
 
 
-def _named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
+def named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:
     """"I'm on board with Levy's conclusion:", "another passage from Sotomayor's speech:", "a good
-    response from Naomi Klein:": the named owner or author of a source noun in the lead-in names
-    the excerpt (a proper noun NER missed counts too: "Twitter's statement")."""
+    response from Naomi Klein:", "Take this from a long Politico piece.": the named owner or author
+    of a source noun in the lead-in names the excerpt (a proper noun NER missed counts too:
+    "Twitter's statement")."""
     for t in sentence:
-        if t.dep_ == "poss" and t.head.lemma_.lower() in rules.source_nouns:
-            owner = t
+        if t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in rules.source_nouns:
+            owner = t  # "Levy's conclusion", "a long Politico piece"
         elif t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.head.lemma_.lower() in rules.source_nouns:
             owner = t
         else:

@@ -58,6 +58,17 @@ def attribution_line(text: str, passages: list[Passage], first: int, tokens: Tok
     return clean_name(name.text) if name is not None else None
 
 
+def sign_off_start(body: str, name: str) -> int | None:
+    """Where a passage's closing dash sign-off naming ``name`` begins ("… in decades.\n— Capital
+    Economics"): the excerpt's words end before it, and a passage that is only the sign-off says
+    nothing of its own."""
+    match = _SIGNATURES[0][0].search(body.rstrip())
+    if match is None or name not in match.group("who"):
+        return None
+    dash = re.search(r"\u2014|\u2013|\u2015|-{1,3}", body[match.start() :])
+    return match.start() + dash.start() if dash is not None else None
+
+
 def _signed_name(who: str, span: Span, strict: bool) -> str | None:
     """The name that opens a signature ``who`` (over ``span``): its words up to the first comma or
     bracket when all are capitalised ("George R.R. Martin, A Clash of Kings"), else a person or

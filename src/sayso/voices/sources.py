@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sayso.voices.lead_ins import lead_in_name, owned_source, presenter
+from sayso.voices.lead_ins import lead_in_name, named_owner, owned_source, presenter
 from sayso.voices.naming import NAMED_SPEAKERS, clean_name, entity_of, first_speaker, proper_run
 from sayso.voices.passages import Passage
 from sayso.voices.rules import Rules
@@ -99,7 +99,8 @@ def _lead_in_source(
     labels = ("PERSON", "ORG", *rules.lookback_labels) if owned_source(last_sentence, rules) else rules.lookback_labels
     for sent in reversed(list(lead_tokens.sents)):
         clipped = [t for t in sent if lead.start <= t.idx < lead.end]
-        name = name or first_speaker(clipped, None, rules, labels) or presenter(clipped, rules)
+        name = (name or first_speaker(clipped, None, rules, labels) or presenter(clipped, rules)
+                or named_owner(clipped, rules))  # "Take this from a long Politico piece. The money quote:"
     return name
 
 

@@ -1,0 +1,29 @@
+"""An interview's "Q:" and "A:" labels name no one: the answers are not credited to a speaker
+called "A", nor the questions to a body called "Q" (PolNeAR and GUM annotate neither), while a
+transcript's name label still credits its speaker."""
+
+from __future__ import annotations
+
+INTERVIEW = (
+    "A former diplomat on the Balkan talks\n\n"
+    "Q: Who was to blame for the failure?\n\n"
+    "A: I would not put it on one person. The mediators were under pressure from Brussels.\n\n"
+    "Q: Do you think a deal is possible now?\n\n"
+    "A: Possible, yes. It will take another generation."
+)
+
+
+def test_interview_labels_credit_no_speaker(attributions_of) -> None:
+    found = attributions_of(INTERVIEW)
+    assert [a for a in found if a["rule"] == "name-colon"] == []
+    assert all(a["speaker_name"] not in ("Q", "A") and a["speaker_org"] not in ("Q", "A") for a in found)
+
+
+def test_a_transcript_name_label_still_credits_its_speaker(attributions_of) -> None:
+    text = (
+        "DOE: We will not sign this agreement in its present form.\n\n"
+        "ROE: Then the talks are over and we go home.\n\n"
+        "DOE: We will see what the ministers decide tomorrow."
+    )
+    mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert "DOE" in mentions
