@@ -27,6 +27,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
+from sayso.doctext import ents_of
 from sayso.identity.groups import group_name, load_countries, place_key
 from sayso.identity.resolution import FullNames
 
@@ -46,7 +47,7 @@ class Holders:
 
     @functools.cached_property
     def _ents(self) -> tuple[Span, ...]:
-        return self.doc.ents  # built anew on every read
+        return ents_of(self.doc)
 
     @functools.cached_property
     def places(self) -> set[str]:
