@@ -9,7 +9,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, POS, SENT_START, TAG
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -41,6 +42,7 @@ class TokenIndex:
         self._folded: list[str] | None = None
         self._words_before: list[int] | None = None
         self._sentence_starts: list[int] | None = None
+        self._word_classes: tuple[list[bool], list[int]] | None = None
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
@@ -57,6 +59,14 @@ class TokenIndex:
             self._columns = array.T.tolist()
             self._columns[3] = heads.tolist()
         return self._columns
+
+    def word_classes(self) -> tuple[list[bool], list[int]]:
+        """Per token: whether it is a proper noun, and whether it is like a number (1 or 0); read for
+        the articles the voice model labels only."""
+        if self._word_classes is None:
+            pos, like_num = self.doc.to_array([POS, LIKE_NUM]).T.tolist()
+            self._word_classes = ([p == PROPN for p in pos], like_num)
+        return self._word_classes
 
     def texts(self) -> list[str]:
         """Every token's text."""
