@@ -1,5 +1,5 @@
-"""A Doc's text, joined once per Doc and shared by every component that reads it, and its tokens'
-texts cut from it; its entities, read once while sayso's steps run; a span's entities from the
+"""A Doc's text, joined once per Doc and shared by every component that reads it, and its spans' and
+tokens' texts cut from it; its entities, read once while sayso's steps run; a span's entities from the
 Doc's entities read once.
 
 spaCy's ``Doc.text`` joins the text of every token anew on each read, building a Token object for
@@ -35,6 +35,11 @@ def remember_text(doc: Doc, text: str) -> None:
     """Keep ``text``, the string the tokenizer made ``doc`` from, as its text: spaCy's tokenizer
     keeps every character (``doc.text == text``), so not even the first read needs the join."""
     _TEXTS[doc] = text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text: spaCy joins the span's tokens' texts anew on each read."""
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from sayso.doctext import ents_of, entities_fixed
+from sayso.doctext import entities_fixed, ents_of
 
 
 def _doc() -> Doc:

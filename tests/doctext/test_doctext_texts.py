@@ -1,11 +1,11 @@
-"""Every token's text, cut from the Doc's text, is the token's own text."""
+"""Every span's and token's text, cut from the Doc's text, is its own text."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sayso.doctext import remember_text, token_texts
+from sayso.doctext import remember_text, span_text, token_texts
 
 
 def test_token_texts_are_the_tokens_texts():
@@ -25,3 +25,10 @@ def test_token_texts_read_the_remembered_text():
 
 def test_an_empty_doc_has_no_token_texts():
     assert token_texts(Doc(Vocab(), words=[])) == []
+
+
+def test_a_spans_text_is_cut_from_the_docs_text():
+    doc = Doc(Vocab(), words=["The", "Kyiv", "Post", "’s", "editor", "."], spaces=[True, True, False, True, False, False])
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text
