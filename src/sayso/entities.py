@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sayso.data import load_json
-from sayso.doctext import text_of
+from sayso.doctext import ents_of, span_text, text_of
 from sayso.hashsets import among, sorted_hashes
 
 KEPT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
@@ -110,7 +110,7 @@ def _mentions(doc: Doc, text: str) -> list[Mention]:
     formations = filter_spans(_formation_spans(doc))
     taken = {i for span in formations for i in range(span.start, span.end)}
     spans: list[tuple[Span, str]] = [(span, "MILITARY_UNIT") for span in formations]
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in KEPT_LABELS:
             continue
         free = [token.i for token in ent if token.i not in taken]
@@ -146,7 +146,7 @@ def _retyped(span: Span, label: str) -> str:
     if label not in ("PERSON", "NORP") or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
         return label
     places, context = load_gazetteer()
-    known = normalise(span.text) in places
+    known = normalise(span_text(span)) in places
     anchor = root
     while anchor.dep_ == "conj" and anchor.head.i < anchor.i:  # the first item of a list
         if known and anchor.head.ent_type_ == "GPE":

@@ -19,14 +19,14 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START, SPACY
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso import attribution, calibration, citations, entities, estimative, timex, voices
 from sayso.attribution import model as attribution_model
-from sayso.doctext import remember_text
+from sayso.doctext import entities_fixed, remember_text, token_texts
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
@@ -182,7 +182,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     titles = _title_abbreviations()
-    texts = _token_texts(doc)
+    texts = token_texts(doc)
     space, title, upper, punct = doc.to_array([IS_SPACE, IS_TITLE, IS_UPPER, IS_PUNCT]).T.tolist()
     starts: dict[int, bool] = {}  # token index -> starts a sentence; the last write wins
     for i in range(1, len(doc)):
@@ -209,14 +209,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             column[i] = 1 if start else -1
         doc.from_array([SENT_START], column.astype(np.uint64))
     return doc
-
-
-def _token_texts(doc: Doc) -> list[str]:
-    """Every token's text, each distinct word looked up once."""
-    orths = doc.to_array(ORTH).tolist()
-    strings = doc.vocab.strings
-    lookup = {orth: strings[orth] for orth in set(orths)}
-    return [lookup[orth] for orth in orths]
 
 
 @functools.lru_cache(maxsize=1)
@@ -383,7 +375,7 @@ class SaysoComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         started = time.monotonic()
-        with _alarm(self.time_limit):
+        with _alarm(self.time_limit), entities_fixed(doc):
             for step in self.steps:
                 doc = step(doc)
                 if self.time_limit and time.monotonic() - started > self.time_limit:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from sayso.alternation import grouped_alternation
 from sayso.data import load_json
-from sayso.doctext import text_of
+from sayso.doctext import ents_of, text_of
 from sayso.errors import InputError
 
 Resolution = dict[str, Any]
@@ -126,7 +126,7 @@ def _candidates(doc: Doc, text: str) -> list[Span]:
     """DATE entities and rule matches; the longest wins, and a long entity the rules cannot
     resolve gives way to the rule matches inside it."""
     ruled = [m.span() for m in _rule_pattern().finditer(text) if not _false_friend(text, *m.span())]
-    entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    entities = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ == "DATE"]
     entities = [(s, e) for s, e in entities if not _false_friend(text, s, e)]
     chosen: list[tuple[int, int]] = []
     for start, end in _longest_first(ruled + entities):

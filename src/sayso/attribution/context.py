@@ -59,25 +59,27 @@ class Candidate:
 
 def _starting_words(doc: Doc, lexicon: dict[str, Any], phrase_firsts: Iterable[str]) -> tuple[list[int], list[int], list[int]]:
     """The indices of the tokens that can start a multiword sourcing phrase (by lowercase form), of
-    the report nouns and of the cue verbs, read off the Doc's attribute arrays: a Token object is
-    built only for a word the lexicon holds."""
+    the report nouns and of the cue verbs, read off the Doc's attribute arrays: each distinct lemma
+    is looked up once, and a Token object is built only for a verb the lexicon holds."""
     strings = doc.vocab.strings
     firsts = np.array(sorted({get_string_id(word) for word in phrase_firsts}), dtype=np.uint64)
-    noun, verbs = POS_IDS["NOUN"], (POS_IDS["VERB"], POS_IDS["AUX"])
+    noun = POS_IDS["NOUN"]
     array = doc.to_array([LOWER, LEMMA, POS])
     phrase_starts = np.flatnonzero(np.isin(array[:, 0], firsts)).tolist()
-    lemmas: dict[int, str] = {}  # lemma hash -> lowercase lemma, each looked up once
-    report_nouns, cue_verbs = [], []
-    for i in np.flatnonzero(np.isin(array[:, 2], (noun, *verbs))).tolist():
-        lemma, pos = int(array[i, 1]), int(array[i, 2])
-        word = lemmas.get(lemma)
-        if word is None:
-            word = lemmas[lemma] = strings[lemma].lower()
-        if pos == noun and word in lexicon["report_nouns"]:
-            report_nouns.append(i)
-        elif pos != noun and word in lexicon["classes"] and is_cue_verb(doc[i], lexicon):
-            cue_verbs.append(i)
+    rows = np.flatnonzero(np.isin(array[:, 2], (noun, POS_IDS["VERB"], POS_IDS["AUX"])))
+    lemmas, at = np.unique(array[rows, 1], return_inverse=True)
+    words = [strings[lemma].lower() for lemma in lemmas.tolist()]
+    is_noun = array[rows, 2] == noun
+    report_noun = np.array([w in lexicon["report_nouns"] for w in words], dtype=bool)
+    cue_class = np.array([w in lexicon["classes"] for w in words], dtype=bool)
+    report_nouns = rows[is_noun & report_noun[at]].tolist()
+    cue_verbs = [i for i in rows[~is_noun & cue_class[at]].tolist() if is_cue_verb(doc[i], lexicon)]
     return phrase_starts, report_nouns, cue_verbs
+
+
+def within(indices: list[int], span: Span) -> list[int]:
+    """The token indices (sorted) that lie in ``span``."""
+    return indices[bisect.bisect_left(indices, span.start) : bisect.bisect_left(indices, span.end)]
 
 
 class Context:

@@ -15,7 +15,7 @@ from sayso.attribution.clauses import (
     parenthetical_content,
     run_on_clauses,
 )
-from sayso.attribution.context import Candidate, Context
+from sayso.attribution.context import Candidate, Context, within
 from sayso.attribution.crediting import credit
 from sayso.attribution.grammar import CLAUSE_DEPS, asker_unnamed, message_like
 from sayso.attribution.mentions import mention_of
@@ -188,17 +188,11 @@ def _distance(ctx: Context, q: Quote, verb: Token) -> tuple[bool, int]:
 
 
 def _cue_candidates(ctx: Context, q: Quote) -> list[Token]:
-    """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation."""
+    """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation (a Token
+    built for the cue verbs only)."""
     following = next((o.start for o in ctx.quotes if o.start >= q.end), len(ctx.text))
-    return [
-        v
-        for s in _sents_of(ctx, q)
-        for v in s
-        if v.i not in ctx.used_cues
-        and v.idx < following
-        and v.i in ctx.cue_verbs
-        and quote_at(v.idx, ctx.quotes) is None
-    ]
+    verbs = (ctx.doc[i] for s in _sents_of(ctx, q) for i in within(ctx.cue_verb_list, s) if i not in ctx.used_cues)
+    return [v for v in verbs if v.idx < following and quote_at(v.idx, ctx.quotes) is None]
 
 
 def _led_in_before_cue(ctx: Context, q: Quote, verb: Token) -> bool:

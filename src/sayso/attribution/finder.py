@@ -8,14 +8,13 @@ make the order matter, and ``RULES`` below states it.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from sayso.attribution import admission, excerpts, indirect, names, standalone
-from sayso.attribution.context import Context
+from sayso.attribution.context import Context, within
 from sayso.attribution.direct import direct_quote
 from sayso.attribution.lexicon import check_lexicon
 from sayso.attribution.mentions import mention_of, past_clock
@@ -24,13 +23,8 @@ from sayso.attribution.speakers import SpeakerResolver
 from sayso.model import Speaker
 
 
-def _within(indices: list[int], sent: Span) -> list[int]:
-    """The token indices (sorted) that lie in ``sent``."""
-    return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
-
-
 def _sourcing_phrases(ctx: Context, sent: Span) -> None:
-    for i in _within(ctx.phrase_starts, sent):  # a token starts a phrase only with its first word
+    for i in within(ctx.phrase_starts, sent):  # a token starts a phrase only with its first word
         token = ctx.doc[i]
         for entry in ctx.phrases_by_first.get(token.lower_, ()):
             words = entry["words"]
@@ -52,12 +46,12 @@ def _quotation_paragraphs(ctx: Context, sent: Span) -> None:
 
 
 def _report_nouns(ctx: Context, sent: Span) -> None:
-    for i in _within(ctx.report_nouns, sent):
+    for i in within(ctx.report_nouns, sent):
         indirect.noun_report(ctx, ctx.doc[i])
 
 
 def _cue_verbs(ctx: Context, sent: Span) -> None:
-    for i in _within(ctx.cue_verb_list, sent):
+    for i in within(ctx.cue_verb_list, sent):
         verb = ctx.doc[i]
         if quote_at(verb.idx, ctx.quotes) is None:
             if verb.i not in ctx.used_cues or indirect.reports_more(ctx, verb):

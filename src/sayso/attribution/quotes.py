@@ -27,10 +27,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def _scan_paragraph(text: str, start: int, end: int, pairs: list[list[str]]) -> list[tuple[int, int | None]]:
-    """Outermost quotations in one paragraph as (open index, close index or None)."""
+def _closers(pairs: list[list[str]]) -> dict[str, list[str]]:
+    """Each opening mark's closing marks, the longer opening marks first ('' before ')."""
     closers = {o: [c for oo, c in pairs if oo == o] for o, _ in pairs}
-    openers = sorted(closers, key=len, reverse=True)  # '' before '
+    return {o: closers[o] for o in sorted(closers, key=len, reverse=True)}
+
+
+def _scan_paragraph(text: str, start: int, end: int, closers: dict[str, list[str]]) -> list[tuple[int, int | None]]:
+    """Outermost quotations in one paragraph as (open index, close index or None); ``closers`` as
+    ``_closers`` gives them."""
+    openers = list(closers)
     found: list[tuple[int, int | None]] = []
     first_chars = _marks("".join(o[0] for o in openers))
     i = start
@@ -113,9 +119,10 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
     """Every outermost quotation, closed or running on, joined across paragraphs by convention."""
     quotes: list[Quote] = []
     carry: Quote | None = None
+    closers = _closers(pairs)  # the same for every paragraph
     for p_start, p_end in paragraphs(text):
         stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-        raw = _scan_paragraph(text, p_start, p_end, pairs)
+        raw = _scan_paragraph(text, p_start, p_end, closers)
         if carry is not None:
             if raw and raw[0][0] == stripped:
                 o, c = raw.pop(0)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from sayso.attribution.grammar import is_definite, relative_antecedent
 from sayso.attribution.mentions import mention_span
 from sayso.attribution.spans import span_of
-from sayso.doctext import ents_within, text_of
+from sayso.doctext import ents_of, ents_within, text_of
 from sayso.model import Span as TextSpan
 from sayso.model import Speaker
 
@@ -44,7 +44,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.text = text_of(self.doc)
-        self.ents = tuple(self.doc.ents)
+        self.ents = ents_of(self.doc)
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 words = [t for t in ent if t.is_alpha]

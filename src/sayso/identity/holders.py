@@ -27,6 +27,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
+from sayso.doctext import ents_of, span_text
 from sayso.identity.groups import group_name, load_countries, place_key
 from sayso.identity.resolution import FullNames
 
@@ -46,19 +47,19 @@ class Holders:
 
     @functools.cached_property
     def _ents(self) -> tuple[Span, ...]:
-        return self.doc.ents  # built anew on every read
+        return ents_of(self.doc)
 
     @functools.cached_property
     def places(self) -> set[str]:
-        return {place_key(e.text) for e in self._ents if e.label_ == "GPE"}
+        return {place_key(span_text(e)) for e in self._ents if e.label_ == "GPE"}
 
     @functools.cached_property
     def nationalities(self) -> set[str]:
-        return {place_key(e.text) for e in self._ents if e.label_ == "NORP"}
+        return {place_key(span_text(e)) for e in self._ents if e.label_ == "NORP"}
 
     @functools.cached_property
     def people(self) -> set[str]:
-        return {e.text for e in self._ents if e.label_ == "PERSON"}
+        return {span_text(e) for e in self._ents if e.label_ == "PERSON"}
 
     @functools.cached_property
     def full_names(self) -> FullNames:

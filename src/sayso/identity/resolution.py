@@ -34,9 +34,16 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import relative_antecedent
-from sayso.doctext import ents_within, text_of
 from sayso.attribution.speakers import is_office
-from sayso.identity.mentions import body_nouns, is_description, mention_span, own_name, reporting_lexicon, written_name
+from sayso.doctext import ents_of, ents_within, text_of
+from sayso.identity.mentions import (
+    body_nouns,
+    is_description,
+    mention_span,
+    own_name,
+    reporting_lexicon,
+    written_name,
+)
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -118,7 +125,7 @@ class FullNames:
         self.surnames: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
         roles_of = roles_of or Resolver._roles_of
-        for ent in doc.ents if ents is None else ents:  # full names first, so that a surname alone joins its full name
+        for ent in ents_of(doc) if ents is None else ents:  # full names first, so that a surname alone joins its full name
             if ent.label_ != "PERSON":
                 continue
             words = [t for t in ent if t.is_alpha]
@@ -151,7 +158,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, attributions: list[dict[str, Any]], ents: tuple[Span, ...] | None = None) -> None:
         self.doc = doc
-        self._ents = doc.ents if ents is None else ents  # read once: each ``doc.ents`` walks every token
+        self._ents = ents_of(doc) if ents is None else ents
         self.candidates: dict[str, Candidate] = {}
         self.headline = self._headline()
         self._own_words = self.headline is not None and self._presents_own_words(self.headline)
@@ -529,7 +536,7 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     A named mention keeps the name attribution gave it. Self pronouns ("I") go last, so that the
     quotation they sit in has its own speaker resolved first.
     """
-    ents = doc.ents  # read once: each ``doc.ents`` walks every token of the article
+    ents = ents_of(doc)
     kinds = entity_kinds(ents)
     out = [_checked(doc, clean_speaker(a, doc, kinds), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)

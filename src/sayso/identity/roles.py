@@ -23,6 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sayso.data import load_json
+from sayso.doctext import span_text
 from sayso.identity.mentions import body_nouns, message_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
 
@@ -99,7 +100,7 @@ def entity_kinds(ents: Iterable[Span]) -> dict[str, set[str]]:
     (case-folded, no leading "the "): built once per article, not once per speaker checked."""
     kinds: dict[str, set[str]] = {}
     for ent in ents:
-        kinds.setdefault(ent.text.casefold().removeprefix("the "), set()).add(ent.label_)
+        kinds.setdefault(span_text(ent).casefold().removeprefix("the "), set()).add(ent.label_)
     return kinds
 
 

@@ -146,22 +146,26 @@ def _own_features(text: str, passage: Passage, tokens: TokenIndex) -> dict[str, 
     body = text[passage.start : passage.end].strip()
     signals = passage.features
     f: dict[str, float] = {name: float(min(signals.get(name, 0), 3)) for name in _SIGNALS}
-    span = tokens.within(passage.start, passage.end)
-    words = [t for t in span if not t.is_punct and not t.is_space]
+    first, last = tokens.bounds(passage.start, passage.end)
+    punct, space, _, _, _, tag = tokens.columns()
+    proper, like_num = tokens.word_classes()
+    texts = tokens.texts()
+    words = [i for i in range(first, last) if not punct[i] and not space[i]]
     n = max(len(words), 1)
-    verbs = [t for t in span if t.tag_.startswith("VB") or t.tag_ == "MD"]
-    finite = [t for t in verbs if t.tag_ in _PAST_TAGS or t.tag_ in _PRESENT_TAGS or t.tag_ == "MD"]
-    sentences = {tokens.sentence_start(t.i) for t in words}
+    tags = [tokens.string(tag[i]) for i in range(first, last)]
+    verbs = [t for t in tags if t.startswith("VB") or t == "MD"]
+    finite = [t for t in verbs if t in _PAST_TAGS or t in _PRESENT_TAGS or t == "MD"]
+    sentences = {tokens.sentence_start(i) for i in words}
     f["words"] = float(len(words))
     f["log_words"] = math.log1p(len(words))
     f["first_rate"] = signals.get("first_person", 0) / n
     f["second_rate"] = signals.get("second_person", 0) / n
     f["contraction_rate"] = signals.get("contraction", 0) / n
-    f["past_share"] = sum(t.tag_ in _PAST_TAGS for t in finite) / len(finite) if finite else 0.5
-    f["word_length"] = sum(len(t.text) for t in words) / n
+    f["past_share"] = sum(t in _PAST_TAGS for t in finite) / len(finite) if finite else 0.5
+    f["word_length"] = sum(len(texts[i]) for i in words) / n
     f["sentence_length"] = len(words) / max(len(sentences), 1)
-    f["proper_share"] = sum(t.pos_ == "PROPN" for t in words) / n
-    f["number_share"] = sum(t.like_num for t in words) / n
+    f["proper_share"] = sum(proper[i] for i in words) / n
+    f["number_share"] = sum(like_num[i] for i in words) / n
     f["quote_marks"] = min(sum(c in "\u201c\u201d\"\u00ab\u00bb" for c in body), 6) / 2
     f["closes_with_quote"] = float(bool(_CLOSE_QUOTE_END.search(body)))
     f["ends_colon"] = float(body.endswith(":"))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sayso.alternation import grouped_alternation
+from sayso.alternation import WordStartPattern, grouped_alternation
 from sayso.data import load_json
 from sayso.errors import ConfigError
 
@@ -36,8 +36,8 @@ class Rules:
     stance: re.Pattern[str]
     commentary_openers: tuple[str, ...]
     footnote: re.Pattern[str]
-    wire: tuple[re.Pattern[str], ...]
-    formal_date: re.Pattern[str]
+    wire: tuple[WordStartPattern, ...]
+    formal_date: WordStartPattern
     lead_in_end: re.Pattern[str]
     heading: re.Pattern[str]
     ellipsis_end: re.Pattern[str]
@@ -84,8 +84,8 @@ def compile_rules(raw: dict[str, Any]) -> Rules:
             stance=_phrases(words["stance"]),
             commentary_openers=tuple(w.lower() for w in words["commentary_openers"]),
             footnote=re.compile(patterns["footnote"]),
-            wire=tuple(re.compile(p, re.MULTILINE) for p in patterns["wire"]),
-            formal_date=re.compile(patterns["formal_date"]),
+            wire=tuple(WordStartPattern(p, re.MULTILINE) for p in patterns["wire"]),
+            formal_date=WordStartPattern(patterns["formal_date"]),
             lead_in_end=re.compile(patterns["lead_in_end"]),
             heading=re.compile(patterns["heading"], re.IGNORECASE),
             ellipsis_end=re.compile(patterns["ellipsis_end"]),

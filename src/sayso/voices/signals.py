@@ -9,10 +9,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, POS, SENT_START, TAG
+from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from sayso.doctext import token_texts
 from sayso.voices.rules import Rules
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -40,6 +42,7 @@ class TokenIndex:
         self._folded: list[str] | None = None
         self._words_before: list[int] | None = None
         self._sentence_starts: list[int] | None = None
+        self._word_classes: tuple[list[bool], list[int]] | None = None
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The indices of the first token at or after ``start`` and of the first at or after ``end``."""
@@ -49,20 +52,26 @@ class TokenIndex:
         return self.doc[slice(*self.bounds(start, end))]
 
     def columns(self) -> list[list[int]]:
-        """Per token, as lists: orth, is_punct, is_space, dep, head (an index), lemma and tag."""
+        """Per token, as lists: is_punct, is_space, dep, head (an index), lemma and tag."""
         if self._columns is None:
-            array = self.doc.to_array([ORTH, IS_PUNCT, IS_SPACE, DEP, HEAD, LEMMA, TAG])
-            heads = array[:, 4].astype(np.int64) + np.arange(len(self.doc))  # HEAD is relative
+            array = self.doc.to_array([IS_PUNCT, IS_SPACE, DEP, HEAD, LEMMA, TAG])
+            heads = array[:, 3].astype(np.int64) + np.arange(len(self.doc))  # HEAD is relative
             self._columns = array.T.tolist()
-            self._columns[4] = heads.tolist()
+            self._columns[3] = heads.tolist()
         return self._columns
 
+    def word_classes(self) -> tuple[list[bool], list[int]]:
+        """Per token: whether it is a proper noun, and whether it is like a number (1 or 0); read for
+        the articles the voice model labels only."""
+        if self._word_classes is None:
+            pos, like_num = self.doc.to_array([POS, LIKE_NUM]).T.tolist()
+            self._word_classes = ([p == PROPN for p in pos], like_num)
+        return self._word_classes
+
     def texts(self) -> list[str]:
-        """Every token's text, each distinct word looked up once."""
+        """Every token's text."""
         if self._token_texts is None:
-            orths, strings = self.columns()[0], self.doc.vocab.strings
-            lookup = {orth: strings[orth] for orth in set(orths)}
-            self._token_texts = [lookup[orth] for orth in orths]
+            self._token_texts = token_texts(self.doc)
         return self._token_texts
 
     def folded(self) -> list[str]:
@@ -78,7 +87,7 @@ class TokenIndex:
         """How many tokens from ``first`` up to ``last`` are words (neither punctuation nor space),
         off running totals counted once per Doc."""
         if self._words_before is None:
-            _, punct, space, *_ = self.columns()
+            punct, space, *_ = self.columns()
             self._words_before = [0, *itertools.accumulate(not p and not s for p, s in zip(punct, space))]
         return self._words_before[last] - self._words_before[first]
 
@@ -115,7 +124,7 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     quoted = _quoted_ranges(body, rules)
     masked = _mask(body, quoted)
     first, last = tokens.bounds(start, end)
-    _, _, space, dep, head, lemma, tag = tokens.columns()
+    _, space, dep, head, lemma, tag = tokens.columns()
     texts, folded = tokens.texts(), tokens.folded()
     counts: dict[str, int] = {"words": tokens.word_count(first, last)}
     outside = _outside(tokens, start, first, last, quoted)
@@ -143,7 +152,7 @@ def paragraph_signals(text: str, start: int, end: int, tokens: TokenIndex, rules
     counts["opens_with_quote"] = int(stripped[0] in rules.paragraph_openers)
     trimmed, straight = masked.strip(), straighten(masked)
     counts["wire"] = sum(bool(p.search(trimmed)) for p in rules.wire)
-    counts["formal_date"] = len(rules.formal_date.findall(masked))
+    counts["formal_date"] = sum(1 for _ in rules.formal_date.finditer(masked))
     counts["question"] = masked.count("?")
     counts["exclamation"] = masked.count("!")
     counts["colloquial"] = len(rules.colloquial.findall(straight))
