@@ -157,6 +157,9 @@ class SpeakerResolver:
             org_ent = _org_after(_apposition(head), orgs)
             org = clean_name(org_ent) if org_ent is not None else None
             return self._speaker(untagged, mention, _apposition_role(head) or None, org, "PERSON")
+        titled = titled_name(head, self.lexicon)
+        if titled is not None:  # "MS. ROE" heading a briefing's turn, the tagger seeing no person
+            return self._speaker(self.canonical_person(titled), mention, None, None, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
@@ -237,6 +240,15 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
     if len(words) < 2 or tagged or not all(t.is_title and t.pos_ == "PROPN" for t in words):
         return None
     return _joined(words)
+
+
+def titled_name(head: Token, lexicon: dict[str, Any]) -> str | None:
+    """The capitalised name after an abbreviated title ("MS. ROE", "Dr. Roe"): a person's, whatever
+    the tagger made of it (an all-capitals surname is often a noun to it)."""
+    title, *name = [t for t in head.subtree if t.i <= head.i and t.dep_ == "compound" or t == head]
+    if not name or not title.text.endswith(".") or title.text[:-1].lower() not in lexicon["title_abbreviations"]:
+        return None
+    return _joined(name) if all(t.is_alpha and t.text[0].isupper() for t in name) else None
 
 
 def _stray_punct(token: Token) -> bool:
