@@ -25,6 +25,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # "they" or "it" after a body has spoken is that body; "we" outside a quotation is the writer's
 # own voice, named by no one (PolNeAR train: all four "we" resolved to a body in 300 articles were wrong)
 GROUP_PRONOUNS = {"they", "them", "it"}
+PLURAL_PRONOUNS = {"they", "them"}
 
 NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # who can issue a statement
 
@@ -38,6 +39,7 @@ class SpeakerResolver:
     full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
     gender: dict[str, str] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)
+    unnamed_group_at: int = -1  # len(history) when unnamed people last spoke ("Analysts at Barclays said")
     # doc.text and doc.ents read once: spaCy rebuilds both from every token of the article on each read
     text: str = ""
     ents: tuple[Span, ...] = ()
@@ -80,8 +82,9 @@ class SpeakerResolver:
         elif head.lower_ in PRONOUN_GENDER:
             speaker = replace(speaker, type="PERSON", name=self._last_person(PRONOUN_GENDER[head.lower_]))
         elif head.lower_ in GROUP_PRONOUNS:
-            last = next((s for s in reversed(self.history) if s.type == "ORG" and s.name), None)
-            if last is not None:
+            at = next((i for i, s in reversed(list(enumerate(self.history))) if s.type == "ORG" and s.name), -1)
+            if at >= 0 and not (head.lower_ in PLURAL_PRONOUNS and at < self.unnamed_group_at):
+                last = self.history[at]
                 speaker = replace(speaker, name=last.name, org=last.org, type="ORG")
         elif is_definite(head) and head.lemma_.lower() in self.lexicon["speaker_nominals"]:
             match = self._by_role(head.lemma_.lower(), speaker.type)
@@ -104,6 +107,8 @@ class SpeakerResolver:
         return Speaker(name, self._span(mention), role, org, type_)
 
     def remember(self, speaker: Speaker, head: Token | None) -> None:
+        if speaker.name is None and head is not None and head.tag_ == "NNS":
+            self.unnamed_group_at = len(self.history)  # "they" after them is them, not a body named before
         if speaker.name is None or (head is not None and head.tag_ in ("WP", "WDT")):
             return  # "Roe, who said …" names a side speaker: "he" after it still means the clause's subject
         if head is not None and head.lower_ in PRONOUN_GENDER:
