@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
-from sayso.attribution.speakers import titled_name
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
+from sayso.attribution.speakers import titled_name
 from sayso.voices.lead_ins import lead_in_name as read_lead_in
 from sayso.voices.rules import load_rules
 
