@@ -223,9 +223,9 @@ def keep_title_abbreviations(nlp: Language) -> None:
     from spacy.attrs import ORTH
 
     for title in _title_abbreviations():
-        form = title.capitalize() + "."
-        if len(nlp.tokenizer(form)) > 1:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        for form in (title.capitalize() + ".", title.upper() + "."):  # "MR." too: a transcript's "MR. DOE:"
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def correct_verb_lemmas(nlp: Language) -> None:

@@ -27,3 +27,22 @@ def test_a_transcript_name_label_still_credits_its_speaker(attributions_of) -> N
     )
     mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
     assert "DOE" in mentions
+
+
+def test_a_briefing_label_with_a_capitalised_title_credits_the_named_person(attributions_of) -> None:
+    # a government briefing's "MR. DOE:"/"MS. ROE:", each label once: the title's full stop is no
+    # sentence end, so the name is a person, not an organisation called "MR . DOE"
+    text = (
+        "MR. HALLORAN: Good afternoon. The minister will travel to Oslo on Monday for talks.\n\n"
+        "QUESTION: Will the talks cover fishing rights?\n\n"
+        "MS. ADEYEMI: The embassy has been in close contact with the ministry all week."
+    )
+    found = [a for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert [(text[slice(*a["speaker_mention"])], a["speaker_name"], a["speaker_org"]) for a in found] == [
+        ("MR. HALLORAN", "HALLORAN", None),
+        ("MS. ADEYEMI", "ADEYEMI", None),
+    ]
+    assert [text[slice(*a["content"])] for a in found] == [
+        "Good afternoon. The minister will travel to Oslo on Monday for talks",
+        "The embassy has been in close contact with the ministry all week",
+    ]

@@ -108,3 +108,22 @@ def test_a_sourcing_phrase_inside_its_clause_sources_both_sides(bare_nlp) -> Non
 def test_a_sourcing_phrase_outside_its_clause_sources_one_side(bare_nlp, text, content) -> None:
     (a,) = find_attributions(bare_nlp(text), [], LEXICON)
     assert (text[slice(*a["content"])], a["parts"]) == (content, [])
+
+
+def test_per_sources_a_name_or_a_told_noun(bare_nlp) -> None:
+    text = "The ministry is weighing new tariffs, per Axios."
+    assert _found(bare_nlp, text) == [("according-to", "The ministry is weighing new tariffs", "per", "Axios")]
+    text = "Per a spokesperson, the senator will not attend the hearing."
+    assert _found(bare_nlp, text) == [("according-to", "the senator will not attend the hearing", "Per", "a spokesperson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of the bank rose two dollars per share in early trading.",
+        "The region earns about $40,000 per capita every year.",
+        "The runners cover ten miles per day on the coast road.",
+    ],
+)
+def test_per_a_rate_sources_nothing(bare_nlp, text: str) -> None:
+    assert _found(bare_nlp, text) == []

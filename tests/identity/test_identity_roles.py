@@ -29,6 +29,11 @@ from sayso.identity.roles import clean_name, clean_org, clean_role
         ("statement", None),
         ("initial statement", None),
         ("leaked internal letter", None),
+        # jobs no suffix gives away
+        ("Chief Executive", "Chief Executive"),
+        ("Coach", "Coach"),
+        ("conservative radio host", "conservative radio host"),
+        ("executives", None),
     ],
 )
 def test_clean_role_keeps_titles_and_jobs(role, expected):

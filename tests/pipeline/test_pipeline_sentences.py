@@ -22,6 +22,11 @@ def test_an_abbreviated_rank_ends_no_sentence(nlp, text: str, speaker: str) -> N
     assert text[a["speaker_mention"][0] : a["speaker_mention"][1]] == speaker
 
 
+def test_a_capitalised_title_keeps_its_full_stop(nlp) -> None:
+    doc = nlp("MR. HALLORAN: We will not comment.")
+    assert [t.text for t in doc][:3] == ["MR.", "HALLORAN", ":"]
+
+
 def test_a_full_stop_after_an_ordinary_word_still_ends_a_sentence(nlp) -> None:
     doc = nlp("The talks were chaired by Dr. Anna Petrova in Geneva. Gen. Ivanov left early.")
     assert [s.text for s in doc.sents] == ["The talks were chaired by Dr. Anna Petrova in Geneva.", "Gen. Ivanov left early."]

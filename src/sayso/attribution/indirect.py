@@ -127,7 +127,7 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or next(
         (c for c in first.children if c.dep_ == "pobj" and c.i not in inside), None
     )
-    if pobj is None:
+    if pobj is None or ("source_only" in cue_entry and not _names_a_source(ctx, pobj)):
         return
     p_start, p_end = span_of([*phrase, *pobj.subtree])
     words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
@@ -154,6 +154,16 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     cue = (first.idx, last.idx + len(last))
     if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"], parts=parts)):
         ctx.claim_quotes((start, end))
+
+
+def _names_a_source(ctx: Context, noun: Token) -> bool:
+    """"per Axios", "per a spokesperson", "per the filing" name who or what says it; "per share",
+    "per capita", "per year" are rates."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    words = ctx.lexicon
+    told = noun.lemma_.lower() in (*words["speaker_nominals"], *words["message_nouns"], *words["evidence_subjects"])
+    return told and any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _inside_clause(ctx: Context, first: Token, before: list[Token], after: list[Token]) -> bool:

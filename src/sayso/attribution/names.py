@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
+from sayso.attribution.speakers import titled_name
 from sayso.voices.lead_ins import lead_in_name as read_lead_in
 from sayso.voices.rules import load_rules
 
@@ -59,6 +60,7 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
         any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
         or head.lemma_.lower() in ctx.lexicon["evidence_subjects"]
         or _known_name(ctx, prefix)
+        or titled_name(head, ctx.lexicon) is not None  # a briefing's "MS. ROE:", heard once or not tagged
     ):
         return None
     return head, trim(ctx.text, prefix.start_char, prefix.end_char)

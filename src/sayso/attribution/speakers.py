@@ -25,6 +25,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # "they" or "it" after a body has spoken is that body; "we" outside a quotation is the writer's
 # own voice, named by no one (PolNeAR train: all four "we" resolved to a body in 300 articles were wrong)
 GROUP_PRONOUNS = {"they", "them", "it"}
+PLURAL_PRONOUNS = {"they", "them"}
 
 NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # who can issue a statement
 
@@ -38,6 +39,7 @@ class SpeakerResolver:
     full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
     gender: dict[str, str] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)
+    unnamed_group_at: int = -1  # len(history) when unnamed people last spoke ("Analysts at Barclays said")
     # doc.text and doc.ents read once: spaCy rebuilds both from every token of the article on each read
     text: str = ""
     ents: tuple[Span, ...] = ()
@@ -80,8 +82,9 @@ class SpeakerResolver:
         elif head.lower_ in PRONOUN_GENDER:
             speaker = replace(speaker, type="PERSON", name=self._last_person(PRONOUN_GENDER[head.lower_]))
         elif head.lower_ in GROUP_PRONOUNS:
-            last = next((s for s in reversed(self.history) if s.type == "ORG" and s.name), None)
-            if last is not None:
+            at = next((i for i, s in reversed(list(enumerate(self.history))) if s.type == "ORG" and s.name), -1)
+            if at >= 0 and not (head.lower_ in PLURAL_PRONOUNS and at < self.unnamed_group_at):
+                last = self.history[at]
                 speaker = replace(speaker, name=last.name, org=last.org, type="ORG")
         elif is_definite(head) and head.lemma_.lower() in self.lexicon["speaker_nominals"]:
             match = self._by_role(head.lemma_.lower(), speaker.type)
@@ -104,6 +107,8 @@ class SpeakerResolver:
         return Speaker(name, self._span(mention), role, org, type_)
 
     def remember(self, speaker: Speaker, head: Token | None) -> None:
+        if speaker.name is None and head is not None and head.tag_ == "NNS":
+            self.unnamed_group_at = len(self.history)  # "they" after them is them, not a body named before
         if speaker.name is None or (head is not None and head.tag_ in ("WP", "WDT")):
             return  # "Roe, who said …" names a side speaker: "he" after it still means the clause's subject
         if head is not None and head.lower_ in PRONOUN_GENDER:
@@ -157,6 +162,9 @@ class SpeakerResolver:
             org_ent = _org_after(_apposition(head), orgs)
             org = clean_name(org_ent) if org_ent is not None else None
             return self._speaker(untagged, mention, _apposition_role(head) or None, org, "PERSON")
+        titled = titled_name(head, self.lexicon)
+        if titled is not None:  # "MS. ROE" heading a briefing's turn, the tagger seeing no person
+            return self._speaker(self.canonical_person(titled), mention, None, None, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
@@ -237,6 +245,15 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
     if len(words) < 2 or tagged or not all(t.is_title and t.pos_ == "PROPN" for t in words):
         return None
     return _joined(words)
+
+
+def titled_name(head: Token, lexicon: dict[str, Any]) -> str | None:
+    """The capitalised name after an abbreviated title ("MS. ROE", "Dr. Roe"): a person's, whatever
+    the tagger made of it (an all-capitals surname is often a noun to it)."""
+    title, *name = [t for t in head.subtree if t.i <= head.i and t.dep_ == "compound" or t == head]
+    if not name or not title.text.endswith(".") or title.text[:-1].lower() not in lexicon["title_abbreviations"]:
+        return None
+    return _joined(name) if all(t.is_alpha and t.text[0].isupper() for t in name) else None
 
 
 def _stray_punct(token: Token) -> bool:

@@ -165,14 +165,15 @@ def load_split(split: str = "dev", limit: int | None = None, path: Path = POLNEA
 def _mark_speech(doc: Doc, text: str, gold: list[Attr], lexicon: dict[str, Any]) -> None:
     """A gold attribution is a speech one when a token of its cue has a speech lemma."""
     speech = set(lexicon["verbs"]["speech"])
-    multi = [" ".join(m["words"]) for m in lexicon["multiword"] if m["class"] == "speech"]
+    # whole words: a one-word phrase ("per") inside another word ("reported", "paper") is no cue of it
+    multi = [re.compile(rf"\b{re.escape(' '.join(m['words']))}\b") for m in lexicon["multiword"] if m["class"] == "speech"]
     for g in gold:
         if g.cue is None:
             continue
         cue_text = text[g.cue[0] : g.cue[1]].lower()
         span = doc.char_span(*g.cue, alignment_mode="expand")
         lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
-        g.speech = bool(lemmas & speech) or any(m in cue_text for m in multi) or cue_text.strip() == ":"
+        g.speech = bool(lemmas & speech) or any(m.search(cue_text) for m in multi) or cue_text.strip() == ":"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -57,6 +57,10 @@ MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "busi
 GENDER_WORDS = frozenset(FEMALE_WORDS | MALE_WORDS)
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
+# a kind of body a subject named just before is called by ("Northwind said …. The company said"); not
+# "the government", "the administration" or "the campaign", which PolNeAR train's articles use for a
+# body other than the last one named (a country's, a candidate's)
+BODY_KINDS = {"company", "firm", "group", "organization", "organisation", "network", "newspaper", "agency"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
 # A first line that presents the piece as someone's own words: an interview ("Wikinews interviews X",
 # "X tells Wikinews", "Q&A with X") or a name and a colon ("Ann Coulter: …"). Elsewhere a writer's
@@ -526,6 +530,9 @@ class Resolver:
             return people.name, "PERSON"
         if body is not None:
             return body.name, "ORG"
+        if word in BODY_KINDS:  # "Northwind said …. The company said": the body just named as a subject
+            found = self._body(offset)
+            return (found, "ORG") if found is not None else (None, None)
         return None, None
 
 

@@ -30,6 +30,10 @@ from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFIC
 HONORIFICS = FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"}
 JOB_SUFFIXES = ("er", "or", "ist", "yst", "ian", "ant", "ent", "man", "woman", "person", "ee", "eer", "ary", "ic",
                 "chief", "head", "fellow", "aide", "envoy", "general", "judge", "scholar", "veteran", "associate")
+# jobs no suffix gives away, common in business, sports and health news ("Chief Executive Laura Chen",
+# "Coach Dave Reilly", "a nurse at the clinic")
+JOB_WORDS = {"executive", "coach", "nurse", "surgeon", "chef", "detective", "sheriff", "host", "principal",
+             "cfo", "coo", "cto", "rabbi", "priest", "imam", "bishop", "quarterback"}
 FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "by", "at", "in", "to", "with", "on"}
 NOT_ORGANISATIONS = ("GPE", "LOC", "NORP", "PERSON", "DATE", "CARDINAL", "ORDINAL")
 MAX_ROLE_WORDS = 7
@@ -72,7 +76,7 @@ def clean_name(name: str | None, type_: str | None = "PERSON") -> str | None:
 def _is_job(word: str) -> bool:
     titles, _ = _lexicon()
     word = _plain(word).rsplit("-", 1)[-1]  # "front-runner", "co-founder": the last part is the job
-    if word in titles:
+    if word in titles or word in JOB_WORDS:
         return True
     return len(word) > 3 and word.isalpha() and not word.endswith("s") and word.endswith(JOB_SUFFIXES)
 
