@@ -40,6 +40,8 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         # an embedded tweet: the display name as written, else the handle
         ("\u2014 karen holt \U0001f6a2 (@kholt) January 29, 2019", "karen holt"),
         ("\u2014 (@kholt) January 29, 2019", "@kholt"),
+        ("\u2014 Karen Holt, PhD (@kholt) January 29, 2019", "Karen Holt"),
+        ("\u2014 Karen Holt | Baltic Transit (@kholt) January 29, 2019", "Karen Holt"),
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
         ("— Then Karen Holt arrived and the talks fell apart.", None),

@@ -26,8 +26,10 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     for p in candidates:
         body = text[p.start : p.end].rstrip()
         tweet = _TWEET.search(body)
-        if tweet:  # a display name as its owner wrote it, lower case and emoji and all; else the handle
-            return _NOT_IN_NAMES.sub("", tweet.group("who")).strip(" -") or tweet.group("handle")
+        if tweet:  # a display name as its owner wrote it, lower case and emoji and all, up to ", PhD" or
+            # "| Reuters"; else the handle
+            name = _SIGNATURE_STOPS.split(tweet.group("who"), maxsplit=1)[0]
+            return _NOT_IN_NAMES.sub("", name).strip(" -") or tweet.group("handle")
         # the line after the block: a dash or a "(Source: X)"; a bracketed name alone there is the author's aside
         for pattern, strict in _SIGNATURES if p is passages[last] else _SIGNATURES[:3]:
             match = pattern.search(body)
