@@ -56,12 +56,19 @@ def test_bad_input_is_one_line_and_nonzero(tmp_path: Path, content: bytes, words
     assert words in stderr.lower()
 
 
-def test_missing_file_and_bad_date() -> None:
-    for args in (["analyze", "/nonexistent/article.txt"], ["analyze", "-", "--published", "11/10/2022"]):
+def test_missing_file_bad_date_and_bad_url() -> None:
+    for args in (["analyze", "/nonexistent/article.txt"], ["analyze", "-", "--published", "11/10/2022"],
+                 ["analyze", "http://[::1"]):
         result = run(*args, stdin=ARTICLE.encode())
         assert result.returncode != 0
         assert "Traceback" not in result.stderr.decode()
         assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_byte_limit_under_one_is_refused_as_a_usage_error() -> None:
+    result = run("analyze", "-", "--max-bytes", "-5", stdin=ARTICLE.encode())
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    assert "Invalid value for '--max-bytes'" in result.stderr.decode()
 
 
 def test_huge_input_hits_the_documented_limit(tmp_path: Path) -> None:

@@ -22,6 +22,10 @@ BODY = "Officials in Kyiv said the bridge was repaired overnight and reopened to
         ("line\u2028separator", "line\nseparator"),
         ("e\u0301 composed", "é composed"),
         ("lone \ud800surrogate", "lone surrogate"),
+        # text captured from a terminal: colour codes and a window title go whole, not just their ESC
+        ("\x1b[1;31mThe minister said\x1b[0m no.", "The minister said no."),
+        ("\x1b]0;shell title\x07Talks resume", "Talks resume"),
+        ("brackets [31m typed by hand stay", "brackets [31m typed by hand stay"),
     ],
 )
 def test_clean_text(raw, expected):

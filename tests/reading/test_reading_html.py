@@ -144,3 +144,52 @@ def test_markup_too_deep_for_a_tree_still_gives_its_text():
     document = read(html)
     assert document.text == sentence
     assert any("tags were stripped" in w for w in document.warnings)
+
+
+ARTICLE = (
+    "<html><head><title>Fares</title></head><body><article>"
+    "<p>The council voted on the budget late on Sunday, after a debate that ran well past midnight.</p>"
+    "<p>The mayor posted this on Sunday night, several hours after the vote:</p>{}"
+    "<p>Nobody on the council has said where the money for the frozen fares will come from.</p>"
+    "</article></body></html>"
+)
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="en">We will not be raising fares this year. Full stop.</p>'
+    '&mdash; Mayor Lin (@MayorLin) <a href="https://twitter.com/MayorLin/status/1">May 5, 2024</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        # WordPress embeds a tweet in a figure and a div whose classes say "embed"
+        '<figure class="wp-block-embed is-provider-twitter wp-block-embed-twitter">'
+        f'<div class="wp-block-embed__wrapper">{TWEET}</div></figure>',
+        f'<div class="embed-tweet">{TWEET}</div>',
+    ],
+)
+def test_an_embedded_tweet_in_a_figure_or_embed_wrapper_is_kept_as_a_quote(wrapped):
+    document = read(ARTICLE.format(wrapped))
+    quoted = [document.text[s:e] for s, e, _ in document.quote_blocks]
+    assert quoted == ["We will not be raising fares this year. Full stop.\n— Mayor Lin (@MayorLin) May 5, 2024"]
+
+
+def test_a_figure_quote_is_kept_and_its_caption_names_the_source_outside_the_text():
+    figure = (
+        "<figure><blockquote><p>Emergency procurement is not a standing policy.</p></blockquote>"
+        "<figcaption>— Mariam Chowdhury, State Auditor</figcaption></figure>"
+    )
+    document = read(ARTICLE.format(figure))
+    assert [(document.text[s:e], source) for s, e, source in document.quote_blocks] == [
+        ("Emergency procurement is not a standing policy.", "Mariam Chowdhury, State Auditor")
+    ]
+    assert "Chowdhury" not in document.text
+
+
+def test_pull_quotes_and_image_figures_are_not_quotations():
+    figures = (
+        '<figure class="wp-block-pullquote"><blockquote><p>Nobody said where the money comes from.</p></blockquote></figure>'
+        '<figure><img src="bus.jpg"><figcaption>A bus on Main Street. Photo: J. Smith</figcaption></figure>'
+    )
+    document = read(ARTICLE.format(figures))
+    assert not document.quote_blocks  # a pull quote repeats the article's own words

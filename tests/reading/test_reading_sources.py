@@ -157,3 +157,25 @@ def test_silent_server_times_out():
         port = listener.getsockname()[1]
         with pytest.raises(InputError, match="no answer within 0.5 s"):
             read_source(f"http://127.0.0.1:{port}/slow", allow_private=True, timeout=0.5)
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [("http://[::1", "Invalid IPv6 URL"), ("https://example.org:99999/story", "Port out of range")],
+)
+def test_a_malformed_url_is_an_input_error(source, why):
+    with pytest.raises(InputError, match=f"not a valid URL \\({why}"):
+        read_source(source)
+
+
+def test_a_redirect_to_a_malformed_url_is_an_input_error(page_server):
+    base, routes = page_server
+    routes["/broken"] = (302, {"Location": "http://[::1/story"}, b"")
+    with pytest.raises(InputError, match="cannot fetch .*Invalid URL in location header"):
+        read_source(f"{base}/broken", allow_private=True)
+
+
+@pytest.mark.parametrize("source", ["http://exa mple.org/story", "http://a..b/story"])
+def test_a_host_that_cannot_be_looked_up_is_an_input_error_when_private_hosts_are_allowed(source):
+    with pytest.raises(InputError, match="cannot fetch"):
+        read_source(source, allow_private=True, timeout=2)

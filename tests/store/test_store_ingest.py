@@ -51,7 +51,7 @@ def write_inputs(tmp_path):
     (folder / "c.html").write_text(PAGE.format(town="Burgas"), encoding="utf-8")
     (folder / "latin1.txt").write_bytes(STORY.format(town="Sète", n=3).encode("latin-1"))
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
-    (folder / "notes.md").write_text("not an input: wrong suffix inside a folder", encoding="utf-8")
+    (folder / "notes.docx").write_text("not an input: wrong suffix inside a folder", encoding="utf-8")
     lines = [
         json.dumps({"text": STORY.format(town="Odesa", n=4), "url": "https://news.example/odesa",
                     "title": "Odesa grain", "published": "2023-07-01"}),

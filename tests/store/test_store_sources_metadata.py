@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sayso.store.sources import Item, Origin, iter_items
+from sayso.store.sources import Item, Origin, expand, iter_items
 
 ARTICLE = "Ministers met in Brussels on Monday. The talks went on until late in the evening."
 
@@ -61,3 +61,15 @@ def test_options_and_feed_fields_win_over_the_pages_metadata(tmp_path):
     feed.write_text(json.dumps({"html": HTML_PAGE, "author": "Tom Lee", "outlet": "AP"}) + "\n")
     (item,) = list(iter_items([feed], origin=Origin(author="Desk", publisher="Wire")))
     assert item.document.author == "Tom Lee" and item.meta["publisher"] == "AP"
+
+
+def test_a_markdown_file_in_a_folder_is_ingested_as_markdown(tmp_path):
+    # a single "> " line does not make text plainly Markdown when sniffed; the suffix does, as in analyze
+    (tmp_path / "post.md").write_text("---\ntitle: Talks\n---\n\nFrom the minutes:\n\n> The talks went on until late.\n\n"
+                                      + ARTICLE + "\n")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not an article")
+    files = expand([tmp_path])
+    assert [p.name for p in files] == ["post.md"]
+    (item,) = list(iter_items(files))
+    assert item.document.format == "markdown" and item.document.title == "Talks"
+    assert [item.document.text[s:e] for s, e, _ in item.document.quote_blocks] == ["The talks went on until late."]

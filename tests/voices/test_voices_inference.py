@@ -174,6 +174,29 @@ def test_voices_report_footnoted_throughout_is_the_authors(bare_nlp) -> None:
     assert {p["voice"] for p in find_voices(doc, [], [])} == {"author"}
 
 
+def test_voices_a_quotation_closed_by_its_own_marks_ends_there(bare_nlp) -> None:
+    # a statement pasted whole in quotation marks: the plain paragraph after it is no continuation of it
+    doc = bare_nlp(
+        "The city attorney's office put out a statement within the hour:\n\n"
+        "“We respect the court's decision and will comply with it. We remain confident that the "
+        "ordinance as a whole will be upheld.”\n\n"
+        "Note that the phrase as a whole carries most of the weight in that sentence.\n"
+    )
+    passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
+    assert [p["voice"] for p in passages] == ["author", "quoted", "author"]
+
+
+def test_voices_a_quotation_over_several_paragraphs_still_runs_on(bare_nlp) -> None:
+    # one quotation over two paragraphs opens each with a mark and closes only the last
+    doc = bare_nlp(
+        "The city attorney's office put out a statement within the hour:\n\n"
+        "“We respect the court's decision and will comply with it in every respect.\n\n"
+        "“We remain confident that the ordinance as a whole will be upheld on appeal.”\n"
+    )
+    passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]
+    assert [p["voice"] for p in passages] == ["author", "quoted", "quoted"]
+
+
 def test_voices_reference_article(bare_nlp, reference_text: str) -> None:
     doc = bare_nlp(reference_text)
     passages = [p for p in find_voices(doc, [], []) if doc.text[p["start"] : p["end"]].strip()]

@@ -28,6 +28,8 @@ def _sentence(nlp, lead_in: str):
         ("The news does not surprise the pollster Karen Holt:", "the pollster Karen Holt"),  # handed over to
         ("Here is Karen Holt:", "Karen Holt"),
         ("Via Karen Holt:", "Karen Holt"),  # not the lead-in word the parser took into the name
+        ("Via the Guardian:", "Guardian"),  # "Via" read as part of a name NER missed
+        ("Per Axios:", "Axios"),  # "Axios" read as an adverb
         ("The crossings will reopen in May, by Karen Holt:", "Karen Holt"),  # a byline
         # what "here is" presents, whatever the tagger labelled it and whatever follows it
         ("And here is Bloomberg, two days earlier, with a rather different story:", "Bloomberg"),
@@ -39,6 +41,7 @@ def _sentence(nlp, lead_in: str):
         ("Some High-Risk Crossings (formatting mine):", None),
         ("This year's winners are:", None),
         ("Then, later that month on CNN:", None),  # where the words appeared, not whose they are
+        ("Per the indictment:", None),
     ],
 )
 def test_lead_in_name(nlp, lead_in: str, name: str | None) -> None:

@@ -40,6 +40,8 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         # an embedded tweet: the display name as written, else the handle
         ("\u2014 karen holt \U0001f6a2 (@kholt) January 29, 2019", "karen holt"),
         ("\u2014 (@kholt) January 29, 2019", "@kholt"),
+        ("\u2014 Karen Holt, PhD (@kholt) January 29, 2019", "Karen Holt"),
+        ("\u2014 Karen Holt | Baltic Transit (@kholt) January 29, 2019", "Karen Holt"),
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
         ("— Then Karen Holt arrived and the talks fell apart.", None),
@@ -50,9 +52,19 @@ def test_sources_block_signed_at_its_end(nlp, last_line: str, source: str | None
     assert sources(nlp, ["The crossings stayed shut all week.", EXCERPT, last_line], {1, 2}) == [None, source, source]
 
 
-def test_sources_signature_on_the_author_line_after_the_block(nlp) -> None:
-    paragraphs_text = ["The crossings stayed shut all week.", EXCERPT, "— Karen Holt", "So much for the timetable."]
-    assert sources(nlp, paragraphs_text, {1}) == [None, "Karen Holt", None, None]
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("— Karen Holt", "Karen Holt"),
+        ("(Source: Baltic Transit Council, Annual Review 2023)", "Baltic Transit Council"),
+        ("Via: Baltic Transit Council", "Baltic Transit Council"),
+        # must name nothing: a bracketed name alone after the block is the author's aside
+        ("(Karen Holt)", None),
+    ],
+)
+def test_sources_signature_on_the_author_line_after_the_block(nlp, line: str, source: str | None) -> None:
+    paragraphs_text = ["The crossings stayed shut all week.", EXCERPT, line, "So much for the timetable."]
+    assert sources(nlp, paragraphs_text, {1}) == [None, source, None, None]
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,15 @@ def test_bad_analysis_json_is_a_clear_400(asgi_call, payload, message: str) -> N
 
 def test_analysis_json_round_trips(reader_analysis: Analysis) -> None:
     assert analysis_from_json(reader_analysis.to_json()) == reader_analysis
+
+
+@pytest.mark.parametrize(("filename", "voice"), [("post.md", "voice-quoted"), ("post.txt", "voice-author")])
+def test_an_uploaded_markdown_file_is_read_as_markdown(asgi_call, filename: str, voice: str) -> None:
+    # one "> " line does not make a text plainly Markdown when sniffed; a .md name does, as in analyze
+    post = ("The harbour board met on Tuesday and said very little about the lease afterwards.\n\n"
+            "> The lease runs for forty years and cannot be reopened before 2040.\n")
+    files = {"file": (filename, post.encode(), "text/plain")}
+    r = asgi_call(create_app(None), "POST", "/analyze", files=files)
+    assert r.status_code == 200
+    before = r.text[: r.text.index("The lease runs")]
+    assert re.findall(r'<div class="passage (voice-\w+)"', before)[-1] == voice

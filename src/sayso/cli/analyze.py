@@ -20,7 +20,7 @@ from sayso.calibration import SCALES
               "markdown reads '>' block quotes as excerpts.")
 @click.option("--attribution", "attribution_mode", type=click.Choice(["rules", "model", "hybrid"]), default=None,
               help="How attributions are found: hand-written rules, the trained tagger, or both (default: the best measured, docs/models.md).")
-@click.option("--max-bytes", type=int, default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes (default: the reading limit).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--allow-private", is_flag=True,
               help="Let a URL reach loopback and private-network addresses (refused by default).")

@@ -112,7 +112,7 @@ def _open(db: str):  # -> Store
 def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None, published: str | None,
            author: str | None, publisher: str | None, scale: str, max_bytes: int | None, quiet: bool,
            verbose: bool) -> None:
-    """Store articles: .txt/.html files, folders (recursively), JSON Lines, WARC archives.
+    """Store articles: .txt/.md/.html files, folders (recursively), JSON Lines, WARC archives.
 
     \b
     JSON Lines: one article per line with "text" or "html", optional "url", "title", "published",

@@ -20,6 +20,9 @@ _INVISIBLE = re.compile(
 )
 # What an XML text node cannot hold (lxml raises on setting it): C0 controls but tab and line ends,
 # lone surrogates and the two non-characters.
+# Terminal escape sequences (colours, cursor moves, window titles) in text captured from a
+# terminal: dropping the ESC alone would leave "[31m" in the words.
+_TERMINAL_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\))")
 XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+(?=\n|\Z)")
@@ -27,7 +30,9 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def clean_chars(text: str) -> str:
-    """NFC-compose and drop invisible characters (line breaks are left to the caller)."""
+    """NFC-compose and drop terminal escapes and invisible characters (line breaks are left to the caller)."""
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPES.sub("", text)
     return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 

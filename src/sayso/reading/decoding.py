@@ -57,16 +57,16 @@ def refuse_binary(data: bytes) -> None:
     """Refuse files that are not text (documents, images, archives) before decoding them."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"input looks binary ({kind}); sayso reads plain text or HTML")
+            raise InputError(f"input looks binary ({kind}); sayso reads plain text, Markdown or HTML")
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return
     sample = data[:8192]
     if b"\x00" in sample:
-        raise InputError("input looks binary (it contains NUL bytes); sayso reads plain text or HTML")
+        raise InputError("input looks binary (it contains NUL bytes); sayso reads plain text, Markdown or HTML")
     controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         share = controls / len(sample)
-        raise InputError(f"input looks binary ({share:.0%} control characters); sayso reads text or HTML")
+        raise InputError(f"input looks binary ({share:.0%} control characters); sayso reads plain text, Markdown or HTML")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)

@@ -162,9 +162,11 @@ def read_html(html: str, url: str | None) -> Page:
     import trafilatura
     from lxml import etree
 
+    tree = _parse_html(html)
+    unfigured = _figures_as_blocks(tree) if tree is not None else None
     try:
         xml = trafilatura.extract(
-            html,
+            html if unfigured is None else unfigured,
             url=url,
             output_format="xml",
             include_comments=False,
@@ -175,7 +177,7 @@ def read_html(html: str, url: str | None) -> Page:
         )
     except (ValueError, etree.LxmlError, RecursionError):
         xml = None
-    page = tree = None
+    page = None
     if xml:
         doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(huge_tree=True, recover=True))
         main = doc.find("main")
@@ -183,7 +185,6 @@ def read_html(html: str, url: str | None) -> Page:
         if text:
             page = Page(text, [], doc.get("title"), doc.get("author"), iso_date(doc.get("date")))
             page.quotes = [(s, e, None) for s, e in quotes]
-    tree = _parse_html(html)
     if page is None:
         text, quotes = _flatten(_cleaned(tree)) if tree is not None else ("", [])
         page = Page(text, [(s, e, None) for s, e in quotes])
@@ -222,6 +223,33 @@ def _parse_html(html: str) -> object | None:
         return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None
+
+
+def _figures_as_blocks(tree: object) -> object | None:
+    """A copy of the page where the wrappers of its quotations (a ``<figure>`` whose ``<figcaption>``
+    credits a blockquote, WordPress's "wp-block-embed" around an embedded tweet) are plain blocks, or
+    None when it has none: trafilatura drops every figure as an image's and every "embed" class as a
+    share button, and the excerpt with them (a figure holding a table it keeps the same way).
+    Captions are credits, named by ``_quote_sources``, not text; pull quotes repeat the article's own
+    words for layout and stay out."""
+    import copy
+
+    if not any(_wraps_quote(e) for quote in tree.iter("blockquote") for e in quote.iterancestors()):
+        return None
+    root = copy.deepcopy(tree)
+    for element in {e for quote in root.iter("blockquote") for e in quote.iterancestors() if _wraps_quote(e)}:
+        if element.tag == "figure":
+            element.tag = "div"
+            for caption in element.findall("figcaption"):
+                _drop(caption)
+        element.attrib.pop("class", None)
+    return root
+
+
+def _wraps_quote(element: object) -> bool:
+    """An ancestor of a blockquote that trafilatura would drop with it (see ``_figures_as_blocks``)."""
+    kind = (element.get("class") or "").lower()
+    return "pull" not in kind and (element.tag == "figure" or "embed" in kind)
 
 
 def _cleaned(tree: object) -> object:
@@ -270,6 +298,9 @@ def _quote_sources(
         credit = element.find(".//cite")
         if credit is None:
             credit = element.find(".//footer")
+        if credit is None and element.tag == "blockquote":  # <figure><blockquote>…</blockquote><figcaption>
+            figure = next(element.iterancestors("figure"), None)
+            credit = figure.find("figcaption") if figure is not None else None
         source = _WHITESPACE.sub(" ", credit.text_content()).strip(" —–-") if credit is not None else ""
         source = source or (element.get("cite") or "").strip()
         if source:

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from sayso.errors import InputError
 from sayso.reading.limits import FETCH_TIMEOUT, FETCHED_CONTENT_TYPES, MAX_INPUT_BYTES, MAX_REDIRECTS
@@ -46,7 +46,7 @@ def read_source(
         if len(data) > max_bytes:
             raise InputError(f"standard input is over the limit of {max_bytes:,} bytes")
         return read(data, published=published, max_bytes=max_bytes, input_format=input_format)
-    scheme = urlsplit(source).scheme.lower()
+    scheme = _split(source).scheme.lower()
     if scheme in ("http", "https"):
         data, charset = fetch(source, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
         return read(
@@ -83,7 +83,7 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
 
 def check_url(url: str, *, allow_private: bool = False) -> None:
     """Refuse non-http(s) URLs, and hosts resolving to non-public addresses unless allowed."""
-    parts = urlsplit(url)
+    parts = _split(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(f"cannot fetch {url!r}: only http and https URLs are allowed")
     host = parts.hostname
@@ -124,9 +124,20 @@ def fetch(
                     return _body(response, url, max_bytes, deadline)
             except httpx.TimeoutException:
                 raise InputError(f"cannot fetch {url!r}: no answer within {timeout:g} s") from None
-            except httpx.HTTPError as error:
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError) as error:  # UnicodeError: a host IDNA refuses
                 raise InputError(f"cannot fetch {url!r}: {error}") from None
     raise InputError(f"cannot fetch {url!r}: more than {MAX_REDIRECTS} redirects")
+
+
+def _split(url: str) -> SplitResult:
+    """``urlsplit`` with the port read too, so that a malformed URL ("http://[::1", a port over
+    65535) is an InputError rather than a ValueError."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # reading it validates it
+    except ValueError as error:
+        raise InputError(f"cannot read {url!r}: not a valid URL ({error})") from None
+    return parts
 
 
 def _body(response: object, url: str, max_bytes: int, deadline: float) -> tuple[bytes, str | None]:

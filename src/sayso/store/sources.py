@@ -1,4 +1,4 @@
-"""Ingest inputs: files (text, HTML), folders, JSON Lines and WARC archives, one Item per article.
+"""Ingest inputs: files (text, Markdown, HTML), folders, JSON Lines and WARC archives, one Item per article.
 
 Reading happens here, per document, so one broken file or line becomes one ``Problem`` naming it
 and the run goes on. Each Item carries its content hash so the ingester can skip what the store
@@ -17,9 +17,10 @@ from typing import Any, Literal
 
 from sayso.errors import InputError
 from sayso.reading import MAX_INPUT_BYTES, Document, read
+from sayso.reading.sources import MARKDOWN_SUFFIXES
 from sayso.store.writer import content_hash
 
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", *MARKDOWN_SUFFIXES)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -95,10 +96,12 @@ class Origin:
 
 def item_from(name: str, data: str | bytes, *, published: str | None = None, url: str | None = None,
               title: str | None = None, author: str | None = None,
-              meta: dict[str, Any] | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Item | Problem:
-    """Read one article given in memory (text or HTML) into an Item, or a Problem naming it."""
+              meta: dict[str, Any] | None = None, max_bytes: int = MAX_INPUT_BYTES,
+              input_format: str | None = None) -> Item | Problem:
+    """Read one article given in memory (text, Markdown or HTML; sniffed unless ``input_format`` says)
+    into an Item, or a Problem naming it."""
     try:
-        document = read(data, published=published, url=url, max_bytes=max_bytes)
+        document = read(data, published=published, url=url, max_bytes=max_bytes, input_format=input_format)
     except InputError as error:
         return Problem(name, "failed", str(error))
     if title and not document.title:
@@ -127,7 +130,8 @@ def _first_line(data: bytes) -> str | None:
 
 
 def _from_text_file(path: Path, published: str | None, origin: Origin, max_bytes: int) -> Iterator[Item | Problem]:
-    """A text or HTML file; a ``YYYY-MM-DD`` in its name is its date, a text file's first line its title."""
+    """A text, Markdown or HTML file; a ``YYYY-MM-DD`` in its name is its date, a text file's first
+    line its title; a ``*.md`` file is read as Markdown, as ``sayso analyze`` reads it."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -135,8 +139,9 @@ def _from_text_file(path: Path, published: str | None, origin: Origin, max_bytes
         return
     dated = DATE_IN_NAME.search(path.name)
     title = _first_line(data) if path.suffix.lower() in (".txt", ".text") else None
+    markdown = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else None
     yield item_from(str(path), data, published=dated.group(1) if dated else published, title=title,
-                    author=origin.author, meta=_with_origin({}, origin), max_bytes=max_bytes)
+                    author=origin.author, meta=_with_origin({}, origin), max_bytes=max_bytes, input_format=markdown)
 
 
 def _from_jsonl(path: Path, published: str | None, origin: Origin, max_bytes: int) -> Iterator[Item | Problem]:
@@ -199,5 +204,5 @@ def iter_items(files: Iterable[Path], *, published: str | None = None, origin: O
     """Every article (or problem) in ``files``; ``published`` and ``origin`` fill in for inputs that
     carry no date, author or publisher of their own; an article over ``max_bytes`` is a failed Problem."""
     readers = {"text": _from_text_file, "jsonl": _from_jsonl, "warc": _from_warc}
-    for path in files:  # a file named explicitly, whatever its suffix, is read as text or HTML
+    for path in files:  # a file named explicitly, whatever its suffix, is read as text, Markdown or HTML
         yield from readers.get(_kind(path) or "text", _from_text_file)(path, published, origin, max_bytes)

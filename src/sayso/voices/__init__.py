@@ -24,7 +24,7 @@ such articles. The rule score is also one of the classifier's inputs; its weight
 
 ``context`` is where the paragraph stands: right after an author's lead-in ending with a colon,
 continuing a quoted paragraph (or after one that ended with an ellipsis, which may close an
-excerpt), or standalone. Features count quoted-text signals (footnote markers, an opening quotation
+excerpt), or standalone (after a quotation its own marks closed, too). Features count quoted-text signals (footnote markers, an opening quotation
 mark, wire-copy phrasing, reporting verbs with a third-person subject, ISW-style "assesses",
 "October 10" dates) and author signals (contractions, first and second person, rhetorical
 questions, colloquialisms and copular judgements like "X is not a Y", all counted outside

@@ -14,7 +14,7 @@ def label_by_rules(text: str, passages: list[Passage], tokens: TokenIndex, rules
     gated = _gated_features(passages, rules)
     previous: Passage | None = None
     for p in passages:
-        context = _context(previous)
+        context = _context(previous, p, text, rules)
         score = rules.bias[context] + sum(  # a feature the paragraph lacks adds nothing: only its own are weighed
             _weight(f, weight, context, gated, rules) * min(p.features[f], cap)
             for f, (weight, cap) in rules.weights.items() if f in p.features
@@ -39,12 +39,21 @@ def _weight(feature: str, weight: float, context: str, gated: set[str], rules: R
     return weight if context != "standalone" or feature in rules.standalone else 0.0
 
 
-def _context(previous: Passage | None) -> str:
+def _context(previous: Passage | None, passage: Passage, text: str, rules: Rules) -> str:
     if previous is None:
         return "standalone"
     if previous.voice == "quoted":
+        if _closed_quotation(previous, text, rules) and not passage.features.get("opens_with_quote"):
+            return "standalone"  # a quotation closed by its own marks ends there; a new one would open with a mark
         return "after_ellipsis" if previous.features.get("ellipsis_end") else "continuing"
     return "after_lead_in" if previous.features.get("lead_in") else "standalone"
+
+
+def _closed_quotation(passage: Passage, text: str, rules: Rules) -> bool:
+    """A paragraph wholly inside quotation marks that it closes itself ("“We respect the court's
+    decision …”"), not the first paragraph of a quotation whose closing mark comes later."""
+    body = text[passage.start : passage.end].rstrip()
+    return bool(passage.features.get("whole_quote")) and body[-1:] in rules.quote_close + rules.quote_toggle
 
 
 def informal_share(passages: list[Passage], rules: Rules) -> float | None:

@@ -104,6 +104,9 @@ def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
     Adam Smith:", "And Ailidh Callander, a solicitor at Privacy International:")."""
     if any(t.tag_ in FINITE_TAGS for t in sentence):
         return None
+    named = _named_after_via(sentence)
+    if named is not None:
+        return named
     for t in sentence:
         entity = entity_of(t)
         if entity is not None and entity.label_ in NAMED_SPEAKERS and not any(_where(w) for w in entity):
@@ -117,6 +120,19 @@ def _named_in_fragment(sentence: Sequence[Token], rules: Rules) -> Span | None:
                 t = t.head
             return entity or opening_name(t)
     return None
+
+
+def _named_after_via(sentence: Sequence[Token]) -> Span | None:
+    """"Via the Guardian:", "Per Axios:": a verbless lead-in that opens with "via" or "per" names
+    its source in the capitalised words after it (the tagger reads "Via" as part of the name and
+    "Axios" as an adverb in such fragments); "Per the indictment:" names no one."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if len(words) < 2 or words[0].lower_ not in ("via", "per"):
+        return None
+    name = words[2:] if words[1].lower_ == "the" else words[1:]
+    if not name or len(name) > 6 or name[-1].i - name[0].i >= len(name) or not all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&") for t in name):
+        return None
+    return name[0].doc[name[0].i : name[-1].i + 1]
 
 
 def named_owner(sentence: Sequence[Token], rules: Rules) -> Span | None:

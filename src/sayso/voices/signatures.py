@@ -17,7 +17,8 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     """The name a block signs off with ("… — Josh Aas, Executive Director, ISRG", "-- Richard P.
     Feynman", "(Source: Reuters)", "(Julian Assange)", a tweet's "— jessie frazelle (@jessfraz) January 29,
     2019"), on its last line or on a short author line
-    right after it: who wrote or said the excerpt, stated by the excerpt itself."""
+    right after it ("(Source: Office of Budget and Management)" too): who wrote or said the excerpt,
+    stated by the excerpt itself."""
     candidates = [passages[last]]
     after = next((p for p in passages[last + 1 :] if text[p.start : p.end].strip()), None)
     if after is not None and after.voice == "author" and len(text[after.start : after.end].split()) <= 12:
@@ -25,9 +26,12 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     for p in candidates:
         body = text[p.start : p.end].rstrip()
         tweet = _TWEET.search(body)
-        if tweet:  # a display name as its owner wrote it, lower case and emoji and all; else the handle
-            return _NOT_IN_NAMES.sub("", tweet.group("who")).strip(" -") or tweet.group("handle")
-        for pattern, strict in _SIGNATURES if p is passages[last] else _SIGNATURES[:1]:
+        if tweet:  # a display name as its owner wrote it, lower case and emoji and all, up to ", PhD" or
+            # "| Reuters"; else the handle
+            name = _SIGNATURE_STOPS.split(tweet.group("who"), maxsplit=1)[0]
+            return _NOT_IN_NAMES.sub("", name).strip(" -") or tweet.group("handle")
+        # the line after the block: a dash or a "(Source: X)"; a bracketed name alone there is the author's aside
+        for pattern, strict in _SIGNATURES if p is passages[last] else _SIGNATURES[:3]:
             match = pattern.search(body)
             if match:
                 span = tokens.within(p.start + match.start("who"), p.start + match.end("who"))

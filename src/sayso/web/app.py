@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import InputError, SaysoError
 from sayso.model import Analysis
+from sayso.reading.sources import MARKDOWN_SUFFIXES
 from sayso.web import chart, scorecards
 from sayso.web.data import Corpus, Filters, analysis_from_json
 from sayso.web.render import percent_range, render
@@ -212,13 +213,19 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         context["has_corpus"] = app.state.corpus is not None
         return TEMPLATES.TemplateResponse(request, template, context)
 
-    async def run_analysis(text: str | bytes, published: str | None, url: str | None) -> Analysis:
-        from sayso.pipeline import analyze
+    async def run_analysis(
+        text: str | bytes, published: str | None, url: str | None, input_format: str | None = None
+    ) -> Analysis:
+        from sayso.pipeline import analyze_document
+        from sayso.reading import read
+
+        def analyse() -> Analysis:
+            return analyze_document(read(text, published=published or None, url=url or None, input_format=input_format))
 
         try:
             with anyio.fail_after(settings.analysis_timeout):
                 return await anyio.to_thread.run_sync(
-                    lambda: analyze(text, published or None, url=url or None),
+                    analyse,
                     limiter=limiter,
                     abandon_on_cancel=True,
                 )
@@ -289,16 +296,17 @@ def create_app(corpus: Corpus | None, settings: Settings | None = None) -> FastA
         form = await request.form(max_files=1, max_fields=8)
         upload = form.get("file")
         text: str | bytes = str(form.get("text") or "")
-        is_json = False
+        is_json, input_format = False, None
         if isinstance(upload, UploadFile) and upload.filename:
             text = await upload.read()
             is_json = upload.filename.lower().endswith(".json")
+            input_format = "markdown" if upload.filename.lower().endswith(MARKDOWN_SUFFIXES) else None  # as analyze reads it
         if not text.strip():
             raise InputError("nothing to analyse: paste text or HTML, or choose a file")
         store = form.get("store") == "on"
         check_ingest(store)
         published = str(form.get("published") or "") or None
-        analysis = analysis_from_json(text) if is_json else await run_analysis(text, published, None)
+        analysis = analysis_from_json(text) if is_json else await run_analysis(text, published, None, input_format)
         if store:
             doc_id = await anyio.to_thread.run_sync(need_corpus().ingest, analysis)
             return RedirectResponse(f"/doc/{doc_id}", status_code=303)
