@@ -72,6 +72,7 @@ from sayso.estimative.syntax import (
     contiguous,
     introduces,
     is_negated,
+    negation_words,
     published_year,
     sentence_span,
     that_clause,
@@ -316,12 +317,14 @@ class _Finder(Frames, Indirect, Assessor):
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
             negation = is_negated(core, rules.negations) or is_negated(head, rules.negations) or self.denied_object(head)
             if negation is not None and negation.i == core.i + 1:
-                phrase.append(negation)
+                phrase += negation_words(negation)
             proposition = contiguous(clause_tokens(head))
         else:
             return
-        if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
-            phrase.append(negation)
+        if negation is not None and negation.i < core.i:
+            words = negation_words(negation)
+            if abs(words[-1].i - min(t.i for t in phrase)) <= 1:
+                phrase += words
         modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
         self.qualified.add(head.i)
         category = "modal" if canonical in rules.lex["modal_words"] else "wep"
@@ -368,7 +371,7 @@ class _Finder(Frames, Indirect, Assessor):
         phrase = list(span)
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
-            phrase.append(negation)
+            phrase += negation_words(negation)
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase")
         self.qualify(head, record)
         if clause is not None:
@@ -396,7 +399,7 @@ class _Finder(Frames, Indirect, Assessor):
             return
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
-            phrase.append(negation)
+            phrase += negation_words(negation)
         proposition = contiguous(clause_tokens(verb))
         self.qualified.add(verb.i)
         if not self.stack(verb, phrase):

@@ -68,11 +68,22 @@ def that_clause(token: Token, deep: bool = False) -> Token | None:
 
 
 def is_negated(token: Token, negations: frozenset[str]) -> Token | None:
-    """The negation word attached to ``token``, if any."""
+    """The negation word attached to ``token``, if any; "no longer likely" denies as "not likely"
+    does (the parser hangs "no" on "longer", not on the word it negates)."""
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
             return child
+        if child.lower_ == "longer" and child.dep_ == "advmod":
+            no = next((g for g in child.lefts if g.lower_ == "no"), None)
+            if no is not None:
+                return no
     return None
+
+
+def negation_words(negation: Token) -> list[Token]:
+    """The words of a negation a phrase takes in: "not", or both words of "no longer"."""
+    after = negation.head
+    return [negation, after] if after.lower_ == "longer" and after.i == negation.i + 1 else [negation]
 
 
 def introduces(token: Token) -> bool:
