@@ -33,3 +33,31 @@ def found(bare_nlp, table, text: str) -> list[tuple[str, str | None, bool]]:
 )
 def test_no_longer_negates_the_phrase(bare_nlp, table, text: str, expected) -> None:
     assert found(bare_nlp, table, text) == expected
+
+
+def canonical(bare_nlp, table, text: str) -> list[tuple[str, str, str | None, bool]]:
+    records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    return [(text[r["phrase"][0] : r["phrase"][1]], r["canonical"], r["band"], r["negated"]) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation inside the proposition: the phrase's mirror describes it stated positively
+        ("It is unlikely that the government will not call elections.", [("unlikely", "likely", "likely", True)]),
+        ("The deal is highly unlikely to not pass.", [("highly unlikely", "highly likely", "very likely", True)]),
+        ("Russia will very likely not attack the capital.", [("very likely not", "very unlikely", "very unlikely", True)]),
+        ("There is little chance that the dam will not hold.", [("little chance", "very likely", "very likely", True)]),
+        ("Moscow almost certainly will not withdraw.", [("almost certainly", "almost certainly not", "almost no chance", True)]),
+        ("It is possible that the talks will not resume.", [("possible", "possible", None, True)]),
+        ("There is a roughly even chance that the vote will not happen.",
+         [("roughly even chance", "roughly even chance", "roughly even chance", True)]),
+        # a negation over the phrase denies it; both at once compose
+        ("Kyiv is not very likely to sign the accord.", [("not very likely", "unlikely", "unlikely", True)]),
+        ("It is not likely that they will not agree.", [("not likely", "likely", "likely", True)]),
+        # must not mirror: no negation in the proposition
+        ("It is unlikely that the government will call elections.", [("unlikely", "unlikely", "unlikely", False)]),
+    ],
+)
+def test_a_negated_proposition_takes_the_mirror_of_the_phrase(bare_nlp, table, text: str, expected) -> None:
+    assert canonical(bare_nlp, table, text) == expected

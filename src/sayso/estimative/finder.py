@@ -6,9 +6,11 @@ voices and attributions other components found, and returns plain records. Word 
 
 Decisions (see also ``calibration.PROVENANCE.md``):
 
-* Probabilities always describe the proposition stated positively: a negation in scope ("not
-  likely", "will probably not", "likely … will not") turns the phrase into its negated canonical
-  form and sets ``negated``.
+* Probabilities always describe the proposition stated positively, and a negation in scope sets
+  ``negated``. A negation over the phrase ("not likely", "not very likely") turns it into its
+  denial; one inside the proposition, after the phrase ("likely … will not", "will very likely
+  not", "unlikely that X will not"), into its mirror, the complementary probability ("very
+  unlikely", "likely"). Both at once compose ("not likely … not": likely).
 * "remain", "seem" and the like keep the band; they are recorded in ``modifiers``.
 * Every record has a ``category`` (wep, assess-verb, modal, uncertainty, comparative). A band and
   probability come from the scale only where it defines the phrase: on the standard scales a WEP;
@@ -103,7 +105,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     lex = lexicon
     names = {*lex["words"].values(), *lex["phrases"].values(), *lex["modals"].values()}
     names |= set(lex["intensified"].values())
-    names |= {v for k, v in lex["negated"].items() if k != "about"}
+    names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
     names |= set(lex["odds"]["predicates"].values())
@@ -181,8 +183,10 @@ class _Finder(Frames, Indirect, Assessor):
         direction: str | None = None,
     ) -> dict[str, Any]:
         negated = negation is not None or extra_negated
-        if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
+        if negation is not None:  # "not likely": the phrase denied
             canonical = self.rules.lex["negated"].get(canonical, canonical)
+        if extra_negated:  # "unlikely that X will not": X has the mirror's probability
+            canonical = self.rules.lex["mirrored"].get(canonical, canonical)
         band, probability = self.number(canonical, category)
         phrase = char_span(phrase_tokens)
         assessor, mention = self.assessor(phrase_tokens[0], holder=category == "assess-verb")
@@ -316,8 +320,10 @@ class _Finder(Frames, Indirect, Assessor):
             proposition = contiguous(clause_tokens(head))
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
             negation = is_negated(core, rules.negations) or is_negated(head, rules.negations) or self.denied_object(head)
-            if negation is not None and negation.i == core.i + 1:
-                phrase += negation_words(negation)
+            if negation is not None and negation.i > core.i:  # "will very likely not attack": the proposition's
+                if negation.i == core.i + 1:
+                    phrase += negation_words(negation)
+                negation, extra_negated = None, True
             proposition = contiguous(clause_tokens(head))
         else:
             return
@@ -372,7 +378,13 @@ class _Finder(Frames, Indirect, Assessor):
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
             phrase += negation_words(negation)
-        record = self.emit(phrase, canonical, negation, proposition, [], "phrase")
+        # after the phrase ("will almost certainly not", "little chance that X will not") the negation is the proposition's
+        inner = negation if negation is not None and negation.i >= span.end else None
+        if clause is not None and inner is None:
+            inner = is_negated(clause, rules.negations)
+        if inner is negation:
+            negation = None
+        record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
         self.qualify(head, record)
         if clause is not None:
             self.qualify(clause, record)
