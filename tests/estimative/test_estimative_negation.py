@@ -61,3 +61,8 @@ def canonical(bare_nlp, table, text: str) -> list[tuple[str, str, str | None, bo
 )
 def test_a_negated_proposition_takes_the_mirror_of_the_phrase(bare_nlp, table, text: str, expected) -> None:
     assert canonical(bare_nlp, table, text) == expected
+
+
+def test_a_negation_inside_the_phrase_counts_once(bare_nlp, table) -> None:
+    text = "The regime is almost certainly not going to fall."
+    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", False)]

@@ -372,6 +372,8 @@ class _Finder(Frames, Indirect, Assessor):
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
             negation = is_negated(root, rules.negations)
+        if negation is not None and span.start <= negation.i < span.end:
+            negation = None  # "almost certainly not": the phrase's canonical form already holds it
         clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
