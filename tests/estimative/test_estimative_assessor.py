@@ -258,3 +258,11 @@ def test_they_with_no_single_plural_subject_before_stays_unknown(bare_nlp, table
 )
 def test_a_pronoun_holder_takes_only_an_unambiguous_antecedent(bare_nlp, table, text, assessor):
     assert only(bare_nlp, table, text)["assessor"] == assessor
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kremlin probably judges that time is on its side.", "The Kremlin almost certainly judges that time is on its side."]
+)
+def test_a_likelihood_phrase_on_a_judging_verb_is_the_writers(bare_nlp, table, text):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(r["category"], r["assessor"]) for r in found] == [("wep", "author"), ("assess-verb", "Kremlin")]

@@ -189,7 +189,8 @@ class _Finder(Frames, Indirect, Assessor):
             canonical = self.rules.lex["mirrored"].get(canonical, canonical)
         band, probability = self.number(canonical, category)
         phrase = char_span(phrase_tokens)
-        assessor, mention = self.assessor(phrase_tokens[0], holder=category == "assess-verb")
+        holder = category == "assess-verb"
+        assessor, mention = self.assessor(phrase_tokens[0] if holder else _root(phrase_tokens), holder=holder)
         self.used.update(t.i for t in phrase_tokens)
         record = {
             "phrase": phrase,
@@ -516,6 +517,13 @@ class _Finder(Frames, Indirect, Assessor):
         self.assessments.sort(key=lambda a: a["phrase"])
         self.confidences.sort(key=lambda c: c["phrase"])
         return Found(self.assessments, self.confidences)
+
+
+def _root(tokens: list[Token]) -> Token:
+    """The phrase's word the rest hang on ("certainly" in "almost certainly"), which the parse
+    attaches to the clause the phrase qualifies."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
 def _first_conjunct(word: Token) -> Token:
