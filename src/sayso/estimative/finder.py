@@ -332,7 +332,8 @@ class _Finder(Frames, Indirect, Assessor):
             words = negation_words(negation)
             if abs(words[-1].i - min(t.i for t in phrase)) <= 1:
                 phrase += words
-        modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
+        # "is still likely", "increasingly likely": on the clause or on the word itself
+        modifiers += [c.lower_ for c in (*head.children, *core.children) if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
         self.qualified.add(head.i)
         category = "modal" if canonical in rules.lex["modal_words"] else "wep"
         if category == "modal" and self.stack(head, phrase):
