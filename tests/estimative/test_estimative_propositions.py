@@ -95,6 +95,10 @@ def test_evidence_that_suggests_something_is_the_writers_inference(bare_nlp, tab
         ("The mayor may campaign hard in [western Ohio] this spring.", "The mayor may campaign hard in [western Ohio] this spring"),
         ("The leak may hurt the minister (whose own record is spotless, aides insist, despite years of scrutiny).",
          "The leak may hurt the minister"),
+        # a curly quotation left open runs on to its close; a far one stays open rather than lose the verb
+        ("Trade talks will likely resume “within weeks.”", "Trade talks will likely resume “within weeks.”"),
+        ("The envoy said the truce could “hold for as long as both armies are exhausted and unpaid.",
+         "the truce could “hold for as long as both armies are exhausted and unpaid"),
     ],
 )
 def test_a_proposition_keeps_brackets_whole(bare_nlp, table, text: str, proposition: str) -> None:

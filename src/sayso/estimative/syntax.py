@@ -32,7 +32,8 @@ def clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
     return _balanced(tokens)
 
 
-_CLOSERS = {"(": ")", "[": "]"}
+_BRACKETS = {"(": ")", "[": "]"}
+_CLOSERS = {**_BRACKETS, "\u201c": "\u201d"}  # curly quotes pair; straight ones do not say which
 # a bracketed number or range that restates a phrase's probability: "likely (55-80%)", "(10 to 20 percent)"
 _STATED_NUMBER = frozenset({"%", "-", "\u2013", "to", "percent", "per", "cent"})
 _REACH = 4  # words past the clause a bracket it opened may close in
@@ -40,15 +41,16 @@ _REACH = 4  # words past the clause a bracket it opened may close in
 
 def _closes_bracket(tokens: list[Token]) -> bool:
     """Whether the last token closes a bracket opened among ``tokens`` ("the McCain camp (R-Ariz.)")."""
-    last = tokens[-1].text
-    return last in _CLOSERS.values() and any(_CLOSERS.get(t.text) == last for t in tokens[:-1])
+    last = tokens[-1]
+    covered = last.doc[tokens[0].i : last.i]  # the span the clause covers, holes included
+    return last.text in _CLOSERS.values() and any(_CLOSERS.get(t.text) == last.text for t in covered)
 
 
 def _balanced(tokens: list[Token]) -> list[Token]:
-    """The clause with whole brackets, read over the span it covers: one the parse left open at its
-    end runs on to a closing bracket a few words on ("in [New Hampshire" -> "in [New Hampshire]"),
-    else is cut off; a closing bracketed number ("likely (55-80%)") states the phrase's odds, not
-    the proposition."""
+    """The clause with whole brackets and curly quotes, read over the span it covers: one the parse
+    left open at its end runs on to its closing mark a few words on ("in [New Hampshire" -> "in [New
+    Hampshire]"), else a bracket is cut off; a closing bracketed number ("likely (55-80%)") states
+    the phrase's odds, not the proposition."""
     if not tokens:
         return tokens
     doc, opened = tokens[0].doc, []
@@ -63,7 +65,7 @@ def _balanced(tokens: list[Token]) -> list[Token]:
         closer = next((t for t in after if t.text == _CLOSERS[opener.text]), None)
         if len(opened) == 1 and closer is not None:
             tokens = [*tokens, *doc[tokens[-1].i + 1 : closer.i + 1]]
-        else:
+        elif opener.text in _BRACKETS:  # a quotation often holds the clause's own verb: it stays
             tokens = [t for t in tokens if t.i < opener.i]
     openers = [k for k, t in enumerate(tokens) if _CLOSERS.get(t.text) == tokens[-1].text] if tokens else []
     if openers:
