@@ -82,6 +82,8 @@ from sayso.estimative.syntax import (
 from sayso.identity.holders import Holders
 
 LEXICON_FILE = "estimative.json"
+# Marks that concede a likelihood word beside another judgement: "possible, though unlikely"
+_CONCESSIVE = ("though", "although", "albeit")  # not "if": "if (financially) possible" is a condition
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
 
@@ -296,9 +298,12 @@ class _Finder(Frames, Indirect, Assessor):
         rule = "word"
         complement = None
         small_clause = first.pos_ == "ADJ" and first.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
-        if first.dep_ in ("acomp", "attr", "oprd") or small_clause:
+        # "It is possible, though unlikely, that X": a conceded word qualifies the clause it hangs on
+        conceded = first.pos_ == "ADJ" and first.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in first.children)
+        if first.dep_ in ("acomp", "attr", "oprd") or small_clause or conceded:
             clause_head = first if small_clause else head
-            negation = is_negated(core, rules.negations) or is_negated(clause_head, rules.negations)
+            negation = is_negated(core, rules.negations) or (None if conceded else is_negated(clause_head, rules.negations))
             if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i and first is core:
                 phrase.append(clause_head)
                 modifiers.insert(0, clause_head.lower_)
