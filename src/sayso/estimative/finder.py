@@ -15,6 +15,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 * Every record has a ``category`` (wep, assess-verb, modal, uncertainty, comparative). A band and
   probability come from the scale only where it defines the phrase: on the standard scales a WEP;
   on ``readers`` every phrase a survey asked about. The rest carry ``band = None``.
+* A word conceded beside another ("possible, though unlikely, that X") qualifies the same clause;
+  "there is a possibility / a chance that X" is a modal hedge like "there is potential for X"
+  (a risk is not a likelihood, and "a 50% chance" is a stated number, not a hedge).
 * Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``),
   except before a noun for a kind of person ("likely voters").
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
