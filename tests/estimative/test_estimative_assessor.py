@@ -258,3 +258,33 @@ def test_they_with_no_single_plural_subject_before_stays_unknown(bare_nlp, table
 )
 def test_a_pronoun_holder_takes_only_an_unambiguous_antecedent(bare_nlp, table, text, assessor):
     assert only(bare_nlp, table, text)["assessor"] == assessor
+
+
+@pytest.mark.parametrize(
+    "text", ["The Kremlin probably judges that time is on its side.", "The Kremlin almost certainly judges that time is on its side."]
+)
+def test_a_likelihood_phrase_on_a_judging_verb_is_the_writers(bare_nlp, table, text):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(r["category"], r["assessor"]) for r in found] == [("wep", "author"), ("assess-verb", "Kremlin")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I think the merger is likely to close by March.", [("wep", "author")]),
+        ("I expect the regulator to approve the merger.", [("assess-verb", "author")]),
+    ],
+)
+def test_the_writers_i_holds_its_judgement(bare_nlp, table, text, expected):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    assert [(r["category"], r["assessor"]) for r in found.assessments] == expected
+
+
+def test_a_quoted_i_is_the_speaker(bare_nlp, table):
+    text = "“I believe the talks will fail,” Ivanova said."
+    content = [1, text.index(",")]
+    claim = {"kind": "direct", "content": content, "cue": None,
+             "speaker_name": "Anna Ivanova", "speaker_type": "PERSON", "speaker_mention": [text.index("Ivanova"), text.index(" said")]}
+    voices = [{"start": 0, "end": text.index(" Ivanova"), "voice": "quoted", "source": "Anna Ivanova"},
+              {"start": text.index(" Ivanova"), "end": len(text), "voice": "author", "source": None}]
+    assert only(bare_nlp, table, text, voices=voices, attributions=[claim])["assessor"] == "Anna Ivanova"

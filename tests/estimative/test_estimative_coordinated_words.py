@@ -34,3 +34,19 @@ def test_the_second_of_two_joined_words_is_found(bare_nlp, table, text: str, exp
 
 def test_a_plain_adjective_joined_to_a_likelihood_word_is_none(bare_nlp, table) -> None:
     assert _found(bare_nlp, table, "The plan is unlikely and expensive.") == [("unlikely", "unlikely", "wep")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is possible, though unlikely, that the general resigns.",
+         [("possible", None, "the general resigns"), ("unlikely", "unlikely", "the general resigns")]),
+        ("It was possible, though not likely, that the envoy would return.",
+         [("possible", None, "the envoy would return"), ("not likely", "unlikely", "the envoy would return")]),
+        # a condition, not a concession
+        ("Pilgrims travel to the shrine once, if financially possible.", []),
+    ],
+)
+def test_a_conceded_word_qualifies_the_clause_it_hangs_on(bare_nlp, table, text, expected):
+    records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(text[slice(*r["phrase"])], r["band"], text[slice(*r["proposition"])]) for r in records] == expected

@@ -28,6 +28,10 @@ def assess(bare_nlp, table, text: str, scale: str = "icd203"):
 # (sentence, [(phrase text, icd203 band, negated, modifiers, proposition text)])
 CASES = [
     (
+        "A negotiated exit looks increasingly likely for the junta.",
+        [("looks increasingly likely", "likely", False, ["looks", "increasingly"], "A negotiated exit looks increasingly likely for the junta")],
+    ),
+    (
         "Belarusian forces remain unlikely to cross the border from the north.",
         [("remain unlikely", "unlikely", False, ["remain"], "Belarusian forces remain unlikely to cross the border from the north")],
     ),

@@ -62,6 +62,9 @@ def test_frames_are_found_with_their_category(bare_nlp, table, text, expected):
         "The storm increased the risk of flooding.",  # risk is not a likelihood
         "The minister appeared in court on Tuesday.",
         "The potential targets include two airfields.",  # attributive potential
+        "Sanders has a chance to win the state.",  # an opportunity
+        "There is a risk that fighting spreads to the north.",  # a risk is exposure to harm, not a likelihood
+        "There is a roughly 50% chance of a default.",  # a stated number
         "Sanctions are changing trade in predictable and unpredictable ways.",  # a description
         "Protesters pressed the mayor, suggesting that he resign.",  # a proposal, not an inference
         "The spokesman said he cannot say more about the talks.",  # a refusal
@@ -97,3 +100,19 @@ def test_adverbial_most_likely_is_a_likelihood_word_not_a_comparison(bare_nlp, t
 def test_the_most_likely_scenario_is_a_comparative(bare_nlp, table):
     text = "The most likely scenario is a long stalemate."
     assert phrases(found(bare_nlp, table, text), text) == [("most likely", "comparative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "canonical", "negated", "proposition"),
+    [
+        ("There is a possibility that the talks collapse.", "There is a possibility", "possible", False, "the talks collapse"),
+        ("There is a chance that the deal will collapse.", "There is a chance", "possible", False, "the deal will collapse"),
+        ("There is no chance of a ceasefire before winter.", "There is no chance", "almost no chance", True,
+         "of a ceasefire before winter"),
+    ],
+)
+def test_there_is_a_possibility_is_a_hedge(bare_nlp, table, text, phrase, canonical, negated, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert text[record["phrase"][0] : record["phrase"][1]] == phrase
+    assert (record["canonical"], record["category"], record["band"], record["negated"]) == (canonical, "modal", None, negated)
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition

@@ -82,3 +82,25 @@ def test_evidence_that_suggests_something_is_the_writers_inference(bare_nlp, tab
     text = "The scale of the campaign suggests that a state was involved."
     (record,) = found(bare_nlp, table, text)
     assert (record["category"], record["assessor"]) == ("assess-verb", "author")
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        # a bracketed number restates the phrase's odds: not the proposition, and never half of it
+        ("A renewed offensive is likely (55-80%).", "A renewed offensive is likely"),
+        ("A deal is unlikely [20-45%].", "A deal is unlikely"),
+        ("The strike is very unlikely (5 to 20 percent).", "The strike is very unlikely"),
+        # brackets stay whole: a far-off closing bracket cuts the aside off
+        ("The mayor may campaign hard in [western Ohio] this spring.", "The mayor may campaign hard in [western Ohio] this spring"),
+        ("The leak may hurt the minister (whose own record is spotless, aides insist, despite years of scrutiny).",
+         "The leak may hurt the minister"),
+        # a curly quotation left open runs on to its close; a far one stays open rather than lose the verb
+        ("Trade talks will likely resume “within weeks.”", "Trade talks will likely resume “within weeks.”"),
+        ("The envoy said the truce could “hold for as long as both armies are exhausted and unpaid.",
+         "the truce could “hold for as long as both armies are exhausted and unpaid"),
+    ],
+)
+def test_a_proposition_keeps_brackets_whole(bare_nlp, table, text: str, proposition: str) -> None:
+    (record,) = found(bare_nlp, table, text)
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition

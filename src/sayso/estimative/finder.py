@@ -6,13 +6,18 @@ voices and attributions other components found, and returns plain records. Word 
 
 Decisions (see also ``calibration.PROVENANCE.md``):
 
-* Probabilities always describe the proposition stated positively: a negation in scope ("not
-  likely", "will probably not", "likely … will not") turns the phrase into its negated canonical
-  form and sets ``negated``.
+* Probabilities always describe the proposition stated positively, and a negation in scope sets
+  ``negated``. A negation over the phrase ("not likely", "not very likely") turns it into its
+  denial; one inside the proposition, after the phrase ("likely … will not", "will very likely
+  not", "unlikely that X will not"), into its mirror, the complementary probability ("very
+  unlikely", "likely"). Both at once compose ("not likely … not": likely).
 * "remain", "seem" and the like keep the band; they are recorded in ``modifiers``.
 * Every record has a ``category`` (wep, assess-verb, modal, uncertainty, comparative). A band and
   probability come from the scale only where it defines the phrase: on the standard scales a WEP;
   on ``readers`` every phrase a survey asked about. The rest carry ``band = None``.
+* A word conceded beside another ("possible, though unlikely, that X") qualifies the same clause;
+  "there is a possibility / a chance that X" is a modal hedge like "there is potential for X"
+  (a risk is not a likelihood, and "a 50% chance" is a stated number, not a hedge).
 * Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``),
   except before a noun for a kind of person ("likely voters").
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
@@ -72,6 +77,7 @@ from sayso.estimative.syntax import (
     contiguous,
     introduces,
     is_negated,
+    negation_words,
     published_year,
     sentence_span,
     that_clause,
@@ -79,6 +85,8 @@ from sayso.estimative.syntax import (
 from sayso.identity.holders import Holders
 
 LEXICON_FILE = "estimative.json"
+# Marks that concede a likelihood word beside another judgement: "possible, though unlikely"
+_CONCESSIVE = ("though", "although", "albeit")  # not "if": "if (financially) possible" is a condition
 # A question mark ending a sentence, before any closing quotes, brackets or footnote markers.
 _QUESTION_END = re.compile(r"\?(?:[\s\"'\u201d\u2019\u00bb)\]]|\[\d{1,3}\])*$")
 
@@ -102,7 +110,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     lex = lexicon
     names = {*lex["words"].values(), *lex["phrases"].values(), *lex["modals"].values()}
     names |= set(lex["intensified"].values())
-    names |= {v for k, v in lex["negated"].items() if k != "about"}
+    names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
     names |= set(lex["odds"]["predicates"].values())
@@ -180,11 +188,14 @@ class _Finder(Frames, Indirect, Assessor):
         direction: str | None = None,
     ) -> dict[str, Any]:
         negated = negation is not None or extra_negated
-        if (negation is not None) != extra_negated:  # two negations ("not unlikely … not") cancel
+        if negation is not None:  # "not likely": the phrase denied
             canonical = self.rules.lex["negated"].get(canonical, canonical)
+        if extra_negated:  # "unlikely that X will not": X has the mirror's probability
+            canonical = self.rules.lex["mirrored"].get(canonical, canonical)
         band, probability = self.number(canonical, category)
         phrase = char_span(phrase_tokens)
-        assessor, mention = self.assessor(phrase_tokens[0], holder=category == "assess-verb")
+        holder = category == "assess-verb"
+        assessor, mention = self.assessor(phrase_tokens[0] if holder else _root(phrase_tokens), holder=holder)
         self.used.update(t.i for t in phrase_tokens)
         record = {
             "phrase": phrase,
@@ -290,9 +301,12 @@ class _Finder(Frames, Indirect, Assessor):
         rule = "word"
         complement = None
         small_clause = first.pos_ == "ADJ" and first.dep_ in ("ROOT", "ccomp", "xcomp")  # "considers X unlikely"
-        if first.dep_ in ("acomp", "attr", "oprd") or small_clause:
+        # "It is possible, though unlikely, that X": a conceded word qualifies the clause it hangs on
+        conceded = first.pos_ == "ADJ" and first.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in first.children)
+        if first.dep_ in ("acomp", "attr", "oprd") or small_clause or conceded:
             clause_head = first if small_clause else head
-            negation = is_negated(core, rules.negations) or is_negated(clause_head, rules.negations)
+            negation = is_negated(core, rules.negations) or (None if conceded else is_negated(clause_head, rules.negations))
             if clause_head.lemma_ in rules.persist_verbs and clause_head.i < core.i and first is core:
                 phrase.append(clause_head)
                 modifiers.insert(0, clause_head.lower_)
@@ -315,14 +329,19 @@ class _Finder(Frames, Indirect, Assessor):
             proposition = contiguous(clause_tokens(head))
         elif core.dep_ == "advmod" and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "NOUN"):
             negation = is_negated(core, rules.negations) or is_negated(head, rules.negations) or self.denied_object(head)
-            if negation is not None and negation.i == core.i + 1:
-                phrase.append(negation)
+            if negation is not None and negation.i > core.i:  # "will very likely not attack": the proposition's
+                if negation.i == core.i + 1:
+                    phrase += negation_words(negation)
+                negation, extra_negated = None, True
             proposition = contiguous(clause_tokens(head))
         else:
             return
-        if negation is not None and abs(negation.i - min(t.i for t in phrase)) <= 1 and negation.i < core.i:
-            phrase.append(negation)
-        modifiers += [c.lower_ for c in head.children if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
+        if negation is not None and negation.i < core.i:
+            words = negation_words(negation)
+            if abs(words[-1].i - min(t.i for t in phrase)) <= 1:
+                phrase += words
+        # "is still likely", "increasingly likely": on the clause or on the word itself
+        modifiers += [c.lower_ for c in (*head.children, *core.children) if c.lower_ in rules.persist_adverbs and c.dep_ == "advmod"]
         self.qualified.add(head.i)
         category = "modal" if canonical in rules.lex["modal_words"] else "wep"
         if category == "modal" and self.stack(head, phrase):
@@ -363,13 +382,21 @@ class _Finder(Frames, Indirect, Assessor):
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
             negation = is_negated(root, rules.negations)
+        if negation is not None and span.start <= negation.i < span.end:
+            negation = None  # "almost certainly not": the phrase's canonical form already holds it
         clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
         self.qualified.add(head.i)
         if negation is not None and negation.i == span.end:
-            phrase.append(negation)
-        record = self.emit(phrase, canonical, negation, proposition, [], "phrase")
+            phrase += negation_words(negation)
+        # after the phrase ("will almost certainly not", "little chance that X will not") the negation is the proposition's
+        inner = negation if negation is not None and negation.i >= span.end else None
+        if clause is not None and inner is None:
+            inner = is_negated(clause, rules.negations)
+        if inner is negation:
+            negation = None
+        record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
         self.qualify(head, record)
         if clause is not None:
             self.qualify(clause, record)
@@ -396,7 +423,7 @@ class _Finder(Frames, Indirect, Assessor):
             return
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
-            phrase.append(negation)
+            phrase += negation_words(negation)
         proposition = contiguous(clause_tokens(verb))
         self.qualified.add(verb.i)
         if not self.stack(verb, phrase):
@@ -499,6 +526,13 @@ class _Finder(Frames, Indirect, Assessor):
         self.assessments.sort(key=lambda a: a["phrase"])
         self.confidences.sort(key=lambda c: c["phrase"])
         return Found(self.assessments, self.confidences)
+
+
+def _root(tokens: list[Token]) -> Token:
+    """The phrase's word the rest hang on ("certainly" in "almost certainly"), which the parse
+    attaches to the clause the phrase qualifies."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
 def _first_conjunct(word: Token) -> Token:

@@ -210,17 +210,26 @@ class Frames:
         self.emit(tokens, "seems", None, contiguous(clause_tokens(head)), [], rule, category="modal")
 
     def potential(self, noun: Token) -> None:
-        """"there is (real) potential for X", "have the potential to X"; not attributive "potential"."""
+        """"there is (real) potential for X", "have the potential to X"; not attributive "potential".
+        "there is a possibility / a chance that X" says X may happen as "there is potential for X"
+        does; "has a chance to win" is an opportunity, not a hedge."""
         head = noun.head
+        existential = noun.lemma_ in self.rules.lex["appearance"]["existential"]
         if noun.dep_ == "amod":
             return  # "potential targets": attributive, not a judgement
+        if existential and any(t.like_num for t in noun.subtree if t.i < noun.i):
+            return  # "a roughly 50% chance": a stated number, no hedge
         if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in head.children):
             phrase = [c for c in head.children if c.dep_ == "expl"] + [head, *[c for c in noun.lefts if c.dep_ == "amod"], noun]
-        elif noun.dep_ == "dobj" and head.lemma_ == "have":
+        elif noun.dep_ == "dobj" and head.lemma_ == "have" and not existential:
             phrase = [head, *[c for c in noun.lefts if c.dep_ == "det"], noun]
         else:
             return
         after = [t for c in (*noun.children, *head.children) if c.dep_ in ("prep", "acl", "relcl", "advcl") and c.i > noun.i for t in c.subtree]
-        self.emit(phrase, "possible", is_negated(head, self.rules.negations), contiguous(after), [],
-                  "potential", category="modal")
+        if after and after[0].lower_ == "that":
+            after = after[1:]  # "a chance that X": the proposition is X
+        while after and after[-1].is_punct:
+            after.pop()
+        negation = is_negated(head, self.rules.negations) or is_negated(noun, self.rules.negations)  # "there is no risk"
+        self.emit(phrase, "possible", negation, contiguous(after), [], "potential", category="modal")
 

@@ -51,6 +51,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("APPEAR", True, tuple(looks["verbs"])),
         TokenPattern("SEEMINGLY", False, tuple(looks["adverbs"])),
         TokenPattern("POTENTIAL", False, tuple(looks["nouns"]), ("NOUN", "ADJ")),
+        TokenPattern("POTENTIAL", True, tuple(looks["existential"]), ("NOUN",)),
         TokenPattern("CAPACITY", True, (cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]), ("VERB", "AUX")),
         TokenPattern("THREAT", True, tuple(lex["threat"]["nouns"]), ("NOUN",)),
         TokenPattern("ODDS", False, tuple(lex["odds"]["predicates"]), ("ADJ", "ADV")),

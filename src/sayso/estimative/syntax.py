@@ -27,7 +27,54 @@ def clause_tokens(head: Token, skip: Sequence[Token] = ()) -> list[Token]:
     tokens.sort(key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
+    while tokens and tokens[-1].is_punct and not _closes_bracket(tokens):
+        tokens.pop()
+    return _balanced(tokens)
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+_CLOSERS = {**_BRACKETS, "\u201c": "\u201d"}  # curly quotes pair; straight ones do not say which
+# a bracketed number or range that restates a phrase's probability: "likely (55-80%)", "(10 to 20 percent)"
+_STATED_NUMBER = frozenset({"%", "-", "\u2013", "to", "percent", "per", "cent"})
+_REACH = 4  # words past the clause a bracket it opened may close in
+
+
+def _closes_bracket(tokens: list[Token]) -> bool:
+    """Whether the last token closes a bracket opened among ``tokens`` ("the McCain camp (R-Ariz.)")."""
+    last = tokens[-1]
+    covered = last.doc[tokens[0].i : last.i]  # the span the clause covers, holes included
+    return last.text in _CLOSERS.values() and any(_CLOSERS.get(t.text) == last.text for t in covered)
+
+
+def _balanced(tokens: list[Token]) -> list[Token]:
+    """The clause with whole brackets and curly quotes, read over the span it covers: one the parse
+    left open at its end runs on to its closing mark a few words on ("in [New Hampshire" -> "in [New
+    Hampshire]"), else a bracket is cut off; a closing bracketed number ("likely (55-80%)") states
+    the phrase's odds, not the proposition."""
+    if not tokens:
+        return tokens
+    doc, opened = tokens[0].doc, []
+    for t in doc[tokens[0].i : tokens[-1].i + 1]:
+        if t.text in _CLOSERS:
+            opened.append(t)
+        elif t.text in _CLOSERS.values() and opened:
+            opened.pop()
+    if opened:
+        opener = opened[0]
+        after = doc[tokens[-1].i + 1 : min(tokens[-1].i + 1 + _REACH, opener.sent.end)]
+        closer = next((t for t in after if t.text == _CLOSERS[opener.text]), None)
+        if len(opened) == 1 and closer is not None:
+            tokens = [*tokens, *doc[tokens[-1].i + 1 : closer.i + 1]]
+        elif opener.text in _BRACKETS:  # a quotation often holds the clause's own verb: it stays
+            tokens = [t for t in tokens if t.i < opener.i]
+    openers = [k for k, t in enumerate(tokens) if _CLOSERS.get(t.text) == tokens[-1].text] if tokens else []
+    if openers:
+        start = openers[-1]
+        inside = tokens[start + 1 : -1]
+        if inside and inside[0].like_num and all(t.like_num or t.lower_ in _STATED_NUMBER for t in inside) \
+                and any(t.lower_ in ("%", "percent") for t in inside):
+            tokens = tokens[:start]
+    while tokens and tokens[-1].is_punct and not _closes_bracket(tokens):
         tokens.pop()
     return tokens
 
@@ -68,11 +115,22 @@ def that_clause(token: Token, deep: bool = False) -> Token | None:
 
 
 def is_negated(token: Token, negations: frozenset[str]) -> Token | None:
-    """The negation word attached to ``token``, if any."""
+    """The negation word attached to ``token``, if any; "no longer likely" denies as "not likely"
+    does (the parser hangs "no" on "longer", not on the word it negates)."""
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in negations and child.dep_ in ("advmod", "det")):
             return child
+        if child.lower_ == "longer" and child.dep_ == "advmod":
+            no = next((g for g in child.lefts if g.lower_ == "no"), None)
+            if no is not None:
+                return no
     return None
+
+
+def negation_words(negation: Token) -> list[Token]:
+    """The words of a negation a phrase takes in: "not", or both words of "no longer"."""
+    after = negation.head
+    return [negation, after] if after.lower_ == "longer" and after.i == negation.i + 1 else [negation]
 
 
 def introduces(token: Token) -> bool:

@@ -1,0 +1,68 @@
+"""Negation in scope of a likelihood word: the phrase takes the negation in, the band describes
+the proposition stated positively."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import calibration
+from sayso.estimative import find_assessments
+
+
+@pytest.fixture(scope="module")
+def table() -> calibration.Table:
+    return calibration.load_table()
+
+
+def found(bare_nlp, table, text: str) -> list[tuple[str, str | None, bool]]:
+    records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    return [(text[r["phrase"][0] : r["phrase"][1]], r["band"], r["negated"]) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels are no longer likely to take the port.", [("no longer likely", "unlikely", True)]),
+        ("It is no longer possible that the vote happens in May.", [("no longer possible", None, True)]),
+        ("Iran may no longer be able to resist the pressure.", [("may no longer", None, True)]),
+        ("The rebels are not likely to take the port.", [("not likely", "unlikely", True)]),
+        # must not negate: "longer" as a comparison, "no" elsewhere in the clause
+        ("The war is likely to last longer than the winter.", [("likely", "likely", False)]),
+        ("The talks are likely to bring no result.", [("likely", "likely", False)]),
+    ],
+)
+def test_no_longer_negates_the_phrase(bare_nlp, table, text: str, expected) -> None:
+    assert found(bare_nlp, table, text) == expected
+
+
+def canonical(bare_nlp, table, text: str) -> list[tuple[str, str, str | None, bool]]:
+    records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    return [(text[r["phrase"][0] : r["phrase"][1]], r["canonical"], r["band"], r["negated"]) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation inside the proposition: the phrase's mirror describes it stated positively
+        ("It is unlikely that the government will not call elections.", [("unlikely", "likely", "likely", True)]),
+        ("The deal is highly unlikely to not pass.", [("highly unlikely", "highly likely", "very likely", True)]),
+        ("Russia will very likely not attack the capital.", [("very likely not", "very unlikely", "very unlikely", True)]),
+        ("There is little chance that the dam will not hold.", [("little chance", "very likely", "very likely", True)]),
+        ("Moscow almost certainly will not withdraw.", [("almost certainly", "almost certainly not", "almost no chance", True)]),
+        ("It is possible that the talks will not resume.", [("possible", "possible", None, True)]),
+        ("There is a roughly even chance that the vote will not happen.",
+         [("roughly even chance", "roughly even chance", "roughly even chance", True)]),
+        # a negation over the phrase denies it; both at once compose
+        ("Kyiv is not very likely to sign the accord.", [("not very likely", "unlikely", "unlikely", True)]),
+        ("It is not likely that they will not agree.", [("not likely", "likely", "likely", True)]),
+        # must not mirror: no negation in the proposition
+        ("It is unlikely that the government will call elections.", [("unlikely", "unlikely", "unlikely", False)]),
+    ],
+)
+def test_a_negated_proposition_takes_the_mirror_of_the_phrase(bare_nlp, table, text: str, expected) -> None:
+    assert canonical(bare_nlp, table, text) == expected
+
+
+def test_a_negation_inside_the_phrase_counts_once(bare_nlp, table) -> None:
+    text = "The regime is almost certainly not going to fall."
+    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", False)]
