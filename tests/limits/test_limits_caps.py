@@ -170,7 +170,7 @@ def test_web_analysis_over_the_time_cap_is_504(asgi_call, monkeypatch):
         time.sleep(2.5)
         raise AssertionError("should have been abandoned")
 
-    monkeypatch.setattr(sayso.pipeline, "analyze", slow_analyze)
+    monkeypatch.setattr(sayso.pipeline, "analyze_document", slow_analyze)
     app = create_app(None, Settings(analysis_timeout=1.0))
     started = time.monotonic()
     response = asgi_call(app, "POST", "/api/analyze", json={"text": SENTENCE})
