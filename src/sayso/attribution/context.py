@@ -154,7 +154,9 @@ class Context:
         return trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
     def has_quote(self, span: tuple[int, int]) -> bool:
-        return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
+        """Whether a whole quotation lies in ``span``: the first opening in it ends first (they are apart)."""
+        i = bisect.bisect_left(self._quote_starts, span[0])
+        return i < len(self.quotes) and self.quotes[i].end <= span[1] + 1
 
     def with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""
@@ -211,6 +213,7 @@ class Context:
 
     def claim_quotes(self, span: tuple[int, int]) -> None:
         """Claim every quotation inside ``span`` (give or take its marks): the content credits them."""
-        for q in self.quotes:
-            if q.start >= span[0] - 1 and q.end <= span[1] + 1:
-                self.claim(q)
+        for q in self.quotes[bisect.bisect_left(self._quote_starts, span[0] - 1) :]:
+            if q.end > span[1] + 1:
+                break  # quotations are apart: every later one ends later
+            self.claim(q)
