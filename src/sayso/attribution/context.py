@@ -134,6 +134,10 @@ class Context:
         starts = self._quote_starts
         return self.quotes[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
 
+    def quotes_from(self, pos: int) -> list[Quote]:
+        """The quotations opening at or after ``pos``, in text order."""
+        return self.quotes[bisect.bisect_left(self._quote_starts, pos) :]
+
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
@@ -213,7 +217,7 @@ class Context:
 
     def claim_quotes(self, span: tuple[int, int]) -> None:
         """Claim every quotation inside ``span`` (give or take its marks): the content credits them."""
-        for q in self.quotes[bisect.bisect_left(self._quote_starts, span[0] - 1) :]:
+        for q in self.quotes_from(span[0] - 1):
             if q.end > span[1] + 1:
                 break  # quotations are apart: every later one ends later
             self.claim(q)

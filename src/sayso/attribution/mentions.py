@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at, quote_end, quote_start
+from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at, quote_end
 from sayso.attribution.spans import lstrip, rstrip, span_of, word_count
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ def _outside_quotes(ctx: Context, span: tuple[int, int], head: Token) -> tuple[i
     before = bisect.bisect_right(quotes, head.idx, key=quote_end) - 1
     if before >= 0 and quotes[before].end > start:
         start = quotes[before].end
-    for q in quotes[bisect.bisect_right(quotes, head.idx, key=quote_start) :]:
+    for q in ctx.quotes_from(head.idx + 1):
         if q.start >= end:
             break
         if not _title_in_name(ctx, q, end):
