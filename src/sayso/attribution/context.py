@@ -4,6 +4,7 @@ and the candidates, used cue verbs and claimed quotations they write."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -121,6 +122,15 @@ class Context:
         self.contents: set[tuple[int, int]] = set()
         self.used_cues: set[int] = set()
         self._claimed: set[int] = set()  # starts of the quotations credited so far
+
+    @functools.cached_property
+    def chunks_by_start(self) -> dict[int, Span]:
+        """The Doc's noun chunks by their first token, read once when a rule first asks
+        (``doc.noun_chunks`` walks the whole parse on every read)."""
+        chunks: dict[int, Span] = {}
+        for chunk in self.doc.noun_chunks:
+            chunks.setdefault(chunk.start, chunk)
+        return chunks
 
     def claim(self, quote: Quote) -> None:
         """Mark a quotation credited, so that no later rule credits it again."""
