@@ -23,6 +23,7 @@ With no publication date, anything that needs one keeps value None: it is never 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -130,7 +131,8 @@ def _candidates(doc: Doc, text: str) -> list[Span]:
     entities = [(s, e) for s, e in entities if not _false_friend(text, s, e)]
     chosen: list[tuple[int, int]] = []
     for start, end in _longest_first(ruled + entities):
-        inside = [(s, e) for s, e in ruled if start <= s and e <= end and (s, e) != (start, end)]
+        nearby = ruled[bisect.bisect_left(ruled, (start,)) : bisect.bisect_left(ruled, (end,))]  # in text order
+        inside = [(s, e) for s, e in nearby if e <= end and (s, e) != (start, end)]
         if inside and _unresolved(text[start:end]):
             chosen.extend(_longest_first(inside))
         else:
@@ -140,12 +142,16 @@ def _candidates(doc: Doc, text: str) -> list[Span]:
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-overlapping spans, preferring the longer (then the earlier) where they overlap."""
+    """Non-overlapping spans, preferring the longer (then the earlier) where they overlap. The kept
+    spans (never empty) are apart and in text order, so a span can overlap only the last kept one
+    starting before its end: a bisection, where checking every kept span is quadratic in the dates
+    of a long article."""
     kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= s or e <= start for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+        i = bisect.bisect_left(kept, (end,))  # the kept spans starting before ``end``
+        if i == 0 or kept[i - 1][1] <= start:
+            kept.insert(i, (start, end))
+    return kept
 
 
 def _unresolved(text: str) -> bool:

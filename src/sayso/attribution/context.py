@@ -4,6 +4,7 @@ and the candidates, used cue verbs and claimed quotations they write."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -122,6 +123,15 @@ class Context:
         self.used_cues: set[int] = set()
         self._claimed: set[int] = set()  # starts of the quotations credited so far
 
+    @functools.cached_property
+    def chunks_by_start(self) -> dict[int, Span]:
+        """The Doc's noun chunks by their first token, read once when a rule first asks
+        (``doc.noun_chunks`` walks the whole parse on every read)."""
+        chunks: dict[int, Span] = {}
+        for chunk in self.doc.noun_chunks:
+            chunks.setdefault(chunk.start, chunk)
+        return chunks
+
     def claim(self, quote: Quote) -> None:
         """Mark a quotation credited, so that no later rule credits it again."""
         self._claimed.add(quote.start)
@@ -133,6 +143,10 @@ class Context:
         """The quotations opening inside ``sent``, in text order."""
         starts = self._quote_starts
         return self.quotes[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
+
+    def quotes_from(self, pos: int) -> list[Quote]:
+        """The quotations opening at or after ``pos``, in text order."""
+        return self.quotes[bisect.bisect_left(self._quote_starts, pos) :]
 
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -154,7 +168,9 @@ class Context:
         return trim(self.text, max(span[0], p_start), min(span[1], p_end))
 
     def has_quote(self, span: tuple[int, int]) -> bool:
-        return any(q.start >= span[0] and q.end <= span[1] + 1 for q in self.quotes)
+        """Whether a whole quotation lies in ``span``: the first opening in it ends first (they are apart)."""
+        i = bisect.bisect_left(self._quote_starts, span[0])
+        return i < len(self.quotes) and self.quotes[i].end <= span[1] + 1
 
     def with_open_quote(self, span: tuple[int, int], verb: Token) -> tuple[int, int]:
         """A quote opened inside a complement belongs to it whole."""
@@ -211,6 +227,7 @@ class Context:
 
     def claim_quotes(self, span: tuple[int, int]) -> None:
         """Claim every quotation inside ``span`` (give or take its marks): the content credits them."""
-        for q in self.quotes:
-            if q.start >= span[0] - 1 and q.end <= span[1] + 1:
-                self.claim(q)
+        for q in self.quotes_from(span[0] - 1):
+            if q.end > span[1] + 1:
+                break  # quotations are apart: every later one ends later
+            self.claim(q)

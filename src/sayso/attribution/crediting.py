@@ -175,7 +175,7 @@ def _inverted_speaker(ctx: Context, verb: Token, quote: tuple[int, int]) -> Toke
     if quote[1] > verb.idx or between.strip(" ,\n\xa0" + QUOTE_CHARS) or verb.i + 1 >= len(ctx.doc) or verb.tag_ == "VBG":
         return None
     following = ctx.doc[verb.i + 1]
-    chunk = next((c for c in ctx.doc.noun_chunks if c.start == following.i), None)
+    chunk = ctx.chunks_by_start.get(following.i)
     if chunk is None:
         return following if lone_name(following) else None
     if chunk.root.pos_ == "PRON" and chunk.root.lower_ not in PRONOUN_GENDER:

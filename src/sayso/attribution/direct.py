@@ -158,7 +158,7 @@ def _embedding_clause(ctx: Context, q: Quote, verb: Token) -> tuple[int, int] | 
     if not before or not before[-1].isalnum():
         return None  # "…, she said: “…”" or a quote opening its sentence
     sent = ctx.sents[ctx.sent_index(q.start)]
-    if not (sent.start_char <= verb.idx < sent.end_char) or any(o is not q and sent.start_char <= o.start < sent.end_char for o in ctx.quotes):
+    if not (sent.start_char <= verb.idx < sent.end_char) or any(o is not q for o in ctx.quotes_in(sent)):
         return None
     if verb.idx < q.start:
         skip = {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "npadvmod", "advmod", "prep", "punct") for t in c.subtree}
@@ -190,7 +190,7 @@ def _distance(ctx: Context, q: Quote, verb: Token) -> tuple[bool, int]:
 def _cue_candidates(ctx: Context, q: Quote) -> list[Token]:
     """Unused cue verbs outside quotes in the quote's sentences, up to the next quotation (a Token
     built for the cue verbs only)."""
-    following = next((o.start for o in ctx.quotes if o.start >= q.end), len(ctx.text))
+    following = next((o.start for o in ctx.quotes_from(q.end)), len(ctx.text))
     verbs = (ctx.doc[i] for s in _sents_of(ctx, q) for i in within(ctx.cue_verb_list, s) if i not in ctx.used_cues)
     return [v for v in verbs if v.idx < following and quote_at(v.idx, ctx.quotes) is None]
 
@@ -209,7 +209,7 @@ def _continued(ctx: Context, q: Quote, verb: Token) -> list[tuple[int, int]]:
     last = q
     para = ctx.paragraph(q.start)
     cue_sentence = ctx.sents[ctx.sent_index(verb.idx)]
-    for nxt in (o for o in ctx.quotes if o.start >= q.end):
+    for nxt in ctx.quotes_from(q.end):
         if ctx.is_claimed(nxt) or ctx.paragraph(nxt.start) != para:
             break
         if last is q and nxt.end <= cue_sentence.end_char and nxt.start > verb.idx and title_like(ctx.text[nxt.inner_start : nxt.inner_end]):
@@ -272,7 +272,7 @@ def _sents_of(ctx: Context, q: Quote) -> list[Span]:
     out: list[Span] = []
     for sent in ctx.sents[ctx.sent_index(q.start) :]:
         if sent.start_char >= q.end:
-            own_quote = any(sent.start_char <= o.start < sent.end_char for o in ctx.quotes)
+            own_quote = bool(ctx.quotes_in(sent))
             if "\n" not in ctx.text[q.end : sent.start_char] and not own_quote and (word_count(sent.text) <= 8 or _opens_with_cue(ctx, sent)):
                 out.append(sent)
             break

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at
+from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at, quote_end
 from sayso.attribution.spans import lstrip, rstrip, span_of, word_count
 
 if TYPE_CHECKING:
@@ -176,11 +177,16 @@ def _outside_quotes(ctx: Context, span: tuple[int, int], head: Token) -> tuple[i
     if quote_at(head.idx, ctx.quotes) is not None:
         return span
     start, end = span
-    for q in ctx.quotes:
-        if q.end <= head.idx and q.end > start:
-            start = q.end
-        if q.start > head.idx and q.start < end and not _title_in_name(ctx, q, end):
+    quotes = ctx.quotes  # in text order and apart: their ends ascend as their starts do
+    before = bisect.bisect_right(quotes, head.idx, key=quote_end) - 1
+    if before >= 0 and quotes[before].end > start:
+        start = quotes[before].end
+    for q in ctx.quotes_from(head.idx + 1):
+        if q.start >= end:
+            break
+        if not _title_in_name(ctx, q, end):
             end = q.start
+            break
     return start, end
 
 

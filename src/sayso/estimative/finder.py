@@ -51,6 +51,7 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -159,11 +160,24 @@ def _rules(vocab: Vocab, table: Table) -> _Rules:
 # ---- the finder ----------------------------------------------------------------------------------
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The offsets ``spans`` cover, as spans apart in text order: whether a word lies in one is
+    then a bisection, where a scan of every passage per word is quadratic in a long article."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class _Finder(Frames, Indirect, Assessor):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.text = text_of(doc)
         self.voices, self.attributions = voices, attributions
+        self._passages = _union([(v["start"], v["end"]) for v in voices])  # ``in_text`` bisects them
         self.used: set[int] = set()
         self.qualified: set[int] = set()  # clause heads a likelihood word or hedge already qualifies
         self.judged: dict[int, dict[str, Any]] = {}  # clause head -> the record that qualifies it
@@ -253,7 +267,8 @@ class _Finder(Frames, Indirect, Assessor):
             return False
         if not self.voices:
             return True
-        return any(v["start"] <= token.idx < v["end"] for v in self.voices)
+        i = bisect.bisect_right(self._passages, (token.idx, float("inf"))) - 1
+        return i >= 0 and token.idx < self._passages[i][1]
 
     def _is_question(self, sent: Span) -> bool:
         """Whether the sentence ends in a question mark; read once per sentence, off the Doc's text."""
