@@ -85,3 +85,25 @@ def test_exit_code_follows_the_signal():
     assert Interrupted(signal.SIGINT).exit_code == 130
     assert Interrupted(signal.SIGTERM).exit_code == 143
     assert not isinstance(Interrupted(signal.SIGINT), Exception)  # no `except Exception` swallows it
+
+
+def test_an_interruption_silences_library_logging(monkeypatch, caplog):
+    """A signal that lands inside SQLAlchemy's pool logs "Exception during reset" with the
+    Interrupted traceback; after the handler runs, nothing but sayso's one line may reach stderr."""
+    import logging
+    import warnings
+
+    from sayso.cli import interrupt
+
+    monkeypatch.setattr(interrupt.multiprocessing, "active_children", lambda: [])
+    previous = {each: signal.getsignal(each) for each in interrupt.SIGNALS}
+    try:
+        with warnings.catch_warnings(), pytest.raises(Interrupted):
+            interrupt._stop(signal.SIGINT, None)
+        caplog.clear()
+        logging.getLogger("sqlalchemy.pool").error("Exception during reset or similar", exc_info=True)
+        assert caplog.records == []
+    finally:
+        logging.disable(logging.NOTSET)
+        for each, handler in previous.items():
+            signal.signal(each, handler)

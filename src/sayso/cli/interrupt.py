@@ -10,6 +10,7 @@ whole process group; the parent decides), keep SIGTERM's default, and die with t
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -61,6 +62,9 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     for each in SIGNALS:  # a second Ctrl-C must not interrupt the clean-up of the first
         signal.signal(each, signal.SIG_IGN)
     warnings.simplefilter("ignore")  # e.g. spaCy's "worker exited with non-zero code"
+    # the command ends with its one line: a library that logs the interruption it is unwinding
+    # (SQLAlchemy's pool, when the signal lands in a connection's rollback) must not print a traceback
+    logging.disable(logging.CRITICAL)
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()
