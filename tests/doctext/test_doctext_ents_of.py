@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from sayso.doctext import entities_fixed, ents_of
+from sayso.doctext import entities_fixed, ents_of, span_ents
 
 
 def _doc() -> Doc:
@@ -34,3 +34,12 @@ def test_a_doc_without_entities_has_none():
     doc = Doc(Vocab(), words=["nothing", "here"])
     with entities_fixed(doc):
         assert ents_of(doc) == ()
+
+
+def test_a_spans_entities_are_those_inside_it():
+    doc = _doc()
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE")]
+    with entities_fixed(doc):
+        assert [e.text for e in span_ents(doc[1:5])] == [e.text for e in doc[1:5].ents] == ["Paris"]
+        assert [e.text for e in span_ents(doc[0:3])] == ["Jane Roe"]
+        assert span_ents(doc[2:3]) == []

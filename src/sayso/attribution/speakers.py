@@ -238,7 +238,7 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
         return None
     if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
         return None
-    words = [t for t in name.subtree if t.i <= name.i and t.dep_ == "compound" or t == name]
+    words = _compound_name(name)
     # a name the tagger took for a place or a body ("Natalia Ilchenko" as GPE) beside a spokeswoman
     # is still hers; beside a role the lexicon does not know, a tagged name may be a place ("his home town, New York")
     tagged = any(e.start <= t.i < e.end for e in ents for t in words) and lemma not in lexicon["speaker_nominals"]
@@ -250,10 +250,16 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
 def titled_name(head: Token, lexicon: dict[str, Any]) -> str | None:
     """The capitalised name after an abbreviated title ("MS. ROE", "Dr. Roe"): a person's, whatever
     the tagger made of it (an all-capitals surname is often a noun to it)."""
-    title, *name = [t for t in head.subtree if t.i <= head.i and t.dep_ == "compound" or t == head]
+    title, *name = _compound_name(head)
     if not name or not title.text.endswith(".") or title.text[:-1].lower() not in lexicon["title_abbreviations"]:
         return None
     return _joined(name) if all(t.is_alpha and t.text[0].isupper() for t in name) else None
+
+
+def _compound_name(head: Token) -> list[Token]:
+    """``head`` and the compound words before it in its subtree: the words of a name ("Ana Ruiz",
+    "MS. ROE") whatever the tagger made of them."""
+    return [t for t in head.subtree if t.i <= head.i and t.dep_ == "compound" or t == head]
 
 
 def _stray_punct(token: Token) -> bool:

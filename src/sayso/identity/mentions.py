@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.speakers import is_office
 from sayso.data import load_json
-from sayso.doctext import ents_of, ents_within
+from sayso.doctext import ents_of, ents_within, span_ents
 from sayso.identity.names import is_title, person_name, same_first
 
 NOMINALS = ("NOUN", "PROPN", "PRON")
@@ -62,7 +62,7 @@ def is_coordinated(span: Span) -> bool:
     joined = [t for t in root.children if t.dep_ == "conj" and t.pos_ in NOMINALS and span.start <= t.i < span.end]
     if not joined:
         return False
-    whole = next((e for e in ents_within(span, ents_of(span.doc)) if e.start <= root.i < e.end), None)
+    whole = next((e for e in span_ents(span) if e.start <= root.i < e.end), None)
     return not (whole is not None and all(whole.start <= t.i < whole.end for t in joined))
 
 
@@ -87,7 +87,7 @@ def _named_apposition(root: Token) -> bool:
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
     is; "Malaysia's Prime Minister, Najib Razak" names its person."""
-    return is_office(span.root, reporting_lexicon()) and not any(e.label_ == "PERSON" for e in ents_within(span, ents_of(span.doc)))
+    return is_office(span.root, reporting_lexicon()) and not any(e.label_ == "PERSON" for e in span_ents(span))
 
 
 def _by_name(root: Token) -> bool:
@@ -118,7 +118,7 @@ def _owned_body(span: Span, a: dict[str, Any]) -> str | None:
     if a.get("speaker_type") != "PERSON" or root.pos_ != "NOUN" or not root.is_lower or root.tag_ == "NNS" \
             or root.lemma_.lower() not in body_nouns():
         return None
-    owners = [e for e in ents_within(span, ents_of(span.doc)) if e.label_ == "PERSON" and e.end <= root.i and e.root.head == root]
+    owners = [e for e in span_ents(span) if e.label_ == "PERSON" and e.end <= root.i and e.root.head == root]
     if not owners or not _known_person(span.doc, owners[-1]):
         return None
     owner = owners[-1].text.removesuffix("’s").removesuffix("'s").strip()
