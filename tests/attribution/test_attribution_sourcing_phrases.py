@@ -127,3 +127,37 @@ def test_per_sources_a_name_or_a_told_noun(bare_nlp) -> None:
 )
 def test_per_a_rate_sources_nothing(bare_nlp, text: str) -> None:
     assert _found(bare_nlp, text) == []
+
+
+def _sourced_by_the_summary(bare_nlp, conj_dep: str) -> tuple[str, str, str] | None:
+    """"According to the FBI summary, Mills and an aide asked the agency to stop." with Mills hung on
+    the summary as ``conj_dep`` and the verb left with no subject (``nsubj`` gives the right parse)."""
+    from spacy.tokens import Doc
+
+    words = ["According", "to", "the", "FBI", "summary", ",", "Mills", "and", "an", "aide", "asked", "the",
+             "agency", "to", "stop", "."]
+    misparsed = conj_dep != "nsubj"
+    doc = Doc(
+        bare_nlp.vocab, words=words, spaces=[True] * 4 + [False] + [True] * 9 + [False, False],
+        tags=["VBG", "IN", "DT", "NNP", "NN", ",", "NNP", "CC", "DT", "NN", "VBD", "DT", "NN", "TO", "VB", "."],
+        pos=["VERB", "ADP", "DET", "PROPN", "NOUN", "PUNCT", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "DET", "NOUN",
+             "PART", "VERB", "PUNCT"],
+        lemmas=["accord", "to", "the", "FBI", "summary", ",", "Mills", "and", "an", "aide", "ask", "the", "agency",
+                "to", "stop", "."],
+        heads=[10, 0, 4, 4, 1, 4 if misparsed else 10, 4 if misparsed else 10, 6, 9, 6, 10, 12, 10, 14, 10, 10],
+        deps=["prep", "prep", "det", "compound", "pobj", "punct", conj_dep, "cc", "det", "conj", "ROOT", "det",
+              "dobj", "aux", "xcomp", "punct"],
+        ents=["O", "O", "O", "B-ORG", "O", "O", "B-PERSON"] + ["O"] * 9,
+    )
+    found = [a for a in find_attributions(doc, [], LEXICON) if a["rule"] == "according-to"]
+    if not found:
+        return None
+    a = found[0]
+    return doc.text[slice(*a["speaker_mention"])], doc.text[slice(*a["content"])], doc.text[slice(*a["cue"])]
+
+
+@pytest.mark.parametrize("dep", ["conj", "appos", "nsubj"])
+def test_a_subject_the_parse_hung_on_the_source_starts_the_content(bare_nlp, dep) -> None:
+    assert _sourced_by_the_summary(bare_nlp, dep) == (
+        "the FBI summary", "Mills and an aide asked the agency to stop", "According to"
+    )

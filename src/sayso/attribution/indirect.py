@@ -21,7 +21,7 @@ from sayso.attribution.clauses import (
 )
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.crediting import credit
-from sayso.attribution.grammar import CLAUSE_DEPS
+from sayso.attribution.grammar import CLAUSE_DEPS, SUBJECT_DEPS
 from sayso.attribution.mentions import mention_of
 from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import DASHES, overlap, rstrip, span_of, trim, word_count
@@ -129,7 +129,9 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
     )
     if pobj is None or ("source_only" in cue_entry and not _names_a_source(ctx, pobj)):
         return
-    p_start, p_end = span_of([*phrase, *pobj.subtree])
+    subject = _subject_run_on(first, pobj)
+    cut = subject.left_edge.i - 1 if subject is not None else pobj.right_edge.i + 1  # the comma before it
+    p_start, p_end = span_of([*phrase, *(t for t in pobj.subtree if t.i < cut)])
     words = [t for t in sent if not (p_start <= t.idx < p_end) and not t.is_space]
     before = [t for t in words if t.idx < p_start]
     after = [t for t in words if t.idx >= p_end]
@@ -152,8 +154,33 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
             return
     kind = "mixed" if ctx.has_quote((start, end)) else "indirect"
     cue = (first.idx, last.idx + len(last))
-    if ctx.add(Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"], parts=parts)):
+    mention = None
+    if subject is not None:
+        mention = mention_of(ctx, pobj)
+        mention = (mention[0], min(mention[1], rstrip(ctx.text, mention[0], ctx.doc[cut].idx, " ,")))
+    candidate = Candidate(kind, (start, end), cue, pobj, cue_entry["rule"], cue_entry["class"], mention=mention, parts=parts)
+    if ctx.add(candidate):
         ctx.claim_quotes((start, end))
+
+
+def _subject_run_on(first: Token, pobj: Token) -> Token | None:
+    """"According to the FBI summary, Mills and another aide asked …": a parse that hangs the
+    clause's subject on the source, as an apposition or a conjunct set off by a comma, leaves the
+    verb the phrase modifies with no subject of its own; that noun phrase is the clause's, not
+    the source's."""
+    verb = first.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i <= pobj.right_edge.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    return next(
+        (
+            t for t in pobj.subtree
+            if t.i > pobj.i and t.dep_ in ("appos", "conj") and t.right_edge.i == pobj.right_edge.i
+            and t.doc[t.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
 
 
 def _names_a_source(ctx: Context, noun: Token) -> bool:
