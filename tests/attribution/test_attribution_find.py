@@ -829,3 +829,10 @@ def test_that_clause_misparsed_as_relative_on_the_cues_adverbial_is_the_report(b
 def test_relative_clause_with_its_gap_on_the_cues_adverbial_is_not_a_report(bare_nlp):
     text = "The ministry said in a statement that the army released on Sunday."
     assert not any(_text(text, a["content"]).startswith("that the army") for a in _find(bare_nlp, text))
+
+
+def test_a_relative_clause_that_spells_an_idiom_still_reports(bare_nlp):
+    """"That said, …" reports nothing; "banners that said, “…”" credits the banners' words."""
+    text = "Protesters in the square carried banners that said, “The war must end before the winter comes.”"
+    a = _one(_find(bare_nlp, text), text, "The war must end before the winter comes.")
+    assert (a["kind"], _text(text, a["cue"])) == ("direct", "said")

@@ -61,7 +61,10 @@ def _bound_object_present(token: Token, lexicon: dict[str, Any]) -> bool:
 
 
 def _in_idiom(token: Token, lexicon: dict[str, Any]) -> bool:
-    """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing."""
+    """"That said, …", "All told, …", "Needless to say, …": set phrases that report nothing; not
+    a relative clause that happens to spell one ("a banner that said “We won”")."""
+    if token.dep_ == "relcl":
+        return False
     for words, offset in _idiom_places(tuple(lexicon["idioms"])).get(token.lower_, ()):
         start = token.i - offset  # the token would stand at ``offset`` in the idiom
         if start < 0 or start + len(words) > len(token.doc):
