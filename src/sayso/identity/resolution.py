@@ -34,6 +34,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import relative_antecedent
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
 from sayso.identity.mentions import (
@@ -41,7 +42,6 @@ from sayso.identity.mentions import (
     is_description,
     mention_span,
     own_name,
-    reporting_lexicon,
     written_name,
 )
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds

@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.data import load_json
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.doctext import span_text
 from sayso.identity.mentions import body_nouns, message_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
@@ -42,7 +42,7 @@ MAX_ROLE_WORDS = 7
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(title and speaker words, reporting-verb forms) from the cue lexicon."""
-    data = load_json("reporting_verbs.json", version=None)
+    data = reporting_lexicon()
     titles = frozenset({*data["titles"], *data["speaker_nominals"], *data["title_abbreviations"], *EXTRA_TITLES})
     verbs = {v for group in data["verbs"].values() for v in group if " " not in v}
     forms = {f for v in verbs for f in (v, v + "s", v + "es", v + "ed", v + "d")}
