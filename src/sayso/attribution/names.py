@@ -9,6 +9,7 @@ from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
 from sayso.attribution.speakers import titled_name
+from sayso.doctext import span_ents
 from sayso.voices.lead_ins import lead_in_name as read_lead_in
 from sayso.voices.rules import load_rules
 
@@ -57,7 +58,7 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
         return None
     head = prefix.root
     if not (
-        any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
+        any(e.label_ in ("PERSON", "ORG") for e in span_ents(prefix))
         or head.lemma_.lower() in ctx.lexicon["evidence_subjects"]
         or _known_name(ctx, prefix)
         or titled_name(head, ctx.lexicon) is not None  # a briefing's "MS. ROE:", heard once or not tagged
