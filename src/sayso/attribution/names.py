@@ -25,7 +25,7 @@ def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
     rest = (rest[0], rstrip(ctx.text, rest[0], rest[1], "."))
     if word_count(ctx.text[rest[0] : rest[1]]) < 3 or any(overlap(rest, c.content) > 0 for c in ctx.candidates):
         return
-    whole = next((q for q in ctx.quotes if q.start == rest[0] and q.end >= rest[1]), None)
+    whole = next((q for q in ctx.quotes_between(rest[0], rest[0] + 1) if q.end >= rest[1]), None)
     kind = "direct" if whole is not None else "mixed" if ctx.has_quote(rest) else "indirect"
     content = (whole.inner_start, whole.inner_end) if whole is not None else rest
     ctx.add(Candidate(kind, content, (colon, colon + 1), named[0], "name-colon", "speech", mention=named[1]))
