@@ -101,9 +101,8 @@ def _introduced(ctx: Context, p_start: int) -> Token | None:
     if not before:
         return None
     previous = before[-1]
-    if any(previous[0] <= c.anchor < previous[1] and c.cue_class == "speech" for c in ctx.candidates) or any(
-        previous[0] <= q.start < previous[1] for q in ctx.quotes
-    ):
+    if any(previous[0] <= c.anchor < previous[1] and c.cue_class == "speech" for c in ctx.candidates) \
+            or ctx.quotes_between(*previous):
         return None
     sent = ctx.sents[ctx.sent_index(previous[1] - 1)]
     subject = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)
