@@ -444,10 +444,14 @@ def _load(attribution_mode: str) -> Language:  # one cache key per mode, however
 ZONE_DOCUMENTS = 500
 
 
-@functools.cache
 def memory_zone(attribution_mode: str = DEFAULT_ATTRIBUTION) -> SharedZone:
     """The memory zone every analysis with this pipeline runs in (see ``sayso.zones``); one per
     loaded pipeline, since each ``spacy.load`` has its own vocabulary."""
+    return _memory_zone(attribution_mode)
+
+
+@functools.cache
+def _memory_zone(attribution_mode: str) -> SharedZone:  # one zone per mode, however the caller names it
     return SharedZone(load(attribution_mode))
 
 
