@@ -146,6 +146,8 @@ def evaluate(
     if limit is not None and (gate or update_floors):
         raise click.UsageError("--gate and --update-floors need the whole split; drop --limit")
     floors = gates.load_floors(floors_path) if gate else None
+    if update_floors and floors_path.exists():
+        gates.load_floors(floors_path)  # a file it cannot read is refused now, not after the whole run
     if no_docs:
         docs_path = None
     elif docs_path is None and limit is None:
