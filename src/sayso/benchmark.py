@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from sayso.errors import ConfigError
 from sayso.evaluation.polnear import POLNEAR, read_rows
 
 DEFAULT_CORPUS = POLNEAR
@@ -49,21 +50,24 @@ class AnalyzeBenchmark:
         return data
 
 
+def split_texts(path: Path = DEFAULT_CORPUS, split: str | None = "dev") -> list[str]:
+    """The article texts of one PolNeAR compartment (None: all of them); a corpus without any is
+    refused, so that no benchmark times nothing."""
+    texts = [row["text"] for row in read_rows(path) if split is None or row["compartment"] == split]
+    if not texts:
+        raise ConfigError(f"no articles in {path}" + (f" in the {split!r} split" if split else ""))
+    return texts
+
+
 def polnear_paragraphs(path: Path = DEFAULT_CORPUS, split: str = "dev", limit: int | None = None) -> list[str]:
     """The paragraphs of a PolNeAR split: blank-line separated, as the articles are laid out."""
-    paragraphs = [
-        p.strip()
-        for row in read_rows(path)
-        if row["compartment"] == split
-        for p in row["text"].split("\n\n")
-        if len(p.split()) >= 5
-    ]
+    paragraphs = [p.strip() for text in split_texts(path, split) for p in text.split("\n\n") if len(p.split()) >= 5]
     return paragraphs[:limit] if limit else paragraphs
 
 
 def polnear_articles(path: Path = DEFAULT_CORPUS, limit: int | None = None) -> list[str]:
     """Whole PolNeAR article texts (every compartment here), for ingest benchmarks."""
-    texts = [row["text"] for row in read_rows(path)]
+    texts = split_texts(path, None)
     return texts[:limit] if limit else texts
 
 
@@ -125,7 +129,7 @@ def article_side(side: str, corpus: Path, split: str, limit: int | None) -> dict
     """One side of the whole-article benchmark, timed in this process: ``bare`` is the English
     model's ``nlp.pipe``; ``sayso`` is ``sayso.analyze_many`` (reading, every component, records).
     Loading and a short warm-up are not timed; the CPU seconds and the peak RSS are this process's own."""
-    texts = [row["text"] for row in read_rows(corpus) if row["compartment"] == split]
+    texts = split_texts(corpus, split)
     texts = texts[:limit] if limit else texts
     words = sum(len(t.split()) for t in texts)
     if side == "bare":
@@ -157,6 +161,7 @@ def benchmark_articles(corpus: Path, split: str, limit: int | None) -> dict[str,
     import json
     import subprocess
 
+    split_texts(corpus, split)  # a corpus that is not PolNeAR's is refused here, not in each side's process
     script = ("import json, sys; from pathlib import Path; from sayso.benchmark import article_side; "
               "print(json.dumps(article_side(sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]) or None)))")
     sides = {}

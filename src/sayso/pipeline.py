@@ -339,15 +339,20 @@ def _too_slow(seconds: float) -> TimeLimitError:
     return TimeLimitError(f"analysis took longer than the per-document time limit of {seconds:g} s")
 
 
+_alarm_armed = False  # an ``_alarm`` block is running (signals reach the main thread only, so one flag)
+
+
 @contextlib.contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` with SIGALRM, where signals can be used.
+    """Interrupt the block after ``seconds`` with SIGALRM, where signals can be used; inside a block
+    already under one, the earlier deadline holds (the whole document's, parse included).
 
     Signals only reach the main thread of a process (nlp.pipe workers included); elsewhere,
     e.g. in a web server's thread pool, the caller's check between steps is the only guard.
     """
+    global _alarm_armed
     usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not usable or _alarm_armed:
         yield
         return
 
@@ -356,11 +361,13 @@ def _alarm(seconds: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    _alarm_armed = True
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        _alarm_armed = False
 
 
 class SaysoComponent:
@@ -444,10 +451,14 @@ def _load(attribution_mode: str) -> Language:  # one cache key per mode, however
 ZONE_DOCUMENTS = 500
 
 
-@functools.cache
 def memory_zone(attribution_mode: str = DEFAULT_ATTRIBUTION) -> SharedZone:
     """The memory zone every analysis with this pipeline runs in (see ``sayso.zones``); one per
     loaded pipeline, since each ``spacy.load`` has its own vocabulary."""
+    return _memory_zone(attribution_mode)
+
+
+@functools.cache
+def _memory_zone(attribution_mode: str) -> SharedZone:  # one zone per mode, however the caller names it
     return SharedZone(load(attribution_mode))
 
 
@@ -503,8 +514,12 @@ def analyze(
 def analyze_document(
     document: Document, *, scale: str = "icd203", attribution_mode: str = DEFAULT_ATTRIBUTION
 ) -> Analysis:
+    """Analyse one read document; its time limit (the ``sayso`` component's ``time_limit``) runs from
+    tokenising on, so a huge article's parse counts too, where the process's main thread can be
+    interrupted (``_alarm``)."""
     nlp = load(attribution_mode)
-    with memory_zone(attribution_mode).enter():  # the Doc and the strings it added are freed on leaving
+    # the Doc and the strings it added are freed on leaving the zone
+    with memory_zone(attribution_mode).enter(), _alarm(nlp.get_pipe("sayso").time_limit):
         doc = nlp(prepare_doc(nlp, document, scale))
         return to_analysis(doc, document, scale)
 

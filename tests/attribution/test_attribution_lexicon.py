@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from sayso import attribution
 from sayso.attribution import find_attributions, load_reporting_verbs
-from sayso.attribution.lexicon import LEXICON_KEYS
+from sayso.attribution.lexicon import LEXICON_KEYS, reporting_lexicon
 from sayso.errors import ConfigError
 
 FILE = json.loads((resources.files("sayso") / "data" / "reporting_verbs.json").read_text(encoding="utf-8"))
@@ -25,6 +25,17 @@ SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in Path(attribution.__fil
 
 def test_every_table_in_the_file_is_required_or_accounted_for() -> None:
     assert set(FILE) - LEXICON_KEYS == DESCRIPTIVE | TOKENIZER | LEMMATIZER
+
+
+def test_the_file_is_read_once_for_attribution_and_identity() -> None:
+    from sayso.identity import mentions, names, resolution, roles
+
+    assert reporting_lexicon() == FILE
+    assert reporting_lexicon() is reporting_lexicon()
+    assert load_reporting_verbs()["titles"] is reporting_lexicon()["titles"]
+    for module in (mentions, names, resolution, roles):
+        assert module.reporting_lexicon is reporting_lexicon
+        assert "load_json" not in vars(module)
 
 
 def test_every_required_table_is_in_the_file() -> None:

@@ -68,3 +68,37 @@ def test_bench_memory_prints_rss_against_documents(nlp, mode: str) -> None:
     samples = json.loads(result.output)
     assert [s["documents"] for s in samples] == [2, 4]
     assert all(s["rss_mb"] > 0 for s in samples)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x82\x00\xff binary", "cannot read PolNeAR file"),
+        (b"{not json\n", "corpus.jsonl:1 is not a JSON line"),
+        (b'{"a": 1}\n', "corpus.jsonl:1 is not a PolNeAR row"),
+        (b"", "no articles in"),
+        (json.dumps({"compartment": "train", "text": "Officials said so."}).encode() + b"\n", "in the 'dev' split"),
+    ],
+)
+@pytest.mark.parametrize("articles", [[], ["--articles"]])
+def test_a_corpus_that_is_not_polnear_is_one_line_and_nonzero(tmp_path: Path, content: bytes, message: str,
+                                                              articles: list[str], capsys) -> None:
+    from sayso.cli import main
+
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(SystemExit) as stopped:
+        main(["bench", "--corpus", str(path), *articles])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stopped.value.code == 4
+    assert len(err) == 1 and err[0].startswith("sayso: error: ") and message in err[0]
+
+
+def test_a_folder_for_a_corpus_is_refused(tmp_path: Path, capsys) -> None:
+    from sayso.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["bench", "--corpus", str(tmp_path)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stopped.value.code == 4
+    assert len(err) == 1 and err[0].startswith(f"sayso: error: cannot read PolNeAR file {tmp_path}")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+import sayso
 from sayso.doctext import ents_within
 
 WORDS = ["Yesterday", "Jane", "Roe", "of", "Acme", "Corp", "told", "Kyiv", "Post", "reporters", "in", "Paris", "."]
@@ -29,3 +33,17 @@ def test_a_span_after_every_entity_or_cutting_one_holds_none():
     assert ents_within(doc[12:13], doc.ents) == []  # after the last entity
     assert ents_within(doc[2:4], doc.ents) == []  # "Roe of": the name starts before it
     assert ents_within(doc[4:5], doc.ents) == []  # "Acme": the name runs past its end
+
+
+def test_no_module_reads_a_spans_entities_afresh():
+    """Every ``x.ents`` in sayso's source reads a Doc's entities (``doc.ents``, ``ctx.doc.ents``) or a
+    tuple kept from them (``self.ents``): a span's go through ``span_ents``/``ents_within``."""
+    fresh = []
+    for path in Path(sayso.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "ents":
+                owner = node.value
+                name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+                if name not in ("doc", "self"):
+                    fresh.append(f"{path.name}:{node.lineno}")
+    assert fresh == []

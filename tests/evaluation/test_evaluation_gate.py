@@ -110,14 +110,39 @@ def test_atomic_write_keeps_the_old_file_when_replace_fails(tmp_path, monkeypatc
 
 
 @pytest.mark.parametrize(
-    "content, error", [(None, "no floors at"), ("{", "not valid JSON"), ("{}", "needs 'floors'")]
+    "content, error",
+    [
+        (None, "no floors at"),
+        ("{", "not valid JSON"),
+        ("{}", "needs 'floors'"),
+        ("[1, 2]", "needs 'floors'"),
+        (b"\x82\x00\xff", "cannot read floors file"),
+        ("folder", "cannot read floors file"),
+    ],
 )
 def test_load_floors_errors_name_the_file(tmp_path, content, error):
     path = tmp_path / "floors.json"
-    if content is not None:
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
         path.write_text(content, encoding="utf-8")
-    with pytest.raises(ConfigError, match=error):
+    with pytest.raises(ConfigError, match=error) as raised:
         gate.load_floors(path)
+    assert str(path) in str(raised.value)
+
+
+def test_update_floors_refuses_an_unreadable_floors_file_before_the_run(tmp_path, capsys):
+    from sayso.cli import main
+
+    path = tmp_path / "floors.json"
+    path.write_bytes(b"\x82\x00\xff")
+    with pytest.raises(SystemExit) as stopped:
+        main(["eval", "--update-floors", "--floors", str(path), "--no-docs"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stopped.value.code == 4
+    assert err == [f"sayso: error: cannot read floors file {path}: 'utf-8' codec can't decode byte 0x82 in position 0: invalid start byte"]
 
 
 def test_shipped_floors_match_the_shipped_gold_data():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.identity.roles import clean_name, clean_org, clean_role
+from sayso.identity.roles import FUNCTION_WORDS, clean_name, clean_org, clean_role, role_head_at
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,19 @@ def test_clean_org_drops_a_place_but_keeps_an_organisation(bare_nlp):
     assert "Ohio" in places
     assert clean_org("Ohio", doc) is None
     assert clean_org("Ohio Democratic Party", doc) == "Ohio Democratic Party"
+
+
+@pytest.mark.parametrize(
+    ("words", "joiners", "head"),
+    [
+        (["secretary", "of", "state"], FUNCTION_WORDS, 0),
+        (["minister", "for", "europe"], ("of", "for"), 0),
+        (["director", "at", "the", "agency"], FUNCTION_WORDS, 0),
+        (["director", "at", "the", "agency"], ("of", "for"), 3),  # the resolver's heads join on "of"/"for" only
+        (["of", "state"], FUNCTION_WORDS, 1),  # a leading joiner joins nothing
+        (["spokesman"], FUNCTION_WORDS, 0),
+        ([], FUNCTION_WORDS, -1),
+    ],
+)
+def test_role_head_is_the_last_word_before_the_first_joiner(words: list[str], joiners: tuple[str, ...], head: int) -> None:
+    assert role_head_at(words, joiners) == head

@@ -87,3 +87,24 @@ def test_binary_looking_str_is_refused_too():
 def test_empty_input_is_refused(data):
     with pytest.raises(InputError, match="empty"):
         read(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded_with_a_warning(codec):
+    document = read(ENGLISH.encode(codec))
+    assert document.text == ENGLISH
+    assert document.encoding == codec
+    assert document.warnings == (f"input has no byte-order mark; decoded it as {codec}",)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # NULs in both halves: not UTF-16 text
+        b"The army said\x00\x00 it would\x00 withdraw",  # a few NULs in UTF-8 text
+        "\x01\x02\x03\x04".encode("utf-16-le") * 200,  # UTF-16 shape, control characters inside
+    ],
+)
+def test_binary_with_nuls_is_not_taken_for_utf16(data):
+    with pytest.raises(InputError, match="input looks binary"):
+        read(data)

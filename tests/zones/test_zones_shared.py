@@ -106,3 +106,11 @@ def test_a_full_zone_makes_newcomers_wait_but_not_its_own_thread():
     other.join(timeout=5)
     assert newcomer_in.is_set()
     assert (fake.opened, fake.closed) == (2, 2)
+
+
+def test_one_zone_per_mode_however_it_is_named():
+    """``analyze_documents`` asks for ``memory_zone()``, ``analyze_document`` for
+    ``memory_zone(mode)``: one pipeline, so one zone (two would each open a zone on one vocabulary)."""
+    from sayso.pipeline import DEFAULT_ATTRIBUTION, memory_zone
+
+    assert memory_zone() is memory_zone(DEFAULT_ATTRIBUTION) is memory_zone(attribution_mode=DEFAULT_ATTRIBUTION)

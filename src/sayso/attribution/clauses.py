@@ -26,7 +26,7 @@ from sayso.attribution.grammar import (
     without_closing_aside,
     without_writers_asides,
 )
-from sayso.attribution.quotes import QUOTE_CHARS
+from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import span_of, trim
 
 EXTEND_DEPS = {"prep", "xcomp"}
@@ -249,7 +249,8 @@ def before_next_report(ctx: Context, content: tuple[int, int]) -> tuple[int, int
             j -= 1
         if span.start < j < t.i - 1:
             end = ctx.doc[j].idx + len(ctx.doc[j])
-            closing = next((q for q in ctx.quotes if q.start < end < q.end <= t.idx), None)
+            holding = quote_at(end, ctx.quotes)  # the one quotation that can hold ``end`` (they are apart)
+            closing = holding if holding is not None and holding.start < end and holding.end <= t.idx else None
             return trim(ctx.text, content[0], closing.end if closing is not None else end)
     return content
 
@@ -260,7 +261,7 @@ def _opens_closing_quote(ctx: Context, verb: Token, content: tuple[int, int]) ->
     the parser hung its later sentences elsewhere and the content took it in whole because it
     opened inside the clause."""
     end = max(x.idx + len(x) for x in verb.subtree)
-    quote = next((q for q in ctx.quotes if verb.idx < q.start <= end + 3 and q.end >= content[1] - 1), None)
+    quote = next((q for q in ctx.quotes_between(verb.idx + 1, end + 4) if q.end >= content[1] - 1), None)
     return quote is not None
 
 

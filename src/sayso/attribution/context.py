@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.cues import is_cue_verb
-from sayso.attribution.quotes import QUOTE_CHARS, Quote, find_quotes, paragraphs, quote_at
+from sayso.attribution.quotes import QUOTE_CHARS, Quote, find_quotes, paragraphs, quote_at, quote_end
 from sayso.attribution.spans import lstrip, overlap, trim, word_count
 from sayso.doctext import text_of
 
@@ -141,8 +141,25 @@ class Context:
 
     def quotes_in(self, sent: Span) -> list[Quote]:
         """The quotations opening inside ``sent``, in text order."""
+        return self.quotes_between(sent.start_char, sent.end_char)
+
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """The quotations opening at ``start`` or after and before ``end``, in text order."""
         starts = self._quote_starts
-        return self.quotes[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
+        return self.quotes[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def quote_holding(self, span: tuple[int, int]) -> Quote | None:
+        """The first quotation holding all of ``span``: of those opening at or before its start, the
+        first to reach its end (they are apart, so their ends ascend as their starts do)."""
+        opened = bisect.bisect_right(self._quote_starts, span[0])
+        i = bisect.bisect_left(self.quotes, span[1], hi=opened, key=quote_end)
+        return self.quotes[i] if i < opened else None
+
+    def overlaps_quote(self, span: tuple[int, int]) -> bool:
+        """Whether some quotation overlaps ``span``: of those opening before its end, the last
+        reaches furthest (they are apart)."""
+        i = bisect.bisect_left(self._quote_starts, span[1]) - 1
+        return span[0] < span[1] and i >= 0 and self.quotes[i].end > span[0]
 
     def quotes_from(self, pos: int) -> list[Quote]:
         """The quotations opening at or after ``pos``, in text order."""

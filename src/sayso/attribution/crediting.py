@@ -56,7 +56,8 @@ def credit(
         if mention is not None and not parts and content[0] < mention[0] < content[1] <= mention[1]:
             # "“…,” William Daley, a former aide, said": the parser ran the clause over its speaker
             content = trim(ctx.text, content[0], mention[0])
-            whole = next((q for q in ctx.quotes if (q.start, q.end) == trim(ctx.text, *content)), None)
+            start, end = trim(ctx.text, *content)
+            whole = next((q for q in ctx.quotes_between(start, start + 1) if q.end == end), None)
             if whole is not None:
                 kind, rule, content = "direct", "direct-cue", (whole.inner_start, whole.inner_end)
             own = None

@@ -54,7 +54,7 @@ def cue_verb_report(ctx: Context, verb: Token) -> None:
         clause = extended(ctx, verb, clause)
     elif rule == "indirect-ccomp":
         clause = run_on_clauses(ctx, verb, clause)
-    whole = next((q for q in ctx.quotes if q.start <= clause[0] and clause[1] <= q.end), None)
+    whole = ctx.quote_holding(clause)
     if whole is not None:
         credit(ctx, verb, (whole.inner_start, whole.inner_end), "direct", "direct-complement")
         return
@@ -75,7 +75,7 @@ def reports_more(ctx: Context, verb: Token) -> bool:
     if comp is None:
         return False
     span = span_of(list(comp.subtree))
-    if any(overlap(span, (q.start, q.end)) for q in ctx.quotes):
+    if ctx.overlaps_quote(span):
         return False
     return not any(
         c.cue is not None and c.cue[0] == verb.idx and c.subject is not None and verb.i < c.subject.i

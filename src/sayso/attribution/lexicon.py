@@ -25,7 +25,9 @@ LEXICON_KEYS = {
 
 
 @lru_cache(maxsize=1)
-def _lexicon_file() -> dict[str, Any]:
+def reporting_lexicon() -> dict[str, Any]:
+    """The cue lexicon's tables as shipped, read once for every reader (attribution, identity);
+    shared, so never to be changed in place."""
     path = resources.files("sayso") / "data" / "reporting_verbs.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -35,7 +37,7 @@ def _lexicon_file() -> dict[str, Any]:
 
 def load_reporting_verbs() -> dict[str, Any]:
     """The cue lexicon (``sayso.reporting_verbs.v1``), with a lemma → class table added."""
-    data = dict(_lexicon_file())
+    data = dict(reporting_lexicon())
     classes: dict[str, str] = {}
     for cls in CLASS_ORDER:
         for lemma in data["verbs"][cls]:

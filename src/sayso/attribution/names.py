@@ -9,6 +9,7 @@ from sayso.attribution.context import Candidate, Context
 from sayso.attribution.quotes import QUOTE_CHARS
 from sayso.attribution.spans import lstrip, overlap, rstrip, trim, word_count
 from sayso.attribution.speakers import titled_name
+from sayso.doctext import span_ents
 from sayso.voices.lead_ins import lead_in_name as read_lead_in
 from sayso.voices.rules import load_rules
 
@@ -24,7 +25,7 @@ def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
     rest = (rest[0], rstrip(ctx.text, rest[0], rest[1], "."))
     if word_count(ctx.text[rest[0] : rest[1]]) < 3 or any(overlap(rest, c.content) > 0 for c in ctx.candidates):
         return
-    whole = next((q for q in ctx.quotes if q.start == rest[0] and q.end >= rest[1]), None)
+    whole = next((q for q in ctx.quotes_between(rest[0], rest[0] + 1) if q.end >= rest[1]), None)
     kind = "direct" if whole is not None else "mixed" if ctx.has_quote(rest) else "indirect"
     content = (whole.inner_start, whole.inner_end) if whole is not None else rest
     ctx.add(Candidate(kind, content, (colon, colon + 1), named[0], "name-colon", "speech", mention=named[1]))
@@ -57,7 +58,7 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
         return None
     head = prefix.root
     if not (
-        any(e.label_ in ("PERSON", "ORG") for e in prefix.ents)
+        any(e.label_ in ("PERSON", "ORG") for e in span_ents(prefix))
         or head.lemma_.lower() in ctx.lexicon["evidence_subjects"]
         or _known_name(ctx, prefix)
         or titled_name(head, ctx.lexicon) is not None  # a briefing's "MS. ROE:", heard once or not tagged

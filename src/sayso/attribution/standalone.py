@@ -16,6 +16,7 @@ from sayso.attribution.context import Candidate, Context
 from sayso.attribution.grammar import SUBJECT_DEPS
 from sayso.attribution.quotes import Quote
 from sayso.attribution.spans import title_case, trim, word_count
+from sayso.doctext import span_ents
 
 # "— Jane Doe, foreign minister": a dash, a name and at most a short role; nothing else on the line
 # (a pull-quote's credit; PolNeAR's annotators take the dash for the cue).
@@ -71,7 +72,7 @@ def _name_line(ctx: Context, start: int, end: int) -> tuple[Token, tuple[int, in
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and (t.i < comma or t.tag_ not in ASIDE_TAGS)
            for t in span):
         return None  # "— and then they left.": a sentence, not a credit ("— Jane Doe, speaking in Kyiv" is one)
-    name = next((e.root for e in span.ents if e.start == span.start and e.label_ in NAMED_ENTS), None) or _bare_name(span)
+    name = next((e.root for e in span_ents(span) if e.start == span.start and e.label_ in NAMED_ENTS), None) or _bare_name(span)
     if name is None:
         return None
     aside = next((t for t in span if t.i > comma and t.tag_ in ASIDE_TAGS), None)
@@ -100,9 +101,8 @@ def _introduced(ctx: Context, p_start: int) -> Token | None:
     if not before:
         return None
     previous = before[-1]
-    if any(previous[0] <= c.anchor < previous[1] and c.cue_class == "speech" for c in ctx.candidates) or any(
-        previous[0] <= q.start < previous[1] for q in ctx.quotes
-    ):
+    if any(previous[0] <= c.anchor < previous[1] and c.cue_class == "speech" for c in ctx.candidates) \
+            or ctx.quotes_between(*previous):
         return None
     sent = ctx.sents[ctx.sent_index(previous[1] - 1)]
     subject = next((c for c in sent.root.children if c.dep_ in SUBJECT_DEPS), None)

@@ -6,6 +6,7 @@ import json
 import shlex
 import sys
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,14 @@ import click
 
 from sayso.evaluation import gate as gates
 from sayso.evaluation import report
+
+
+def _add_sections(table: Any, rows: Iterable[Sequence[str]]) -> None:
+    """Rows of (section, metric, cells…), each section named on its first row only."""
+    previous = None
+    for section, metric, *cells in rows:
+        table.add_row(section if section != previous else "", metric, *cells)
+        previous = section
 
 
 def _show_table(console: Any, results: dict[str, Any]) -> None:
@@ -24,18 +33,12 @@ def _show_table(console: Any, results: dict[str, Any]) -> None:
             table.add_column(column, justify="left")
         else:  # a cell is one figure: wrapping "0.79 (0.80/0.78)" would make it two
             table.add_column(column, justify="right", no_wrap=True, min_width=17)
-    previous = None
-    for section, metric, *cells in report.rows(results):
-        table.add_row(section if section != previous else "", metric, *cells)
-        previous = section
+    _add_sections(table, report.rows(results))
     console.print(table)
     across = Table(title="attribution across domains (F1 (precision/recall))")
     for column in ("set", "metric", "rules", "model", "hybrid"):
         across.add_column(column, justify="left" if column in ("set", "metric") else "right", no_wrap=column not in ("set", "metric"))
-    previous = None
-    for section, metric, *cells in report.crossdomain_rows(results):
-        across.add_row(section if section != previous else "", metric, *cells)
-        previous = section
+    _add_sections(across, report.crossdomain_rows(results))
     console.print(across)
     if results["calibration"]["violations"]:
         console.print(
@@ -143,6 +146,8 @@ def evaluate(
     if limit is not None and (gate or update_floors):
         raise click.UsageError("--gate and --update-floors need the whole split; drop --limit")
     floors = gates.load_floors(floors_path) if gate else None
+    if update_floors and floors_path.exists():
+        gates.load_floors(floors_path)  # a file it cannot read is refused now, not after the whole run
     if no_docs:
         docs_path = None
     elif docs_path is None and limit is None:

@@ -68,7 +68,9 @@ def load_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
         raise ConfigError(f"no floors at {path}; pin them with sayso eval --update-floors") from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"floors file {path} is not valid JSON: {error}") from None
-    if not isinstance(floors.get("floors"), dict) or "gold_digest" not in floors:
+    except (OSError, UnicodeDecodeError) as error:  # a folder, an unreadable or binary file
+        raise ConfigError(f"cannot read floors file {path}: {error}") from None
+    if not isinstance(floors, dict) or not isinstance(floors.get("floors"), dict) or "gold_digest" not in floors:
         raise ConfigError(f"floors file {path} needs 'floors' and 'gold_digest'")
     return floors
 

@@ -140,12 +140,22 @@ def _is_mark(raw: str, i: int) -> bool:
 
 
 def read_rows(path: Path = POLNEAR) -> Iterator[dict[str, Any]]:
-    """The raw rows of ``polnear.jsonl``: one article each, every compartment."""
+    """The raw rows of ``polnear.jsonl``: one article each, every compartment; a file that is not
+    PolNeAR's (a folder, binary, a line of other JSON) is a ``ConfigError`` naming where."""
     if not path.exists():
         raise ConfigError(f"PolNeAR not found at {path}")
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                try:
+                    row = json.loads(line)
+                except ValueError as error:
+                    raise ConfigError(f"{path}:{number} is not a JSON line: {error}") from None
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "compartment" not in row:
+                    raise ConfigError(f"{path}:{number} is not a PolNeAR row (it needs 'text' and 'compartment')")
+                yield row
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read PolNeAR file {path}: {error}") from None
 
 
 def load_split(split: str = "dev", limit: int | None = None, path: Path = POLNEAR) -> list[Article]:

@@ -22,18 +22,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
-from sayso.data import load_json
 from sayso.doctext import ents_of, ents_within, span_ents
 from sayso.identity.names import is_title, person_name, same_first
 
 NOMINALS = ("NOUN", "PROPN", "PRON")
-
-
-@functools.lru_cache(maxsize=1)
-def reporting_lexicon() -> dict[str, Any]:
-    """The cue lexicon's word lists (titles, bodies, message nouns) as shipped."""
-    return load_json("reporting_verbs.json", version=None)
 
 
 @functools.lru_cache(maxsize=2)

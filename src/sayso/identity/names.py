@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sayso.data import load_json
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.entities import INITIALS_SKIP, load_aliases, normalise
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    lexicon = load_json("reporting_verbs.json", version=None)
+    lexicon = reporting_lexicon()
     return frozenset({*lexicon["titles"], *lexicon["speaker_nominals"], *EXTRA_TITLES,
                       *FEMALE_HONORIFICS, *MALE_HONORIFICS})
 

@@ -34,6 +34,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import relative_antecedent
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
 from sayso.identity.mentions import (
@@ -41,10 +42,9 @@ from sayso.identity.mentions import (
     is_description,
     mention_span,
     own_name,
-    reporting_lexicon,
     written_name,
 )
-from sayso.identity.roles import clean_name, clean_speaker, entity_kinds
+from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, role_head_at
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
@@ -106,13 +106,6 @@ class Candidate:
 
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
-
-
-def _role_head(role: list[str]) -> list[str]:
-    """A role's head noun: its last word, or the last before an "of" or "for" ("Secretary of State"
-    is a secretary, "Minister for Europe" a minister)."""
-    cut = next((i for i, w in enumerate(role) if w in ("of", "for") and i > 0), len(role))
-    return role[cut - 1 : cut]
 
 
 def _gender_of(words: Iterable[str]) -> str | None:
@@ -322,7 +315,7 @@ class Resolver:
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
         role = _words(a.get("speaker_role") or "")
         candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=set(role),
-                              heads=set(_role_head(role)), gender=_gender_of(role))
+                              heads={role[role_head_at(role, ("of", "for"))]} if role else set(), gender=_gender_of(role))
         if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
             candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.data import load_json
+from sayso.attribution.lexicon import reporting_lexicon
 from sayso.doctext import span_text
 from sayso.identity.mentions import body_nouns, message_nouns
 from sayso.identity.names import EXTRA_TITLES, FEMALE_HONORIFICS, MALE_HONORIFICS
@@ -42,7 +42,7 @@ MAX_ROLE_WORDS = 7
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(title and speaker words, reporting-verb forms) from the cue lexicon."""
-    data = load_json("reporting_verbs.json", version=None)
+    data = reporting_lexicon()
     titles = frozenset({*data["titles"], *data["speaker_nominals"], *data["title_abbreviations"], *EXTRA_TITLES})
     verbs = {v for group in data["verbs"].values() for v in group if " " not in v}
     forms = {f for v in verbs for f in (v, v + "s", v + "es", v + "ed", v + "d")}
@@ -81,6 +81,13 @@ def _is_job(word: str) -> bool:
     return len(word) > 3 and word.isalpha() and not word.endswith("s") and word.endswith(JOB_SUFFIXES)
 
 
+def role_head_at(words: Sequence[str], joiners: Container[str]) -> int:
+    """Where a role's head noun stands: its last word, or the last before the first joining word
+    after its first ("Speaker of the House" is a speaker, "lawyer for news outlets" a lawyer).
+    ``words`` lower-cased as ``joiners`` are; -1 for no words."""
+    return next((i - 1 for i, w in enumerate(words) if i and w in joiners), len(words) - 1)
+
+
 def clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -91,9 +98,7 @@ def clean_role(role: str | None) -> str | None:
         words.pop()
     if not words or len(re.split(r"[\s/-]+", " ".join(words))) > MAX_ROLE_WORDS:
         return None  # "Philadelphia-based" counts two: a long role is a clause taken for a title
-    lowered = [_plain(w) for w in words]
-    linked = [i for i, w in enumerate(lowered) if i and w in FUNCTION_WORDS]
-    head = words[linked[0] - 1] if linked else words[-1]  # "Speaker of the House", "lawyer for news outlets"
+    head = words[role_head_at([_plain(w) for w in words], FUNCTION_WORDS)]
     if _plain(head) in message_nouns(bodies=False):
         return None  # "the statement said": a message speaks for someone, it has no job ("statement" ends in "-ent")
     return " ".join(words) if _is_job(head) else None

@@ -41,6 +41,9 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
 # The control bytes text does not use: counted by deleting them (bytes.translate), not byte by byte.
 _BINARY_CONTROLS = bytes(byte for byte in range(0x20) if byte not in _TEXT_CONTROLS) + b"\x7f"
 MAX_CONTROL_SHARE = 0.10
+# UTF-16 without a byte-order mark (``_utf16_without_bom``):
+UTF16_HIGH_ZEROS = 0.3  # share of characters whose high byte is zero, at least
+UTF16_LOW_ZEROS = 0.01  # share whose low byte is zero (a NUL character), at most
 
 
 def check_size(data: str | bytes, max_bytes: int) -> None:
@@ -58,7 +61,7 @@ def refuse_binary(data: bytes) -> None:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"input looks binary ({kind}); sayso reads plain text, Markdown or HTML")
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(data):
         return
     sample = data[:8192]
     if b"\x00" in sample:
@@ -67,6 +70,24 @@ def refuse_binary(data: bytes) -> None:
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         share = controls / len(sample)
         raise InputError(f"input looks binary ({share:.0%} control characters); sayso reads plain text, Markdown or HTML")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec of text saved without a byte-order mark, told by its NULs: in English and
+    other Latin-script text the high byte of nearly every character is zero, one byte in two, while
+    binary scatters its NULs over both halves (and what has them in one half but decodes to control
+    characters is binary too)."""
+    sample = data[: min(len(data), 8192) // 2 * 2]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= UTF16_HIGH_ZEROS * pairs and low <= UTF16_LOW_ZEROS * pairs:
+            text = sample.decode(codec, "replace").encode("utf-8")
+            controls = len(text) - len(text.translate(None, _BINARY_CONTROLS))
+            return codec if controls <= MAX_CONTROL_SHARE * len(text) else None
+    return None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -80,7 +101,7 @@ _LATIN_GUESSES = frozenset(
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | None]:
     """Bytes to text with a ladder that always succeeds: ``(text, codec, warning or None)``.
 
-    BOM, then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then UTF-8 with
+    BOM, then UTF-16 told by its NULs (no BOM), then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then UTF-8 with
     U+FFFD replacements when most non-ASCII bytes are valid UTF-8, then a guess
     (charset_normalizer; windows-1252 for Latin-looking bytes), then lossy UTF-8. Any step
     after the declared charset adds a warning naming the codec used.
@@ -92,6 +113,13 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
             except UnicodeDecodeError:
                 warning = f"input is not valid {codec} after its byte-order mark; bad bytes were replaced"
                 return data[len(bom) :].decode(codec, "replace"), codec, warning
+    codec = _utf16_without_bom(data)
+    if codec is not None:
+        warning = f"input has no byte-order mark; decoded it as {codec}"
+        try:
+            return data.decode(codec), codec, warning
+        except UnicodeDecodeError:
+            return data.decode(codec, "replace"), codec, warning + " with bad bytes replaced"
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
