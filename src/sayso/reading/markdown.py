@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from sayso.reading.cleaning import clean_chars
 from sayso.reading.datelines import iso_date
 
-# Template tags a static-site generator expands (Liquid, Hugo shortcodes) and footnote labels.
+# Template tags a static-site generator expands (Liquid, Hugo shortcodes).
 _TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}|\{\{.*?\}\}", re.S)
 # kramdown attribute lists: "{.imgright}", "{: .note}" on a line of their own or after an element.
 _ATTRIBUTE_LISTS = re.compile(r"\{:?[ \t]*[.#][^}\n]*\}")
-_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+# A footnote's label, and at a line's start the label that opens its definition: dropped before
+# parsing, as CommonMark would take "[^1]: https://…" for a link reference and "[^1]" for its link.
+_FOOTNOTE_DEFINITION = re.compile(r"^([ \t]{0,3})\[\^[^\]\s]+\]:[ \t]*", re.M)
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BREAK_SPACES = re.compile(r" ?\n+ ?")
 _ANY_SPACE = re.compile(r"\s+")
@@ -90,6 +93,7 @@ def read_markdown(source: str) -> MarkdownPage:
     """Flatten a Markdown post: one paragraph per block, excerpts as ``quotes`` spans."""
     meta, body = _front_matter(source)
     body = _ATTRIBUTE_LISTS.sub("", _TEMPLATE_TAGS.sub("", body))
+    body = _FOOTNOTE_LABEL.sub("", _FOOTNOTE_DEFINITION.sub(r"\1", body))
     builder = _Builder()
     _read_blocks(body, builder, {})
     text, quotes, links = builder.result()
@@ -313,7 +317,7 @@ class _Builder:
 
     @staticmethod
     def _render(raw: str) -> str:
-        return _BREAK_SPACES.sub("\n", _SPACES.sub(" ", clean_chars(_FOOTNOTE_LABEL.sub("", raw))))
+        return _BREAK_SPACES.sub("\n", _SPACES.sub(" ", clean_chars(raw)))
 
     def result(self) -> tuple[str, list[tuple[int, int, str | None]], list[tuple[int, int, str]]]:
         self.end_paragraph()
