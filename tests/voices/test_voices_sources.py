@@ -1,6 +1,7 @@
 """Naming a quoted block's source (``sayso.voices.sources``): the block's own sign-off line (an
 embedded tweet's too), an attribution line before it, a lead-in headed by a name, the paragraph
-before that reports someone, and the lead-in's named subject before a link's bare URL. Voices are set by hand, so only the naming is tested."""
+before that reports someone, the lead-in's named subject before a link's bare URL, and the
+address a block signs off with when nothing names anyone. Voices are set by hand, so only the naming is tested."""
 
 from __future__ import annotations
 
@@ -65,6 +66,27 @@ def test_sources_block_signed_at_its_end(nlp, last_line: str, source: str | None
 def test_sources_signature_on_the_author_line_after_the_block(nlp, line: str, source: str | None) -> None:
     paragraphs_text = ["The crossings stayed shut all week.", EXCERPT, line, "So much for the timetable."]
     assert sources(nlp, paragraphs_text, {1}) == [None, source, None, None]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "after", "source"),
+    [
+        # an address the block signs off with, on its last line or the line after it
+        ("(Source: https://example.org/transit/report)", "So much for the timetable.", "https://example.org/transit/report"),
+        ("", "Source: https://example.org/transit/report.", "https://example.org/transit/report"),
+        ("", "(via www.example.org/transit)", "www.example.org/transit"),
+        # a name wins over the address
+        ("(Source: https://example.org/transit/report)", "— Karen Holt", "Karen Holt"),
+        # must name nothing: an address alone, not given as the source
+        ("", "https://example.org/transit/report", None),
+        ("", "Source: the council's own figures", None),
+    ],
+)
+def test_sources_block_signed_with_an_address(nlp, last_line: str, after: str, source: str | None) -> None:
+    block = [EXCERPT, last_line] if last_line else [EXCERPT]
+    paragraphs_text = ["The crossings stayed shut all week.", *block, after, "Make of it what you will."]
+    quoted = set(range(1, len(block) + 1))
+    assert sources(nlp, paragraphs_text, quoted)[1 : len(block) + 1] == [source] * len(block)
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,8 @@ the person a he/she in the lead-in stands for ("... where she said this:"), a re
 writer the paragraph just before presents or reports ("X has a good piece on ...", "X notes
 that ..."), or the excerpt's first
 named speaker ("said Sviatlana Tsikhanouskaya"); failing those, a name in a link's anchor text
-(Markdown), else the target of the last link in the lead-in or the block (Markdown). Otherwise the source is
-None.
+(Markdown), else the target of the last link in the lead-in or the block (Markdown), else an
+address the block signs off with ("Source: https://…"). Otherwise the source is None.
 """
 
 from __future__ import annotations
