@@ -113,6 +113,11 @@ def test_sources_attribution_line_before_the_block(nlp, line: str, source: str |
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),
         # the author of a source noun: "a response from X"
         ("There is a good response from Karen Holt, which I think helps:", "Karen Holt"),
+        # the same for what bloggers and newsletters quote from: a line, a study, a story, a book
+        ("Before we started, our lead shared a line from Karen Holt that ended up on my monitor:", "Karen Holt"),
+        ("There is a new study from the Pew Research Center on the crossings:", "Pew Research Center"),
+        # must name nothing: such a noun with no one named after it
+        ("Before we started, our lead shared a line from the old handbook:", None),
         # an organisation (as NER reads this name) as the subject of any verb in the lead-in
         ("Karen Holt compares this to the strike of 1998 in a post:", "Karen Holt"),
         # must name nothing: no name heads the lead-in, and whoever cites relays someone else's words
