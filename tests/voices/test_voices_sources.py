@@ -35,6 +35,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         ("-- Richard P. Feynman", "Richard P. Feynman"),
         ("—Maria Lopez", "Maria Lopez"),
         ("-Maria Lopez-", "Maria Lopez"),
+        ("-- Office of the Mayor", "Office of the Mayor"),
         # a role first: the organisation named after it
         ("- Calendar clerk, U.S. Tax Court", "U.S. Tax Court"),
         ("(Source: Baltic Transit Council)", "Baltic Transit Council"),
@@ -46,6 +47,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
         ("— Then Karen Holt arrived and the talks fell apart.", None),
+        ("— the Mayor, as usual", None),
         ("(Holt and Lopez, 2019)", None),
     ],
 )

@@ -93,9 +93,9 @@ def sign_off_start(body: str, name: str) -> int | None:
 
 def _signed_name(who: str, span: Span, strict: bool) -> str | None:
     """The name that opens a signature ``who`` (over ``span``): its words up to the first comma or
-    bracket when all are capitalised ("George R.R. Martin, A Clash of Kings"), else a person or
-    organisation named in it ("Calendar clerk, U.S. Tax Court"); when ``strict``, only a signature
-    that is one name."""
+    bracket when all are capitalised but particles ("George R.R. Martin, A Clash of Kings", "Office of
+    the Mayor"), else a person or organisation named in it ("Calendar clerk, U.S. Tax Court"); when
+    ``strict``, only a signature that is one name."""
     if any(t.tag_ in FINITE_TAGS for t in span):  # "… — Then Merkel arrived": a sentence, not a sign-off
         return None
     entities = [e for t in span if (e := entity_of(t)) is not None and e.label_ in NAMED_SPEAKERS]
@@ -103,7 +103,8 @@ def _signed_name(who: str, span: Span, strict: bool) -> str | None:
         return clean_name(who) if entities and _folded_equal(entities[0].text, who) else None
     head = _SIGNATURE_STOPS.split(who, maxsplit=1)[0].strip(" \t-")  # "-Alan Blount-": dashes both sides
     words = head.split()
-    if 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+    inner = all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w == "the" for w in words[1:])
+    if 0 < len(words) <= 6 and (words[0][:1].isupper() or words[0].lower() in _NAME_PARTICLES) and inner:
         return clean_name(head)
     return clean_name(entities[0].text) if entities else None
 
