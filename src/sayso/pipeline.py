@@ -105,6 +105,7 @@ class VoicesComponent(_Component):
                 doc._.sayso_markup_quotes or [],
                 self.rules,
                 markup_decides=doc._.sayso_format == "markdown",
+                markup_could_quote=doc._.sayso_format == "html",
                 links=doc._.sayso_links or [],
             ),
         )

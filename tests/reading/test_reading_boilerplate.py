@@ -46,6 +46,11 @@ CHROME = [
     "FACEBOOK.",
     "Getty Images",
     "Getty/Instagram.",
+    "Unsubscribe | View in browser | Forward to a friend",
+    "View this email in your browser / Update your preferences / Unsubscribe",
+    "Thanks for reading The Harbour Letter! Subscribe for free to receive new posts and support my work.",
+    "Share this post",
+    "Unsubscribe",
 ]
 
 ARTICLE = [
@@ -66,6 +71,8 @@ ARTICLE = [
     "Advertisement revenue at independent outlets has collapsed since the war began.",
     "Follow the convoy on its way south and you see the damage.",
     "Getty shares fell after the museum sale.",
+    "Unsubscribe rates doubled after the redesign, the publisher admitted.",
+    "Thanks for reading this far. I know it was a long one.",
     "Join the conversation as a VIP Member and you will find that the debate on this site has for years "
     "been dominated by a small group of very loud commenters who rarely agree.",
 ]

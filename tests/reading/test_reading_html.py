@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.errors import InputError
-from sayso.reading import looks_like_html, read
+from sayso.reading import looks_like_html, read, sniff_format
 
 PARAGRAPHS = [
     "The defence ministry said on Monday that a new grouping of forces had been formed near the "
@@ -193,3 +193,20 @@ def test_pull_quotes_and_image_figures_are_not_quotations():
     )
     document = read(ARTICLE.format(figures))
     assert not document.quote_blocks  # a pull quote repeats the article's own words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a post's body rendered to HTML, opening with another element than a page's, or a comment
+        ("<h2>The week</h2>\n<p>Another settlement.</p>", "html"),
+        ("<blockquote><p>We will not add it.</p></blockquote>\n<p>That was 2021.</p>", "html"),
+        ("<!-- excerpt -->\n<p>The internet's governing body is at it again.</p>", "html"),
+        # must stay what they are: Markdown opening with a tag, prose opening with a bracket
+        ('<img src="bus.jpg">\n\nThe agency said:\n\n> Service resumes Monday.\n> Fares are unchanged.', "markdown"),
+        ("<3 this recipe, it is the best one I know.", "text"),
+        ("<b> is the bold tag, and it is older than CSS.", "text"),
+    ],
+)
+def test_sniff_format_reads_rendered_post_bodies_as_html(text, expected):
+    assert sniff_format(text) == expected

@@ -119,3 +119,20 @@ def test_unknown_input_format_is_refused() -> None:
 def test_markdown_with_only_markup_is_refused() -> None:
     with pytest.raises(InputError, match="no readable text"):
         read("![](image.png)\n\n{% include x %}\n", input_format="markdown")
+
+
+def test_markdown_footnote_whose_note_is_a_url_is_not_a_link() -> None:
+    """CommonMark reads "[^1]: https://…" as a link reference, which made "[^1]" a link: its
+    label came out as "^1" and its URL as the target an excerpt's source falls back on."""
+    document = read(
+        "Fowler put it well, back in 2012[^1]:\n\n> Expectations are the problem.\n\n[^1]: https://example.org/orm",
+        input_format="markdown",
+    )
+    assert document.text == "Fowler put it well, back in 2012:\n\nExpectations are the problem.\n\nhttps://example.org/orm"
+    assert document.links == ()
+
+
+def test_markdown_reference_links_still_resolve_beside_footnotes() -> None:
+    document = read("See [the post][1].[^a]\n\n[1]: https://example.org/p\n[^a]: A note.", input_format="markdown")
+    assert document.text == "See the post.\n\nA note."
+    assert [(document.text[s:e], url) for s, e, url in document.links] == [("the post", "https://example.org/p")]

@@ -58,3 +58,29 @@ def test_voices_markup_block_running_into_a_paragraph_splits_it(bare_nlp) -> Non
         ("and continue on this line.\n", "quoted"),
         ("After.\n", "author"),
     ]
+
+
+BLOG = (
+    "I've been meaning to write about the Baltic jamming story for weeks, and honestly I'm still annoyed.\n"
+    "You'd think somebody would have fixed this by now. I don't get why it's still happening.\n"
+    "Here's what Estonia's foreign ministry wrote on Monday:\n"
+    "Russia's repeated jamming of GPS signals over the Baltic Sea endangers civil aviation and "
+    "violates international law. The ministry has summoned the Russian charge d'affaires.\n"
+    "I'm not sure a summons does much, but it's something. We'll see what happens next, I guess.\n"
+)
+
+
+def test_voices_markup_a_blog_in_html_that_marks_no_excerpt_pasted_none(bare_nlp) -> None:
+    """Its writer had <blockquote>, as a Markdown writer has ">": the text is not second-guessed."""
+    inferred = find_voices(bare_nlp(BLOG), [], [])
+    assert "quoted" in {p["voice"] for p in inferred}  # as plain text, the pasted statement is found
+    passages = find_voices(bare_nlp(BLOG), [], [], markup_could_quote=True)
+    assert_tiles(BLOG, passages, [])
+    assert {(p["voice"], p["rule"]) for p in passages} == {("author", "markup:author")}
+
+
+def test_voices_markup_formal_html_with_no_quote_markup_is_still_read_by_the_rules(bare_nlp) -> None:
+    """A news page's statement pasted as plain paragraphs: formal prose, where the rules decide."""
+    passages = find_voices(bare_nlp(TEXT), [], [], markup_could_quote=True)
+    assert passages == find_voices(bare_nlp(TEXT), [], [])
+    assert passages[1]["voice"] == "quoted"

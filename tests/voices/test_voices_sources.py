@@ -1,6 +1,7 @@
 """Naming a quoted block's source (``sayso.voices.sources``): the block's own sign-off line (an
 embedded tweet's too), an attribution line before it, a lead-in headed by a name, the paragraph
-before that reports someone, and the lead-in's named subject before a link's bare URL. Voices are set by hand, so only the naming is tested."""
+before that reports someone, the lead-in's named subject before a link's bare URL, and the
+address a block signs off with when nothing names anyone. Voices are set by hand, so only the naming is tested."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         ("-- Richard P. Feynman", "Richard P. Feynman"),
         ("—Maria Lopez", "Maria Lopez"),
         ("-Maria Lopez-", "Maria Lopez"),
+        ("-- Office of the Mayor", "Office of the Mayor"),
         # a role first: the organisation named after it
         ("- Calendar clerk, U.S. Tax Court", "U.S. Tax Court"),
         ("(Source: Baltic Transit Council)", "Baltic Transit Council"),
@@ -45,6 +47,7 @@ def sources(nlp, paragraphs_text: list[str], quoted: set[int], links=()) -> list
         # must name nothing: a dash that carries on the sentence, a bracketed citation
         ("- and then the crossings closed for good.", None),
         ("— Then Karen Holt arrived and the talks fell apart.", None),
+        ("— the Mayor, as usual", None),
         ("(Holt and Lopez, 2019)", None),
     ],
 )
@@ -65,6 +68,27 @@ def test_sources_block_signed_at_its_end(nlp, last_line: str, source: str | None
 def test_sources_signature_on_the_author_line_after_the_block(nlp, line: str, source: str | None) -> None:
     paragraphs_text = ["The crossings stayed shut all week.", EXCERPT, line, "So much for the timetable."]
     assert sources(nlp, paragraphs_text, {1}) == [None, source, None, None]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "after", "source"),
+    [
+        # an address the block signs off with, on its last line or the line after it
+        ("(Source: https://example.org/transit/report)", "So much for the timetable.", "https://example.org/transit/report"),
+        ("", "Source: https://example.org/transit/report.", "https://example.org/transit/report"),
+        ("", "(via www.example.org/transit)", "www.example.org/transit"),
+        # a name wins over the address
+        ("(Source: https://example.org/transit/report)", "— Karen Holt", "Karen Holt"),
+        # must name nothing: an address alone, not given as the source
+        ("", "https://example.org/transit/report", None),
+        ("", "Source: the council's own figures", None),
+    ],
+)
+def test_sources_block_signed_with_an_address(nlp, last_line: str, after: str, source: str | None) -> None:
+    block = [EXCERPT, last_line] if last_line else [EXCERPT]
+    paragraphs_text = ["The crossings stayed shut all week.", *block, after, "Make of it what you will."]
+    quoted = set(range(1, len(block) + 1))
+    assert sources(nlp, paragraphs_text, quoted)[1 : len(block) + 1] == [source] * len(block)
 
 
 @pytest.mark.parametrize(
@@ -91,6 +115,11 @@ def test_sources_attribution_line_before_the_block(nlp, line: str, source: str |
         ("Karen Holt on whether the crossings will ever reopen:", "Karen Holt"),
         # the author of a source noun: "a response from X"
         ("There is a good response from Karen Holt, which I think helps:", "Karen Holt"),
+        # the same for what bloggers and newsletters quote from: a line, a study, a story, a book
+        ("Before we started, our lead shared a line from Karen Holt that ended up on my monitor:", "Karen Holt"),
+        ("There is a new study from the Pew Research Center on the crossings:", "Pew Research Center"),
+        # must name nothing: such a noun with no one named after it
+        ("Before we started, our lead shared a line from the old handbook:", None),
         # an organisation (as NER reads this name) as the subject of any verb in the lead-in
         ("Karen Holt compares this to the strike of 1998 in a post:", "Karen Holt"),
         # must name nothing: no name heads the lead-in, and whoever cites relays someone else's words

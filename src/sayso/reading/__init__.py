@@ -27,7 +27,7 @@ from sayso.reading.boilerplate import find_boilerplate, load_boilerplate_pattern
 from sayso.reading.cleaning import clean_chars, clean_text, shift, split_long_paragraphs
 from sayso.reading.datelines import check_date_option, find_dateline
 from sayso.reading.decoding import check_size, decode, refuse_binary
-from sayso.reading.html import Page, looks_like_html, read_html
+from sayso.reading.html import Page, looks_like_html, looks_like_html_fragment, read_html
 from sayso.reading.language import check_english, english_share, load_language
 from sayso.reading.limits import (
     FETCH_TIMEOUT,
@@ -187,7 +187,11 @@ def read(
 
 def sniff_format(raw: str) -> str:
     """``"html"`` for markup pages and fragments, ``"markdown"`` for text plainly in Markdown,
-    else ``"text"``."""
+    else ``"text"``. A Markdown post may open with a tag ("<img …>" then paragraphs and "> "
+    quotes), so a fragment opening with an element other than a page's counts as HTML only when
+    the text is not plainly Markdown."""
     if looks_like_html(raw):
         return "html"
-    return "markdown" if looks_like_markdown(raw) else "text"
+    if looks_like_markdown(raw):
+        return "markdown"
+    return "html" if looks_like_html_fragment(raw) else "text"

@@ -14,13 +14,34 @@ from sayso.reading.datelines import iso_date
 _HTML_START = re.compile(
     r"\s*<(?:!doctype\s+html|html|head|body|!--|\?xml|meta|title|p|div|article|section)\b", re.I
 )
+_LEADING_COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)  # "<!-- excerpt -->" before the first <p>
 _HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b[^>]*>|<!doctype\s+html", re.I)
 
 
+# A rendered post's body, as a blog engine or a Markdown converter writes it out, may open with any
+# block ("<h2>", "<blockquote>", "<ul>", "<figure>") or an inline element; with an element closed
+# after it, it is HTML. (Markdown may open with a tag too: ``sniff_format`` asks this only of text
+# that is not plainly Markdown.)
+_FRAGMENT_START = re.compile(
+    r"\s*<(?:h[1-6]|blockquote|ul|ol|dl|figure|img|table|pre|header|main|aside|nav|picture|details|center|hr|br"
+    r"|a|span|em|strong|b|i|q|time|font)\b[^<>]*>",
+    re.I,
+)
+_CLOSED_ELEMENT = re.compile(r"</(?:p|h[1-6]|blockquote|li|ul|ol|div|figure|table|pre|a|span|em|strong|b|i|q)\s*>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    """True for HTML pages and fragments: markup at the start, or an ``<html>``/``<body>`` tag."""
-    head = text[:4096].lstrip("\ufeff")
+    """True for HTML pages and fragments: markup at the start (after any comments), or an
+    ``<html>``/``<body>`` tag."""
+    head = _LEADING_COMMENTS.sub("", text[:4096].lstrip("\ufeff"))
     return bool(_HTML_START.match(head) or _HTML_ANYWHERE.search(head))
+
+
+def looks_like_html_fragment(text: str) -> bool:
+    """True for a post's body rendered to HTML that opens with another element than those
+    ``looks_like_html`` knows ("<h2>The week</h2><p>…", "<blockquote><p>…"), and closes one."""
+    head = _LEADING_COMMENTS.sub("", text[:4096].lstrip("\ufeff"))
+    return bool(_FRAGMENT_START.match(head) and _CLOSED_ELEMENT.search(head))
 
 
 @dataclass(slots=True)

@@ -4,7 +4,8 @@ A blogger who pastes an excerpt marks it with ``>`` (or an HTML ``<blockquote>``
 not a guess, says whose words a paragraph is, as it does for HTML. Every block (paragraph,
 heading, list item, code block) becomes its own paragraph of the analysed text, separated by a
 blank line; inline markup is dropped, links keep their anchor text and images, HTML tags,
-Liquid/Hugo tags and footnote labels go. Front matter gives title, author and date.
+Liquid/Hugo tags and footnote labels go. Front matter gives title, author and date. An HTML
+block ends where its element closes, as in Jekyll's kramdown, not at the next blank line.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from dataclasses import dataclass, field
 from sayso.reading.cleaning import clean_chars
 from sayso.reading.datelines import iso_date
 
-# Template tags a static-site generator expands (Liquid, Hugo shortcodes) and footnote labels.
+# Template tags a static-site generator expands (Liquid, Hugo shortcodes).
 _TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}|\{\{.*?\}\}", re.S)
 # kramdown attribute lists: "{.imgright}", "{: .note}" on a line of their own or after an element.
 _ATTRIBUTE_LISTS = re.compile(r"\{:?[ \t]*[.#][^}\n]*\}")
-_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\](?::\s*)?")
+# A footnote's label, and at a line's start the label that opens its definition: dropped before
+# parsing, as CommonMark would take "[^1]: https://…" for a link reference and "[^1]" for its link.
+_FOOTNOTE_DEFINITION = re.compile(r"^([ \t]{0,3})\[\^[^\]\s]+\]:[ \t]*", re.M)
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BREAK_SPACES = re.compile(r" ?\n+ ?")
 _ANY_SPACE = re.compile(r"\s+")
@@ -30,6 +34,10 @@ _HTML_SKIPPED = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>"
 _HTML_BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
      "tr", "td", "th", "section", "article", "figure", "figcaption", "hr", "dl", "dt", "dd", "header", "footer"}
+)
+_UNCOUNTED_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+     "wbr", "p", "li"}
 )
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
@@ -85,8 +93,19 @@ def read_markdown(source: str) -> MarkdownPage:
     """Flatten a Markdown post: one paragraph per block, excerpts as ``quotes`` spans."""
     meta, body = _front_matter(source)
     body = _ATTRIBUTE_LISTS.sub("", _TEMPLATE_TAGS.sub("", body))
+    body = _FOOTNOTE_LABEL.sub("", _FOOTNOTE_DEFINITION.sub(r"\1", body))
     builder = _Builder()
-    for token in _parser().parse(body):
+    _read_blocks(body, builder, {})
+    text, quotes, links = builder.result()
+    return MarkdownPage(
+        text, quotes, links, meta.get("title"), meta.get("author"), iso_date(meta.get("date"))
+    )
+
+
+def _read_blocks(body: str, builder: _Builder, env: dict[str, object]) -> None:
+    """Feed the blocks of ``body`` to ``builder``; ``env`` keeps the reference definitions, so
+    Markdown read again after an HTML block (``_split_html_block``) still resolves them."""
+    for token in _parser().parse(body, env):
         kind = token.type
         if kind == "blockquote_open":
             builder.enter_quote()
@@ -94,19 +113,48 @@ def read_markdown(source: str) -> MarkdownPage:
             builder.leave_quote()
         elif kind == "inline":
             builder.inline(token.children or [])
+        elif kind == "code_block" and builder.html_depth > 0:
+            builder.html(token.content)  # an indented line inside an element a blank line interrupted
         elif kind in ("fence", "code_block"):
             for line in token.content.splitlines():
                 builder.add(line)
                 builder.end_paragraph()
         elif kind == "html_block":
-            builder.html(token.content)
+            markup, rest = _split_html_block(token.content, builder.html_depth)
+            builder.html(markup)
+            if rest:
+                _read_blocks(rest, builder, env)
         elif kind in ("paragraph_close", "heading_close", "list_item_close", "th_close", "td_close", "hr"):
             builder.end_paragraph()
     builder.end_paragraph()
-    text, quotes, links = builder.result()
-    return MarkdownPage(
-        text, quotes, links, meta.get("title"), meta.get("author"), iso_date(meta.get("date"))
-    )
+
+
+def _split_html_block(content: str, depth: int) -> tuple[str, str]:
+    """An HTML block's markup and the Markdown lines after the element it opened closes.
+
+    CommonMark runs an HTML block on to the next blank line, so "</video>" followed at once by
+    "> a quote" or "I wrote [a comment](…):" would be read as markup; Jekyll's kramdown, which
+    most of these blogs were written for, ends the block where its element closes and reads the
+    rest as Markdown. ``depth`` is how many elements earlier blocks left open."""
+    lines = content.splitlines(keepends=True)
+    for i in range(1, len(lines)):
+        markup, following = "".join(lines[:i]), lines[i].strip()
+        if not following or following.startswith("<") or markup.rfind("<") > markup.rfind(">"):
+            continue  # a blank line, more markup, or a tag still open across the line end
+        if _element_depth(markup, depth) == 0:
+            return markup, "".join(lines[i:])
+    return content, ""
+
+
+def _element_depth(markup: str, depth: int) -> int:
+    """``depth`` after the container elements ``markup`` opens and closes (void elements, those
+    written self-closed and ``<p>``/``<li>``, whose end tags writers leave out, do not count)."""
+    for match in _HTML_TAG.finditer(markup):
+        name = (match.group(2) or "").lower()
+        if not name or name in _UNCOUNTED_TAGS or (match.group(3) or "").rstrip().endswith("/"):
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+    return depth
 
 
 def _front_matter(source: str) -> tuple[dict[str, str], str]:
@@ -135,6 +183,7 @@ class _Builder:
         self.current_links: list[tuple[int, int, str]] = []
         self.quote_depth = 0
         self.html_quote_depth = 0
+        self.html_depth = 0  # container elements HTML blocks opened and have not closed
         self.quote_start: int | None = None
         self.quotes: list[tuple[int, int, str | None]] = []
         self.links: list[tuple[int, int, str]] = []
@@ -197,6 +246,7 @@ class _Builder:
     def html(self, content: str) -> None:
         """An HTML block: its text, paragraph by paragraph, tracking ``<blockquote>`` across blocks."""
         content = _HTML_SKIPPED.sub(" ", content)
+        self.html_depth = _element_depth(content, self.html_depth)
         position = 0
         for match in _HTML_TAG.finditer(content):
             self.add(_ANY_SPACE.sub(" ", entities.unescape(content[position : match.start()])))
@@ -267,7 +317,7 @@ class _Builder:
 
     @staticmethod
     def _render(raw: str) -> str:
-        return _BREAK_SPACES.sub("\n", _SPACES.sub(" ", clean_chars(_FOOTNOTE_LABEL.sub("", raw))))
+        return _BREAK_SPACES.sub("\n", _SPACES.sub(" ", clean_chars(raw)))
 
     def result(self) -> tuple[str, list[tuple[int, int, str | None]], list[tuple[int, int, str]]]:
         self.end_paragraph()

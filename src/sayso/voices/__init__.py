@@ -10,7 +10,9 @@ a paragraph boundary splits the paragraph at its edge; a shorter one inside a pa
 inline quotation (``<q>``) and the paragraph stays the author's, since attribution handles it.
 
 In Markdown the markup decides too, also when it marks no excerpt at all: a writer who can mark
-one with ``>`` and did not has pasted none.
+one with ``>`` and did not has pasted none. So in HTML for a blog (an article that reads as
+chatty, see below): its writer had ``<blockquote>``. A formal HTML page with no quote markup (a
+news site's statement pasted as plain paragraphs) is still read by the rules.
 
 In plain text a trained classifier decides (``classifier``, weights in ``models/voices.json``,
 fitted on real blogs by ``sayso train voices``) wherever the article has a voice of its own to
@@ -48,8 +50,8 @@ the person a he/she in the lead-in stands for ("... where she said this:"), a re
 writer the paragraph just before presents or reports ("X has a good piece on ...", "X notes
 that ..."), or the excerpt's first
 named speaker ("said Sviatlana Tsikhanouskaya"); failing those, a name in a link's anchor text
-(Markdown), else the target of the last link in the lead-in or the block (Markdown). Otherwise the source is
-None.
+(Markdown), else the target of the last link in the lead-in or the block (Markdown), else an
+address the block signs off with ("Source: https://…"). Otherwise the source is None.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def find_voices(
     rules: Rules | None = None,
     *,
     markup_decides: bool = False,
+    markup_could_quote: bool = False,
     links: Sequence[Sequence[Any]] = (),
     model: VoiceModel | None = None,
 ) -> list[dict[str, Any]]:
@@ -84,8 +87,10 @@ def find_voices(
 
     ``markup_quotes`` are ``[start, end, source|None]`` spans that markup quoted; when there are
     any, or when ``markup_decides`` (Markdown), markup decides, otherwise the voice is inferred
-    from the text (see the module doc). ``links`` are ``[start, end, url]`` anchor texts, whose
-    targets name an excerpt's source when the text names none.
+    from the text (see the module doc). ``markup_could_quote`` (HTML) says the writer had block
+    quotes to mark an excerpt with: a blog there that marks none pasted none. ``links`` are
+    ``[start, end, url]`` anchor texts, whose targets name an excerpt's source when the text names
+    none.
     """
     rules = rules or load_rules()
     text = text_of(doc)
@@ -96,7 +101,9 @@ def find_voices(
     else:
         passages = [Passage(s, e) for s, e in spans]
         label_by_rules(text, passages, tokens, rules)
-        if reads_as_chatty(passages, rules):
+        if reads_as_chatty(passages, rules) and markup_could_quote:
+            passages = label_by_markup(text, spans, (), rules)
+        elif reads_as_chatty(passages, rules):
             label_by_model(text, passages, tokens, model or load_model())
     name_sources(text, passages, tokens, rules, links)
     return [p.plain() for p in passages]

@@ -19,11 +19,7 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     2019"), on its last line or on a short author line
     right after it ("(Source: Office of Budget and Management)" too): who wrote or said the excerpt,
     stated by the excerpt itself."""
-    candidates = [passages[last]]
-    after = next((p for p in passages[last + 1 :] if text[p.start : p.end].strip()), None)
-    if after is not None and after.voice == "author" and len(text[after.start : after.end].split()) <= 12:
-        candidates.append(after)
-    for p in candidates:
+    for p in _sign_off_lines(text, passages, last):
         body = text[p.start : p.end].rstrip()
         tweet = _TWEET.search(body)
         if tweet:  # a display name as its owner wrote it, lower case and emoji and all, up to ", PhD" or
@@ -39,6 +35,28 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
                 if name:
                     return name
     return None
+
+
+def signed_url(text: str, passages: list[Passage], last: int) -> str | None:
+    """The address a block credits where it signs off with no name ("Source: https://…", "(via
+    https://…)"), on its last line or the short author line after it: named by the text itself,
+    so a source when nothing names a person or organisation (as a Markdown link's target is)."""
+    for p in _sign_off_lines(text, passages, last):
+        body = text[p.start : p.end].rstrip()
+        for pattern, _ in _SIGNATURES[1:3]:
+            match = pattern.search(body)
+            if match and _URL.fullmatch(match.group("who").strip()):
+                return match.group("who").strip().rstrip(".,;")
+    return None
+
+
+def _sign_off_lines(text: str, passages: list[Passage], last: int) -> list[Passage]:
+    """Where a block signs off: its last paragraph, and a short author line right after it."""
+    lines = [passages[last]]
+    after = next((p for p in passages[last + 1 :] if text[p.start : p.end].strip()), None)
+    if after is not None and after.voice == "author" and len(text[after.start : after.end].split()) <= 12:
+        lines.append(after)
+    return lines
 
 
 def attribution_line(text: str, passages: list[Passage], first: int, tokens: TokenIndex) -> str | None:
@@ -75,9 +93,9 @@ def sign_off_start(body: str, name: str) -> int | None:
 
 def _signed_name(who: str, span: Span, strict: bool) -> str | None:
     """The name that opens a signature ``who`` (over ``span``): its words up to the first comma or
-    bracket when all are capitalised ("George R.R. Martin, A Clash of Kings"), else a person or
-    organisation named in it ("Calendar clerk, U.S. Tax Court"); when ``strict``, only a signature
-    that is one name."""
+    bracket when all are capitalised but particles ("George R.R. Martin, A Clash of Kings", "Office of
+    the Mayor"), else a person or organisation named in it ("Calendar clerk, U.S. Tax Court"); when
+    ``strict``, only a signature that is one name."""
     if any(t.tag_ in FINITE_TAGS for t in span):  # "… — Then Merkel arrived": a sentence, not a sign-off
         return None
     entities = [e for t in span if (e := entity_of(t)) is not None and e.label_ in NAMED_SPEAKERS]
@@ -85,7 +103,8 @@ def _signed_name(who: str, span: Span, strict: bool) -> str | None:
         return clean_name(who) if entities and _folded_equal(entities[0].text, who) else None
     head = _SIGNATURE_STOPS.split(who, maxsplit=1)[0].strip(" \t-")  # "-Alan Blount-": dashes both sides
     words = head.split()
-    if 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+    inner = all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w == "the" for w in words[1:])
+    if 0 < len(words) <= 6 and (words[0][:1].isupper() or words[0].lower() in _NAME_PARTICLES) and inner:
         return clean_name(head)
     return clean_name(entities[0].text) if entities else None
 
@@ -107,6 +126,7 @@ _TWEET = re.compile(
     r"(?:\u2014|\u2013|--?)[ \t]*(?P<who>[^\n()\u2014]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)"
     r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*\Z"
 )
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOT_IN_NAMES = re.compile(r"[^\w\s.'\-]")
 _SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")
 _NAME_PARTICLES = frozenset({"of", "and", "&", "de", "van", "von", "der", "la", "du", "da", "bin", "al"})

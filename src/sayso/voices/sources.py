@@ -12,14 +12,15 @@ from sayso.voices.naming import NAMED_SPEAKERS, clean_name, entity_of, first_spe
 from sayso.voices.passages import Passage
 from sayso.voices.rules import Rules
 from sayso.voices.signals import TokenIndex
-from sayso.voices.signatures import attribution_line, signature
+from sayso.voices.signatures import attribution_line, signature, signed_url
 
 
 def name_sources(
     text: str, passages: list[Passage], tokens: TokenIndex, rules: Rules, links: Sequence[Sequence[Any]] = ()
 ) -> None:
     """Give each quoted block with no source from markup the source the text names, if any, else
-    the target of a link (``[start, end, url]``) in the paragraph before it or in the block."""
+    the target of a link (``[start, end, url]``) in the paragraph before it or in the block, else
+    the address it signs off with ("Source: https://…")."""
     i = 0
     while i < len(passages):
         if passages[i].voice != "quoted":
@@ -32,7 +33,11 @@ def name_sources(
             j += 1
         block = passages[i : j + 1]
         if all(p.source is None for p in block):
-            name = _block_source(text, passages, i, j, tokens, rules) or _linked_source(text, passages, i, j, links, tokens)
+            name = (
+                _block_source(text, passages, i, j, tokens, rules)
+                or _linked_source(text, passages, i, j, links, tokens)
+                or signed_url(text, passages, j)
+            )
             for p in block:
                 p.source = name
         i = j + 1
