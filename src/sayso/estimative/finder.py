@@ -31,7 +31,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   ``indirect``. An assessment verb over a likelihood word gives two records: the verb names the
   judgement and its holder, the word carries the band.
 * Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
-  marker) and are skipped; so is idiomatic "as soon as possible".
+  marker) and are skipped; so is idiomatic "as soon as possible", and "possible" saying what can
+  be rather than what may be true ("possible to infer", "the worst possible moment", "every
+  possible resource", "made possible by").
 * "could" narrating the past is ability, not a hedge: with "only/barely/hardly" or a past-time
   marker ("last year", "ago", a year before publication) it is skipped; so are modals in a wish.
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
@@ -368,9 +370,18 @@ class _Finder(Frames, Indirect, Assessor):
 
     @staticmethod
     def feasibility(core: Token) -> bool:
-        """"it is possible to infer X": "possible" with a to-infinitive says X can be done, not that it may be true."""
+        """"possible" saying what can be done or be, not what may be true: with a to-infinitive ("it is
+        possible to infer X"); bounding a superlative or a quantifier ("the worst possible moment",
+        "the largest audience possible", "every possible resource": the range of what can be); after
+        a causative "make" ("made the talks possible", "is made possible by")."""
         head = core.head if core.dep_ == "acomp" else core
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children))
+        if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children)):
+            return True
+        if core.dep_ == "amod":
+            noun = core.head
+            return any(c.tag_ in ("JJS", "RBS") for c in (*core.children, *noun.children)) or any(
+                c.dep_ == "det" and c.lower_ in ("every", "any", "all") for c in noun.children)
+        return core.dep_ in ("ccomp", "oprd") and core.head.lemma_ == "make"
 
     def denied_object(self, verb: Token) -> Token | None:
         """"has no intention of X", "sees no reason to X": "no" on the object of a light verb denies
