@@ -19,7 +19,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   "there is a possibility / a chance that X" is a modal hedge like "there is potential for X"
   (a risk is not a likelihood, and "a 50% chance" is a stated number, not a hedge).
 * Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``),
-  except before a noun for a kind of person ("likely voters").
+  except before a noun for a kind of person ("likely voters"); attributive "unlikely" only before an
+  eventuality ("an unlikely scenario"; "an unlikely alliance" is a surprise); "probable cause" with
+  no determiner is the legal term.
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
   purpose, time or question clauses ("if they could", "so that they may", "how X could"),
@@ -339,8 +341,8 @@ class _Finder(Frames, Indirect, Assessor):
             else:
                 proposition = contiguous(clause_tokens(clause_head))
         elif first.dep_ == "amod":
-            if head.lemma_.lower() in rules.lex["attributive_kinds"]["nouns"]:
-                return  # "likely voters": a kind of voter, not an estimate
+            if self.describes(core, head):
+                return
             rule = "word-attributive"
             negation = is_negated(core, rules.negations)
             proposition = contiguous(clause_tokens(head))
@@ -367,6 +369,23 @@ class _Finder(Frames, Indirect, Assessor):
         for qualified in (head, complement):
             if qualified is not None:
                 self.qualify(qualified, record)
+
+    def describes(self, core: Token, noun: Token) -> bool:
+        """An attributive word that describes its noun rather than grade a likelihood: a kind of
+        person ("likely voters", "likely voter screens"), a surprise ("an unlikely alliance", "his
+        improbable rise": only an eventuality is improbable, "an unlikely scenario"), a term of art
+        ("had probable cause to search")."""
+        lex = self.rules.lex
+        kinds = lex["attributive_kinds"]["nouns"]
+        if noun.lemma_.lower() in kinds or any(
+                c.dep_ == "compound" and c.i > core.i and c.lemma_.lower() in kinds for c in noun.children):
+            return True
+        surprising = lex["surprising"]
+        before = core.i < noun.i and noun.pos_ in ("NOUN", "PROPN") and clausal_complement(core) is None
+        if before and core.lower_ in surprising["words"] and noun.lemma_.lower() not in surprising["eventualities"]:
+            return True  # not "make a surge to first place unlikely", "primary unlikely to settle race": predicates
+        terms = lex["terms_of_art"].get(core.lower_, ())
+        return noun.lemma_.lower() in terms and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
     @staticmethod
     def feasibility(core: Token) -> bool:
