@@ -116,3 +116,35 @@ def test_there_is_a_possibility_is_a_hedge(bare_nlp, table, text, phrase, canoni
     assert text[record["phrase"][0] : record["phrase"][1]] == phrase
     assert (record["canonical"], record["category"], record["band"], record["negated"]) == (canonical, "modal", None, negated)
     assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("We do not know whether the dam will hold.", "do not know"),
+        ("The agency could not confirm who was behind the fire.", "could not confirm"),
+        ("Nobody knows what will happen in the runoff.", "Nobody knows"),
+        ("No one knows whether the regime will survive the winter.", "No one knows"),
+        ("It is far from certain that Moscow can sustain its presence.", "far from certain"),
+        ("A recession is by no means inevitable.", "is by no means inevitable"),
+        ("A recession is not inevitable.", "is not inevitable"),
+        ("The depth of the bunkers is not publicly known.", "is not publicly known"),
+    ],
+)
+def test_a_denied_knowing_or_certainty_is_negated_uncertainty(bare_nlp, table, text, phrase):
+    (record,) = found(bare_nlp, table, text)
+    assert text[record["phrase"][0] : record["phrase"][1]] == phrase
+    assert (record["category"], record["band"], record["negated"]) == ("uncertainty", None, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody knows the area better than the local guides.",  # no indirect question
+        "The decline of the coal towns was inevitable.",  # not denied
+        "No one said whether the talks would resume.",  # a silence, not an uncertainty
+        "The result is far from the target.",
+    ],
+)
+def test_no_denied_knowing_without_a_question_or_a_denial(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

@@ -110,7 +110,7 @@ class Frames:
         known", "little is known about X", "uncertainties about X": stated as unknown, no number."""
         spec = self.rules.lex["uncertainty"]
         lower, head = word.lower_, word.head
-        negation = is_negated(word, self.rules.negations) or is_negated(head, self.rules.negations)
+        negation = is_negated(word, self.rules.negations) or is_negated(head, self.rules.negations) or self._far_from(word)
         if word.pos_ == "NOUN":
             if not any(c.dep_ == "prep" and c.lower_ in spec["noun_preps"] for c in word.children):
                 return
@@ -129,7 +129,7 @@ class Frames:
         phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
         phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
         if negation is not None:
-            phrase.append(negation)
+            phrase += [t for t in negation.subtree if t.i < word.i] if negation.i < word.i else [negation]
         frame = word if word.dep_ in ("ROOT", "ccomp", "advcl", "conj") else head
         if word.dep_ in ("acomp", "attr") or frame is word:
             phrase += [t for t in (frame, *frame.children) if t.dep_ in ("expl", "nsubj", "nsubjpass", "auxpass") and t.lower_ in ("it", "this", "is", "are")]
@@ -151,22 +151,46 @@ class Frames:
         self._uncertain([*frame, adjective, *[c for c in verb.children if c.dep_ == "aux"], verb], verb, None)
 
     def cannot_know(self, verb: Token) -> None:
-        """"we cannot forecast X", "could not confirm X", "do not know whether X"."""
+        """"we cannot forecast X", "could not confirm X", "do not know whether X", "nobody knows
+        what X": negated, as the statement denies knowing."""
         spec = self.rules.lex["uncertainty"]
         negation = is_negated(verb, self.rules.negations)
         auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
-        if negation is None or verb.i in self.used:
+        nobody = next((c for c in verb.children if c.dep_ == "nsubj" and self._nobody(c)), None)
+        if (negation is None and nobody is None) or verb.i in self.used:
             return
-        if verb.lemma_ == "know" and not any(a.lemma_ in ("do", "can") for a in auxes):
+        if nobody is not None:  # "No one knows whether X": the subject denies the knowing
+            if verb.lemma_ != "know" or negation is not None:  # "no one said whether": a silence
+                return
+            auxes, negation = [*nobody.subtree, *auxes], nobody
+        elif verb.lemma_ == "know" and not any(a.lemma_ in ("do", "can") for a in auxes):
             return
-        if verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
+        elif verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
             return
         if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
             return  # "cannot say more", "could not tell the difference": a refusal or an inability
-        self._uncertain([*auxes, verb], verb, None)
+        self._uncertain([*auxes, verb], verb, negation)
+
+    def _nobody(self, subject: Token) -> bool:
+        """"nobody", "no one", "none of us": a subject that denies what its verb says."""
+        spec = self.rules.lex["uncertainty"]
+        return subject.lower_ in spec["nobody"] or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+    def _far_from(self, word: Token) -> Token | None:
+        """"far from certain", "by no means inevitable": a negation the parser hangs elsewhere, as
+        the object of "from" under "far", or a "by no means" phrase on the word or its copula."""
+        if word.head.lower_ == "from" and word.head.head.lower_ == "far":
+            return word.head.head
+        for node in (word, word.head):
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"):
+                means = next((g for g in prep.children if g.lower_ == "means"), None)
+                if means is not None and any(d.lower_ == "no" for d in means.children):
+                    return prep
+        return None
 
     def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
-        clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep")), None)
+        words = {t.i for t in phrase}  # not the phrase's own "by no means"
+        clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i not in words), None)
         proposition = contiguous(clause_tokens(clause)) if clause is not None else None
         canonical = self.rules.lex["uncertainty"]["canonical"]
         self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
