@@ -118,7 +118,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
-    names |= set(lex["odds"]["predicates"].values())
+    names |= {*lex["odds"]["predicates"].values(), lex["odds"]["are"]}
     return names
 
 
@@ -423,7 +423,10 @@ class _Finder(Frames, Indirect, Assessor):
         rules = self.rules
         canonical = rules.phrases[span.text.lower()]
         root = span.root
-        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
+        if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
+            return  # "the coin toss before kick-off": the thing, not the odds
+        # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
+        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if root.dep_ == "advmod" and negation is None:
             negation = is_negated(root, rules.negations)
@@ -547,7 +550,7 @@ class _Finder(Frames, Indirect, Assessor):
         order = {
             "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
             "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
-            "JUDGE_VERB": 3, "JUDGE_NOUN": 3,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "ODDS_ARE": 0,
         }
         matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
@@ -564,7 +567,7 @@ class _Finder(Frames, Indirect, Assessor):
                     "JUDGE_NOUN": self.judging_noun, "CAPACITY": self.capacity, "THREAT": self.threat,
                     "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
                     "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,
-                    "APPEAR": self.appearance, "POTENTIAL": self.potential,
+                    "APPEAR": self.appearance, "POTENTIAL": self.potential, "ODDS_ARE": self.odds_are,
                 }[label]
                 handler(token)
         self.attach_confidences()

@@ -1,7 +1,7 @@
-"""Likelihood stated indirectly: negated capacity, threat denials, odds predicates, "cannot rule out".
+"""Likelihood stated indirectly: negated capacity, threat denials, odds, "cannot rule out".
 
 "The junta cannot afford to lose another province", "the rebels pose no threat to shipping" and
-"the chances of a deal are slim" judge how likely something is without a likelihood word on it;
+"the chances of a deal are slim" or "chances are X" judge how likely something is without a likelihood word on it;
 "cannot rule out X" says X is uncertain. ``Indirect`` is mixed into the finder like ``Frames``.
 """
 
@@ -81,6 +81,28 @@ class Indirect:
         self.qualified.add(verb.i)
         canonical = spec["predicates"][word.lower_]
         self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+
+    def odds_are(self, noun: Token) -> None:
+        """"Chances are (that) X", "the odds are X": X is probable. A predicate ("the chances are
+        slim") is ``odds``; "are" must take a clause, or sit before one as a comment ("Odds are,
+        the governor runs again")."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ != "be" or noun.i > verb.i or verb.i in self.qualified:
+            return
+        if any(c.dep_ in ("acomp", "neg", "prep") or (c.dep_ == "attr" and c.pos_ == "ADJ") for c in (*verb.children, *noun.children)):
+            return  # "the chances are good", "the odds are not", "the odds of X are": a predicate
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.i > verb.i:
+            clause = verb.head
+        if clause is None:
+            return
+        self.qualified.update((verb.i, clause.i))
+        phrase = [*[c for c in noun.children if c.dep_ == "det"], noun, verb]
+        after = [t for t in clause_tokens(clause) if t.i > verb.i]
+        while after and after[0].is_punct:
+            after.pop(0)
+        self.emit(phrase, self.rules.lex["odds"]["are"], None, contiguous(after), [], "odds-are",
+                  extra_negated=is_negated(clause, self.rules.negations) is not None)
 
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
