@@ -288,3 +288,20 @@ def test_a_quoted_i_is_the_speaker(bare_nlp, table):
     voices = [{"start": 0, "end": text.index(" Ivanova"), "voice": "quoted", "source": "Anna Ivanova"},
               {"start": text.index(" Ivanova"), "end": len(text), "voice": "author", "source": None}]
     assert only(bare_nlp, table, text, voices=voices, attributions=[claim])["assessor"] == "Anna Ivanova"
+
+
+def test_a_judging_verb_the_tagger_took_for_a_plural_noun_still_names_its_holder(bare_nlp, table):
+    text = "Most agencies assess that the junta will seek support; the Defense Intelligence Agency judges that it will probably consolidate control."
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    got = [(text[a["phrase"][0] : a["phrase"][1]], a["category"], a["assessor"], text[a["proposition"][0] : a["proposition"][1]])
+           for a in found.assessments]
+    assert got == [
+        ("assess", "assess-verb", "Most agencies", "the junta will seek support"),
+        ("judges", "assess-verb", "Defense Intelligence Agency", "it will probably consolidate control"),
+        ("probably", "wep", "Defense Intelligence Agency", "it will probably consolidate control"),
+    ]
+
+
+def test_a_plural_noun_judge_is_no_judgement(bare_nlp, table):
+    text = "The judges who ruled on the case were appointed in 2019."
+    assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []

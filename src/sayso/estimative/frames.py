@@ -18,6 +18,7 @@ from sayso.estimative.syntax import (
     contiguous,
     introduces,
     is_negated,
+    is_verb,
     that_clause,
 )
 
@@ -35,11 +36,13 @@ class Frames:
     def judging_verb(self, verb: Token) -> None:
         """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected"."""
         spec = self.rules.lex["judgement"]
-        if verb.pos_ != "VERB" or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
+        if not is_verb(verb) or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
+        # the complement after the verb first: "A assess that X; B judges that Y" hangs A's clause on "judges" too
+        complements = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
+        clause = next(iter(complements), None) or that_clause(verb, deep=True)
         if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
             if verb.tag_ != "VBG" or clause is not None:
                 return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal

@@ -40,7 +40,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
     return [
         TokenPattern("WORD", False, tuple(lex["words"])),
         TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
-        TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB",)),
+        TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB", "NOUN")),
         TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
         TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
         TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),

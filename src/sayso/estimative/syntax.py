@@ -133,6 +133,15 @@ def negation_words(negation: Token) -> list[Token]:
     return [negation, after] if after.lower_ == "longer" and after.i == negation.i + 1 else [negation]
 
 
+def is_verb(token: Token) -> bool:
+    """A verb, or one the tagger took for a plural noun ("the Defense Intelligence Agency judges
+    that X": "judges" NNS) that its subject and following complement clause show to be the predicate."""
+    if token.pos_ == "VERB":
+        return True
+    return token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+
+
 def introduces(token: Token) -> bool:
     """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
     return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
