@@ -148,3 +148,26 @@ def test_a_denied_knowing_or_certainty_is_negated_uncertainty(bare_nlp, table, t
 )
 def test_no_denied_knowing_without_a_question_or_a_denial(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated", "proposition"),
+    [
+        ("We do not expect a negotiated settlement before 2027.", "expect", True, "a negotiated settlement"),
+        ("Economists predict a sharp slowdown next year.", "predict", False, "a sharp slowdown next year"),
+        ("Officials anticipate further attacks on shipping.", "anticipate", False, "further attacks on shipping"),
+    ],
+)
+def test_an_expected_event_named_by_a_noun_is_a_judgement(bare_nlp, table, text, phrase, negated, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["negated"]) == (phrase, "assess-verb", negated)
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize("text", [
+    "Expect delays on the motorway this weekend.",  # an imperative
+    "Nobody expected that.",
+    "The ministry expects a full explanation from the embassy.",  # a demand
+])
+def test_no_expected_event_without_a_holder_or_a_noun(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

@@ -34,7 +34,8 @@ class Frames:
     # assessment verbs and nouns
 
     def judging_verb(self, verb: Token) -> None:
-        """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected"."""
+        """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected",
+        "analysts expect a cut in June"."""
         spec = self.rules.lex["judgement"]
         if not is_verb(verb) or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
@@ -56,6 +57,11 @@ class Frames:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
             clause = self._inferred(verb)
+        if clause is None and verb.lemma_ in spec["gap_verbs"] and any(c.dep_ == "nsubj" for c in verb.children):
+            # "We do not expect a negotiated settlement before 2027": the expected event is a noun
+            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                           and not any(t.lemma_.lower() in spec["dues"] for t in c.subtree)), None)
+            # not "expects a full explanation", "a certain level of service": a demand
         gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(
             c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children
         )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
