@@ -33,7 +33,8 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   ``indirect``. An assessment verb over a likelihood word gives two records: the verb names the
   judgement and its holder, the word carries the band.
 * Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
-  marker) and are skipped; so is idiomatic "as soon as possible", and "possible" saying what can
+  marker) and are skipped, but a verbless answer grades them ("Will she run? Probably not.": the
+  question is its proposition); so is idiomatic "as soon as possible", and "possible" saying what can
   be rather than what may be true ("possible to infer", "the worst possible moment", "every
   possible resource", "made possible by").
 * "could" narrating the past is ability, not a hedge: with "only/barely/hardly" or a past-time
@@ -353,6 +354,12 @@ class _Finder(Frames, Indirect, Assessor):
                     phrase += negation_words(negation)
                 negation, extra_negated = None, True
             proposition = contiguous(clause_tokens(head))
+        elif self.answers(core) is not None:  # "Will she run again? Probably not.": the answer grades the question
+            question = self.answers(core)
+            negation = next((t for t in core.sent if t.i == core.i + 1 and t.lower_ in rules.negations), None)
+            if negation is not None:
+                phrase.append(negation)
+            proposition = contiguous([t for t in question if not t.is_punct or t.i < question[-1].i])
         else:
             return
         if negation is not None and negation.i < core.i:
@@ -386,6 +393,15 @@ class _Finder(Frames, Indirect, Assessor):
             return True  # not "make a surge to first place unlikely", "primary unlikely to settle race": predicates
         terms = lex["terms_of_art"].get(core.lower_, ())
         return noun.lemma_.lower() in terms and not any(c.dep_ in ("det", "poss") for c in noun.children)
+
+    def answers(self, core: Token) -> Span | None:
+        """The question a verbless answer ("Probably not.", "Maybe.") grades: the sentence before
+        it, when that one asks; None for any other word."""
+        sentence = core.sent
+        if sentence.start == 0 or any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            return None
+        before = self.doc[sentence.start - 1].sent
+        return before if self._is_question(before) else None
 
     @staticmethod
     def feasibility(core: Token) -> bool:
