@@ -64,5 +64,16 @@ def test_a_negated_proposition_takes_the_mirror_of_the_phrase(bare_nlp, table, t
 
 
 def test_a_negation_inside_the_phrase_counts_once(bare_nlp, table) -> None:
+    # the canonical form is turned once, and the record says a negation is in scope, as for
+    # "Moscow almost certainly will not withdraw" and "very likely not"
     text = "The regime is almost certainly not going to fall."
-    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", False)]
+    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "A deal is virtually impossible before the summit.",
+    "A deal is almost certain.",
+    "There is almost no chance of a deal before the summit.",  # a band's name, not a negation
+])
+def test_a_phrase_without_a_negation_word_is_not_negated(bare_nlp, table, text) -> None:
+    assert [r[3] for r in canonical(bare_nlp, table, text)] == [False]

@@ -461,6 +461,10 @@ class _Finder(Frames, Indirect, Assessor):
         if inner is negation:
             negation = None
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
+        if any(t.lower_ in rules.negations and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
+            # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
+            # no chance" is a band's name: its "no" makes the noun phrase, it negates nothing)
+            record["negated"] = True
         self.qualify(head, record)
         if clause is not None:
             self.qualify(clause, record)
