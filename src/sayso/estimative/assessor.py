@@ -81,6 +81,8 @@ class Assessor:
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
+            if not holder and node.lemma_ in self.rules.clausal_judging and (previous is None or previous.dep_ != "ccomp"):
+                continue  # "should worry about things that might kill them": a feeling about a thing, no judgement
             if holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node)):
                 subject = holder_of(node)
                 writer = self.writers_we(node)

@@ -137,6 +137,7 @@ class _Rules:
         self.persist_verbs = frozenset(lex["persistence"]["verbs"])
         self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
         self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
+        self.clausal_judging = frozenset(lex["assessor_verbs"]["clausal"])
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
         self.self_references = frozenset(lex["self_references"])
         self.inferential = frozenset(lex["judgement"]["inferential"])
