@@ -77,3 +77,16 @@ def test_a_negation_inside_the_phrase_counts_once(bare_nlp, table) -> None:
 ])
 def test_a_phrase_without_a_negation_word_is_not_negated(bare_nlp, table, text) -> None:
     assert [r[3] for r in canonical(bare_nlp, table, text)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("An attack is not more likely than last year.", "not more likely", True),
+        ("A deal is no more likely now.", "no more likely", True),
+        ("Sanctions have made a negotiated exit less likely, not more.", "less likely", False),  # a contrast after it
+    ],
+)
+def test_a_comparative_is_negated_only_by_a_negation_before_it(bare_nlp, table, text, phrase, negated) -> None:
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["negated"]) == (phrase, "comparative", negated)

@@ -433,8 +433,12 @@ class _Finder(Frames, Indirect, Assessor):
         clause = clausal_complement(core) or (clausal_complement(head) if head.i != core.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         canonical = f"{degree.lower_} {core.lower_}"
-        self.emit([degree, core], canonical, is_negated(head, self.rules.negations), proposition, [],
-                  "comparative", category="comparative", direction=direction)
+        # "is not more likely", "no more likely"; not a contrast after it ("less likely, not more")
+        negation = is_negated(degree, self.rules.negations) or is_negated(head, self.rules.negations)
+        if negation is not None and negation.i > degree.i:
+            negation = None
+        phrase = [degree, core, *([negation] if negation is not None and negation.i == degree.i - 1 else [])]
+        self.emit(phrase, canonical, negation, proposition, [], "comparative", category="comparative", direction=direction)
 
     def phrase(self, span: Span) -> None:
         rules = self.rules
