@@ -71,16 +71,29 @@ class Indirect:
         if verb.lemma_ != "be" and verb.lemma_ not in self.rules.persist_verbs:
             return
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.i > word.i or not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+        if subject is None or subject.i > word.i:
             return
+        seeming = verb.lemma_ in spec["seeming_verbs"] and word.lower_ in spec["seeming_predicates"]
+        if not seeming and not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            return  # "the village is remote"; but "a deal looks remote", "the scenario appears increasingly remote"
         phrase = [word]
         if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
             phrase.insert(0, self.doc[word.i - 1])
-        of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
-        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        modifiers = []
+        if verb.lemma_ in self.rules.persist_verbs and verb.i < word.i:  # "remain slim", "looks remote": as "remain unlikely"
+            phrase.insert(0, verb)
+            modifiers = [verb.lower_, *(c.lower_ for c in word.children if c.lower_ in self.rules.persist_adverbs)]
+        if seeming and not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            seen = list(subject.subtree)  # what looks remote
+            while seen and seen[-1].is_punct:
+                seen.pop()
+            proposition = contiguous(seen)
+        else:
+            of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+            proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
         self.qualified.add(verb.i)
         canonical = spec["predicates"][word.lower_]
-        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, modifiers, "odds-predicate")
 
     def odds_are(self, noun: Token) -> None:
         """"Chances are (that) X", "the odds are X": X is probable. A predicate ("the chances are
