@@ -331,3 +331,9 @@ def test_a_feeling_about_a_thing_holds_no_judgement(bare_nlp, table):
     text = "Josh Barro noted that Americans should worry more about other things that might actually kill them."
     records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert [(text[a["phrase"][0] : a["phrase"][1]], a["assessor"]) for a in records] == [("might", "Josh Barro")]
+
+
+def test_a_named_party_before_a_judgement_noun_holds_it(bare_nlp, table):
+    text = "The Pentagon assessment that China will have 1,000 warheads is sobering."
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["assessor"]) == ("assessment", "Pentagon")

@@ -171,3 +171,31 @@ def test_an_expected_event_named_by_a_noun_is_a_judgement(bare_nlp, table, text,
 ])
 def test_no_expected_event_without_a_holder_or_a_noun(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("It is our assessment that the PLA would struggle to sustain an amphibious operation.", "assessment",
+         "the PLA would struggle to sustain an amphibious operation"),
+        ("Our assessment remains that the regime will survive.", "assessment", "the regime will survive"),
+        ("My best guess is that the talks stall.", "guess", "the talks stall"),
+        ("In our judgment, the junta will hold elections late.", "In our judgment", "the junta will hold elections late"),
+    ],
+)
+def test_a_judgement_noun_holds_the_clause_its_copula_or_frame_opens(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["assessor"]) == (phrase, "assess-verb", "author")
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The estimate is too high for the ministry.",  # no clause
+        "The engineers were in assessment of the damage.",  # no one's judgement
+        "The problem is that the bridge is closed.",  # no judgement noun
+    ],
+)
+def test_no_judgement_noun_without_a_clause_or_a_holder(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

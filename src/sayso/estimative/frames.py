@@ -77,13 +77,25 @@ class Frames:
                   "assessment-verb", category="assess-verb")
 
     def judging_noun(self, noun: Token) -> None:
-        """"Beijing's belief that X", "doubts that X", "our assessment that X"."""
-        clause = that_clause(noun)
-        if clause is None:
+        """"Beijing's belief that X", "doubts that X", "our assessment that X"; the clause also on a
+        copula ("Our forecast is that X", "It is our assessment that X"); "In our judgment, X"."""
+        clause, phrase, head = that_clause(noun), [noun], noun.head
+        if clause is None and noun.dep_ in ("attr", "nsubj") and head.lemma_ in ("be", "remain"):
+            clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > noun.i and c.left_edge.lower_ == "that"), None)
+        proposition = contiguous(clause_tokens(clause)) if clause is not None else None
+        after = noun.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(noun.doc) else None
+        if clause is None and noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") \
+                and after is not None and after.text == ",":  # a frame set off ("believed in her judgment" is trust)
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if holder is None:
+                return  # "in assessment of the damage": no one's judgement
+            phrase = [head, *holder.subtree, noun]  # "In our judgment, X is unlikely": the clause the phrase opens
+            inside = {t.i for t in head.subtree}
+            proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
+        if proposition is None:
             return
         canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
-        self.emit([noun], canonical, None, contiguous(clause_tokens(clause)), [noun.lemma_],
-                  "assessment-noun", category="assess-verb")
+        self.emit(phrase, canonical, None, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
 
     @staticmethod
     def _asks(clause: Token) -> bool:

@@ -164,7 +164,8 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
 
 def holder_of(node: Token) -> Token | None:
     """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
-    a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
+    a possessor ("Beijing's belief") or a named party before a noun ("the Pentagon assessment
+    that"), the agent of a passive ("is expected by analysts"), the
     holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
     "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
     which assessed"). A passive with no agent ("the navy … is expected to") and an infinitive
@@ -175,6 +176,9 @@ def holder_of(node: Token) -> Token | None:
         if subject is None:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is None and head is node and head.pos_ == "NOUN":  # "the Pentagon assessment that", "Trump estimates that"
+            subject = next((c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1
+                            and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
         if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
             break
         if _passive(head) or after_empty_it(head):
