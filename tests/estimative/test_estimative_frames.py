@@ -199,3 +199,14 @@ def test_a_judgement_noun_holds_the_clause_its_copula_or_frame_opens(bare_nlp, t
 )
 def test_no_judgement_noun_without_a_clause_or_a_holder(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Moscow may believe that the West will tire of the war.", "may"),
+        ("Tehran could conclude that escalation pays.", "could"),
+    ],
+)
+def test_a_judgement_under_a_modal_is_only_the_modal(bare_nlp, table, text, phrase):
+    assert phrases(found(bare_nlp, table, text), text) == [(phrase, "modal")]

@@ -41,6 +41,8 @@ class Frames:
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in self.rules.modals for c in verb.children):
+            return  # "Moscow may believe that X": the modal is the judgement, the belief only a possibility
         # the complement after the verb first: "A assess that X; B judges that Y" hangs A's clause on "judges" too
         complements = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
         clause = next(iter(complements), None) or that_clause(verb, deep=True)
