@@ -81,6 +81,7 @@ from sayso.estimative.syntax import (
     clausal_complement,
     clause_tokens,
     contiguous,
+    in_quoted_title,
     introduces,
     is_negated,
     negation_words,
@@ -268,8 +269,11 @@ class _Finder(Frames, Indirect, Assessor):
     # rules
 
     def in_text(self, token: Token) -> bool:
-        """False for questions (no assessment is made) and, when passages are known, boilerplate."""
+        """False for questions (no assessment is made), quoted titles ("Why a War Is Unlikely") and,
+        when passages are known, boilerplate."""
         if self.rules.lex["skip_questions"] and self._is_question(token.sent):
+            return False
+        if in_quoted_title(token):
             return False
         if not self.voices:
             return True

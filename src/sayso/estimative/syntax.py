@@ -79,6 +79,29 @@ def _balanced(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
+# words a title leaves lowercase ("Why a War Is Unlikely", "The Case for a Possible Deal")
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with as from into vs via".split())
+_TITLE_MAX = 12  # tokens: a longer quotation is speech, not a title
+
+
+def in_quoted_title(token: Token) -> bool:
+    """Whether ``token`` is in a short quotation whose words are all capitalised, small words
+    aside: a title ("a report titled "Why a War Is Unlikely"", "see ‘Possible Futures’"), whose
+    estimative words name a work rather than judge anything."""
+    sentence = token.sent
+    before = token.doc[sentence.start : token.i]
+    opener = next((t for t in reversed(before) if t.text in _QUOTES or t.text in _QUOTES.values()), None)
+    if opener is None or opener.text not in _QUOTES or (opener.text == _QUOTES[opener.text] and
+                                                        sum(t.text == opener.text for t in before) % 2 == 0):
+        return False  # no quotation open at the token
+    closer = next((t for t in token.doc[token.i : sentence.end] if t.text == _QUOTES[opener.text]), None)
+    if closer is None or closer.i - opener.i - 1 > _TITLE_MAX:
+        return False
+    words = [t for t in token.doc[opener.i + 1 : closer.i] if t.is_alpha]
+    return len(words) >= 2 and all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL for t in words)
+
+
 def sentence_span(token: Token) -> list[int]:
     """The sentence holding ``token``, without the whitespace tokens at its edges."""
     words = [t for t in token.sent if not t.is_space]
