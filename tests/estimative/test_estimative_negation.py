@@ -90,3 +90,19 @@ def test_a_phrase_without_a_negation_word_is_not_negated(bare_nlp, table, text) 
 def test_a_comparative_is_negated_only_by_a_negation_before_it(bare_nlp, table, text, phrase, negated) -> None:
     (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["negated"]) == (phrase, "comparative", negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "band", "phia"),
+    [
+        ("There is no realistic possibility that the regime will fall this year.", "no realistic possibility", "unlikely", "unlikely"),
+        ("A collapse of the regime is not a realistic possibility.", "realistic possibility", "unlikely", "unlikely"),
+        ("There is a realistic possibility that the regime will fall.", "realistic possibility", "roughly even chance",
+         "realistic possibility"),
+    ],
+)
+def test_a_denied_realistic_possibility_leaves_the_proposition_unlikely(bare_nlp, table, text, phrase, band, phia) -> None:
+    for scale, expected in (("icd203", band), ("phia", phia)):
+        (record,) = find_assessments(bare_nlp(text), [], [], table, scale).assessments
+        assert (text[record["phrase"][0] : record["phrase"][1]], record["band"]) == (phrase, expected)
+        assert record["negated"] == (expected == "unlikely")

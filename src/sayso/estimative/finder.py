@@ -453,7 +453,7 @@ class _Finder(Frames, Indirect, Assessor):
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
-        if root.dep_ == "advmod" and negation is None:
+        if negation is None:  # "will almost certainly not", "There is no realistic possibility that X"
             negation = is_negated(root, rules.negations)
         if negation is not None and span.start <= negation.i < span.end:
             negation = None  # "almost certainly not": the phrase's canonical form already holds it
@@ -461,7 +461,7 @@ class _Finder(Frames, Indirect, Assessor):
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
         self.qualified.add(head.i)
-        if negation is not None and negation.i == span.end:
+        if negation is not None and negation.i in (span.start - 1, span.end):  # "no realistic possibility", "… not"
             phrase += negation_words(negation)
         # after the phrase ("will almost certainly not", "little chance that X will not") the negation is the proposition's
         inner = negation if negation is not None and negation.i >= span.end else None
