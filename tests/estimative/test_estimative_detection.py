@@ -88,6 +88,10 @@ CASES = [
         [("cannot rule out", None, True, [], "a second offensive in the south")],
     ),
     (
+        "A collapse of the Malian state cannot be excluded, however.",
+        [("cannot be excluded", None, True, [], "A collapse of the Malian state")],
+    ),
+    (
         "The think tank assesses that the ceasefire will hold.",
         [("assesses", None, False, ["assess"], "the ceasefire will hold")],
     ),

@@ -126,5 +126,9 @@ class Indirect:
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
+        excluded = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if excluded is not None:  # "A collapse of the state cannot be excluded": what is not excluded
+            proposition = contiguous(list(excluded.subtree))
+        else:
+            proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
         self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
