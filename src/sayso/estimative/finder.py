@@ -30,8 +30,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   possibly", "a remote chance that X may") joins that record's ``modifiers``.
 * Judgement verbs and nouns, uncertainty, likelihood shifts, "seem/appear" and "potential" are
   ``frames``; negated capacity, threat denials, odds predicates and "cannot rule out" are
-  ``indirect``. An assessment verb over a likelihood word gives two records: the verb names the
-  judgement and its holder, the word carries the band.
+  ``indirect``; uses of the words that estimate nothing ("likely voters", "the worst possible
+  moment", past-ability "could") are ``senses``. An assessment verb over a likelihood word gives
+  two records: the verb names the judgement and its holder, the word carries the band.
 * Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
   marker) and are skipped, but a verbless answer grades them ("Will she run? Probably not.": the
   question is its proposition); so is idiomatic "as soon as possible", and "possible" saying what can
@@ -75,6 +76,7 @@ from sayso.estimative.assessor import Assessor
 from sayso.estimative.frames import Frames
 from sayso.estimative.indirect import Indirect
 from sayso.estimative.patterns import WordPatterns
+from sayso.estimative.senses import Senses
 from sayso.estimative.syntax import (
     SUBJECTS,
     char_span,
@@ -85,7 +87,6 @@ from sayso.estimative.syntax import (
     introduces,
     is_negated,
     negation_words,
-    published_year,
     sentence_span,
     that_clause,
 )
@@ -179,7 +180,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-class _Finder(Frames, Indirect, Assessor):
+class _Finder(Frames, Indirect, Assessor, Senses):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.text = text_of(doc)
@@ -382,23 +383,6 @@ class _Finder(Frames, Indirect, Assessor):
             if qualified is not None:
                 self.qualify(qualified, record)
 
-    def describes(self, core: Token, noun: Token) -> bool:
-        """An attributive word that describes its noun rather than grade a likelihood: a kind of
-        person ("likely voters", "likely voter screens"), a surprise ("an unlikely alliance", "his
-        improbable rise": only an eventuality is improbable, "an unlikely scenario"), a term of art
-        ("had probable cause to search")."""
-        lex = self.rules.lex
-        kinds = lex["attributive_kinds"]["nouns"]
-        if noun.lemma_.lower() in kinds or any(
-                c.dep_ == "compound" and c.i > core.i and c.lemma_.lower() in kinds for c in noun.children):
-            return True
-        surprising = lex["surprising"]
-        before = core.i < noun.i and noun.pos_ in ("NOUN", "PROPN") and clausal_complement(core) is None
-        if before and core.lower_ in surprising["words"] and noun.lemma_.lower() not in surprising["eventualities"]:
-            return True  # not "make a surge to first place unlikely", "primary unlikely to settle race": predicates
-        terms = lex["terms_of_art"].get(core.lower_, ())
-        return noun.lemma_.lower() in terms and not any(c.dep_ in ("det", "poss") for c in noun.children)
-
     def answers(self, core: Token) -> Span | None:
         """The question a verbless answer ("Probably not.", "Maybe.") grades: the sentence before
         it, when that one asks; None for any other word."""
@@ -407,21 +391,6 @@ class _Finder(Frames, Indirect, Assessor):
             return None
         before = self.doc[sentence.start - 1].sent
         return before if self._is_question(before) else None
-
-    @staticmethod
-    def feasibility(core: Token) -> bool:
-        """"possible" saying what can be done or be, not what may be true: with a to-infinitive ("it is
-        possible to infer X"); bounding a superlative or a quantifier ("the worst possible moment",
-        "the largest audience possible", "every possible resource": the range of what can be); after
-        a causative "make" ("made the talks possible", "is made possible by")."""
-        head = core.head if core.dep_ == "acomp" else core
-        if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children)):
-            return True
-        if core.dep_ == "amod":
-            noun = core.head
-            return any(c.tag_ in ("JJS", "RBS") for c in (*core.children, *noun.children)) or any(
-                c.dep_ == "det" and c.lower_ in ("every", "any", "all") for c in noun.children)
-        return core.dep_ in ("ccomp", "oprd") and core.head.lemma_ == "make"
 
     def denied_object(self, verb: Token) -> Token | None:
         """"has no intention of X", "sees no reason to X": "no" on the object of a light verb denies
@@ -505,37 +474,6 @@ class _Finder(Frames, Indirect, Assessor):
         self.qualified.add(verb.i)
         if not self.stack(verb, phrase):
             self.qualify(verb, self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge", category="modal"))
-
-    @staticmethod
-    def concedes(verb: Token) -> bool:
-        """"X may be cheap, but Y": a "may" clause coordinated with a following "but" only concedes."""
-        buts = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
-        return any(c.dep_ == "conj" and c.i > b.i for b in buts for c in verb.children)
-
-    def past_ability(self, verb: Token) -> bool:
-        """Whether a "could" clause narrates the past: an ability adverb ("could only", "could go no
-        further") or a past-time marker in it."""
-        spec = self.rules.lex["modal_skip"]["past_ability"]
-        for c in verb.children:  # "could only watch", "could go no further"
-            if c.dep_ == "advmod" and (c.lower_ in spec["adverbs"] or any(n.lower_ == "no" for n in c.lefts)):
-                return True
-        published = published_year(self.doc)
-        for t in clause_tokens(verb):
-            if any(a.dep_ not in ("prep", "advmod", "npadvmod") for a in self._path(t, verb)[1:]):
-                continue  # "could threaten protests like those in 2022": the year dates a noun, not the verb
-            if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
-                return True
-            if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
-                return True
-        return False
-
-    @staticmethod
-    def _path(token: Token, top: Token) -> list[Token]:
-        """``token`` and its ancestors below ``top``."""
-        path = [token]
-        while path[-1].i != top.i and path[-1].head.i != path[-1].i:
-            path.append(path[-1].head)
-        return path[:-1]
 
     def confidence(self, span: Span) -> None:
         spec = self.rules.lex["confidence"]
