@@ -288,3 +288,52 @@ def test_a_quoted_i_is_the_speaker(bare_nlp, table):
     voices = [{"start": 0, "end": text.index(" Ivanova"), "voice": "quoted", "source": "Anna Ivanova"},
               {"start": text.index(" Ivanova"), "end": len(text), "voice": "author", "source": None}]
     assert only(bare_nlp, table, text, voices=voices, attributions=[claim])["assessor"] == "Anna Ivanova"
+
+
+def test_a_judging_verb_the_tagger_took_for_a_plural_noun_still_names_its_holder(bare_nlp, table):
+    text = "Most agencies assess that the junta will seek support; the Defense Intelligence Agency judges that it will probably consolidate control."
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    got = [(text[a["phrase"][0] : a["phrase"][1]], a["category"], a["assessor"], text[a["proposition"][0] : a["proposition"][1]])
+           for a in found.assessments]
+    assert got == [
+        ("assess", "assess-verb", "Most agencies", "the junta will seek support"),
+        ("judges", "assess-verb", "Defense Intelligence Agency", "it will probably consolidate control"),
+        ("probably", "wep", "Defense Intelligence Agency", "it will probably consolidate control"),
+    ]
+
+
+def test_a_plural_noun_judge_is_no_judgement(bare_nlp, table):
+    text = "The judges who ruled on the case were appointed in 2019."
+    assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("Western officials fear the conflict could spread to Lebanon.", "Western officials"),
+        ("Residents worry that the dam might burst.", "Residents"),
+        ("Investigators suspect that the fire was probably set deliberately.", "Investigators"),
+    ],
+)
+def test_a_fear_or_suspicion_holds_the_hedge_inside_it(bare_nlp, table, text, assessor):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    hedges = [a for a in found.assessments if a["category"] != "assess-verb"]
+    assert [a["assessor"] for a in hedges] == [assessor]
+
+
+def test_a_hedge_outside_the_fear_stays_the_writers(bare_nlp, table):
+    text = "Residents fear flooding. The dam might burst."
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == "author"
+
+
+def test_a_feeling_about_a_thing_holds_no_judgement(bare_nlp, table):
+    text = "Josh Barro noted that Americans should worry more about other things that might actually kill them."
+    records = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(text[a["phrase"][0] : a["phrase"][1]], a["assessor"]) for a in records] == [("might", "Josh Barro")]
+
+
+def test_a_named_party_before_a_judgement_noun_holds_it(bare_nlp, table):
+    text = "The Pentagon assessment that China will have 1,000 warheads is sobering."
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["assessor"]) == ("assessment", "Pentagon")

@@ -88,6 +88,10 @@ CASES = [
         [("cannot rule out", None, True, [], "a second offensive in the south")],
     ),
     (
+        "A collapse of the Malian state cannot be excluded, however.",
+        [("cannot be excluded", None, True, [], "A collapse of the Malian state")],
+    ),
+    (
         "The think tank assesses that the ceasefire will hold.",
         [("assesses", None, False, ["assess"], "the ceasefire will hold")],
     ),
@@ -189,3 +193,20 @@ def test_a_denial_already_qualified_by_a_likelihood_word_is_one_assessment(bare_
 def test_a_hedge_on_the_thinking_verb_belongs_to_the_author(bare_nlp, table):
     found = assess(bare_nlp, table, "Maybe the commander thought the river would protect his flank.")
     assert [a["assessor"] for a in found.assessments if a["rule"] == "word"] == ["author"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The report, titled "Why a War Is Unlikely", was published in March.',
+        "See the section \u201cPossible Futures for the Sahel\u201d below.",
+    ],
+)
+def test_an_estimative_word_in_a_quoted_title_is_no_assessment(bare_nlp, table, text):
+    assert assess(bare_nlp, table, text).assessments == []
+
+
+def test_a_quoted_judgement_is_not_a_title(bare_nlp, table):
+    text = 'The envoy said the deal was "very unlikely" to pass.'
+    found = assess(bare_nlp, table, text)
+    assert [text[a["phrase"][0] : a["phrase"][1]] for a in found.assessments] == ["very unlikely"]

@@ -116,3 +116,97 @@ def test_there_is_a_possibility_is_a_hedge(bare_nlp, table, text, phrase, canoni
     assert text[record["phrase"][0] : record["phrase"][1]] == phrase
     assert (record["canonical"], record["category"], record["band"], record["negated"]) == (canonical, "modal", None, negated)
     assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("We do not know whether the dam will hold.", "do not know"),
+        ("The agency could not confirm who was behind the fire.", "could not confirm"),
+        ("Nobody knows what will happen in the runoff.", "Nobody knows"),
+        ("No one knows whether the regime will survive the winter.", "No one knows"),
+        ("It is far from certain that Moscow can sustain its presence.", "far from certain"),
+        ("A recession is by no means inevitable.", "is by no means inevitable"),
+        ("A recession is not inevitable.", "is not inevitable"),
+        ("The depth of the bunkers is not publicly known.", "is not publicly known"),
+    ],
+)
+def test_a_denied_knowing_or_certainty_is_negated_uncertainty(bare_nlp, table, text, phrase):
+    (record,) = found(bare_nlp, table, text)
+    assert text[record["phrase"][0] : record["phrase"][1]] == phrase
+    assert (record["category"], record["band"], record["negated"]) == ("uncertainty", None, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody knows the area better than the local guides.",  # no indirect question
+        "The decline of the coal towns was inevitable.",  # not denied
+        "No one said whether the talks would resume.",  # a silence, not an uncertainty
+        "The result is far from the target.",
+    ],
+)
+def test_no_denied_knowing_without_a_question_or_a_denial(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated", "proposition"),
+    [
+        ("We do not expect a negotiated settlement before 2027.", "expect", True, "a negotiated settlement"),
+        ("Economists predict a sharp slowdown next year.", "predict", False, "a sharp slowdown next year"),
+        ("Officials anticipate further attacks on shipping.", "anticipate", False, "further attacks on shipping"),
+    ],
+)
+def test_an_expected_event_named_by_a_noun_is_a_judgement(bare_nlp, table, text, phrase, negated, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["negated"]) == (phrase, "assess-verb", negated)
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize("text", [
+    "Expect delays on the motorway this weekend.",  # an imperative
+    "Nobody expected that.",
+    "The ministry expects a full explanation from the embassy.",  # a demand
+])
+def test_no_expected_event_without_a_holder_or_a_noun(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("It is our assessment that the PLA would struggle to sustain an amphibious operation.", "assessment",
+         "the PLA would struggle to sustain an amphibious operation"),
+        ("Our assessment remains that the regime will survive.", "assessment", "the regime will survive"),
+        ("My best guess is that the talks stall.", "guess", "the talks stall"),
+        ("In our judgment, the junta will hold elections late.", "In our judgment", "the junta will hold elections late"),
+    ],
+)
+def test_a_judgement_noun_holds_the_clause_its_copula_or_frame_opens(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["assessor"]) == (phrase, "assess-verb", "author")
+    assert text[record["proposition"][0] : record["proposition"][1]] == proposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The estimate is too high for the ministry.",  # no clause
+        "The engineers were in assessment of the damage.",  # no one's judgement
+        "The problem is that the bridge is closed.",  # no judgement noun
+    ],
+)
+def test_no_judgement_noun_without_a_clause_or_a_holder(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Moscow may believe that the West will tire of the war.", "may"),
+        ("Tehran could conclude that escalation pays.", "could"),
+    ],
+)
+def test_a_judgement_under_a_modal_is_only_the_modal(bare_nlp, table, text, phrase):
+    assert phrases(found(bare_nlp, table, text), text) == [(phrase, "modal")]

@@ -64,5 +64,45 @@ def test_a_negated_proposition_takes_the_mirror_of_the_phrase(bare_nlp, table, t
 
 
 def test_a_negation_inside_the_phrase_counts_once(bare_nlp, table) -> None:
+    # the canonical form is turned once, and the record says a negation is in scope, as for
+    # "Moscow almost certainly will not withdraw" and "very likely not"
     text = "The regime is almost certainly not going to fall."
-    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", False)]
+    assert canonical(bare_nlp, table, text) == [("almost certainly not", "almost certainly not", "almost no chance", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "A deal is virtually impossible before the summit.",
+    "A deal is almost certain.",
+    "There is almost no chance of a deal before the summit.",  # a band's name, not a negation
+])
+def test_a_phrase_without_a_negation_word_is_not_negated(bare_nlp, table, text) -> None:
+    assert [r[3] for r in canonical(bare_nlp, table, text)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated"),
+    [
+        ("An attack is not more likely than last year.", "not more likely", True),
+        ("A deal is no more likely now.", "no more likely", True),
+        ("Sanctions have made a negotiated exit less likely, not more.", "less likely", False),  # a contrast after it
+    ],
+)
+def test_a_comparative_is_negated_only_by_a_negation_before_it(bare_nlp, table, text, phrase, negated) -> None:
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert (text[record["phrase"][0] : record["phrase"][1]], record["category"], record["negated"]) == (phrase, "comparative", negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "band", "phia"),
+    [
+        ("There is no realistic possibility that the regime will fall this year.", "no realistic possibility", "unlikely", "unlikely"),
+        ("A collapse of the regime is not a realistic possibility.", "realistic possibility", "unlikely", "unlikely"),
+        ("There is a realistic possibility that the regime will fall.", "realistic possibility", "roughly even chance",
+         "realistic possibility"),
+    ],
+)
+def test_a_denied_realistic_possibility_leaves_the_proposition_unlikely(bare_nlp, table, text, phrase, band, phia) -> None:
+    for scale, expected in (("icd203", band), ("phia", phia)):
+        (record,) = find_assessments(bare_nlp(text), [], [], table, scale).assessments
+        assert (text[record["phrase"][0] : record["phrase"][1]], record["band"]) == (phrase, expected)
+        assert record["negated"] == (expected == "unlikely")

@@ -16,7 +16,7 @@ def table() -> calibration.Table:
 # (sentence, [(phrase, icd203 band, negated, proposition)])
 CASES = [
     ("The chances of a deal before the summit are slim.", [("slim", "very unlikely", False, "a deal")]),
-    ("The odds of a breakthrough in Geneva remain low.", [("low", "unlikely", False, "a breakthrough in Geneva")]),
+    ("The odds of a breakthrough in Geneva remain low.", [("remain low", "unlikely", False, "a breakthrough in Geneva")]),
     (
         "The prospect of the militia rebuilding its bases was remote.",
         [("remote", "almost no chance", False, "the militia rebuilding its bases")],
@@ -26,10 +26,17 @@ CASES = [
         [("roughly even", "roughly even chance", False, "the truce holding")],
     ),
     ("The risk of escalation is not high.", [("high", "unlikely", True, "escalation")]),
+    # "remote" after a verb of seeming grades any subject
+    ("A deal with the rebels looks remote.", [("looks remote", "almost no chance", False, "A deal with the rebels")]),
+    (
+        "The second scenario, in which the bloc intervenes, appears increasingly remote.",
+        [("appears increasingly remote", "almost no chance", False, "The second scenario, in which the bloc intervenes")],
+    ),
     # must find nothing: the same words outside a likelihood predicate
     ("The village sits on high ground and the road is remote.", []),
     ("Turnout in the eastern districts was low.", []),
     ("Food prices remain high.", []),
+    ("The mountain village remains remote.", []),
 ]
 
 

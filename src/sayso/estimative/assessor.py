@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from sayso.attribution.grammar import possessed_participle
-from sayso.estimative.syntax import after_empty_it, antecedent, char_span, holder_of, speaker_name
+from sayso.estimative.syntax import after_empty_it, antecedent, char_span, holder_of, is_verb, speaker_name
 
 PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
 OWNERS = ("ORG", "NORP", "GPE")  # those that can own a group: "its leaders", "their officials"
@@ -81,7 +81,9 @@ class Assessor:
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if holder or (node.lemma_ in verbs and node.pos_ == "VERB" and not possessed_participle(node)):
+            if not holder and node.lemma_ in self.rules.clausal_judging and (previous is None or previous.dep_ != "ccomp"):
+                continue  # "should worry about things that might kill them": a feeling about a thing, no judgement
+            if holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node)):
                 subject = holder_of(node)
                 writer = self.writers_we(node)
                 if writer is not None:

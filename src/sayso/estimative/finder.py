@@ -19,7 +19,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   "there is a possibility / a chance that X" is a modal hedge like "there is potential for X"
   (a risk is not a likelihood, and "a 50% chance" is a stated number, not a hedge).
 * Attributive "likely" ("the likely successor") is estimative and is kept (rule ``word-attributive``),
-  except before a noun for a kind of person ("likely voters").
+  except before a noun for a kind of person ("likely voters"); attributive "unlikely" only before an
+  eventuality ("an unlikely scenario"; "an unlikely alliance" is a surprise); "probable cause" with
+  no determiner is the legal term.
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
   purpose, time or question clauses ("if they could", "so that they may", "how X could"),
@@ -28,10 +30,14 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   possibly", "a remote chance that X may") joins that record's ``modifiers``.
 * Judgement verbs and nouns, uncertainty, likelihood shifts, "seem/appear" and "potential" are
   ``frames``; negated capacity, threat denials, odds predicates and "cannot rule out" are
-  ``indirect``. An assessment verb over a likelihood word gives two records: the verb names the
-  judgement and its holder, the word carries the band.
+  ``indirect``; uses of the words that estimate nothing ("likely voters", "the worst possible
+  moment", past-ability "could") are ``senses``. An assessment verb over a likelihood word gives
+  two records: the verb names the judgement and its holder, the word carries the band.
 * Questions assert nothing ("Could the army hold?", also before a closing quote or a footnote
-  marker) and are skipped; so is idiomatic "as soon as possible".
+  marker) and are skipped, but a verbless answer grades them ("Will she run? Probably not.": the
+  question is its proposition); so is idiomatic "as soon as possible", and "possible" saying what can
+  be rather than what may be true ("possible to infer", "the worst possible moment", "every
+  possible resource", "made possible by").
 * "could" narrating the past is ability, not a hedge: with "only/barely/hardly" or a past-time
   marker ("last year", "ago", a year before publication) it is skipped; so are modals in a wish.
 * Confidence statements ("with high confidence") go to confidences, never to assessments; a bare
@@ -70,16 +76,17 @@ from sayso.estimative.assessor import Assessor
 from sayso.estimative.frames import Frames
 from sayso.estimative.indirect import Indirect
 from sayso.estimative.patterns import WordPatterns
+from sayso.estimative.senses import Senses
 from sayso.estimative.syntax import (
     SUBJECTS,
     char_span,
     clausal_complement,
     clause_tokens,
     contiguous,
+    in_quoted_title,
     introduces,
     is_negated,
     negation_words,
-    published_year,
     sentence_span,
     that_clause,
 )
@@ -114,7 +121,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
     names.add(lex["rule_out"]["canonical"])
-    names |= set(lex["odds"]["predicates"].values())
+    names |= {*lex["odds"]["predicates"].values(), lex["odds"]["are"]}
     return names
 
 
@@ -132,6 +139,7 @@ class _Rules:
         self.persist_verbs = frozenset(lex["persistence"]["verbs"])
         self.persist_adverbs = frozenset(lex["persistence"]["adverbs"])
         self.judging_verbs = frozenset(lex["assessor_verbs"]["judging"])
+        self.clausal_judging = frozenset(lex["assessor_verbs"]["clausal"])
         self.reporting_verbs = frozenset(lex["assessor_verbs"]["reporting"])
         self.self_references = frozenset(lex["self_references"])
         self.inferential = frozenset(lex["judgement"]["inferential"])
@@ -172,7 +180,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-class _Finder(Frames, Indirect, Assessor):
+class _Finder(Frames, Indirect, Assessor, Senses):
     def __init__(self, doc: Doc, rules: _Rules, table: Table, scale: str, voices: list[dict], attributions: list[dict]):
         self.doc, self.rules, self.table, self.scale = doc, rules, table, scale
         self.text = text_of(doc)
@@ -262,8 +270,11 @@ class _Finder(Frames, Indirect, Assessor):
     # rules
 
     def in_text(self, token: Token) -> bool:
-        """False for questions (no assessment is made) and, when passages are known, boilerplate."""
+        """False for questions (no assessment is made), quoted titles ("Why a War Is Unlikely") and,
+        when passages are known, boilerplate."""
         if self.rules.lex["skip_questions"] and self._is_question(token.sent):
+            return False
+        if in_quoted_title(token):
             return False
         if not self.voices:
             return True
@@ -337,8 +348,8 @@ class _Finder(Frames, Indirect, Assessor):
             else:
                 proposition = contiguous(clause_tokens(clause_head))
         elif first.dep_ == "amod":
-            if head.lemma_.lower() in rules.lex["attributive_kinds"]["nouns"]:
-                return  # "likely voters": a kind of voter, not an estimate
+            if self.describes(core, head):
+                return
             rule = "word-attributive"
             negation = is_negated(core, rules.negations)
             proposition = contiguous(clause_tokens(head))
@@ -349,6 +360,12 @@ class _Finder(Frames, Indirect, Assessor):
                     phrase += negation_words(negation)
                 negation, extra_negated = None, True
             proposition = contiguous(clause_tokens(head))
+        elif self.answers(core) is not None:  # "Will she run again? Probably not.": the answer grades the question
+            question = self.answers(core)
+            negation = next((t for t in core.sent if t.i == core.i + 1 and t.lower_ in rules.negations), None)
+            if negation is not None:
+                phrase.append(negation)
+            proposition = contiguous([t for t in question if not t.is_punct or t.i < question[-1].i])
         else:
             return
         if negation is not None and negation.i < core.i:
@@ -366,11 +383,14 @@ class _Finder(Frames, Indirect, Assessor):
             if qualified is not None:
                 self.qualify(qualified, record)
 
-    @staticmethod
-    def feasibility(core: Token) -> bool:
-        """"it is possible to infer X": "possible" with a to-infinitive says X can be done, not that it may be true."""
-        head = core.head if core.dep_ == "acomp" else core
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in (*core.children, *head.children))
+    def answers(self, core: Token) -> Span | None:
+        """The question a verbless answer ("Probably not.", "Maybe.") grades: the sentence before
+        it, when that one asks; None for any other word."""
+        sentence = core.sent
+        if sentence.start == 0 or any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            return None
+        before = self.doc[sentence.start - 1].sent
+        return before if self._is_question(before) else None
 
     def denied_object(self, verb: Token) -> Token | None:
         """"has no intention of X", "sees no reason to X": "no" on the object of a light verb denies
@@ -386,16 +406,23 @@ class _Finder(Frames, Indirect, Assessor):
         clause = clausal_complement(core) or (clausal_complement(head) if head.i != core.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         canonical = f"{degree.lower_} {core.lower_}"
-        self.emit([degree, core], canonical, is_negated(head, self.rules.negations), proposition, [],
-                  "comparative", category="comparative", direction=direction)
+        # "is not more likely", "no more likely"; not a contrast after it ("less likely, not more")
+        negation = is_negated(degree, self.rules.negations) or is_negated(head, self.rules.negations)
+        if negation is not None and negation.i > degree.i:
+            negation = None
+        phrase = [degree, core, *([negation] if negation is not None and negation.i == degree.i - 1 else [])]
+        self.emit(phrase, canonical, negation, proposition, [], "comparative", category="comparative", direction=direction)
 
     def phrase(self, span: Span) -> None:
         rules = self.rules
         canonical = rules.phrases[span.text.lower()]
         root = span.root
-        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod") else root
+        if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
+            return  # "the coin toss before kick-off": the thing, not the odds
+        # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
+        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
-        if root.dep_ == "advmod" and negation is None:
+        if negation is None:  # "will almost certainly not", "There is no realistic possibility that X"
             negation = is_negated(root, rules.negations)
         if negation is not None and span.start <= negation.i < span.end:
             negation = None  # "almost certainly not": the phrase's canonical form already holds it
@@ -403,7 +430,7 @@ class _Finder(Frames, Indirect, Assessor):
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
         phrase = list(span)
         self.qualified.add(head.i)
-        if negation is not None and negation.i == span.end:
+        if negation is not None and negation.i in (span.start - 1, span.end):  # "no realistic possibility", "… not"
             phrase += negation_words(negation)
         # after the phrase ("will almost certainly not", "little chance that X will not") the negation is the proposition's
         inner = negation if negation is not None and negation.i >= span.end else None
@@ -412,6 +439,10 @@ class _Finder(Frames, Indirect, Assessor):
         if inner is negation:
             negation = None
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
+        if any(t.lower_ in rules.negations and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
+            # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
+            # no chance" is a band's name: its "no" makes the noun phrase, it negates nothing)
+            record["negated"] = True
         self.qualify(head, record)
         if clause is not None:
             self.qualify(clause, record)
@@ -443,37 +474,6 @@ class _Finder(Frames, Indirect, Assessor):
         self.qualified.add(verb.i)
         if not self.stack(verb, phrase):
             self.qualify(verb, self.emit(phrase, rules.modals[token.lower_], negation, proposition, [], "modal-hedge", category="modal"))
-
-    @staticmethod
-    def concedes(verb: Token) -> bool:
-        """"X may be cheap, but Y": a "may" clause coordinated with a following "but" only concedes."""
-        buts = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
-        return any(c.dep_ == "conj" and c.i > b.i for b in buts for c in verb.children)
-
-    def past_ability(self, verb: Token) -> bool:
-        """Whether a "could" clause narrates the past: an ability adverb ("could only", "could go no
-        further") or a past-time marker in it."""
-        spec = self.rules.lex["modal_skip"]["past_ability"]
-        for c in verb.children:  # "could only watch", "could go no further"
-            if c.dep_ == "advmod" and (c.lower_ in spec["adverbs"] or any(n.lower_ == "no" for n in c.lefts)):
-                return True
-        published = published_year(self.doc)
-        for t in clause_tokens(verb):
-            if any(a.dep_ not in ("prep", "advmod", "npadvmod") for a in self._path(t, verb)[1:]):
-                continue  # "could threaten protests like those in 2022": the year dates a noun, not the verb
-            if t.lower_ in spec["words"] or (t.lower_ == "last" and t.head.lemma_.lower() in spec["time_nouns"]):
-                return True
-            if published and t.ent_type_ == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published:
-                return True
-        return False
-
-    @staticmethod
-    def _path(token: Token, top: Token) -> list[Token]:
-        """``token`` and its ancestors below ``top``."""
-        path = [token]
-        while path[-1].i != top.i and path[-1].head.i != path[-1].i:
-            path.append(path[-1].head)
-        return path[:-1]
 
     def confidence(self, span: Span) -> None:
         spec = self.rules.lex["confidence"]
@@ -517,7 +517,7 @@ class _Finder(Frames, Indirect, Assessor):
         order = {
             "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
             "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
-            "JUDGE_VERB": 3, "JUDGE_NOUN": 3,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "ODDS_ARE": 0,
         }
         matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
@@ -534,7 +534,7 @@ class _Finder(Frames, Indirect, Assessor):
                     "JUDGE_NOUN": self.judging_noun, "CAPACITY": self.capacity, "THREAT": self.threat,
                     "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
                     "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,
-                    "APPEAR": self.appearance, "POTENTIAL": self.potential,
+                    "APPEAR": self.appearance, "POTENTIAL": self.potential, "ODDS_ARE": self.odds_are,
                 }[label]
                 handler(token)
         self.attach_confidences()

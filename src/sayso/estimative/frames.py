@@ -18,6 +18,7 @@ from sayso.estimative.syntax import (
     contiguous,
     introduces,
     is_negated,
+    is_verb,
     that_clause,
 )
 
@@ -33,13 +34,18 @@ class Frames:
     # assessment verbs and nouns
 
     def judging_verb(self, verb: Token) -> None:
-        """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected"."""
+        """"we assess that X", "are expected to X", "Beijing believes X", "the outcome Putin had expected",
+        "analysts expect a cut in June"."""
         spec = self.rules.lex["judgement"]
-        if verb.pos_ != "VERB" or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
+        if not is_verb(verb) or any(introduces(c) and c.lower_ in spec["condition_marks"] for c in verb.children):
             return  # "when they believe it suits them", "if Beijing believed": a condition, not a judgement
         if verb.lemma_ in spec["suppositions"] and verb.tag_ == "VBG":
             return  # "assuming that X": a supposition, not a judgement
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or that_clause(verb, deep=True)
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in self.rules.modals for c in verb.children):
+            return  # "Moscow may believe that X": the modal is the judgement, the belief only a possibility
+        # the complement after the verb first: "A assess that X; B judges that Y" hangs A's clause on "judges" too
+        complements = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
+        clause = next(iter(complements), None) or that_clause(verb, deep=True)
         if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
             if verb.tag_ != "VBG" or clause is not None:
                 return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal
@@ -53,6 +59,11 @@ class Frames:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
             clause = self._inferred(verb)
+        if clause is None and verb.lemma_ in spec["gap_verbs"] and any(c.dep_ == "nsubj" for c in verb.children):
+            # "We do not expect a negotiated settlement before 2027": the expected event is a noun
+            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                           and not any(t.lemma_.lower() in spec["dues"] for t in c.subtree)), None)
+            # not "expects a full explanation", "a certain level of service": a demand
         gap = verb.dep_ == "relcl" and verb.lemma_ in spec["gap_verbs"] and not any(
             c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children
         )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
@@ -68,13 +79,25 @@ class Frames:
                   "assessment-verb", category="assess-verb")
 
     def judging_noun(self, noun: Token) -> None:
-        """"Beijing's belief that X", "doubts that X", "our assessment that X"."""
-        clause = that_clause(noun)
-        if clause is None:
+        """"Beijing's belief that X", "doubts that X", "our assessment that X"; the clause also on a
+        copula ("Our forecast is that X", "It is our assessment that X"); "In our judgment, X"."""
+        clause, phrase, head = that_clause(noun), [noun], noun.head
+        if clause is None and noun.dep_ in ("attr", "nsubj") and head.lemma_ in ("be", "remain"):
+            clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > noun.i and c.left_edge.lower_ == "that"), None)
+        proposition = contiguous(clause_tokens(clause)) if clause is not None else None
+        after = noun.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(noun.doc) else None
+        if clause is None and noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX") \
+                and after is not None and after.text == ",":  # a frame set off ("believed in her judgment" is trust)
+            holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if holder is None:
+                return  # "in assessment of the damage": no one's judgement
+            phrase = [head, *holder.subtree, noun]  # "In our judgment, X is unlikely": the clause the phrase opens
+            inside = {t.i for t in head.subtree}
+            proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
+        if proposition is None:
             return
         canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
-        self.emit([noun], canonical, None, contiguous(clause_tokens(clause)), [noun.lemma_],
-                  "assessment-noun", category="assess-verb")
+        self.emit(phrase, canonical, None, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
 
     @staticmethod
     def _asks(clause: Token) -> bool:
@@ -110,7 +133,7 @@ class Frames:
         known", "little is known about X", "uncertainties about X": stated as unknown, no number."""
         spec = self.rules.lex["uncertainty"]
         lower, head = word.lower_, word.head
-        negation = is_negated(word, self.rules.negations) or is_negated(head, self.rules.negations)
+        negation = is_negated(word, self.rules.negations) or is_negated(head, self.rules.negations) or self._far_from(word)
         if word.pos_ == "NOUN":
             if not any(c.dep_ == "prep" and c.lower_ in spec["noun_preps"] for c in word.children):
                 return
@@ -129,7 +152,7 @@ class Frames:
         phrase += [t for c in few for t in c.subtree if t.i < word.i]  # "Much less is publicly known"
         phrase += [c for c in word.children if c.dep_ == "auxpass" and c.i < word.i]
         if negation is not None:
-            phrase.append(negation)
+            phrase += [t for t in negation.subtree if t.i < word.i] if negation.i < word.i else [negation]
         frame = word if word.dep_ in ("ROOT", "ccomp", "advcl", "conj") else head
         if word.dep_ in ("acomp", "attr") or frame is word:
             phrase += [t for t in (frame, *frame.children) if t.dep_ in ("expl", "nsubj", "nsubjpass", "auxpass") and t.lower_ in ("it", "this", "is", "are")]
@@ -151,22 +174,46 @@ class Frames:
         self._uncertain([*frame, adjective, *[c for c in verb.children if c.dep_ == "aux"], verb], verb, None)
 
     def cannot_know(self, verb: Token) -> None:
-        """"we cannot forecast X", "could not confirm X", "do not know whether X"."""
+        """"we cannot forecast X", "could not confirm X", "do not know whether X", "nobody knows
+        what X": negated, as the statement denies knowing."""
         spec = self.rules.lex["uncertainty"]
         negation = is_negated(verb, self.rules.negations)
         auxes = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
-        if negation is None or verb.i in self.used:
+        nobody = next((c for c in verb.children if c.dep_ == "nsubj" and self._nobody(c)), None)
+        if (negation is None and nobody is None) or verb.i in self.used:
             return
-        if verb.lemma_ == "know" and not any(a.lemma_ in ("do", "can") for a in auxes):
+        if nobody is not None:  # "No one knows whether X": the subject denies the knowing
+            if verb.lemma_ != "know" or negation is not None:  # "no one said whether": a silence
+                return
+            auxes, negation = [*nobody.subtree, *auxes], nobody
+        elif verb.lemma_ == "know" and not any(a.lemma_ in ("do", "can") for a in auxes):
             return
-        if verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
+        elif verb.lemma_ != "know" and not any(a.lemma_ in ("can", "could") for a in auxes):
             return
         if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
             return  # "cannot say more", "could not tell the difference": a refusal or an inability
-        self._uncertain([*auxes, verb], verb, None)
+        self._uncertain([*auxes, verb], verb, negation)
+
+    def _nobody(self, subject: Token) -> bool:
+        """"nobody", "no one", "none of us": a subject that denies what its verb says."""
+        spec = self.rules.lex["uncertainty"]
+        return subject.lower_ in spec["nobody"] or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+    def _far_from(self, word: Token) -> Token | None:
+        """"far from certain", "by no means inevitable": a negation the parser hangs elsewhere, as
+        the object of "from" under "far", or a "by no means" phrase on the word or its copula."""
+        if word.head.lower_ == "from" and word.head.head.lower_ == "far":
+            return word.head.head
+        for node in (word, word.head):
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"):
+                means = next((g for g in prep.children if g.lower_ == "means"), None)
+                if means is not None and any(d.lower_ == "no" for d in means.children):
+                    return prep
+        return None
 
     def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
-        clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep")), None)
+        words = {t.i for t in phrase}  # not the phrase's own "by no means"
+        clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i not in words), None)
         proposition = contiguous(clause_tokens(clause)) if clause is not None else None
         canonical = self.rules.lex["uncertainty"]["canonical"]
         self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",

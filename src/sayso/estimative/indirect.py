@@ -1,7 +1,7 @@
-"""Likelihood stated indirectly: negated capacity, threat denials, odds predicates, "cannot rule out".
+"""Likelihood stated indirectly: negated capacity, threat denials, odds, "cannot rule out".
 
 "The junta cannot afford to lose another province", "the rebels pose no threat to shipping" and
-"the chances of a deal are slim" judge how likely something is without a likelihood word on it;
+"the chances of a deal are slim" or "chances are X" judge how likely something is without a likelihood word on it;
 "cannot rule out X" says X is uncertain. ``Indirect`` is mixed into the finder like ``Frames``.
 """
 
@@ -71,16 +71,51 @@ class Indirect:
         if verb.lemma_ != "be" and verb.lemma_ not in self.rules.persist_verbs:
             return
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.i > word.i or not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+        if subject is None or subject.i > word.i:
             return
+        seeming = verb.lemma_ in spec["seeming_verbs"] and word.lower_ in spec["seeming_predicates"]
+        if not seeming and not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            return  # "the village is remote"; but "a deal looks remote", "the scenario appears increasingly remote"
         phrase = [word]
         if word.i > 0 and self.doc[word.i - 1].lower_ in spec["approximators"]:
             phrase.insert(0, self.doc[word.i - 1])
-        of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
-        proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
+        modifiers = []
+        if verb.lemma_ in self.rules.persist_verbs and verb.i < word.i:  # "remain slim", "looks remote": as "remain unlikely"
+            phrase.insert(0, verb)
+            modifiers = [verb.lower_, *(c.lower_ for c in word.children if c.lower_ in self.rules.persist_adverbs)]
+        if seeming and not {subject.lemma_.lower(), subject.lower_} & set(spec["nouns"]):
+            seen = list(subject.subtree)  # what looks remote
+            while seen and seen[-1].is_punct:
+                seen.pop()
+            proposition = contiguous(seen)
+        else:
+            of = [t for c in subject.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+            proposition = contiguous([t for t in of if t.dep_ != "prep" or t.head.i != subject.i]) if of else None
         self.qualified.add(verb.i)
         canonical = spec["predicates"][word.lower_]
-        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, [], "odds-predicate")
+        self.emit(phrase, canonical, is_negated(verb, self.rules.negations), proposition, modifiers, "odds-predicate")
+
+    def odds_are(self, noun: Token) -> None:
+        """"Chances are (that) X", "the odds are X": X is probable. A predicate ("the chances are
+        slim") is ``odds``; "are" must take a clause, or sit before one as a comment ("Odds are,
+        the governor runs again")."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ != "be" or noun.i > verb.i or verb.i in self.qualified:
+            return
+        if any(c.dep_ in ("acomp", "neg", "prep") or (c.dep_ == "attr" and c.pos_ == "ADJ") for c in (*verb.children, *noun.children)):
+            return  # "the chances are good", "the odds are not", "the odds of X are": a predicate
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.i > verb.i:
+            clause = verb.head
+        if clause is None:
+            return
+        self.qualified.update((verb.i, clause.i))
+        phrase = [*[c for c in noun.children if c.dep_ == "det"], noun, verb]
+        after = [t for t in clause_tokens(clause) if t.i > verb.i]
+        while after and after[0].is_punct:
+            after.pop(0)
+        self.emit(phrase, self.rules.lex["odds"]["are"], None, contiguous(after), [], "odds-are",
+                  extra_negated=is_negated(clause, self.rules.negations) is not None)
 
     def rule_out(self, verb: Token) -> None:
         spec = self.rules.lex["rule_out"]
@@ -91,5 +126,9 @@ class Indirect:
         if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
             return
         phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
+        excluded = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if excluded is not None:  # "A collapse of the state cannot be excluded": what is not excluded
+            proposition = contiguous(list(excluded.subtree))
+        else:
+            proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
         self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")

@@ -40,7 +40,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
     return [
         TokenPattern("WORD", False, tuple(lex["words"])),
         TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
-        TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB",)),
+        TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB", "NOUN")),
         TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
         TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
         TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),
@@ -55,6 +55,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("CAPACITY", True, (cap["afford"].split()[-1], *cap["have_verbs"], *cap["lack_verbs"]), ("VERB", "AUX")),
         TokenPattern("THREAT", True, tuple(lex["threat"]["nouns"]), ("NOUN",)),
         TokenPattern("ODDS", False, tuple(lex["odds"]["predicates"]), ("ADJ", "ADV")),
+        TokenPattern("ODDS_ARE", False, tuple(lex["odds"]["are_nouns"]), ("NOUN",)),
         TokenPattern("RULE_OUT", True, tuple(lex["rule_out"]["verbs"]), ("VERB",)),
     ]
 

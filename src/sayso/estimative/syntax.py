@@ -79,6 +79,29 @@ def _balanced(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019"}
+# words a title leaves lowercase ("Why a War Is Unlikely", "The Case for a Possible Deal")
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by with as from into vs via".split())
+_TITLE_MAX = 12  # tokens: a longer quotation is speech, not a title
+
+
+def in_quoted_title(token: Token) -> bool:
+    """Whether ``token`` is in a short quotation whose words are all capitalised, small words
+    aside: a title ("a report titled "Why a War Is Unlikely"", "see ‘Possible Futures’"), whose
+    estimative words name a work rather than judge anything."""
+    sentence = token.sent
+    before = token.doc[sentence.start : token.i]
+    opener = next((t for t in reversed(before) if t.text in _QUOTES or t.text in _QUOTES.values()), None)
+    if opener is None or opener.text not in _QUOTES or (opener.text == _QUOTES[opener.text] and
+                                                        sum(t.text == opener.text for t in before) % 2 == 0):
+        return False  # no quotation open at the token
+    closer = next((t for t in token.doc[token.i : sentence.end] if t.text == _QUOTES[opener.text]), None)
+    if closer is None or closer.i - opener.i - 1 > _TITLE_MAX:
+        return False
+    words = [t for t in token.doc[opener.i + 1 : closer.i] if t.is_alpha]
+    return len(words) >= 2 and all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL for t in words)
+
+
 def sentence_span(token: Token) -> list[int]:
     """The sentence holding ``token``, without the whitespace tokens at its edges."""
     words = [t for t in token.sent if not t.is_space]
@@ -133,6 +156,15 @@ def negation_words(negation: Token) -> list[Token]:
     return [negation, after] if after.lower_ == "longer" and after.i == negation.i + 1 else [negation]
 
 
+def is_verb(token: Token) -> bool:
+    """A verb, or one the tagger took for a plural noun ("the Defense Intelligence Agency judges
+    that X": "judges" NNS) that its subject and following complement clause show to be the predicate."""
+    if token.pos_ == "VERB":
+        return True
+    return token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+
+
 def introduces(token: Token) -> bool:
     """Whether ``token`` introduces its head's clause: a mark ("if", "so") or a wh-adverb ("when")."""
     return token.dep_ == "mark" or (token.dep_ == "advmod" and token.tag_ == "WRB" and token.i < token.head.i)
@@ -155,7 +187,8 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
 
 def holder_of(node: Token) -> Token | None:
     """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
-    a possessor ("Beijing's belief"), the agent of a passive ("is expected by analysts"), the
+    a possessor ("Beijing's belief") or a named party before a noun ("the Pentagon assessment
+    that"), the agent of a passive ("is expected by analysts"), the
     holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
     "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
     which assessed"). A passive with no agent ("the navy … is expected to") and an infinitive
@@ -166,6 +199,9 @@ def holder_of(node: Token) -> Token | None:
         if subject is None:
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is None and head is node and head.pos_ == "NOUN":  # "the Pentagon assessment that", "Trump estimates that"
+            subject = next((c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1
+                            and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
         if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
             break
         if _passive(head) or after_empty_it(head):

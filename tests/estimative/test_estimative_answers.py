@@ -1,0 +1,46 @@
+"""A verbless answer to a question ("Will she run? Probably not.") grades the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso import calibration
+from sayso.estimative import find_assessments
+
+
+@pytest.fixture(scope="module")
+def table() -> calibration.Table:
+    return calibration.load_table()
+
+
+def records(bare_nlp, table, text: str) -> list[tuple]:
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
+    return [
+        (text[a["phrase"][0] : a["phrase"][1]], a["category"], a["band"], a["negated"],
+         text[a["proposition"][0] : a["proposition"][1]] if a["proposition"] else None)
+        for a in found.assessments
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Would she win a primary? Probably not.", [("Probably not", "wep", "unlikely", True, "Would she win a primary")]),
+        ("Could the governor survive a recall? Maybe.", [("Maybe", "modal", None, False, "Could the governor survive a recall")]),
+        ("Will the talks resume? Possibly, if the envoy returns.",
+         [("Possibly", "modal", None, False, "Will the talks resume")]),
+    ],
+)
+def test_a_verbless_answer_grades_the_question(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could the governor survive a recall? Nobody in the capital seems sure.",  # an answer with a verb of its own
+        "Could the governor survive a recall?",  # no answer
+    ],
+)
+def test_no_answer_no_assessment_of_the_question(bare_nlp, table, text):
+    assert [r for r in records(bare_nlp, table, text) if r[4] and r[4].startswith("Could")] == []
