@@ -239,6 +239,8 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
     if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
         return None
     words = _compound_name(name)
+    while len(words) > 2 and _is_title(words[0].text, lexicon):
+        words.pop(0)  # "Col Yuriy Ihnat, the air force spokesman": the rank is no part of the name
     # a name the tagger took for a place or a body ("Natalia Ilchenko" as GPE) beside a spokeswoman
     # is still hers; beside a role the lexicon does not know, a tagged name may be a place ("his home town, New York")
     tagged = any(e.start <= t.i < e.end for e in ents for t in words) and lemma not in lexicon["speaker_nominals"]
