@@ -136,7 +136,8 @@ class SpeakerResolver:
         if span is None:
             return self._speaker(None, mention)
         inside = ents_within(span, self.ents)
-        person = next((e for e in inside if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
+        people = [e for e in inside if e.label_ == "PERSON" and _person_name(e, self.lexicon)]
+        person = _named_by_apposition(head, people) or next(iter(people), None)
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
             name = self.canonical_person(_person_name(person, self.lexicon))
@@ -357,6 +358,15 @@ def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
 def _proper_run(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
     return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
+
+
+def _named_by_apposition(head: Token, people: list[Span]) -> Span | None:
+    """The person a role noun's apposition names ("Murray's coach, Ivan Lendl"), not the owner
+    named before it, whom the role belongs to."""
+    appos = _apposition(head)
+    if head.pos_ != "NOUN" or appos is None:
+        return None
+    return next((e for e in people if e.start <= appos.i < e.end), None)
 
 
 def _apposition(head: Token) -> Token | None:

@@ -156,8 +156,10 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
             start -= 1
         words = [t.text for t in span.doc[start : root.i + 1]]
-    else:
-        person = next((e for e in inside if e.label_ == "PERSON"), None)
+    else:  # "Murray's coach, Ivan Lendl": the person the apposition names, else the first one named
+        appos = [c.i for c in root.children if c.dep_ == "appos"]
+        people = [e for e in inside if e.label_ == "PERSON"]
+        person = next((e for e in people if any(e.start <= i < e.end for i in appos)), next(iter(people), None))
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
 
