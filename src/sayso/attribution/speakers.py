@@ -168,6 +168,8 @@ class SpeakerResolver:
             return self._speaker(self.canonical_person(titled), mention, None, None, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
+        if _one_of_a_people(head, orgs):  # "the Spaniard said": a person, whom the phrase does not name
+            return self._speaker(None, mention, None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
         job = is_office(head, self.lexicon) and not in_entity
         if (head.pos_ == "PROPN" and not job and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
@@ -358,6 +360,16 @@ def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
 def _proper_run(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
     return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
+
+
+def _one_of_a_people(head: Token, ents: list[Span]) -> bool:
+    """"the Spaniard", "an American": one person of a nationality, as sports and features name a
+    player or a witness, not the body the tagger's NORP would make of them ("the Russians" are)."""
+    return (
+        head.tag_ in ("NNP", "NN")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children)
+        and any(e.label_ == "NORP" and e.start == head.i and e.end == head.i + 1 for e in ents)
+    )
 
 
 def _named_by_apposition(head: Token, people: list[Span]) -> Span | None:
