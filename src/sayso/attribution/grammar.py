@@ -250,4 +250,6 @@ def relative_antecedent(head: Token) -> Token | None:
     if head.tag_ not in ("WP", "WDT") or head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "relcl":
         return None
     noun = clause.head  # a name only, never a place: "a gynecologist from Englewood, who said" is hers
+    if noun.pos_ == "NOUN":  # "her son, Thomas, who said …": the name set beside the noun
+        noun = next((c for c in noun.children if c.dep_ == "appos" and noun.i < c.i < clause.i), noun)
     return noun if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "NORP") else None
