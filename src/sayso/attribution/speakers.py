@@ -140,9 +140,10 @@ class SpeakerResolver:
         person = _named_by_apposition(head, people) or next(iter(people), None)
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
-            name = self.canonical_person(_person_name(person, self.lexicon))
+            own = _person_name(person, self.lexicon)
+            name = self.canonical_person(own)
             before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
-            role = _joined(before) or _apposition_role(head)
+            role = _joined(before) or _apposition_role(head) or _title_taken_in(person, own)
             org = _org_in(role, orgs, self.lexicon) if role else None
             if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
                 bodies = [e for e in orgs if e.label_ == "ORG"]
@@ -360,6 +361,14 @@ def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
 def _proper_run(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
     return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
+
+
+def _title_taken_in(person: Span, name: str) -> str:
+    """The title the tagger took into a person ("Treasurer Michael O'Dwyer"): the words of the
+    entity before the name it gives."""
+    words = clean_name(person).split()
+    kept = name.split()
+    return " ".join(words[: len(words) - len(kept)]) if kept and words[-len(kept) :] == kept else ""
 
 
 def _one_of_a_people(head: Token, ents: list[Span]) -> bool:
