@@ -167,7 +167,7 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     # "Asked whether …, she said, …": a report before the cue is its own, not part of this content
     own |= {t.i for c in head.lefts if c.i < verb.i and c.i in ctx.cue_verbs for t in c.subtree}
     opening = {c.i for c in head.lefts if c.dep_ == "cc" and c.i < verb.i}  # "But, as X noted, …"
-    part = [t for t in head.subtree if t.i not in own and t.i not in opening and not t.is_punct]
+    part = [t for t in head.subtree if t.i not in own and t.i not in opening and not (t.is_punct or t.is_space)]
     if len(part) < 3:
         return None
     return ctx.with_open_quote(span_of(part), verb)
