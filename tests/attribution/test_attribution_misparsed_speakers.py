@@ -150,3 +150,39 @@ def test_a_name_taken_for_the_object_speaks_with_its_apposition(bare_nlp):
         ("said", "VBD", "VERB", 12, "ROOT", "O"), (".", ".", "PUNCT", 12, "punct", "O"),
     ])
     assert _speaker_of(doc, "said") == "Gene Roe, an adviser"
+
+
+def _destroyed_and_injured(bare_nlp, noun: str, lemma: str) -> Doc:
+    """"The strike destroyed houses and injured a <noun>, Oleh Roe, the governor, said on Telegram."
+    parsed with the cue a third conjunct of "destroyed", no subject of its own, and the speaker an
+    apposition of the second conjunct's object."""
+    doc = _trailing_said(bare_nlp, [
+        ("The", "DT", "DET", 1, "det", "O"), ("strike", "NN", "NOUN", 2, "nsubj", "O"),
+        ("destroyed", "VBD", "VERB", 2, "ROOT", "O"), ("houses", "NNS", "NOUN", 2, "dobj", "O"),
+        ("and", "CC", "CCONJ", 2, "cc", "O"), ("injured", "VBD", "VERB", 2, "conj", "O"),
+        ("a", "DT", "DET", 7, "det", "O"), (noun, "NN", "NOUN", 5, "dobj", "O"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("Oleh", "NNP", "PROPN", 10, "compound", "B-PERSON"),
+        ("Roe", "NNP", "PROPN", 7, "appos", "I-PERSON"), (",", ",", "PUNCT", 10, "punct", "O"),
+        ("the", "DT", "DET", 13, "det", "O"), ("governor", "NN", "NOUN", 10, "appos", "O"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("said", "VBD", "VERB", 2, "conj", "O"),
+        ("on", "IN", "ADP", 15, "prep", "O"), ("Telegram", "NNP", "PROPN", 16, "pobj", "B-ORG"),
+        (".", ".", "PUNCT", 2, "punct", "O"),
+    ])
+    doc[7].lemma_ = lemma
+    return doc
+
+
+def test_a_trailing_cue_the_parse_joined_to_the_clause_reports_it(bare_nlp):
+    doc = _destroyed_and_injured(bare_nlp, "woman", "woman")
+    (record,) = [a for a in find_attributions(doc, [], LEXICON) if doc.text[slice(*a["cue"])] == "said"]
+    assert doc.text[slice(*record["speaker_mention"])] == "Oleh Roe, the governor"
+    assert doc.text[slice(*record["content"])] == "The strike destroyed houses and injured a woman"
+
+
+def test_a_speaker_noun_taken_for_the_object_speaks_with_its_name(bare_nlp):
+    """"…, a spokeswoman, Oleh Roe, …, said": the apposition names the spokeswoman, who is no
+    object of the clause; the apposition alone is not the speaker."""
+    doc = _destroyed_and_injured(bare_nlp, "spokeswoman", "spokeswoman")
+    speakers = [doc.text[slice(*a["speaker_mention"])] for a in find_attributions(doc, [], LEXICON)
+                if doc.text[slice(*a["cue"])] == "said" and a["speaker_mention"]]
+    assert "Oleh Roe, the governor" not in speakers

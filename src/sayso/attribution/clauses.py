@@ -21,6 +21,7 @@ from sayso.attribution.grammar import (
     gerund_subject_clause,
     is_question,
     message_like,
+    speaker_hung_on_object,
     subject_set_off,
     that_complement,
     without_closing_aside,
@@ -143,10 +144,16 @@ def complement_of(ctx: Context, verb: Token) -> tuple[int, int] | None:
 
 def _trailing_cue(ctx: Context, verb: Token) -> bool:
     """"The senator remains committed, his aide told reporters.": a cue the parser coordinated
-    with the clause before it, with a subject of its own after a comma and no "and"."""
-    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ == "cc" for c in verb.head.children if verb.head.i < c.i < verb.i):
+    with the clause before it, with a subject of its own after a comma and no "and" (one joining
+    an earlier conjunct is no matter: "destroyed A and injured B, the governor said"), or a
+    speaker the parser hung on the clause's object ("injuring 11 people, the head of the region,
+    Oleh Roe, wrote on Telegram")."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
         return False
-    if subject_set_off(verb, ",") is None:
+    previous = max((c.i for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i), default=verb.head.i)
+    if any(c.dep_ == "cc" and previous < c.i < verb.i for c in verb.head.children):
+        return False
+    if subject_set_off(verb, ",") is None and speaker_hung_on_object(verb, ctx.lexicon["speaker_nominals"]) is None:
         return False
     return not any(c.dep_ in CLAUSE_DEPS or c.dep_ == "xcomp" for c in verb.children)
 
@@ -158,7 +165,8 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children)
         and not _says_something_of_its_own(ctx, verb)
     ) or _trailing_cue(ctx, verb)
-    if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None):
+    if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None
+                         or speaker_hung_on_object(verb, ctx.lexicon["speaker_nominals"]) is not None):
         return None  # "as the ministry noted", "as reported by Reuters": someone must be named
     head = verb.head
     if head.pos_ not in ("VERB", "AUX"):

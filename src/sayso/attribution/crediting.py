@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sayso.attribution.clauses import before_next_report
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.cues import cue_class_of, cue_span
-from sayso.attribution.grammar import lone_name
+from sayso.attribution.grammar import lone_name, object_apposition
 from sayso.attribution.mentions import mention_of, past_dateline
 from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import lstrip, overlap, trim
@@ -137,7 +137,7 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
             token.head.dep_ == "pobj" or quote_at(token.head.idx, ctx.quotes) is not None
         ):
             return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
-        if token.dep_ == "appos" and token.head.dep_ in ("dobj", "attr") and token.head.pos_ == "NOUN" and _set_off_speaker(ctx, token):
+        if object_apposition(token, ctx.lexicon["speaker_nominals"]):
             return token  # "The strike destroyed two houses, the head of the region, Oleh Roe, said"
         if token.dep_ == "conj" and token.ent_type_ == "PERSON" and token.head.ent_type_ in PLACE_ENTS:
             return token  # "Alarmed by the unrest in Nevada, Senator Reid, …, said": no one is joined to a place
@@ -147,16 +147,6 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
                 return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
         token = token.head
     return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
-
-
-def _set_off_speaker(ctx: Context, token: Token) -> bool:
-    """An apposition the parser hung on a common-noun object before a subjectless cue, set off by a
-    comma, that names a person or body or is a speaker noun: the cue's speaker, not a gloss on the
-    object (a name taken for the object is the speaker itself: "“…,” Gene Roe, an adviser, said")."""
-    if token.left_edge.i == 0 or ctx.doc[token.left_edge.i - 1].text != ",":
-        return False
-    named = any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree)
-    return named or token.lemma_.lower() in ctx.lexicon["speaker_nominals"]
 
 
 def _name_before_aside(ctx: Context, verb: Token, last: int) -> Token | None:
