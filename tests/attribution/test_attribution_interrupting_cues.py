@@ -88,3 +88,12 @@ def test_the_clauses_own_subject_before_the_cue_is_unchanged(bare_nlp):
         ("failed", "fail", 6, "ROOT", "VBD", "VERB"), _stop(6),
     ])
     assert _reports(doc) == [("said", ["The talks", "failed"], "Roe")]
+
+
+def test_a_paragraph_break_after_the_sentence_leaves_its_full_stop_out(rule_cue_content):
+    """The whitespace token of a paragraph break hangs on the sentence's root: the content around
+    an interrupting cue ends where the words end, whatever follows the sentence."""
+    sentence = "To prevent problems, he said, local officials should be vigilant."
+    alone = rule_cue_content(sentence)
+    assert alone == [("indirect-parenthetical", "said", "To prevent problems, he said, local officials should be vigilant")]
+    assert rule_cue_content(sentence + "\n\nThe rally ended.") == alone

@@ -1,6 +1,7 @@
 """Speakers a misparse hides or runs on: a name the parser joined to a place before it, a speaker a
-content going round its cue ran over, a report in a relative clause hung on the apposition, and a
-report joined to the end of a run of verbs in a reported clause."""
+content going round its cue ran over, a report in a relative clause hung on the apposition, a
+report joined to the end of a run of verbs in a reported clause, and a speaker hung on the object
+before a trailing cue."""
 
 from __future__ import annotations
 
@@ -106,3 +107,82 @@ def test_a_report_joined_to_the_end_of_a_run_in_a_reported_clause_is_the_reporte
         ents=["B-PERSON", "O", "O", "O", "O", "B-PERSON"] + ["O"] * 12,
     )
     assert _speaker_of(doc, "tells") == "Kasich"
+
+
+def _trailing_said(bare_nlp, rows: list[tuple[str, str, str, int, str, str]]) -> Doc:
+    """A sentence from (word, tag, pos, head, dep, entity) rows, heads absolute, no space before
+    commas or the full stop."""
+    words, tags, pos, heads, deps, ents = (list(c) for c in zip(*rows))
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "”") and w not in ("“",) for i, w in enumerate(words)]
+    lemmas = [{"said": "say", "destroyed": "destroy", "is": "be"}.get(w, w.lower()) for w in words]
+    return Doc(bare_nlp.vocab, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas, heads=heads,
+               deps=deps, ents=ents)
+
+
+def test_a_speaker_the_parse_hung_on_the_object_before_a_trailing_cue_speaks(bare_nlp):
+    """"The strike destroyed two houses, the head of the region, Oleh Roe, said." parsed with the
+    speaker an apposition of "houses" and the cue left with no subject."""
+    doc = _trailing_said(bare_nlp, [
+        ("The", "DT", "DET", 1, "det", "O"), ("strike", "NN", "NOUN", 2, "nsubj", "O"),
+        ("destroyed", "VBD", "VERB", 15, "ccomp", "O"), ("two", "CD", "NUM", 4, "nummod", "O"),
+        ("houses", "NNS", "NOUN", 2, "dobj", "O"), (",", ",", "PUNCT", 4, "punct", "O"),
+        ("the", "DT", "DET", 7, "det", "O"), ("head", "NN", "NOUN", 4, "appos", "O"),
+        ("of", "IN", "ADP", 7, "prep", "O"), ("the", "DT", "DET", 10, "det", "O"),
+        ("region", "NN", "NOUN", 8, "pobj", "O"), (",", ",", "PUNCT", 7, "punct", "O"),
+        ("Oleh", "NNP", "PROPN", 13, "compound", "B-PERSON"), ("Roe", "NNP", "PROPN", 7, "appos", "I-PERSON"),
+        (",", ",", "PUNCT", 4, "punct", "O"), ("said", "VBD", "VERB", 15, "ROOT", "O"), (".", ".", "PUNCT", 15, "punct", "O"),
+    ])
+    assert _speaker_of(doc, "said") == "the head of the region, Oleh Roe"
+    (record,) = find_attributions(doc, [], LEXICON)
+    assert doc.text[slice(*record["content"])] == "The strike destroyed two houses"
+
+
+def test_a_name_taken_for_the_object_speaks_with_its_apposition(bare_nlp):
+    """"“It is fine,” Gene Roe, an adviser, said." parsed with the name the quoted clause's
+    attribute: the name speaks, not its apposition."""
+    doc = _trailing_said(bare_nlp, [
+        ("“", "``", "PUNCT", 2, "punct", "O"), ("It", "PRP", "PRON", 2, "nsubj", "O"),
+        ("is", "VBZ", "AUX", 12, "ccomp", "O"), ("fine", "JJ", "ADJ", 2, "acomp", "O"),
+        (",", ",", "PUNCT", 2, "punct", "O"), ("”", "''", "PUNCT", 2, "punct", "O"),
+        ("Gene", "NNP", "PROPN", 7, "compound", "B-PERSON"), ("Roe", "NNP", "PROPN", 2, "attr", "I-PERSON"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("an", "DT", "DET", 10, "det", "O"),
+        ("adviser", "NN", "NOUN", 7, "appos", "O"), (",", ",", "PUNCT", 12, "punct", "O"),
+        ("said", "VBD", "VERB", 12, "ROOT", "O"), (".", ".", "PUNCT", 12, "punct", "O"),
+    ])
+    assert _speaker_of(doc, "said") == "Gene Roe, an adviser"
+
+
+def _destroyed_and_injured(bare_nlp, noun: str, lemma: str) -> Doc:
+    """"The strike destroyed houses and injured a <noun>, Oleh Roe, the governor, said on Telegram."
+    parsed with the cue a third conjunct of "destroyed", no subject of its own, and the speaker an
+    apposition of the second conjunct's object."""
+    doc = _trailing_said(bare_nlp, [
+        ("The", "DT", "DET", 1, "det", "O"), ("strike", "NN", "NOUN", 2, "nsubj", "O"),
+        ("destroyed", "VBD", "VERB", 2, "ROOT", "O"), ("houses", "NNS", "NOUN", 2, "dobj", "O"),
+        ("and", "CC", "CCONJ", 2, "cc", "O"), ("injured", "VBD", "VERB", 2, "conj", "O"),
+        ("a", "DT", "DET", 7, "det", "O"), (noun, "NN", "NOUN", 5, "dobj", "O"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("Oleh", "NNP", "PROPN", 10, "compound", "B-PERSON"),
+        ("Roe", "NNP", "PROPN", 7, "appos", "I-PERSON"), (",", ",", "PUNCT", 10, "punct", "O"),
+        ("the", "DT", "DET", 13, "det", "O"), ("governor", "NN", "NOUN", 10, "appos", "O"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("said", "VBD", "VERB", 2, "conj", "O"),
+        ("on", "IN", "ADP", 15, "prep", "O"), ("Telegram", "NNP", "PROPN", 16, "pobj", "B-ORG"),
+        (".", ".", "PUNCT", 2, "punct", "O"),
+    ])
+    doc[7].lemma_ = lemma
+    return doc
+
+
+def test_a_trailing_cue_the_parse_joined_to_the_clause_reports_it(bare_nlp):
+    doc = _destroyed_and_injured(bare_nlp, "woman", "woman")
+    (record,) = [a for a in find_attributions(doc, [], LEXICON) if doc.text[slice(*a["cue"])] == "said"]
+    assert doc.text[slice(*record["speaker_mention"])] == "Oleh Roe, the governor"
+    assert doc.text[slice(*record["content"])] == "The strike destroyed houses and injured a woman"
+
+
+def test_a_speaker_noun_taken_for_the_object_speaks_with_its_name(bare_nlp):
+    """"…, a spokeswoman, Oleh Roe, …, said": the apposition names the spokeswoman, who is no
+    object of the clause; the apposition alone is not the speaker."""
+    doc = _destroyed_and_injured(bare_nlp, "spokeswoman", "spokeswoman")
+    speakers = [doc.text[slice(*a["speaker_mention"])] for a in find_attributions(doc, [], LEXICON)
+                if doc.text[slice(*a["cue"])] == "said" and a["speaker_mention"]]
+    assert "Oleh Roe, the governor" not in speakers

@@ -23,6 +23,9 @@ def _speakers(attributions_of, text: str, cue: str) -> list[tuple[str | None, st
          ("who", "Jane Roe")),
         ("The plan was praised by the Harbor Authority, which said the new pier would open in May.", "said",
          ("which", "Harbor Authority")),
+        # the name set beside a common noun: an obituary's "her son, Thomas, who said …"
+        ("Her death was confirmed by her son, Thomas, who said she died peacefully at her home.", "said",
+         ("who", "Thomas")),
     ],
 )
 def test_a_relative_pronoun_speaks_for_the_name_it_follows(attributions_of, text, cue, expected):

@@ -69,6 +69,18 @@ def test_an_honorific_that_agrees_keeps_the_full_name(nlp) -> None:
     assert _credited(text, "Mrs. Obama") == "Michelle Obama"
 
 
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Sinn Fein leader Mary Lou McDonald said the Government had lost touch.\n\n"
+     "'People cannot afford to rent,' said Ms McDonald.", "Ms McDonald", "Mary Lou McDonald"),
+    ("Opposition Leader Kate Nguyen said the money would be better spent on hospitals.\n\n"
+     "'Ambulances are ramping outside every emergency department,' Ms Nguyen said.", "Ms Nguyen", "Kate Nguyen"),
+])
+def test_an_honorific_without_a_full_stop_is_no_first_name(nlp, text, mention, name) -> None:
+    """British style writes "Ms McDonald" with no stop, and the tagger takes the honorific into the
+    person: it is not a first name that makes her someone other than the full name given before."""
+    assert _credited(text, mention) == name
+
+
 def test_a_coordinated_name_inside_one_entity_is_kept(bare_nlp) -> None:
     """"Procter and Gamble" is one organisation, not two speakers."""
     from spacy.tokens import Span

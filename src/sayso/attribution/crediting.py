@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sayso.attribution.clauses import before_next_report
 from sayso.attribution.context import Candidate, Context
 from sayso.attribution.cues import cue_class_of, cue_span
-from sayso.attribution.grammar import lone_name
+from sayso.attribution.grammar import lone_name, object_apposition
 from sayso.attribution.mentions import mention_of, past_dateline
 from sayso.attribution.quotes import QUOTE_CHARS, quote_at
 from sayso.attribution.spans import lstrip, overlap, trim
@@ -138,6 +138,8 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
             token.head.dep_ == "pobj" or quote_at(token.head.idx, ctx.quotes) is not None
         ):
             return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
+        if object_apposition(token, ctx.lexicon["speaker_nominals"]):
+            return token  # "The strike destroyed two houses, the head of the region, Oleh Roe, said"
         if token.dep_ == "conj" and token.ent_type_ == "PERSON" and token.head.ent_type_ in PLACE_ENTS:
             return token  # "Alarmed by the unrest in Nevada, Senator Reid, …, said": no one is joined to a place
         if token.pos_ == "VERB" and token.dep_ == "conj":

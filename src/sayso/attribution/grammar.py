@@ -5,6 +5,8 @@ Pure functions of tokens; none of them knows about quotes, the lexicon or what w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -250,4 +252,35 @@ def relative_antecedent(head: Token) -> Token | None:
     if head.tag_ not in ("WP", "WDT") or head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "relcl":
         return None
     noun = clause.head  # a name only, never a place: "a gynecologist from Englewood, who said" is hers
+    if noun.pos_ == "NOUN":  # "her son, Thomas, who said …": the name set beside the noun
+        noun = next((c for c in noun.children if c.dep_ == "appos" and noun.i < c.i < clause.i), noun)
     return noun if noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG", "NORP") else None
+
+
+def object_apposition(token: Token, speaker_nouns: Iterable[str]) -> bool:
+    """An apposition the parser hung on a common-noun object, set off by a comma, that names a
+    person or body or is a speaker noun: before a subjectless trailing cue it is the speaker ("The
+    strike destroyed two houses, the head of the region, Oleh Roe, said"), not a gloss on the
+    object; a name taken for the object speaks itself ("“…,” Gene Roe, an adviser, said")."""
+    if token.dep_ != "appos" or token.head.dep_ not in ("dobj", "attr") or token.head.pos_ != "NOUN":
+        return False
+    if token.head.lemma_.lower() in speaker_nouns:
+        return False  # "…, a spokeswoman, Anna White, said": the speaker noun and its name speak together
+    if token.left_edge.i == 0 or token.doc[token.left_edge.i - 1].text != ",":
+        return False
+    return any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree) or token.lemma_.lower() in speaker_nouns
+
+
+def speaker_hung_on_object(verb: Token, speaker_nouns: Iterable[str]) -> Token | None:
+    """The ``object_apposition`` that ends at the comma right before a cue with no subject of its own."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    token = doc[verb.i - 2]
+    for _ in range(4):  # from the apposition's last word up to its head
+        if object_apposition(token, speaker_nouns) and token.right_edge.i == verb.i - 2:
+            return token
+        if token.head.i == token.i or token.head.i > verb.i:
+            return None
+        token = token.head
+    return None

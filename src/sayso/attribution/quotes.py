@@ -35,9 +35,11 @@ def _closers(pairs: list[list[str]]) -> dict[str, list[str]]:
     return {o: closers[o] for o in sorted(closers, key=len, reverse=True)}
 
 
-def _scan_paragraph(text: str, start: int, end: int, closers: dict[str, list[str]]) -> list[tuple[int, int | None]]:
+def _scan_paragraph(
+    text: str, start: int, end: int, closers: dict[str, list[str]], continued: bool = False
+) -> list[tuple[int, int | None]]:
     """Outermost quotations in one paragraph as (open index, close index or None); ``closers`` as
-    ``_closers`` gives them."""
+    ``_closers`` gives them; ``continued``: the next paragraph opens with a straight single mark."""
     openers = list(closers)
     found: list[tuple[int, int | None]] = []
     first_chars = _marks("".join(o[0] for o in openers))
@@ -54,9 +56,11 @@ def _scan_paragraph(text: str, start: int, end: int, closers: dict[str, list[str
                 # a straight single mark is a quote only where it closes in its paragraph ("in the '80s"
                 # never does), even after a plural-looking word ("the 'preparedness' of the state")
                 close = _find_close(text, i + 1, end, closers[mark], possessives=False)
-                if close is None:
+                if close is None and not (continued and text[i + 1].isupper()):
                     i += 1
                     continue
+                # unclosed, it runs on where the next paragraph opens with the mark again: the British
+                # convention for a quotation over several paragraphs ("'When I started … / 'People ask …")
             found.append((i, close))
             if close is None:
                 break
@@ -122,9 +126,11 @@ def find_quotes(text: str, pairs: list[list[str]]) -> list[Quote]:
     quotes: list[Quote] = []
     carry: Quote | None = None
     closers = _closers(pairs)  # the same for every paragraph
-    for p_start, p_end in paragraphs(text):
+    spans = paragraphs(text)
+    opens_single = [text[a:b].lstrip().startswith("'") for a, b in spans]
+    for n, (p_start, p_end) in enumerate(spans):
         stripped = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-        raw = _scan_paragraph(text, p_start, p_end, closers)
+        raw = _scan_paragraph(text, p_start, p_end, closers, n + 1 < len(spans) and opens_single[n + 1])
         if carry is not None:
             if raw and raw[0][0] == stripped:
                 o, c = raw.pop(0)

@@ -136,12 +136,14 @@ class SpeakerResolver:
         if span is None:
             return self._speaker(None, mention)
         inside = ents_within(span, self.ents)
-        person = next((e for e in inside if e.label_ == "PERSON" and _person_name(e, self.lexicon)), None)
+        people = [e for e in inside if e.label_ == "PERSON" and _person_name(e, self.lexicon)]
+        person = _named_by_apposition(head, people) or next(iter(people), None)
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
-            name = self.canonical_person(_person_name(person, self.lexicon))
+            own = _person_name(person, self.lexicon)
+            name = self.canonical_person(own)
             before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
-            role = _joined(before) or _apposition_role(head)
+            role = _joined(before) or _apposition_role(head) or _title_taken_in(person, own)
             org = _org_in(role, orgs, self.lexicon) if role else None
             if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
                 bodies = [e for e in orgs if e.label_ == "ORG"]
@@ -167,6 +169,8 @@ class SpeakerResolver:
             return self._speaker(self.canonical_person(titled), mention, None, None, "PERSON")
         if head.text in self.full_names and _bare_surname(head):
             return self._speaker(self.full_names[head.text], mention, _apposition_role(head) or None, None, "PERSON")
+        if _one_of_a_people(head, orgs):  # "the Spaniard said": a person, whom the phrase does not name
+            return self._speaker(None, mention, None, None, "PERSON")
         in_entity = any(e.start <= head.i < e.end for e in orgs)
         job = is_office(head, self.lexicon) and not in_entity
         if (head.pos_ == "PROPN" and not job and not (lemma in self.lexicon["org_words"] and head.is_lower)) or in_entity:
@@ -239,6 +243,8 @@ def _untagged_name(head: Token, ents: tuple[Span, ...], lexicon: dict[str, Any])
     if head is name and lemma not in lexicon["speaker_nominals"]:  # "Apex, the tech giant": a role it must be
         return None
     words = _compound_name(name)
+    while len(words) > 2 and _is_title(words[0].text, lexicon):
+        words.pop(0)  # "Col Yuriy Ihnat, the air force spokesman": the rank is no part of the name
     # a name the tagger took for a place or a body ("Natalia Ilchenko" as GPE) beside a spokeswoman
     # is still hers; beside a role the lexicon does not know, a tagged name may be a place ("his home town, New York")
     tagged = any(e.start <= t.i < e.end for e in ents for t in words) and lemma not in lexicon["speaker_nominals"]
@@ -355,6 +361,33 @@ def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
 def _proper_run(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and (t.pos_ == "PROPN" or t.i == head.i)]
     return " ".join(t.text for t in tokens).lstrip("-—–")  # "-Maria Lopez": a credit line's dash, glued on
+
+
+def _title_taken_in(person: Span, name: str) -> str:
+    """The title the tagger took into a person ("Treasurer Michael O'Dwyer"): the words of the
+    entity before the name it gives."""
+    words = clean_name(person).split()
+    kept = name.split()
+    return " ".join(words[: len(words) - len(kept)]) if kept and words[-len(kept) :] == kept else ""
+
+
+def _one_of_a_people(head: Token, ents: list[Span]) -> bool:
+    """"the Spaniard", "an American": one person of a nationality, as sports and features name a
+    player or a witness, not the body the tagger's NORP would make of them ("the Russians" are)."""
+    return (
+        head.tag_ in ("NNP", "NN")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children)
+        and any(e.label_ == "NORP" and e.start == head.i and e.end == head.i + 1 for e in ents)
+    )
+
+
+def _named_by_apposition(head: Token, people: list[Span]) -> Span | None:
+    """The person a role noun's apposition names ("Murray's coach, Ivan Lendl"), not the owner
+    named before it, whom the role belongs to."""
+    appos = _apposition(head)
+    if head.pos_ != "NOUN" or appos is None:
+        return None
+    return next((e for e in people if e.start <= appos.i < e.end), None)
 
 
 def _apposition(head: Token) -> Token | None:

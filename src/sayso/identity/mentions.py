@@ -150,8 +150,10 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
             start -= 1
         words = [t.text for t in span.doc[start : root.i + 1]]
-    else:
-        person = next((e for e in inside if e.label_ == "PERSON"), None)
+    else:  # "Murray's coach, Ivan Lendl": the person the apposition names, else the first one named
+        appos = [c.i for c in root.children if c.dep_ == "appos"]
+        people = [e for e in inside if e.label_ == "PERSON"]
+        person = next((e for e in people if any(e.start <= i < e.end for i in appos)), next(iter(people), None))
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
 
@@ -182,7 +184,7 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
         return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
-    given = [w for w in words[:-1] if len(w) > 1]
+    given = [w for w in words[:-1] if len(w) > 1 and not is_title(w)]  # "Ms McDonald": no first name
     if not given or any(same_first(w.casefold(), credited.first) for w in given):
         return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
     return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}
