@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from sayso import calibration
 from sayso.estimative import find_assessments
-
-
-@pytest.fixture(scope="module")
-def table() -> calibration.Table:
-    return calibration.load_table()
 
 
 def only(bare_nlp, table, text, voices=(), attributions=()):

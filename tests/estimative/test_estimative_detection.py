@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso import calibration
 from sayso.estimative import find_assessments
-
-
-@pytest.fixture(scope="module")
-def table() -> calibration.Table:
-    return calibration.load_table()
 
 
 def assess(bare_nlp, table, text: str, scale: str = "icd203"):

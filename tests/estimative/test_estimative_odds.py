@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso import calibration
 from sayso.estimative import find_assessments
-
-
-@pytest.fixture(scope="module")
-def table() -> calibration.Table:
-    return calibration.load_table()
-
 
 # (sentence, [(phrase, icd203 band, negated, proposition)])
 CASES = [
