@@ -154,9 +154,30 @@ def test_forum_plain_text_greater_than_signs_quote_nothing(text: str) -> None:
     assert document.quote_blocks == () and ">" in document.text
 
 
-def test_forum_tags_are_left_to_other_readers_in_markdown_and_html() -> None:
-    markdown = read(
-        "# Reply\n\n> a quoted line\n> and another\n\n[quote=x]kept as words[/quote]", input_format="markdown"
-    )
-    assert "[quote=x]kept as words[/quote]" in markdown.text
-    assert len(markdown.quote_blocks) == 1
+DISCOURSE = """# Re: the 4.2 update
+
+Same here, **rolling back** fixed it.
+
+[quote="wrenfield, post:3, topic:991"]
+The changelog mentions a wake mode.
+
+It keeps the radio [listening](https://example.org/notes).
+[/quote]
+
+Thanks. Quote with `[quote]`, as in:
+
+```
+[quote=you]what you reply to[/quote]
+```
+"""
+
+
+def test_forum_tags_in_markdown_are_block_quotes_named_by_their_tag() -> None:
+    document = read(DISCOURSE)
+    assert document.format == "markdown"
+    assert quoted(document.text, list(document.quote_blocks)) == [
+        ("The changelog mentions a wake mode.\n\nIt keeps the radio listening.", "wrenfield")
+    ]
+    assert "[quote=\"wrenfield" not in document.text and document.text.count("[/quote]") == 1  # the code's
+    assert "Quote with [quote], as in:" in document.text
+    assert "[quote=you]what you reply to[/quote]" in document.text

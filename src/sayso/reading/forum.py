@@ -6,7 +6,8 @@ usually, whose. It is read as Markdown's ``>`` is: the tags leave the analysed t
 stretch becomes paragraphs of its own, and each outermost quote is a ``(start, end, source)``
 span, its source the name the opening tag gives. Only tags that pair up are read, and none inside
 code (``[code]…[/code]``, fenced blocks, backticks), so a post that writes about "[quote]" tags
-keeps them as words.
+keeps them as words. In Markdown (Discourse) the tags become ``<blockquote cite="X">`` blocks
+for the Markdown reader.
 
 A post copied from the rendered page has no tags but the board's quote headers, as exact:
 "Quote from: X on DATE" (SMF) and "Originally Posted by X" (vBulletin, after a "Quote:" line)
@@ -18,6 +19,7 @@ The headers leave the text like the tags.
 
 from __future__ import annotations
 
+import html as entities
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -92,6 +94,22 @@ def read_forum_quotes(text: str) -> tuple[str, list[tuple[int, int, str | None]]
                 source = marker[3]
             depth += 1
     return "".join(parts), quotes
+
+
+def tags_as_blockquotes(markdown: str) -> str:
+    """A Markdown post (Discourse writes quotes as ``[quote="X, post:3, topic:9"]`` in Markdown)
+    with its paired quote tags turned into ``<blockquote cite="X">`` blocks, which the Markdown
+    reader quotes and names as it does any ``<blockquote>``."""
+    markers = _paired_tags(markdown, _covers([m.span() for m in _CODE.finditer(markdown)]))
+    parts, position = [], 0
+    for start, end, opening, source in markers:
+        cite = f' cite="{entities.escape(source)}"' if opening and source else ""
+        parts += [
+            markdown[position:start],
+            f"\n\n<blockquote{cite}>\n\n" if opening else "\n\n</blockquote>\n\n",
+        ]
+        position = end
+    return "".join(parts) + markdown[position:]
 
 
 def _paired_tags(text: str, in_code: Callable[[int], bool]) -> list[_Marker]:
