@@ -136,3 +136,15 @@ def test_markdown_reference_links_still_resolve_beside_footnotes() -> None:
     document = read("See [the post][1].[^a]\n\n[1]: https://example.org/p\n[^a]: A note.", input_format="markdown")
     assert document.text == "See the post.\n\nA note."
     assert [(document.text[s:e], url) for s, e, url in document.links] == [("the post", "https://example.org/p")]
+
+
+def test_markdown_blockquote_cite_names_its_source_as_in_html() -> None:
+    document = read(
+        'I read this:\n\n<blockquote cite="https://example.org/report">\nThe port stays shut.\n</blockquote>\n\n'
+        "> A plain quote.\n",
+        input_format="markdown",
+    )
+    assert [(document.text[s:e], source) for s, e, source in document.quote_blocks] == [
+        ("The port stays shut.", "https://example.org/report"),
+        ("A plain quote.", None),
+    ]

@@ -84,3 +84,23 @@ def test_voices_markup_formal_html_with_no_quote_markup_is_still_read_by_the_rul
     passages = find_voices(bare_nlp(TEXT), [], [], markup_could_quote=True)
     assert passages == find_voices(bare_nlp(TEXT), [], [])
     assert passages[1]["voice"] == "quoted"
+
+
+def test_voices_markup_forum_quote_is_a_quoted_passage_named_by_its_tag(nlp) -> None:
+    from sayso.pipeline import analyze_document
+    from sayso.reading import read
+
+    post = (
+        "Same here, I rolled back and the drain stopped.\n\n"
+        "[quote=wrenfield]Support told me to reset it, but the battery still dies overnight.[/quote]\n\n"
+        "Thanks, switching the wake mode off fixed it for me.\n"
+    )
+    analysis = analyze_document(read(post)).to_dict()
+    text = analysis["text"]
+    voices = [(text[p["start"] : p["end"]].strip(), p["voice"], p["source"]) for p in analysis["passages"]]
+    assert voices == [
+        ("Same here, I rolled back and the drain stopped.", "author", None),
+        ("Support told me to reset it, but the battery still dies overnight.", "quoted", "wrenfield"),
+        ("Thanks, switching the wake mode off fixed it for me.", "author", None),
+    ]
+    assert "quote" not in text.lower()

@@ -5,7 +5,7 @@ line-ending and control-character clean-up, HTML flattening, splitting over-long
 happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
-``markdown``, ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``markdown``, ``forum`` (BBCode quotes in plain text), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -27,6 +27,7 @@ from sayso.reading.boilerplate import find_boilerplate, load_boilerplate_pattern
 from sayso.reading.cleaning import clean_chars, clean_text, shift, split_long_paragraphs
 from sayso.reading.datelines import check_date_option, find_dateline
 from sayso.reading.decoding import check_size, decode, refuse_binary
+from sayso.reading.forum import read_forum_quotes
 from sayso.reading.html import Page, looks_like_html, looks_like_html_fragment, read_html
 from sayso.reading.language import check_english, english_share, load_language
 from sayso.reading.limits import (
@@ -75,7 +76,8 @@ class Document:
     """The text sayso analyses and what reading learned about it.
 
     ``boilerplate`` and ``quote_blocks`` are ``(start, end)`` / ``(start, end, source)`` offsets
-    into ``text``; ``quote_blocks`` are passages that markup (``<blockquote>``, ``<q>``) quoted.
+    into ``text``; ``quote_blocks`` are passages that markup (``<blockquote>``, ``<q>``, ``>``, a
+forum's ``[quote]``) quoted.
     ``links`` are ``(start, end, url)``: a Markdown link's anchor text and its target.
     ``encoding`` is the codec bytes were decoded with (None for str input); ``format`` is
     ``"html"``, ``"markdown"`` or ``"text"``.
@@ -145,7 +147,8 @@ def read(
         text, quotes, fmt, publisher = page.text, page.quotes, "html", page.publisher
         warnings.extend(page.warnings)
     else:
-        text, quotes, fmt = clean_text(raw), [], "text"
+        text, quotes = read_forum_quotes(clean_text(raw))
+        fmt = "text"
         page = Page(text)
         if not text:
             raise InputError("input is empty (nothing but control or invisible characters)")

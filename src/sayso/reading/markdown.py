@@ -5,7 +5,9 @@ not a guess, says whose words a paragraph is, as it does for HTML. Every block (
 heading, list item, code block) becomes its own paragraph of the analysed text, separated by a
 blank line; inline markup is dropped, links keep their anchor text and images, HTML tags,
 Liquid/Hugo tags and footnote labels go. Front matter gives title, author and date. An HTML
-block ends where its element closes, as in Jekyll's kramdown, not at the next blank line.
+block ends where its element closes, as in Jekyll's kramdown, not at the next blank line. A
+``<blockquote cite="…">`` names its source, as in HTML, and a forum's ``[quote=X]…[/quote]``
+(Discourse posts are Markdown) is read as one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sayso.reading.cleaning import clean_chars
 from sayso.reading.datelines import iso_date
+from sayso.reading.forum import tags_as_blockquotes
 
 # Template tags a static-site generator expands (Liquid, Hugo shortcodes).
 _TEMPLATE_TAGS = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}|\{\{.*?\}\}", re.S)
@@ -40,6 +43,7 @@ _UNCOUNTED_TAGS = frozenset(
      "wbr", "p", "li"}
 )
 _HREF = re.compile(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+_CITE = re.compile(r"""\bcite\s*=\s*(?:"([^"]*)"|'([^']*)'|([^"'\s>]+))""", re.I)
 _FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
 _FRONT_FIELD = re.compile(r"^(\w+)\s*[:=]\s*(.*?)\s*$", re.M)
 
@@ -93,7 +97,7 @@ def read_markdown(source: str) -> MarkdownPage:
     """Flatten a Markdown post: one paragraph per block, excerpts as ``quotes`` spans."""
     meta, body = _front_matter(source)
     body = _ATTRIBUTE_LISTS.sub("", _TEMPLATE_TAGS.sub("", body))
-    body = _FOOTNOTE_LABEL.sub("", _FOOTNOTE_DEFINITION.sub(r"\1", body))
+    body = tags_as_blockquotes(_FOOTNOTE_LABEL.sub("", _FOOTNOTE_DEFINITION.sub(r"\1", body)))
     builder = _Builder()
     _read_blocks(body, builder, {})
     text, quotes, links = builder.result()
@@ -185,6 +189,7 @@ class _Builder:
         self.html_quote_depth = 0
         self.html_depth = 0  # container elements HTML blocks opened and have not closed
         self.quote_start: int | None = None
+        self.quote_source: str | None = None  # an outermost <blockquote>'s cite
         self.quotes: list[tuple[int, int, str | None]] = []
         self.links: list[tuple[int, int, str]] = []
         self.href: list[str | None] = []
@@ -236,7 +241,7 @@ class _Builder:
                 href = _HREF.search(match.group(3) or "")
                 self._open_link(entities.unescape(href.group(1)) if href else None)
         elif name == "blockquote":
-            self._html_quote(closing)
+            self._html_quote(closing, match.group(3))
         elif name in ("br", "p", "div", "li") and closing is False and self.current:
             self.add(" ")
 
@@ -258,23 +263,29 @@ class _Builder:
             elif name in _HTML_BLOCK_TAGS:
                 self.end_paragraph()
                 if name == "blockquote":
-                    self._html_quote(closing)
+                    self._html_quote(closing, match.group(3))
         self.add(_ANY_SPACE.sub(" ", entities.unescape(content[position:])))
         self.end_paragraph()
 
-    def _html_quote(self, closing: bool) -> None:
+    def _html_quote(self, closing: bool, attributes: str | None) -> None:
+        """Open or close a ``<blockquote>``; an outermost one's ``cite`` names its source, as in HTML."""
+        self.end_paragraph()
         if closing:
-            self.end_paragraph()
             self.html_quote_depth = max(0, self.html_quote_depth - 1)
             if not self._quoted():
                 self._close_quote()
-        else:
-            self.end_paragraph()
-            self.html_quote_depth += 1
+            return
+        if not self._quoted():
+            cite = _CITE.search(attributes or "")
+            source = next((g for g in cite.groups() if g is not None), "") if cite else ""
+            self.quote_source = entities.unescape(source).strip() or None
+        self.html_quote_depth += 1
 
     # --- blocks ---
     def enter_quote(self) -> None:
         self.end_paragraph()
+        if not self._quoted():
+            self.quote_source = None
         self.quote_depth += 1
 
     def leave_quote(self) -> None:
@@ -288,7 +299,7 @@ class _Builder:
 
     def _close_quote(self) -> None:
         if self.quote_start is not None and self.quote_start < self.size:
-            self.quotes.append((self.quote_start, self.size, None))
+            self.quotes.append((self.quote_start, self.size, self.quote_source))
         self.quote_start = None
 
     def end_paragraph(self) -> None:

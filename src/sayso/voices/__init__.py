@@ -4,7 +4,7 @@ A passage is one paragraph (a line of text with the blank lines after it), or pa
 markup block quote starts or ends inside it. Passages tile the text: every character outside the
 boilerplate spans is in exactly one passage, in order.
 
-In HTML, markup decides: a markup quote covering at least ``markup.block_coverage`` of a
+In HTML (and in plain text whose forum ``[quote]`` tags or quote headers marked excerpts), markup decides: a markup quote covering at least ``markup.block_coverage`` of a
 paragraph's non-space characters makes the paragraph quoted (a block quote); one that runs across
 a paragraph boundary splits the paragraph at its edge; a shorter one inside a paragraph is an
 inline quotation (``<q>``) and the paragraph stays the author's, since attribution handles it.
