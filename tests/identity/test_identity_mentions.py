@@ -104,3 +104,15 @@ def test_two_names_in_apposition_are_no_one_speaker(bare_nlp) -> None:
     roberts.head, roberts.dep_ = scott, "appos"
     a = {"speaker_mention": [start, end], "speaker_name": "Dred Scott", "speaker_type": "PERSON"}
     assert own_name(doc, a)["speaker_name"] is None
+
+
+def test_a_person_noun_beside_a_name_is_that_name_not_its_owner(nlp) -> None:
+    """"The mayor's spokesman, Ivo Brandt": the spokesman is Ivo Brandt, never the mayor, and a
+    later "the spokesman" is him too."""
+    text = ("Mayor Helga Sorensen opened the new bridge on Monday.\n\n"
+            "Ms Sorensen's spokesman, Ivo Brandt, said the mayor would not attend the vote. "
+            "The spokesman added that the budget was final.")
+    speakers = _speakers(text)
+    assert speakers["Ms Sorensen's spokesman, Ivo Brandt"] == "Ivo Brandt"
+    assert speakers["The spokesman"] == "Ivo Brandt"
+

@@ -150,10 +150,38 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
             start -= 1
         words = [t.text for t in span.doc[start : root.i + 1]]
+    elif (named := appositive_name(span)) is not None:
+        words = named
     else:
         person = next((e for e in inside if e.label_ == "PERSON"), None)
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
+
+
+def appositive_name(span: Span) -> list[str] | None:
+    """The full name a person noun stands beside ("Mr Lukashenko's spokeswoman, Natalya Eismont"):
+    the words of that name, not of the owner before the noun. A name the tagger labels otherwise
+    (a place, a body: the small tagger often does) counts only where no other person is named in
+    the mention ("The secretary of CEI (Italian Episcopal Conference), Nunzio Galantino")."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() in body_nouns():
+        return None
+    people = [e for e in span_ents(span) if e.label_ == "PERSON" and e.root.dep_ != "poss"]  # not the owner
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not span.start <= child.i < span.end \
+                or child.ent_type_ == "NORP":
+            continue
+        person = next((e for e in people if e.start <= child.i < e.end), None)
+        if person is None and people:
+            continue
+        start = child.i
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == child:
+            start -= 1
+        words = person.text.split() if person is not None else [t.text for t in span.doc[start : child.i + 1]]
+        named = person_name(" ".join(words))
+        if named is not None and named.full:
+            return words
+    return None
 
 
 def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
 from sayso.identity.mentions import (
+    appositive_name,
     body_nouns,
     is_description,
     mention_span,
@@ -298,6 +299,8 @@ class Resolver:
         if not name:
             return None
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
+        if speaker:  # the credit knows its speaker's kind better than the tagger's label ("Ivo Brandt" as ORG)
+            candidate.type = type_
         candidate.roles |= roles or set()
         candidate.heads |= heads or set()
         candidate.gender = candidate.gender or gender
@@ -314,8 +317,12 @@ class Resolver:
             return
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
         role = _words(a.get("speaker_role") or "")
-        candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=set(role),
-                              heads={role[role_head_at(role, ("of", "for"))]} if role else set(), gender=_gender_of(role))
+        roles, heads = set(role), {role[role_head_at(role, ("of", "for"))]} if role else set()
+        if type_ == "PERSON" and appositive_name(span) is not None:  # "Mr Lukashenko's spokeswoman, Natalya Eismont"
+            roles |= {span.root.lemma_.lower(), *(t.lemma_.lower() for t in span.root.lefts if t.dep_ in ("amod", "compound"))}
+            heads.add(span.root.lemma_.lower())
+        candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=roles,
+                              heads=heads, gender=_gender_of(roles))
         if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
             candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 
