@@ -116,3 +116,18 @@ def test_a_person_noun_beside_a_name_is_that_name_not_its_owner(nlp) -> None:
     assert speakers["Ms Sorensen's spokesman, Ivo Brandt"] == "Ivo Brandt"
     assert speakers["The spokesman"] == "Ivo Brandt"
 
+
+def test_a_shared_surname_is_the_person_its_apposition_describes(nlp) -> None:
+    text = ("Anna Berg, the finance minister, said on Monday that the budget would protect pensions. "
+            "Separately, Karl Berg, the central bank governor, said rates would stay on hold.\n\n"
+            "Berg, the minister, told parliament that the plan had no alternative.")
+    assert _credited(text, "Berg, the minister") == "Anna Berg"
+
+
+def test_a_shared_surname_whose_apposition_fits_no_one_is_not_guessed(nlp) -> None:
+    """The latest Berg is the governor; "Berg, the former party leader" is no one the text settles."""
+    text = ("Anna Berg said on Monday that the budget would protect pensions. "
+            "Separately, Karl Berg, the central bank governor, said rates would stay on hold.\n\n"
+            "Berg, the former party leader, told parliament that the plan had no alternative.")
+    assert _credited(text, "Berg, the former party leader") is None
+

@@ -273,8 +273,27 @@ class Resolver:
                 latest = credited.get(words[0])
                 if latest is not None and here - latest[0] <= RECENT and latest[1] != name:
                     out[i] = {**a, "speaker_name": latest[1]}
+                described = self._described_as(span, self._names.surnames[words[0]], out[i]["speaker_name"])
+                if described != out[i]["speaker_name"]:
+                    out[i] = {**out[i], "speaker_name": described, "speaker_type": "PERSON" if described else None}
                 credited[words[0]] = (here, out[i]["speaker_name"])  # "Johnson … Johnson": still him
         return out
+
+    def _described_as(self, span: Span, fulls: set[str], credited: str | None) -> str | None:
+        """A shared surname that its own apposition describes ("Johnson, the former prime minister")
+        is the one full name whose titles have that head noun; none of them, and the credited
+        name's titles have another ("the speaker of the House"): no one, rather than a guess."""
+        heads = {c.lemma_.lower() for c in span.root.children
+                 if c.dep_ == "appos" and c.pos_ == "NOUN" and span.start <= c.i < span.end}
+        if not heads:
+            return credited
+        known = {full: self.candidates[full].heads for full in fulls if full in self.candidates}
+        fitting = [full for full, own in known.items() if own & heads]
+        if len(fitting) == 1:
+            return fitting[0]
+        if not fitting and credited in known and known[credited]:
+            return None
+        return credited
 
     def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
         """A surname mention credited to a full name of the other gender ("Mr. Obama" to "Michelle
