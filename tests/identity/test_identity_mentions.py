@@ -131,3 +131,18 @@ def test_a_shared_surname_whose_apposition_fits_no_one_is_not_guessed(nlp) -> No
             "Berg, the former party leader, told parliament that the plan had no alternative.")
     assert _credited(text, "Berg, the former party leader") is None
 
+
+def test_a_mention_that_writes_out_a_full_name_is_credited_the_full_name(nlp) -> None:
+    """The tagger may take only "Peskov" for a person in "Dmitry Peskov, the Kremlin spokesman"; the
+    mention writes the first name out, and a later "the spokesman" is the same full name."""
+    text = ("Kremlin rejects claims\n\n"
+            "Dmitry Peskov, the Kremlin spokesman, said on Friday that reports of troop movements were false. "
+            "The spokesman said Russia posed no threat to its neighbours.")
+    speakers = _speakers(text)
+    assert speakers["Dmitry Peskov, the Kremlin spokesman"] == "Dmitry Peskov"
+    assert speakers["The spokesman"] == "Dmitry Peskov"
+
+
+def test_a_title_before_a_surname_is_no_first_name(nlp) -> None:
+    text = "President Obradovic said on Friday that the border would stay open."
+    assert _credited(text, "President Obradovic") == "Obradovic"

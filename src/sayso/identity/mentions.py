@@ -144,7 +144,11 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
     inside = ents_within(span, ents)
     own = next((e for e in inside if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
     if own is not None:
-        words = own.text.split()
+        start = own.start  # "Dmitry Peskov" where the tagger's person is "Peskov" alone
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and not span.doc[start - 1].ent_type_ \
+                and own.start <= span.doc[start - 1].head.i < own.end and not is_title(span.doc[start - 1].text):
+            start -= 1
+        words = span.doc[start : own.end].text.split()
     elif root.pos_ == "PROPN" and person_name(root.text) is not None:  # not a title ("… Wells Fargo CEO")
         start = root.i
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
@@ -208,6 +212,8 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
             and written.surname != credited.surname.split()[-1]:
         # "Clinton campaign manager Robby Mook", "Rendell, a Clinton surrogate": the person it is headed by
         return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
+    if credited and written and written.full and not credited.full and written.surname == credited.surname:
+        return {**a, "speaker_name": " ".join(words)}  # the mention writes out the name the credit shortened
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
     given = [w for w in words[:-1] if len(w) > 1]

@@ -166,6 +166,7 @@ class Resolver:
         self._roles: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
         self._names = FullNames(doc, self._ents, self._entity_roles)
         self._said = self._honorifics()
+        self._credited_full_names(attributions)
         for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -254,6 +255,18 @@ class Resolver:
         name = " ".join(t.text for t in names)
         name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
         self._add(name, "PERSON", ent, speaker=False, roles=roles, heads=heads, gender=gender)
+
+    def _credited_full_names(self, attributions: list[dict[str, Any]]) -> None:
+        """A full name a named mention is credited with is one the article gives, though the tagger
+        took only its surname for a person ("Dmitry Peskov, the Kremlin spokesman" tagged "Peskov"):
+        a surname no tagged full name has joins it."""
+        for a in attributions:
+            name, mention = a.get("speaker_name"), a.get("speaker_mention")
+            words = (name or "").split()
+            if a.get("speaker_type") != "PERSON" or len(words) < 2 or not mention or not self.is_named(tuple(mention)):
+                continue
+            if words[-1] not in self._names.surnames and words[0].lower() not in GENDER_WORDS:
+                self._names.surnames[words[-1]] = {name}
 
     def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
