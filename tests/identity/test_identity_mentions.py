@@ -146,3 +146,21 @@ def test_a_mention_that_writes_out_a_full_name_is_credited_the_full_name(nlp) ->
 def test_a_title_before_a_surname_is_no_first_name(nlp) -> None:
     text = "President Obradovic said on Friday that the border would stay open."
     assert _credited(text, "President Obradovic") == "Obradovic"
+
+
+def test_a_man_and_a_woman_who_share_a_surname_stay_two_people(nlp) -> None:
+    """"Ms Mitchell" and "Mr Mitchell" are not one speaker, whichever full name attribution chose."""
+    text = ("Panel debates budget\n\n"
+            "Sarah Mitchell and David Mitchell, who are not related, spoke at the budget panel in Leeds. "
+            "Ms Mitchell said the plan was unfunded. Mr Mitchell said it was the best available.")
+    speakers = _speakers(text)
+    assert speakers["Ms Mitchell"] != speakers["Mr Mitchell"]
+    assert "Sarah Mitchell" not in (speakers["Mr Mitchell"],)
+
+
+def test_one_persons_honorific_and_full_name_stay_one(nlp) -> None:
+    text = ("Mayor Helga Sorensen opened the new bridge on Monday. "
+            "Ms Sorensen said the bridge was finished on time. Ms Sorensen added that it came in under budget.")
+    speakers = _speakers(text)
+    assert speakers["Ms Sorensen"] in ("Helga Sorensen", "Ms Sorensen")
+

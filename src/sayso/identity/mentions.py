@@ -216,7 +216,7 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
         return {**a, "speaker_name": " ".join(words)}  # the mention writes out the name the credit shortened
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
-    given = [w for w in words[:-1] if len(w) > 1]
+    given = [w for w in words[:-1] if len(w) > 1 and not is_title(w)]  # "Ms Mitchell" names no first name
     if not given or any(same_first(w.casefold(), credited.first) for w in given):
         return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
     return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}

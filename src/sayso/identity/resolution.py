@@ -45,6 +45,7 @@ from sayso.identity.mentions import (
     own_name,
     written_name,
 )
+from sayso.identity.names import person_name
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, role_head_at
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -114,6 +115,12 @@ def _gender_of(words: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _other_genders(one: str | None, other: str | None) -> bool:
+    """Two names whose honorifics say two people ("Ms Mitchell", "Mr Mitchell")."""
+    a, b = person_name(one or ""), person_name(other or "")
+    return a is not None and b is not None and None not in (a.gender, b.gender) and a.gender != b.gender
+
+
 class FullNames:
     """The full names of the people an article names, each with the gender its honorifics give, so
     that a single name joins its one full name (the resolver's speakers, estimative's holders)."""
@@ -175,7 +182,7 @@ class Resolver:
                 # attribution names: one body, one spelling, whichever case its article gave "the"
                 body = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
                 self._add(body.text.strip(), "ORG", ent, speaker=False)
-        self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
+        self.attributions = self._latest_speakers(self._apart_by_honorific([self._agreeing(a) for a in attributions]))
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
             self._add_speaker(a)
@@ -284,7 +291,8 @@ class Resolver:
                 credited[words[-1]] = (here, name)
             elif len(words) == 1 and len({n.split()[0] for n in self._names.surnames.get(words[0], ())}) > 1:
                 latest = credited.get(words[0])
-                if latest is not None and here - latest[0] <= RECENT and latest[1] != name:
+                if latest is not None and here - latest[0] <= RECENT and latest[1] != name \
+                        and not _other_genders(latest[1], name):
                     out[i] = {**a, "speaker_name": latest[1]}
                 described = self._described_as(span, self._names.surnames[words[0]], out[i]["speaker_name"])
                 if described != out[i]["speaker_name"]:
@@ -308,21 +316,53 @@ class Resolver:
             return None
         return credited
 
+    def _honorific_at(self, a: dict[str, Any]) -> tuple[str, str] | None:
+        """``(honorific, surname)`` of a person mention written as a surname after an honorific ("Mr Mitchell")."""
+        span = mention_span(self.doc, a.get("speaker_mention"))
+        if span is None or a.get("speaker_type") != "PERSON" or not a.get("speaker_name") or span.root.i == 0:
+            return None
+        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
+        before = self.doc[span.root.i - 1]
+        if len(words) != 1 or _gender_of([before.lower_.rstrip(".")]) is None or not self.is_named(a["speaker_mention"]):
+            return None
+        return before.text, words[0]
+
+    def _apart_by_honorific(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"Ms Mitchell said …. Mr Mitchell said …" credited to one name are two people: each is
+        credited to its own honorific and surname, since the text does not say which is the full name."""
+        genders: dict[str, set[str | None]] = {}
+        for a in attributions:
+            if (found := self._honorific_at(a)) is not None:
+                genders.setdefault(a["speaker_name"], set()).add(_gender_of([found[0].lower().rstrip(".")]))
+        mixed = {name for name, said in genders.items() if len(said) > 1}
+        out = []
+        for a in attributions:
+            found = self._honorific_at(a) if a.get("speaker_name") in mixed else None
+            out.append({**a, "speaker_name": f"{found[0]} {found[1]}"} if found else a)
+        return out
+
     def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
-        """A surname mention credited to a full name of the other gender ("Mr. Obama" to "Michelle
-        Obama") is credited to the full name of its gender, else to the surname alone."""
+        """A surname mention credited to a name of the other gender ("Mr. Obama" to "Michelle Obama",
+        "Mr Mitchell" to "Ms Mitchell") is credited to the full name of its gender, else to the
+        surname alone, with its own honorific where it has one, so that the corpus keeps the two apart."""
         credited = a.get("speaker_name")
         span = mention_span(self.doc, a.get("speaker_mention"))
         if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
             return a
         words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
-        if len(words) != 1 or self._names.genders.get(credited) is None:
+        parsed = person_name(credited)
+        credited_gender = self._names.genders.get(credited) or (parsed.gender if parsed else None)
+        if len(words) != 1 or credited_gender is None:
             return a
-        honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
+        before = self.doc[max(span.root.i - 1, 0) : span.root.i]
+        honorific = _gender_of(t.lower_.rstrip(".") for t in before)
         gender = self._surname_gender(words[0], honorific)
-        if gender is None or gender == self._names.genders[credited]:
+        if gender is None or gender == credited_gender:
             return a
-        return {**a, "speaker_name": self._names(words[0], gender)}
+        named = self._names(words[0], gender)
+        if honorific is not None and named == words[0]:
+            named = f"{before.text} {named}"
+        return {**a, "speaker_name": named}
 
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
              heads: set[str] | None = None, gender: str | None = None) -> Candidate | None:
