@@ -164,3 +164,14 @@ def test_one_persons_honorific_and_full_name_stay_one(nlp) -> None:
     speakers = _speakers(text)
     assert speakers["Ms Sorensen"] in ("Helga Sorensen", "Ms Sorensen")
 
+
+def test_one_member_of_a_party_is_no_speakers_name(nlp) -> None:
+    """"The Massachusetts Democrat" describes a person; it was credited to an organisation "Democrat"."""
+    text = ("Sen. Elizabeth Warren said the merger should be blocked. "
+            "The Massachusetts Democrat told reporters that regulators had been too slow.")
+    assert _credited(text, "The Massachusetts Democrat") in (None, "Elizabeth Warren")
+
+
+def test_a_party_that_speaks_keeps_its_name(nlp) -> None:
+    text = "The Democratic Party said on Monday that the vote would go ahead."
+    assert _credited(text, "The Democratic Party") == "Democratic Party"

@@ -78,6 +78,17 @@ def _named_apposition(root: Token) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in beside)
 
 
+def _one_member(span: Span) -> bool:
+    """"The Massachusetts Democrat", "a Republican": one member of a party or nation, a person the
+    words describe but do not name (not the party: "Democrats said", "the Democratic Party")."""
+    root = span.root
+    return (
+        root.ent_type_ == "NORP" and root.tag_ == "NNP"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in root.children)
+        and not any(e.label_ in ("PERSON", "ORG") for e in span_ents(span))
+    )
+
+
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
     is; "Malaysia's Prime Minister, Najib Razak" names its person."""
@@ -195,7 +206,7 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
     span = mention_span(doc, mention)
     if span is None or not name:
         return a
-    if is_coordinated(span) or _two_names(span):
+    if is_coordinated(span) or _two_names(span) or _one_member(span):
         return {**a, "speaker_name": None, "speaker_type": None}
     root = span.root
     if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.is_lower and root.lemma_.lower() not in message_nouns(False):
