@@ -175,3 +175,29 @@ def test_one_member_of_a_party_is_no_speakers_name(nlp) -> None:
 def test_a_party_that_speaks_keeps_its_name(nlp) -> None:
     text = "The Democratic Party said on Monday that the vote would go ahead."
     assert _credited(text, "The Democratic Party") == "Democratic Party"
+
+
+
+def test_a_name_its_apposition_calls_a_company_is_an_organisation(bare_nlp) -> None:
+    """The tagger may take "Thomson Reuters" for a person; "the parent company of Reuters" says
+    it is a body. A person noun in apposition ("Jane Roe, the company's spokeswoman") keeps a person."""
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import own_name
+
+    doc = bare_nlp("Thomson Reuters, the parent company of Reuters, said it had no comment.")
+    reuters, company = doc[1], doc[5]
+    assert (reuters.text, company.text) == ("Reuters", "company")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 8, label="ORG")]
+    company.head, company.dep_ = reuters, "appos"
+    mention = [0, doc.text.index(", said")]
+    a = {"speaker_mention": mention, "speaker_name": "Thomson Reuters", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "ORG"
+
+    doc = bare_nlp("Jane Roe, the company's spokeswoman, said talks were continuing.")
+    roe, spokeswoman = doc[1], doc[6]
+    assert (roe.text, spokeswoman.text) == ("Roe", "spokeswoman")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    spokeswoman.head, spokeswoman.dep_ = roe, "appos"
+    a = {"speaker_mention": [0, doc.text.index(", said")], "speaker_name": "Jane Roe", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "PERSON"

@@ -89,6 +89,16 @@ def _one_member(span: Span) -> bool:
     )
 
 
+def _described_as_body(span: Span) -> bool:
+    """"Thomson Reuters, the parent company of Reuters": a name its own apposition calls a body is
+    an organisation, though the tagger took it for a person's."""
+    root = span.root
+    return root.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.lemma_.lower() in body_nouns()
+        and span.start <= c.i < span.end for c in root.children
+    )
+
+
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
     is; "Malaysia's Prime Minister, Najib Razak" names its person."""
@@ -214,6 +224,8 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
     body = _owned_body(span, a)
     if body is not None:
         return {**a, "speaker_name": body, "speaker_type": "ORG"}
+    if a.get("speaker_type") == "PERSON" and _described_as_body(span):
+        return {**a, "speaker_type": "ORG"}
     if a.get("speaker_type") != "PERSON" or is_description(span, a):
         return a
     words = written_name(span, doc.ents if ents is None else ents)
