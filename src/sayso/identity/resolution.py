@@ -72,6 +72,8 @@ INTERVIEW_WORDS = {"interview", "interviews", "interviewed", "q&a", "tells", "ta
 NAME_COLON_HEADLINE = re.compile(r"^[^:]{2,40}:\s")
 OPENING_CHARS = 1000
 QA_PARAGRAPH = re.compile(r"^(?:Q[:.]|A:|QUESTION:)", re.MULTILINE)
+# A transcript's speaker label opening a paragraph: "AUSTIN: I believe …", "Mr Austin: I think …".
+SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’ -]{0,40}?):\s")
 # A title written short before a name, as a description names it ("Gov. Pence", "the governor").
 ABBREVIATED_TITLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
@@ -561,12 +563,28 @@ class Resolver:
         quote = self._enclosing_quote(offset)
         if quote is not None:
             return quote.get("speaker_name")
+        labelled = self._labelled_speaker(offset)
+        if labelled is not None:
+            return labelled
         if self.headline is None or not self._own_words:
             return None
         people = {c.name for c in self.candidates.values() if c.type == "PERSON"
                   and any(m[0] < len(self.headline) for m in c.mentions)}
         full = {name for name in people if len(name.split()) > 1}  # "Andrew Westphal", not a mis-tagged "Stardust"
         people = full if len(full) == 1 else people
+        return people.pop() if len(people) == 1 else None
+
+    def _labelled_speaker(self, offset: int) -> str | None:
+        """In a transcript, the "I" of a paragraph that opens with a speaker label ("AUSTIN: I believe
+        …") is the one person the article names with that surname ("Lloyd Austin"); a label that
+        names no one ("UPDATE:", "Q:") says nothing."""
+        text = text_of(self.doc)
+        label = SPEAKER_LABEL.match(text, text.rfind("\n", 0, offset) + 1)
+        if label is None or label.end() > offset:
+            return None
+        surname = label.group(1).split()[-1].strip(".").casefold()
+        people = {c.name for c in self.candidates.values() if c.type == "PERSON" and len(c.name.split()) > 1
+                  and c.name.split()[-1].casefold() == surname}
         return people.pop() if len(people) == 1 else None
 
     def _body(self, offset: int) -> str | None:
