@@ -116,3 +116,72 @@ def test_two_names_in_apposition_are_no_one_speaker(bare_nlp) -> None:
     roberts.head, roberts.dep_ = scott, "appos"
     a = {"speaker_mention": [start, end], "speaker_name": "Dred Scott", "speaker_type": "PERSON"}
     assert own_name(doc, a)["speaker_name"] is None
+
+
+def test_a_person_noun_beside_a_name_is_that_name_not_its_owner(nlp) -> None:
+    """"The mayor's spokesman, Ivo Brandt": the spokesman is Ivo Brandt, never the mayor, and a
+    later "the spokesman" is him too."""
+    text = ("Mayor Helga Sorensen opened the new bridge on Monday.\n\n"
+            "Ms Sorensen's spokesman, Ivo Brandt, said the mayor would not attend the vote. "
+            "The spokesman added that the budget was final.")
+    speakers = _speakers(text)
+    assert speakers["Ms Sorensen's spokesman, Ivo Brandt"] == "Ivo Brandt"
+    assert speakers["The spokesman"] == "Ivo Brandt"
+
+
+
+
+def test_a_mention_that_writes_out_a_full_name_is_credited_the_full_name(nlp) -> None:
+    """The tagger may take only "Peskov" for a person in "Dmitry Peskov, the Kremlin spokesman"; the
+    mention writes the first name out, and a later "the spokesman" is the same full name."""
+    text = ("Kremlin rejects claims\n\n"
+            "Dmitry Peskov, the Kremlin spokesman, said on Friday that reports of troop movements were false. "
+            "The spokesman said Russia posed no threat to its neighbours.")
+    speakers = _speakers(text)
+    assert speakers["Dmitry Peskov, the Kremlin spokesman"] == "Dmitry Peskov"
+    assert speakers["The spokesman"] == "Dmitry Peskov"
+
+
+def test_a_title_before_a_surname_is_no_first_name(nlp) -> None:
+    text = "President Obradovic said on Friday that the border would stay open."
+    assert _credited(text, "President Obradovic") == "Obradovic"
+
+
+
+
+def test_one_member_of_a_party_is_no_speakers_name(nlp) -> None:
+    """"The Massachusetts Democrat" describes a person; it was credited to an organisation "Democrat"."""
+    text = ("Sen. Elizabeth Warren said the merger should be blocked. "
+            "The Massachusetts Democrat told reporters that regulators had been too slow.")
+    assert _credited(text, "The Massachusetts Democrat") in (None, "Elizabeth Warren")
+
+
+def test_a_party_that_speaks_keeps_its_name(nlp) -> None:
+    text = "The Democratic Party said on Monday that the vote would go ahead."
+    assert _credited(text, "The Democratic Party") == "Democratic Party"
+
+
+
+def test_a_name_its_apposition_calls_a_company_is_an_organisation(bare_nlp) -> None:
+    """The tagger may take "Thomson Reuters" for a person; "the parent company of Reuters" says
+    it is a body. A person noun in apposition ("Jane Roe, the company's spokeswoman") keeps a person."""
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import own_name
+
+    doc = bare_nlp("Thomson Reuters, the parent company of Reuters, said it had no comment.")
+    reuters, company = doc[1], doc[5]
+    assert (reuters.text, company.text) == ("Reuters", "company")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 8, label="ORG")]
+    company.head, company.dep_ = reuters, "appos"
+    mention = [0, doc.text.index(", said")]
+    a = {"speaker_mention": mention, "speaker_name": "Thomson Reuters", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "ORG"
+
+    doc = bare_nlp("Jane Roe, the company's spokeswoman, said talks were continuing.")
+    roe, spokeswoman = doc[1], doc[6]
+    assert (roe.text, spokeswoman.text) == ("Roe", "spokeswoman")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    spokeswoman.head, spokeswoman.dep_ = roe, "appos"
+    a = {"speaker_mention": [0, doc.text.index(", said")], "speaker_name": "Jane Roe", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "PERSON"

@@ -35,3 +35,22 @@ def test_org_keys_meet_through_aliases_and_initials():
     assert org_key("the EU") == org_key("European Union")
     assert initials(org_key("Institute for the Study of War")) == org_key("ISW")
     assert is_acronym("ISW") and not is_acronym("Kremlin")
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Department of Defense", "the Defense Department"),
+    ("the Department of the Treasury", "Treasury Department"),
+    ("Ministry of Defence", "the Defence Ministry"),
+    ("The Pentagon", "Defense Department"),
+])
+def test_org_keys_meet_across_a_departments_word_order(one, other):
+    assert org_key(one) == org_key(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Department of Justice", "Department of Defense"),
+    ("Ministry of Foreign Affairs", "Ministry of Finance"),
+    ("Office of Management and Budget", "Budget Office"),
+])
+def test_org_keys_keep_different_departments_apart(one, other):
+    assert org_key(one) != org_key(other)

@@ -198,3 +198,16 @@ def test_it_takes_the_body_as_its_name_is_spelled_without_a_sentence_first_the(n
     speakers = _speakers(text)
     assert ("It", "German Foreign Ministry") in speakers
     assert not any(name and name.startswith("The ") for _, name in speakers)
+
+
+def test_self_pronoun_after_a_transcripts_speaker_label_is_the_person_with_that_surname(bare_nlp) -> None:
+    text = ("Transcript of a briefing\n\nDefense Secretary Lloyd Austin spoke with reporter Anna Kim on Tuesday.\n\n"
+            "KIM: Is the alliance ready?\n\nAUSTIN: I said last year that the alliance would be ready.")
+    assert _own_voice_i(bare_nlp, text) == "Lloyd Austin"
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "ROE", "Editor's note"])
+def test_self_pronoun_after_a_label_that_names_no_one_in_the_article_stays_null(bare_nlp, label) -> None:
+    text = ("Notes from a briefing\n\nDefense Secretary Lloyd Austin spoke with reporter Anna Kim on Tuesday.\n\n"
+            f"{label}: I said last year that the alliance would be ready.")
+    assert _own_voice_i(bare_nlp, text) is None

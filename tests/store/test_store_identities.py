@@ -13,16 +13,16 @@ from sayso.store.query import speakers
 from sayso.store.writer import Writer
 
 
-def _article(*credited: tuple[str, str], number: int = 0) -> Analysis:
-    """Document ``number``, crediting each ``(name, type)`` with one quote."""
-    text = f"Story {number}. " + " ".join(f"{name} said item {i} was true." for i, (name, _) in enumerate(credited))
+def _article(*credited: tuple[str, ...], number: int = 0) -> Analysis:
+    """Document ``number``, crediting each ``(name, type[, role])`` with one quote."""
+    text = f"Story {number}. " + " ".join(f"{name} said item {i} was true." for i, (name, *_) in enumerate(credited))
     attributions, at = [], 0
-    for i, (name, type_) in enumerate(credited):
+    for i, (name, type_, *role) in enumerate(credited):
         start = text.index(name, at)
         content = text.index(f"item {i}", start)
         attributions.append(Attribution(
             "indirect", Span.of(text, content, content + 6), None,
-            Speaker(name, Span.of(text, start, start + len(name)), None, None, type_),
+            Speaker(name, Span.of(text, start, start + len(name)), role[0] if role else None, None, type_),
         ))
         at = content
     return Analysis(text=text, passages=(Passage(0, len(text), text, "author"),), attributions=tuple(attributions))
@@ -61,6 +61,18 @@ def test_identities_need_evidence_to_join_a_surname_to_a_little_known_full_name(
     store = _store(tmp_path, (("Dred Scott", P),), (("Scott", P),), (("Bobby Scott", P), ("Scott", P)))
     found = _identities(store)
     assert found["Scott"] == "Bobby Scott"  # written out in Scott's own document, Dred Scott is not
+
+
+def test_identities_join_a_surname_to_the_full_name_that_holds_its_title(tmp_path):
+    """"Defense Secretary Austin" is the "Defense Secretary Lloyd Austin" quoted elsewhere; a lone
+    "Austin" with no title, or another title, is left alone."""
+    secretary = "Defense Secretary"
+    store = _store(tmp_path, (("Lloyd Austin", P, secretary),), (("Austin", P, secretary),))
+    assert _identities(store)["Austin"] == "Lloyd Austin"
+    for i, other in enumerate(((("Austin", P),), (("Austin", P, "coach"),))):
+        (tmp_path / str(i)).mkdir()
+        store = _store(tmp_path / str(i), (("Lloyd Austin", P, secretary),), other)
+        assert _identities(store)["Austin"] == "Austin"
 
 
 def test_identities_keep_two_people_sharing_a_surname_apart(tmp_path):

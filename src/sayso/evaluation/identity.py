@@ -5,7 +5,8 @@ The gold speakers are GUM's attribution sources (``gum-attribution-wikinews.json
 longest proper name in its chain, else null ("researchers", "the authors"). The mentions scored are
 those that do not name anyone themselves: a pronoun or a common-noun description. A prediction is
 right when it names the same person (one name's words contain the other's: "Eastman" and
-"Creswell Eastman") or when both are null.
+"Creswell Eastman", a hyphen read as a space: "Al-Maeena" and "Al Maeena"; an acronym of the
+other's initials: "KCNA") or when both are null.
 
     python -m sayso.evaluation.identity [--splits dev,test] [--genres news,interview]
 """
@@ -26,7 +27,7 @@ GUM = Path(__file__).resolve().parents[4] / "shared" / "data" / "gum" / "gum-att
 
 def _clean(name: str) -> list[str]:
     """A Wikipedia identity as words: "John_Baird_%28Canadian_politician%29" → ["john", "baird"]."""
-    name = re.sub(r"%28.*?%29|\(.*?\)", "", name.replace("_", " "))
+    name = re.sub(r"%28.*?%29|\(.*?\)", "", name.replace("_", " ").replace("-", " "))
     return [w.strip(".,").lower() for w in name.split() if len(w.strip(".,")) > 1]
 
 
@@ -34,11 +35,19 @@ def _name_words(name: str) -> set[str]:
     return set(_clean(name))
 
 
+def _initials_of(acronym: str, name: str) -> bool:
+    """"KCNA" and "Korean Central News Agency": one body, by its initials."""
+    words = _clean(name)
+    return acronym.isupper() and len(acronym) >= 2 and len(words) >= 2 and acronym.lower() == "".join(w[0] for w in words)
+
+
 def same_person(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted is None and gold is None
     a, b = _name_words(predicted), _name_words(gold)
     if a and b and (a <= b or b <= a):
+        return True
+    if _initials_of(predicted, gold) or _initials_of(gold, predicted):
         return True
     # the same surname, and one first name short for the other ("Cres"/"Creswell", "Chris"/"Christine")
     a_words, b_words = _clean(predicted), _clean(gold)

@@ -78,6 +78,27 @@ def _named_apposition(root: Token) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in beside)
 
 
+def _one_member(span: Span) -> bool:
+    """"The Massachusetts Democrat", "a Republican": one member of a party or nation, a person the
+    words describe but do not name (not the party: "Democrats said", "the Democratic Party")."""
+    root = span.root
+    return (
+        root.ent_type_ == "NORP" and root.tag_ == "NNP"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in root.children)
+        and not any(e.label_ in ("PERSON", "ORG") for e in span_ents(span))
+    )
+
+
+def _described_as_body(span: Span) -> bool:
+    """"Thomson Reuters, the parent company of Reuters": a name its own apposition calls a body is
+    an organisation, though the tagger took it for a person's."""
+    root = span.root
+    return root.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and c.lemma_.lower() in body_nouns()
+        and span.start <= c.i < span.end for c in root.children
+    )
+
+
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
     is; "Malaysia's Prime Minister, Najib Razak" names its person."""
@@ -144,18 +165,50 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
     inside = ents_within(span, ents)
     own = next((e for e in inside if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
     if own is not None:
-        words = own.text.split()
+        start = own.start  # "Dmitry Peskov" where the tagger's person is "Peskov" alone
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and not span.doc[start - 1].ent_type_ \
+                and own.start <= span.doc[start - 1].head.i < own.end and not is_title(span.doc[start - 1].text):
+            start -= 1
+        words = span.doc[start : own.end].text.split()
     elif root.pos_ == "PROPN" and person_name(root.text) is not None:  # not a title ("… Wells Fargo CEO")
         start = root.i
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
             start -= 1
         words = [t.text for t in span.doc[start : root.i + 1]]
+    elif (named := appositive_name(span)) is not None:
+        words = named
     else:  # "Murray's coach, Ivan Lendl": the person the apposition names, else the first one named
         appos = [c.i for c in root.children if c.dep_ == "appos"]
         people = [e for e in inside if e.label_ == "PERSON"]
         person = next((e for e in people if any(e.start <= i < e.end for i in appos)), next(iter(people), None))
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
+
+
+def appositive_name(span: Span) -> list[str] | None:
+    """The full name a person noun stands beside ("Mr Lukashenko's spokeswoman, Natalya Eismont"):
+    the words of that name, not of the owner before the noun. A name the tagger labels otherwise
+    (a place, a body: the small tagger often does) counts only where no other person is named in
+    the mention ("The secretary of CEI (Italian Episcopal Conference), Nunzio Galantino")."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() in body_nouns():
+        return None
+    people = [e for e in span_ents(span) if e.label_ == "PERSON" and e.root.dep_ != "poss"]  # not the owner
+    for child in root.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not span.start <= child.i < span.end \
+                or child.ent_type_ == "NORP":
+            continue
+        person = next((e for e in people if e.start <= child.i < e.end), None)
+        if person is None and people:
+            continue
+        start = child.i
+        while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == child:
+            start -= 1
+        words = person.text.split() if person is not None else [t.text for t in span.doc[start : child.i + 1]]
+        named = person_name(" ".join(words))
+        if named is not None and named.full:
+            return words
+    return None
 
 
 def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) -> dict[str, Any]:
@@ -165,7 +218,7 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
     span = mention_span(doc, mention)
     if span is None or not name:
         return a
-    if is_coordinated(span) or _two_names(span):
+    if is_coordinated(span) or _two_names(span) or _one_member(span):
         return {**a, "speaker_name": None, "speaker_type": None}
     root = span.root
     if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.is_lower and root.lemma_.lower() not in message_nouns(False):
@@ -173,6 +226,8 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
     body = _owned_body(span, a)
     if body is not None:
         return {**a, "speaker_name": body, "speaker_type": "ORG"}
+    if a.get("speaker_type") == "PERSON" and _described_as_body(span):
+        return {**a, "speaker_type": "ORG"}
     if a.get("speaker_type") != "PERSON" or is_description(span, a):
         return a
     words = written_name(span, doc.ents if ents is None else ents)
@@ -182,9 +237,11 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
             and written.surname != credited.surname.split()[-1]:
         # "Clinton campaign manager Robby Mook", "Rendell, a Clinton surrogate": the person it is headed by
         return {**a, "speaker_name": " ".join(words[-2:]) if written.full else words[-1]}
+    if credited and written and written.full and not credited.full and written.surname == credited.surname:
+        return {**a, "speaker_name": " ".join(words)}  # the mention writes out the name the credit shortened
     if not credited or not credited.full or len(words) < 2 or words[-1].casefold() != credited.surname:
         return a
-    given = [w for w in words[:-1] if len(w) > 1 and not is_title(w)]  # "Ms McDonald": no first name
+    given = [w for w in words[:-1] if len(w) > 1 and not is_title(w)]  # "Ms Mitchell" names no first name
     if not given or any(same_first(w.casefold(), credited.first) for w in given):
         return a  # "Kremlin Spokesperson Arkady Volkov", "Hillary Rodham Clinton": the same person
     return {**a, "speaker_name": f"{given[-1]} {words[-1]}"}

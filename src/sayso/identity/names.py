@@ -90,12 +90,24 @@ def same_first(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
 
 
+# "Department of Defense" is the "Defense Department", "Ministry of Defence" the "Defence Ministry".
+_OF_FORM = re.compile(r"^(?P<before>.*?)\b(?P<noun>department|ministry) of (?:the )?(?P<field>.+)$")
+
+
 def org_key(name: str) -> str:
-    """An organisation's key: normalised, "the" and a possessive dropped, aliases to one name."""
+    """An organisation's key: normalised, "the" and a possessive dropped, a government department
+    in one word order ("Department of Defense", "Defense Department"), aliases to one name."""
     key = normalise(re.sub(r"['’]s$", "", name.strip()))
     key = re.sub(r"[^\w& ]", " ", key)
     key = " ".join(key.split())
-    canonical = load_aliases().get(key)
+    aliases = load_aliases()
+    canonical = aliases.get(key)
+    if canonical:
+        key = normalise(canonical)
+    of_form = _OF_FORM.match(key)
+    if of_form:
+        key = f"{of_form['before']}{of_form['field']} {of_form['noun']}"
+    canonical = aliases.get(key)
     return normalise(canonical) if canonical else key
 
 

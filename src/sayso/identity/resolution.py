@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,23 +38,19 @@ from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
 from sayso.identity.mentions import (
+    appositive_name,
     body_nouns,
     is_description,
     mention_span,
     own_name,
-    written_name,
 )
 from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, role_head_at
+from sayso.identity.surnames import FEMALE_WORDS, GENDER_WORDS, SurnameCredits, gender_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
 BODY_PRONOUNS = {"it", "they", "them"}
 PRONOUNS = {*PERSON_PRONOUNS, *SELF_PRONOUNS, *BODY_PRONOUNS, "we", "us", "you", "one", "someone", "everyone"}
-FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman", "congresswoman",
-                "businesswoman", "mother", "wife", "daughter", "sister", "queen", "princess"}
-MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
-              "husband", "son", "brother", "king", "prince"}
-GENDER_WORDS = frozenset(FEMALE_WORDS | MALE_WORDS)
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
 # a kind of body a subject named just before is called by ("Northwind said …. The company said"); not
@@ -70,14 +66,14 @@ INTERVIEW_WORDS = {"interview", "interviews", "interviewed", "q&a", "tells", "ta
 NAME_COLON_HEADLINE = re.compile(r"^[^:]{2,40}:\s")
 OPENING_CHARS = 1000
 QA_PARAGRAPH = re.compile(r"^(?:Q[:.]|A:|QUESTION:)", re.MULTILINE)
+# A transcript's speaker label opening a paragraph: "AUSTIN: I believe …", "Mr Austin: I think …".
+SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’ -]{0,40}?):\s")
 # A title written short before a name, as a description names it ("Gov. Pence", "the governor").
 ABBREVIATED_TITLES = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
     "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "cmdr": "commander",
     "pres": "president", "amb": "ambassador", "prof": "professor", "rev": "reverend", "supt": "superintendent",
 }
-# How many sentences back a surname two people share still means the one last credited.
-RECENT = 3
 # How far back a pronoun looks for a person not just credited as a speaker, in sentences.
 WINDOW = 4
 # Score weights, chosen by a grid search on GUM train (news and interview): see docs/identity.md.
@@ -106,11 +102,6 @@ class Candidate:
 
 def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split() if w.strip(".,'’")]
-
-
-def _gender_of(words: Iterable[str]) -> str | None:
-    found = {"f" for w in words if w in FEMALE_WORDS} | {"m" for w in words if w in MALE_WORDS}
-    return found.pop() if len(found) == 1 else None
 
 
 class FullNames:
@@ -150,7 +141,7 @@ class FullNames:
         return firsts.pop() if len(firsts) == 1 else name
 
 
-class Resolver:
+class Resolver(SurnameCredits):
     """The people and bodies one article names, and the rules that map a mention onto one of them."""
 
     def __init__(self, doc: Doc, attributions: list[dict[str, Any]], ents: tuple[Span, ...] | None = None) -> None:
@@ -165,6 +156,7 @@ class Resolver:
         self._roles: dict[tuple[int, int], tuple[set[str], set[str]]] = {}
         self._names = FullNames(doc, self._ents, self._entity_roles)
         self._said = self._honorifics()
+        self._credited_full_names(attributions)
         for ent in self._ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -173,7 +165,7 @@ class Resolver:
                 # attribution names: one body, one spelling, whichever case its article gave "the"
                 body = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
                 self._add(body.text.strip(), "ORG", ent, speaker=False)
-        self.attributions = self._latest_speakers([self._agreeing(a) for a in attributions])
+        self.attributions = self._latest_speakers(self._apart_by_honorific([self._agreeing(a) for a in attributions]))
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
             self._add_speaker(a)
@@ -241,7 +233,7 @@ class Resolver:
 
     @staticmethod
     def _gender_at(ent: Span, roles: set[str]) -> str | None:
-        return _gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
+        return gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
 
     def _add_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
@@ -254,43 +246,6 @@ class Resolver:
         name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
         self._add(name, "PERSON", ent, speaker=False, roles=roles, heads=heads, gender=gender)
 
-    def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
-        says …. Johnson tells MSNBC" is not the article's other, more quoted Johnson."""
-        out = list(attributions)
-        credited: dict[str, tuple[int, str]] = {}  # surname -> (sentence, full name) of its latest full-name credit
-        for i in sorted(range(len(out)), key=lambda i: (out[i].get("speaker_mention") or [-1])[0]):
-            a, name = out[i], out[i].get("speaker_name")
-            span = mention_span(self.doc, a.get("speaker_mention"))
-            if span is None or a.get("speaker_type") != "PERSON" or not name:
-                continue
-            words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
-            here = self._sentence(span.start_char)
-            if len(words) > 1 and words[-1] == name.split()[-1]:
-                credited[words[-1]] = (here, name)
-            elif len(words) == 1 and len({n.split()[0] for n in self._names.surnames.get(words[0], ())}) > 1:
-                latest = credited.get(words[0])
-                if latest is not None and here - latest[0] <= RECENT and latest[1] != name:
-                    out[i] = {**a, "speaker_name": latest[1]}
-                credited[words[0]] = (here, out[i]["speaker_name"])  # "Johnson … Johnson": still him
-        return out
-
-    def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
-        """A surname mention credited to a full name of the other gender ("Mr. Obama" to "Michelle
-        Obama") is credited to the full name of its gender, else to the surname alone."""
-        credited = a.get("speaker_name")
-        span = mention_span(self.doc, a.get("speaker_mention"))
-        if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
-            return a
-        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
-        if len(words) != 1 or self._names.genders.get(credited) is None:
-            return a
-        honorific = _gender_of(t.lower_.rstrip(".") for t in self.doc[max(span.root.i - 1, 0) : span.root.i])
-        gender = self._surname_gender(words[0], honorific)
-        if gender is None or gender == self._names.genders[credited]:
-            return a
-        return {**a, "speaker_name": self._names(words[0], gender)}
-
     def _add(self, name: str, type_: str, span: Span, *, speaker: bool, roles: set[str] | None = None,
              heads: set[str] | None = None, gender: str | None = None) -> Candidate | None:
         """The candidate ``name`` (cleaned) names, with this mention added; None when nothing is left of it."""
@@ -298,6 +253,8 @@ class Resolver:
         if not name:
             return None
         candidate = self.candidates.setdefault(name, Candidate(name, type_))
+        if speaker:  # the credit knows its speaker's kind better than the tagger's label ("Ivo Brandt" as ORG)
+            candidate.type = type_
         candidate.roles |= roles or set()
         candidate.heads |= heads or set()
         candidate.gender = candidate.gender or gender
@@ -314,8 +271,12 @@ class Resolver:
             return
         type_ = "PERSON" if a.get("speaker_type") == "PERSON" else "ORG"
         role = _words(a.get("speaker_role") or "")
-        candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=set(role),
-                              heads={role[role_head_at(role, ("of", "for"))]} if role else set(), gender=_gender_of(role))
+        roles, heads = set(role), {role[role_head_at(role, ("of", "for"))]} if role else set()
+        if type_ == "PERSON" and appositive_name(span) is not None:  # "Mr Lukashenko's spokeswoman, Natalya Eismont"
+            roles |= {span.root.lemma_.lower(), *(t.lemma_.lower() for t in span.root.lefts if t.dep_ in ("amod", "compound"))}
+            heads.add(span.root.lemma_.lower())
+        candidate = self._add(self._names(a["speaker_name"]), type_, span, speaker=True, roles=roles,
+                              heads=heads, gender=gender_of(roles))
         if candidate is not None:  # keyed by the cleaned name: "-Craig Fehrman" is "Craig Fehrman"
             candidate.mentions[-1] = (mention[0], self._sentence(mention[0]), True, True)
 
@@ -482,12 +443,28 @@ class Resolver:
         quote = self._enclosing_quote(offset)
         if quote is not None:
             return quote.get("speaker_name")
+        labelled = self._labelled_speaker(offset)
+        if labelled is not None:
+            return labelled
         if self.headline is None or not self._own_words:
             return None
         people = {c.name for c in self.candidates.values() if c.type == "PERSON"
                   and any(m[0] < len(self.headline) for m in c.mentions)}
         full = {name for name in people if len(name.split()) > 1}  # "Andrew Westphal", not a mis-tagged "Stardust"
         people = full if len(full) == 1 else people
+        return people.pop() if len(people) == 1 else None
+
+    def _labelled_speaker(self, offset: int) -> str | None:
+        """In a transcript, the "I" of a paragraph that opens with a speaker label ("AUSTIN: I believe
+        …") is the one person the article names with that surname ("Lloyd Austin"); a label that
+        names no one ("UPDATE:", "Q:") says nothing."""
+        text = text_of(self.doc)
+        label = SPEAKER_LABEL.match(text, text.rfind("\n", 0, offset) + 1)
+        if label is None or label.end() > offset:
+            return None
+        surname = label.group(1).split()[-1].strip(".").casefold()
+        people = {c.name for c in self.candidates.values() if c.type == "PERSON" and len(c.name.split()) > 1
+                  and c.name.split()[-1].casefold() == surname}
         return people.pop() if len(people) == 1 else None
 
     def _body(self, offset: int) -> str | None:

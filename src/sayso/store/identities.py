@@ -9,7 +9,8 @@ A new row joins an identity when their names are one person or organisation by
   people share it (Donald and Ivanka Trump), the one quoted at least ``DOMINANCE`` times as often
   as the others together, never one whose gender an honorific or the pronouns credited to it
   contradict; and only when that full name is well known in the corpus (quoted in
-  ``WELL_KNOWN`` documents) or written out in one of the surname's own documents. Two full names
+  ``WELL_KNOWN`` documents), written out in one of the surname's own documents, or holding the
+  same title there. Two full names
   with different first names never join: that is how two people who share a surname stay apart.
   A surname-only identity is taken in by the first full name with that surname when no other
   full name has it, on the same evidence.
@@ -145,11 +146,18 @@ def _documents(conn: Connection, ids: list[int]) -> list[int]:
     return [d for (d,) in conn.execute(select(a.c.document_id).distinct().where(a.c.speaker_id.in_(ids)))]
 
 
+def _roles(conn: Connection, group: list[Member]) -> set[str]:
+    t = schema.speakers
+    found = conn.execute(select(t.c.role).where(t.c.id.in_([m.id for m in group]), t.c.role.is_not(None))).scalars()
+    return {" ".join(role.casefold().split()) for role in found if role.strip()}
+
+
 def _evidence(conn: Connection, bare: list[Member], full: list[Member]) -> bool:
     """A surname alone may join a full name that the corpus knows well (quoted in ``WELL_KNOWN``
-    documents or more) or that is written out in one of the surname's own documents; so a lone
+    documents or more), that is written out in one of the surname's own documents, or that holds
+    the same title ("Defense Secretary Austin", "Defense Secretary Lloyd Austin"); so a lone
     "Scott" does not join the one "Dred Scott" quoted elsewhere."""
-    if len(_documents(conn, [m.id for m in full])) >= WELL_KNOWN:
+    if len(_documents(conn, [m.id for m in full])) >= WELL_KNOWN or _roles(conn, bare) & _roles(conn, full):
         return True
     names = [m.name for m in full if m.person and m.person.full]
     d = schema.documents

@@ -1,0 +1,142 @@
+"""Credits to a surname that two people in one article may share, checked before the resolver reads them.
+
+Attribution credits "Johnson" or "Mr Mitchell" to one full name; where the article names two people
+with that surname, or a man and a woman with it, that credit can join two real people. These
+checks keep them apart: a surname is the one just credited by full name, or the one its own
+apposition describes, or no one; an honorific of the other gender is never the same person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Span
+
+from sayso.identity.mentions import mention_span, written_name
+from sayso.identity.names import person_name
+
+FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman", "congresswoman",
+                "businesswoman", "mother", "wife", "daughter", "sister", "queen", "princess"}
+MALE_WORDS = {"mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman", "father",
+              "husband", "son", "brother", "king", "prince"}
+GENDER_WORDS = frozenset(FEMALE_WORDS | MALE_WORDS)
+# How many sentences back a surname two people share still means the one last credited.
+RECENT = 3
+
+
+def gender_of(words: Iterable[str]) -> str | None:
+    found = {"f" for w in words if w in FEMALE_WORDS} | {"m" for w in words if w in MALE_WORDS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _other_genders(one: str | None, other: str | None) -> bool:
+    """Two names whose honorifics say two people ("Ms Mitchell", "Mr Mitchell")."""
+    a, b = person_name(one or ""), person_name(other or "")
+    return a is not None and b is not None and None not in (a.gender, b.gender) and a.gender != b.gender
+
+
+class SurnameCredits:
+    """The surname checks of ``sayso.identity.resolution.Resolver``, which holds the article's
+    ``doc``, entities, full names and candidates they read."""
+
+    def _credited_full_names(self, attributions: list[dict[str, Any]]) -> None:
+        """A full name a named mention is credited with is one the article gives, though the tagger
+        took only its surname for a person ("Dmitry Peskov, the Kremlin spokesman" tagged "Peskov"):
+        a surname no tagged full name has joins it."""
+        for a in attributions:
+            name, mention = a.get("speaker_name"), a.get("speaker_mention")
+            words = (name or "").split()
+            if a.get("speaker_type") != "PERSON" or len(words) < 2 or not mention or not self.is_named(tuple(mention)):
+                continue
+            if words[-1] not in self._names.surnames and words[0].lower() not in GENDER_WORDS:
+                self._names.surnames[words[-1]] = {name}
+
+    def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
+        says …. Johnson tells MSNBC" is not the article's other, more quoted Johnson."""
+        out = list(attributions)
+        credited: dict[str, tuple[int, str]] = {}  # surname -> (sentence, full name) of its latest full-name credit
+        for i in sorted(range(len(out)), key=lambda i: (out[i].get("speaker_mention") or [-1])[0]):
+            a, name = out[i], out[i].get("speaker_name")
+            span = mention_span(self.doc, a.get("speaker_mention"))
+            if span is None or a.get("speaker_type") != "PERSON" or not name:
+                continue
+            words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
+            here = self._sentence(span.start_char)
+            if len(words) > 1 and words[-1] == name.split()[-1]:
+                credited[words[-1]] = (here, name)
+            elif len(words) == 1 and len({n.split()[0] for n in self._names.surnames.get(words[0], ())}) > 1:
+                latest = credited.get(words[0])
+                if latest is not None and here - latest[0] <= RECENT and latest[1] != name \
+                        and not _other_genders(latest[1], name):
+                    out[i] = {**a, "speaker_name": latest[1]}
+                described = self._described_as(span, self._names.surnames[words[0]], out[i]["speaker_name"])
+                if described != out[i]["speaker_name"]:
+                    out[i] = {**out[i], "speaker_name": described, "speaker_type": "PERSON" if described else None}
+                credited[words[0]] = (here, out[i]["speaker_name"])  # "Johnson … Johnson": still him
+        return out
+
+    def _described_as(self, span: Span, fulls: set[str], credited: str | None) -> str | None:
+        """A shared surname that its own apposition describes ("Johnson, the former prime minister")
+        is the one full name whose titles have that head noun; none of them, and the credited
+        name's titles have another ("the speaker of the House"): no one, rather than a guess."""
+        heads = {c.lemma_.lower() for c in span.root.children
+                 if c.dep_ == "appos" and c.pos_ == "NOUN" and span.start <= c.i < span.end}
+        if not heads:
+            return credited
+        known = {full: self.candidates[full].heads for full in fulls if full in self.candidates}
+        fitting = [full for full, own in known.items() if own & heads]
+        if len(fitting) == 1:
+            return fitting[0]
+        if not fitting and credited in known and known[credited]:
+            return None
+        return credited
+
+    def _honorific_at(self, a: dict[str, Any]) -> tuple[str, str] | None:
+        """``(honorific, surname)`` of a person mention written as a surname after an honorific ("Mr Mitchell")."""
+        span = mention_span(self.doc, a.get("speaker_mention"))
+        if span is None or a.get("speaker_type") != "PERSON" or not a.get("speaker_name") or span.root.i == 0:
+            return None
+        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
+        before = self.doc[span.root.i - 1]
+        if len(words) != 1 or gender_of([before.lower_.rstrip(".")]) is None or not self.is_named(a["speaker_mention"]):
+            return None
+        return before.text, words[0]
+
+    def _apart_by_honorific(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"Ms Mitchell said …. Mr Mitchell said …" credited to one name are two people: each is
+        credited to its own honorific and surname, since the text does not say which is the full name."""
+        genders: dict[str, set[str | None]] = {}
+        for a in attributions:
+            if (found := self._honorific_at(a)) is not None:
+                genders.setdefault(a["speaker_name"], set()).add(gender_of([found[0].lower().rstrip(".")]))
+        mixed = {name for name, said in genders.items() if len(said) > 1}
+        out = []
+        for a in attributions:
+            found = self._honorific_at(a) if a.get("speaker_name") in mixed else None
+            out.append({**a, "speaker_name": f"{found[0]} {found[1]}"} if found else a)
+        return out
+
+    def _agreeing(self, a: dict[str, Any]) -> dict[str, Any]:
+        """A surname mention credited to a name of the other gender ("Mr. Obama" to "Michelle Obama",
+        "Mr Mitchell" to "Ms Mitchell") is credited to the full name of its gender, else to the
+        surname alone, with its own honorific where it has one, so that the corpus keeps the two apart."""
+        credited = a.get("speaker_name")
+        span = mention_span(self.doc, a.get("speaker_mention"))
+        if span is None or a.get("speaker_type") != "PERSON" or not credited or not self.is_named(a["speaker_mention"]):
+            return a
+        words = [w for w in written_name(span, self._ents) if w.lower() not in GENDER_WORDS]
+        parsed = person_name(credited)
+        credited_gender = self._names.genders.get(credited) or (parsed.gender if parsed else None)
+        if len(words) != 1 or credited_gender is None:
+            return a
+        before = self.doc[max(span.root.i - 1, 0) : span.root.i]
+        honorific = gender_of(t.lower_.rstrip(".") for t in before)
+        gender = self._surname_gender(words[0], honorific)
+        if gender is None or gender == credited_gender:
+            return a
+        named = self._names(words[0], gender)
+        if honorific is not None and named == words[0]:
+            named = f"{before.text} {named}"
+        return {**a, "speaker_name": named}
