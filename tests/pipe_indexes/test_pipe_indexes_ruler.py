@@ -1,7 +1,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from sayso.ruler_index import IndexedRules, index_attribute_ruler
+from sayso.pipe_indexes import IndexedRules, index_attribute_ruler
 
 WORDS = ["Y'", "all", "ai", "n't", "gon", "na", "go", " ", "There", "is", "nothin'", "to", "see", "."]
 TAGS = ["PRP", "DT", "VBP", "RB", "VBG", "TO", "VB", "_SP", "EX", "VBZ", "NN", "TO", "VB", "."]

@@ -1,14 +1,19 @@
-"""spaCy's attribute ruler (the model's tag map and its exceptions, and sayso's verb-lemma fixes)
-matched by looking the rules up from each token's values, not by trying every rule at every token.
+"""Indexes that let spaCy's rule-based pipes find their rules without a scan: the attribute ruler's
+patterns looked up from each token's values, and the lemmatizer's word lists held as sets.
 
-spaCy's ``Matcher`` tries each of the ruler's ~180 patterns at every token, and its regular
-expressions and IN / NOT_IN sets through a Python call per token: about 1.5 s CPU of the 17 s an
-article batch takes (84 PolNeAR dev articles), more than all of sayso's own steps. Nearly every
-pattern asks one token for fixed values (a tag, a lowercase form, a dependency label): those are
-found by one dictionary lookup per combination of attributes asked about. The dozen others (two
-tokens, a regular expression, a NOT_IN) are tested on the Doc's attribute columns at once; a
-pattern of any other shape (an operator, a comparison) stays with a ``Matcher`` of its own. The
-matches, and so the annotations, are the ruler's own: the same tuples, in the same order.
+The attribute ruler (the model's tag map and its exceptions, and sayso's verb-lemma fixes):
+spaCy's ``Matcher`` tries each of its ~180 patterns at every token, and its regular expressions
+and IN / NOT_IN sets through a Python call per token: about 1.5 s CPU of the 17 s an article
+batch takes (84 PolNeAR dev articles), more than all of sayso's own steps. Nearly every pattern
+asks one token for fixed values (a tag, a lowercase form, a dependency label): those are found by
+one dictionary lookup per combination of attributes asked about. The dozen others (two tokens, a
+regular expression, a NOT_IN) are tested on the Doc's attribute columns at once; a pattern of any
+other shape (an operator, a comparison) stays with a ``Matcher`` of its own. The matches, and so
+the annotations, are the ruler's own: the same tuples, in the same order.
+
+The rule lemmatizer asks whether each form its suffix rules make is a known word of the part of
+speech (``form in index``), and the model ships those words as lists (57,528 nouns): a scan per
+form, for every word not yet in its cache. As sets they answer the same at once.
 """
 
 from __future__ import annotations
@@ -161,3 +166,14 @@ def index_attribute_ruler(nlp: Language) -> None:
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
         ruler.match = IndexedRules(ruler)
+
+
+def index_lemma_tables(nlp: Language) -> None:
+    """Hold the rule lemmatizer's known words of each part of speech as sets: it only asks whether
+    a form is one of them."""
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            for pos in list(table):
+                table[pos] = frozenset(table[pos])
