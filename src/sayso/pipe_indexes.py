@@ -13,7 +13,7 @@ the annotations, are the ruler's own: the same tuples, in the same order.
 
 The rule lemmatizer asks whether each form its suffix rules make is a known word of the part of
 speech (``form in index``), and the model ships those words as lists (57,528 nouns): a scan per
-form, for every word not yet in its cache. As sets they answer the same at once.
+form, for every word not yet in its cache. A set answers the same at once.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -169,11 +170,22 @@ def index_attribute_ruler(nlp: Language) -> None:
 
 
 def index_lemma_tables(nlp: Language) -> None:
-    """Hold the rule lemmatizer's known words of each part of speech as sets: it only asks whether
-    a form is one of them."""
+    """Have the rule lemmatizer's known words of each part of speech answer ``form in words`` from a
+    set (it asks nothing else of them); they stay lists, so the pipe still saves as before."""
     if "lemmatizer" in nlp.pipe_names:
         lookups = nlp.get_pipe("lemmatizer").lookups
         if lookups.has_table("lemma_index"):
             table = lookups.get_table("lemma_index")
             for pos in list(table):
-                table[pos] = frozenset(table[pos])
+                table[pos] = KnownWords(table[pos])
+
+
+class KnownWords(list):
+    """A list of words that answers membership from a set of them, built once: never changed after."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self.members = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.members

@@ -30,8 +30,16 @@ def test_lemmas_from_word_sets_equal_those_from_the_lists():
     assert expected == ["city", "cat", "mouse", "hope", "walk", "zorb", "dog"]
     index_lemma_tables(nlp)
     lemmatizer.cache.clear()
-    assert isinstance(lemmatizer.lookups.get_table("lemma_index")["noun"], frozenset)
     assert _lemmas(nlp, lemmatizer) == expected
+
+
+def test_known_words_answer_as_the_list_does_and_still_save():
+    nlp, lemmatizer = _nlp()
+    saved = lemmatizer.to_bytes()
+    index_lemma_tables(nlp)
+    nouns = lemmatizer.lookups.get_table("lemma_index")["noun"]
+    assert nouns == ["city", "cat"] and "cat" in nouns and "dog" not in nouns
+    assert lemmatizer.to_bytes() == saved
 
 
 def test_a_pipeline_without_a_lemmatizer_is_left_alone():
