@@ -30,6 +30,7 @@ from sayso.doctext import entities_fixed, remember_text, token_texts
 from sayso.errors import ConfigError, TimeLimitError
 from sayso.identity import resolution
 from sayso.model import Analysis, from_plain
+from sayso.pipe_indexes import index_attribute_ruler, index_lemma_tables
 from sayso.reading import Document, read
 from sayso.zones import SharedZone
 
@@ -442,6 +443,8 @@ def _load(attribution_mode: str) -> Language:  # one cache key per mode, however
     split_footnote_markers(nlp)
     keep_title_abbreviations(nlp)
     correct_verb_lemmas(nlp)
+    index_attribute_ruler(nlp)  # after the last rule is added
+    index_lemma_tables(nlp)
     nlp.add_pipe("sayso_paragraphs", before="parser")
     nlp.add_pipe("sayso", config={"attribution_mode": attribution_mode})
     nlp.max_length = max(nlp.max_length, 2_500_000)
