@@ -5,7 +5,7 @@ line-ending and control-character clean-up, HTML flattening, splitting over-long
 happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
-``markdown``, ``forum`` (BBCode quotes in plain text), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``markdown``, ``forum`` (BBCode quotes in plain text), ``mail`` (an e-mail's quoted messages), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -38,6 +38,7 @@ from sayso.reading.limits import (
     MAX_REDIRECTS,
     MAX_TEXT_CHARS,
 )
+from sayso.reading.mail import looks_like_email, read_mail_quotes
 from sayso.reading.markdown import looks_like_markdown, read_markdown
 from sayso.reading.sources import check_url, fetch, read_source
 
@@ -77,7 +78,7 @@ class Document:
 
     ``boilerplate`` and ``quote_blocks`` are ``(start, end)`` / ``(start, end, source)`` offsets
     into ``text``; ``quote_blocks`` are passages that markup (``<blockquote>``, ``<q>``, ``>``, a
-forum's ``[quote]``) quoted.
+forum's ``[quote]``, an e-mail's quoted message) quoted.
     ``links`` are ``(start, end, url)``: a Markdown link's anchor text and its target.
     ``encoding`` is the codec bytes were decoded with (None for str input); ``format`` is
     ``"html"``, ``"markdown"`` or ``"text"``.
@@ -148,6 +149,8 @@ def read(
         warnings.extend(page.warnings)
     else:
         text, quotes = read_forum_quotes(clean_text(raw))
+        if not quotes and input_format is None:
+            text, quotes = read_mail_quotes(text)
         fmt = "text"
         page = Page(text)
         if not text:
@@ -192,9 +195,12 @@ def sniff_format(raw: str) -> str:
     """``"html"`` for markup pages and fragments, ``"markdown"`` for text plainly in Markdown,
     else ``"text"``. A Markdown post may open with a tag ("<img …>" then paragraphs and "> "
     quotes), so a fragment opening with an element other than a page's counts as HTML only when
-    the text is not plainly Markdown."""
+    the text is not plainly Markdown. An e-mail's quoted reply is text though its ``>`` lines look
+    like Markdown: its client's header lines are read by the e-mail reader."""
     if looks_like_html(raw):
         return "html"
+    if looks_like_email(raw):
+        return "text"
     if looks_like_markdown(raw):
         return "markdown"
     return "html" if looks_like_html_fragment(raw) else "text"
