@@ -48,6 +48,24 @@ def test_a_headline_without_a_speaker_and_a_cue_finds_nothing(attributions_of, h
     assert [a for a in attributions_of(text) if a["content"][0] < len(headline)] == []
 
 
+def test_a_title_case_line_is_a_headline_even_with_a_full_stop(attributions_of) -> None:
+    text = "City Council Announces Plan To Rebuild Harbour." + BODY
+    [found] = [a for a in attributions_of(text) if a["content"][0] < 47]
+    assert (text[slice(*found["cue"])], text[slice(*found["content"])]) == ("Announces", "Plan To Rebuild Harbour")
+    assert text[slice(*found["speaker_mention"])] == "City Council"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Tiny Village Post Office Closes Its Doors",  # a bare form in title case is a noun
+        "Firm Lands Contract With Surprise Claim About Fees",  # a clause before the cue word
+    ],
+)
+def test_a_title_case_noun_is_no_cue(attributions_of, headline) -> None:
+    assert all(a["rule"] != "headline-cue" for a in attributions_of(headline + BODY))
+
+
 def test_a_first_line_ending_in_a_full_stop_is_no_headline(attributions_of) -> None:
     text = "Senator claims budget was cooked.\n\nThe full report follows below."
     assert all(a["rule"] != "headline-cue" for a in attributions_of(text))
