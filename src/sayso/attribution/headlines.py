@@ -2,7 +2,7 @@
 
 Headline-ese (a present-tense cue, no article, no final full stop) is grammar the tagger was not
 trained on: it reads "claims" and "warn" as nouns, so the clause rules see no cue verb. A text's
-first line, when it is short, ends without a full stop and has more text below it, is read here by
+first line, when it is short, ends without a full stop (or is in title case) and has text below, is read by
 word order instead: a speaker-like noun phrase, a lexicon cue in its present form, then what was
 said. Only where no earlier rule found anything in the line.
 """
@@ -49,8 +49,8 @@ def headline_cue(ctx: Context) -> None:
 
 
 def headline(ctx: Context) -> tuple[int, int] | None:
-    """The text's first line when it reads as a headline: short, with no full stop at its end and
-    more text below it."""
+    """The text's first line when it reads as a headline: short, with more text below it and no full
+    stop at its end, unless it is in title case (PolNeAR's headlines end in one)."""
     if len(ctx.paragraphs) < 2:
         return None
     start, end = ctx.paragraphs[0]
