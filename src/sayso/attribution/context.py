@@ -34,7 +34,7 @@ RULE_NAMES = frozenset({
     "direct-colon-name", "direct-label", "direct-name-line", "running-speaker", "introduced-speaker",
     "mixed-clause", "mixed-parenthetical", "mixed-embedded", "mixed-label",
     "indirect-ccomp", "indirect-parenthetical", "indirect-object", "indirect-passive", "indirect-answer", "indirect-trailing",
-    "indirect-noun", "according-to", "in-the-words-of", "as-quoted-by", "name-colon",
+    "indirect-noun", "according-to", "in-the-words-of", "as-quoted-by", "name-colon", "headline-cue",
 })
 
 

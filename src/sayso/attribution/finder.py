@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sayso.attribution import admission, excerpts, indirect, names, standalone
+from sayso.attribution import admission, excerpts, headlines, indirect, names, standalone
 from sayso.attribution.context import Context, within
 from sayso.attribution.direct import direct_quote
 from sayso.attribution.lexicon import check_lexicon
@@ -101,6 +101,8 @@ RULES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     ("admitted-cues", admission.admitted_cues),
     # a paragraph opening with "NAME:" only where no rule above found anything in it.
     ("name-colon", _name_colons),
+    # a headline's cue the tagger read as a noun ("Trump claims …"), only where nothing above read the line.
+    ("headline-cue", headlines.headline_cue),
     # then the found contents are tidied: cut before "…, according to X", which needs every
     # sourcing phrase found; excerpts that a direct quotation repeats dropped, which needs them all.
     ("end-before-sourcing", indirect.end_before_sourcing),

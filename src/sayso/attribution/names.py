@@ -60,6 +60,7 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
     if not (
         any(e.label_ in ("PERSON", "ORG") for e in span_ents(prefix))
         or head.lemma_.lower() in ctx.lexicon["evidence_subjects"]
+        or head.lower_ in ctx.lexicon["speaker_nominals"]  # a headline's "Official: Crossing To Reopen"
         or _known_name(ctx, prefix)
         or titled_name(head, ctx.lexicon) is not None  # a briefing's "MS. ROE:", heard once or not tagged
     ):
