@@ -49,6 +49,13 @@ def test_a_new_list_item_keeps_its_line_inside_wrapped_text() -> None:
     assert "letter.\n- An interview" in joined
 
 
+def test_an_indented_first_line_starts_a_paragraph_inside_wrapped_text() -> None:
+    lines = textwrap.fill(" ".join(PARAGRAPHS), 72).split("\n")
+    lines[3] = "    " + lines[3]  # after a full line, so only the indent says a paragraph starts
+    joined = unwrap_hard_breaks("\n".join(lines)).split("\n")
+    assert joined == [" ".join(lines[:3]), " ".join(lines[3:])]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -64,11 +64,18 @@ def _is_full(line: str, following: str, width: int) -> bool:
 
 
 def _keeps_break(line: str, following: str) -> bool:
-    """A break that is structure even inside wrapped text: a new list item, a table row or
-    column layout, a line ending in a Markdown hard break's backslash."""
+    """A break that is structure even inside wrapped text: a new list item, a paragraph whose
+    first line is indented (but a list item's wrapped lines are indented under it), a table row
+    or column layout, a line ending in a Markdown hard break's backslash."""
+    indented = _indent(following) > _indent(line) and not _ITEM_START.match(line)
     return bool(
         _ITEM_START.match(following)
+        or indented
         or _COLUMNS.search(line)
         or _COLUMNS.search(following)
         or line.endswith("\\")
     )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
