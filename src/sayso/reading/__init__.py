@@ -5,7 +5,8 @@ line-ending and control-character clean-up, HTML flattening, splitting over-long
 happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
-``markdown``, ``forum`` (BBCode quotes in plain text), ``mail`` (an e-mail's quoted messages), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``markdown``, ``forum`` (BBCode quotes in plain text), ``mail`` (an e-mail's quoted messages),
+``wrapping`` (hard-wrapped plain text's line breaks read as spaces), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -41,6 +42,7 @@ from sayso.reading.limits import (
 from sayso.reading.mail import looks_like_email, read_mail_quotes
 from sayso.reading.markdown import looks_like_markdown, read_markdown
 from sayso.reading.sources import check_url, fetch, read_source
+from sayso.reading.wrapping import unwrap_hard_breaks
 
 INPUT_FORMATS = ("html", "markdown", "text")
 
@@ -151,6 +153,7 @@ def read(
         text, quotes = read_forum_quotes(clean_text(raw))
         if not quotes and input_format is None:
             text, quotes = read_mail_quotes(text)
+        text = unwrap_hard_breaks(text)
         fmt = "text"
         page = Page(text)
         if not text:
