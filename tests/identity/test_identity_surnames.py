@@ -131,3 +131,8 @@ def test_a_label_whose_honorific_is_of_the_other_gender_is_not_that_person(bare_
 
 def test_an_analysed_interview_credits_the_label_to_the_full_name(nlp) -> None:
     assert _credited(TV_INTERVIEW, "KIM") == "Anna Kim"
+
+
+def test_a_label_attribution_could_not_name_gets_only_a_full_name(bare_nlp) -> None:
+    assert _label_credit(bare_nlp, TV_INTERVIEW, "KIM", None, None) == ("Anna Kim", "PERSON")
+    assert _label_credit(bare_nlp, TV_INTERVIEW.replace("Anna Kim", "the minister"), "KIM", None, None) == (None, None)

@@ -73,19 +73,20 @@ class SurnameCredits:
         """A paragraph's speaker label ("KIM: …", "MR. HALVORSEN: …") credits the one person the
         article names in full with its surname ("Anna Kim"), as the "I" inside it is; else the
         surname as the article spells it ("Kim"), since a label's capitals are typography, not the
-        name, and "KIM" would stand apart from "Kim" in the corpus. A body's label stays as written."""
+        name, and "KIM" would stand apart from "Kim" in the corpus. A body's label stays as written;
+        a label attribution could not name (the tagger's "AUSTIN" is a number) gets only a full name."""
         mention, name = a.get("speaker_mention"), a.get("speaker_name")
         text = self.doc.text
-        if not mention or not name or not text.startswith(":", mention[1]) \
+        if not mention or not text.startswith(":", mention[1]) \
                 or text[text.rfind("\n", 0, mention[0]) + 1 : mention[0]].strip(" \t\"'“‘"):
             return a
         label = text[mention[0] : mention[1]]
         person = self._label_person(label)
         if person is not None:
-            org = None if (a.get("speaker_org") or "").casefold() == name.casefold() else a.get("speaker_org")
+            org = None if (a.get("speaker_org") or "").casefold() == (name or "").casefold() else a.get("speaker_org")
             return {**a, "speaker_name": person, "speaker_type": "PERSON", "speaker_org": org}
         surname = label.split()[-1].strip(".")
-        if a.get("speaker_type") != "PERSON" or name.casefold() != surname.casefold() or not name.isupper():
+        if a.get("speaker_type") != "PERSON" or not name or name.casefold() != surname.casefold() or not name.isupper():
             return a
         spelled = (m.group() for m in re.finditer(rf"\b{re.escape(surname)}\b", text, re.IGNORECASE))
         return {**a, "speaker_name": next((w for w in spelled if not w.isupper()), surname.capitalize())}
