@@ -136,3 +136,10 @@ def test_an_analysed_interview_credits_the_label_to_the_full_name(nlp) -> None:
 def test_a_label_attribution_could_not_name_gets_only_a_full_name(bare_nlp) -> None:
     assert _label_credit(bare_nlp, TV_INTERVIEW, "KIM", None, None) == ("Anna Kim", "PERSON")
     assert _label_credit(bare_nlp, TV_INTERVIEW.replace("Anna Kim", "the minister"), "KIM", None, None) == (None, None)
+
+
+def test_a_label_is_spelled_as_the_article_spells_the_name_never_as_a_common_word(bare_nlp) -> None:
+    text = TV_INTERVIEW.replace("Health Minister Anna Kim", "The health minister") + "\n\nThe kim ferry was late."
+    assert _label_credit(bare_nlp, text, "KIM", "KIM") == ("Kim", "PERSON")
+    text = TV_INTERVIEW.replace("Health Minister Anna Kim", "The health minister, Ms McKenzie,").replace("KIM:", "MCKENZIE:")
+    assert _label_credit(bare_nlp, text, "MCKENZIE", "MCKENZIE") == ("McKenzie", "PERSON")

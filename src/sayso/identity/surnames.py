@@ -89,7 +89,7 @@ class SurnameCredits:
         if a.get("speaker_type") != "PERSON" or not name or name.casefold() != surname.casefold() or not name.isupper():
             return a
         spelled = (m.group() for m in re.finditer(rf"\b{re.escape(surname)}\b", text, re.IGNORECASE))
-        return {**a, "speaker_name": next((w for w in spelled if not w.isupper()), surname.capitalize())}
+        return {**a, "speaker_name": next((w for w in spelled if w[0].isupper() and not w.isupper()), surname.capitalize())}
 
     def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
