@@ -46,3 +46,15 @@ def test_a_briefing_label_with_a_capitalised_title_credits_the_named_person(attr
         "Good afternoon. The minister will travel to Oslo on Monday for talks",
         "The embassy has been in close contact with the ministry all week",
     ]
+
+
+def test_a_capitalised_label_the_tagger_took_for_a_number_still_credits_its_speaker(attributions_of) -> None:
+    # the small model tags a transcript's "AUSTIN" NUM; a count's or a date's number still names no one
+    text = (
+        "Defense Secretary Lloyd Austin briefed reporters on Tuesday.\n\n"
+        "AUSTIN: We have moved two brigades to the border region this week.\n\n"
+        "AUSTIN: Several allies have already sent observers to the exercise.\n\n"
+        "October 5: The exercise will run until the end of the month."
+    )
+    mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert mentions == ["AUSTIN", "AUSTIN"]

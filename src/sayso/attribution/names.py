@@ -54,7 +54,7 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
         return None  # an interview's "Q:" and "A:" name no one (GUM's interviews credit no answer to them)
     if len([t for t in prefix if not t.is_punct]) > ctx.lexicon["quote_marks"]["headline_lead_in_words"]:
         return None
-    if any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") or t.lower_ in ctx.lexicon["colon_labels"] for t in prefix):
+    if any(t.pos_ in ("VERB", "AUX", "DET", "PRON") or t.lower_ in ctx.lexicon["colon_labels"] or _number(t) for t in prefix):
         return None
     head = prefix.root
     if not (
@@ -66,6 +66,12 @@ def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | 
     ):
         return None
     return head, trim(ctx.text, prefix.start_char, prefix.end_char)
+
+
+def _number(token: Token) -> bool:
+    """A date's or a count's number ("October 5:", "Two:"), not a capitalised label the tagger took
+    for one (a transcript's "AUSTIN:" is often tagged NUM)."""
+    return token.pos_ == "NUM" and (token.like_num or not token.is_upper)
 
 
 def _known_name(ctx: Context, prefix: Span) -> bool:

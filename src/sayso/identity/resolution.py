@@ -165,7 +165,8 @@ class Resolver(SurnameCredits):
                 # attribution names: one body, one spelling, whichever case its article gave "the"
                 body = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
                 self._add(body.text.strip(), "ORG", ent, speaker=False)
-        self.attributions = self._latest_speakers(self._apart_by_honorific([self._agreeing(a) for a in attributions]))
+        labelled = [self._agreeing(self._labelled(a)) for a in attributions]
+        self.attributions = self._latest_speakers(self._apart_by_honorific(labelled))
         self.quotes = [(a["content"][0], a["content"][1], a) for a in self.attributions if a.get("content")]
         for a in self.attributions:
             self._add_speaker(a)
@@ -462,10 +463,7 @@ class Resolver(SurnameCredits):
         label = SPEAKER_LABEL.match(text, text.rfind("\n", 0, offset) + 1)
         if label is None or label.end() > offset:
             return None
-        surname = label.group(1).split()[-1].strip(".").casefold()
-        people = {c.name for c in self.candidates.values() if c.type == "PERSON" and len(c.name.split()) > 1
-                  and c.name.split()[-1].casefold() == surname}
-        return people.pop() if len(people) == 1 else None
+        return self._label_person(label.group(1))
 
     def _body(self, offset: int) -> str | None:
         here = self._sentence(offset)

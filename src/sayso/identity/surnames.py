@@ -8,6 +8,7 @@ apposition describes, or no one; an honorific of the other gender is never the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,6 +52,44 @@ class SurnameCredits:
                 continue
             if words[-1] not in self._names.surnames and words[0].lower() not in GENDER_WORDS:
                 self._names.surnames[words[-1]] = {name}
+
+    def _label_person(self, label: str) -> str | None:
+        """The one person the article names in full with a transcript label's surname ("KIM", "MS.
+        RAYNER", "Sen. Warren"), of the gender its honorific gives; two of them, or none: None.
+        Words before the surname must be honorifics or short titles ("SEN.", "GEN."), so that
+        "Editor's note" or "THE COURT" name no one."""
+        words = label.split()
+        if not words or not words[-1].strip(".").isalpha() or any(
+                w.lower().rstrip(".") not in GENDER_WORDS and not w.endswith(".") for w in words[:-1]):
+            return None
+        surname, gender = words[-1].strip(".").casefold(), gender_of(w.lower().rstrip(".") for w in words[:-1])
+        people = [c for c in self.candidates.values() if c.type == "PERSON" and len(c.name.split()) > 1
+                  and c.name.split()[-1].casefold() == surname and (gender is None or c.gender in (None, gender))]
+        if len({(c.name.split()[0], c.name.split()[-1]) for c in people}) != 1:
+            return None
+        return max((c.name for c in people), key=lambda n: (len(n), n))
+
+    def _labelled(self, a: dict[str, Any]) -> dict[str, Any]:
+        """A paragraph's speaker label ("KIM: …", "MR. HALVORSEN: …") credits the one person the
+        article names in full with its surname ("Anna Kim"), as the "I" inside it is; else the
+        surname as the article spells it ("Kim"), since a label's capitals are typography, not the
+        name, and "KIM" would stand apart from "Kim" in the corpus. A body's label stays as written;
+        a label attribution could not name (the tagger's "AUSTIN" is a number) gets only a full name."""
+        mention, name = a.get("speaker_mention"), a.get("speaker_name")
+        text = self.doc.text
+        if not mention or not text.startswith(":", mention[1]) \
+                or text[text.rfind("\n", 0, mention[0]) + 1 : mention[0]].strip(" \t\"'“‘"):
+            return a
+        label = text[mention[0] : mention[1]]
+        person = self._label_person(label)
+        if person is not None:
+            org = None if (a.get("speaker_org") or "").casefold() == (name or "").casefold() else a.get("speaker_org")
+            return {**a, "speaker_name": person, "speaker_type": "PERSON", "speaker_org": org}
+        surname = label.split()[-1].strip(".")
+        if a.get("speaker_type") != "PERSON" or not name or name.casefold() != surname.casefold() or not name.isupper():
+            return a
+        spelled = (m.group() for m in re.finditer(rf"\b{re.escape(surname)}\b", text, re.IGNORECASE))
+        return {**a, "speaker_name": next((w for w in spelled if w[0].isupper() and not w.isupper()), surname.capitalize())}
 
     def _latest_speakers(self, attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A surname alone that two people share is the one just credited by full name: "Jeh Johnson
