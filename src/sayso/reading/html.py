@@ -203,6 +203,8 @@ def read_html(html: str, url: str | None) -> Page:
         doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(huge_tree=True, recover=True))
         main = doc.find("main")
         text, quotes = _flatten(main if main is not None else doc)
+        if text and tree is not None:
+            text = _unglue_headline(text, tree)
         if text:
             page = Page(text, [], doc.get("title"), doc.get("author"), iso_date(doc.get("date")))
             page.quotes = [(s, e, None) for s, e in quotes]
@@ -218,6 +220,36 @@ def read_html(html: str, url: str | None) -> Page:
     author, page.publisher = page_credits(tree)  # the page's own metadata, before a byline guessed from its text
     page.author = author or page.author
     return page
+
+
+_PARAGRAPH_TAGS = ("p", "div", "li", "blockquote", "td", "dd", "section", "article")
+
+
+def _unglue_headline(text: str, tree: object) -> str:
+    """The text with its headline on a line of its own: on a small page without ``<article>``,
+    trafilatura may merge an ``<h1>`` and the paragraph after it into one ("Headline The body…"),
+    and the headline, a passage of its own, would then run into the body's sentences. Split only
+    where the page's markup opens a paragraph with what follows the headline, so a heading's words
+    that merely begin a sentence stay in it. Same length: offsets and quotes hold."""
+    first_line = text.split("\n", 1)[0]
+    for heading in tree.iter("h1"):
+        headline = _normalized(heading.text_content())
+        if not headline or not first_line.startswith(headline + " "):
+            continue
+        body_start = first_line[len(headline) + 1 :][:40]
+        if any(_opens_with(element, body_start) for element in tree.iter(*_PARAGRAPH_TAGS)):
+            return text[: len(headline)] + "\n" + text[len(headline) + 1 :]
+    return text
+
+
+def _opens_with(element: object, body_start: str) -> bool:
+    """True when the element's own leading text (before any inline markup) begins ``body_start``."""
+    own = _normalized(element.text or "")[: len(body_start)]
+    return len(own) >= min(len(body_start), 12) and body_start.startswith(own)
+
+
+def _normalized(text: str) -> str:
+    return _WHITESPACE.sub(" ", clean_chars(text)).strip()
 
 
 _NON_TEXT_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>", re.I | re.S)
