@@ -58,6 +58,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("ODDS", False, tuple(lex["odds"]["predicates"]), ("ADJ", "ADV")),
         TokenPattern("ODDS_ARE", False, tuple(lex["odds"]["are_nouns"]), ("NOUN",)),
         TokenPattern("RULE_OUT", True, tuple(lex["rule_out"]["verbs"]), ("VERB",)),
+        TokenPattern("OUT_OF", True, tuple(lex["rule_out"]["out_of"]), ("NOUN",)),
     ]
 
 
