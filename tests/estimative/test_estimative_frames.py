@@ -204,3 +204,33 @@ def test_no_judgement_noun_without_a_clause_or_a_holder(bare_nlp, table, text):
 )
 def test_a_judgement_under_a_modal_is_only_the_modal(bare_nlp, table, text, phrase):
     assert phrases(found(bare_nlp, table, text), text) == [(phrase, "modal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "negated", "proposition", "assessor"),
+    [
+        ("We are confident that the ceasefire will hold.", "confident", False, "the ceasefire will hold", "author"),
+        ("Western officials are confident the convoy will arrive.", "confident", False, "the convoy will arrive", "Western officials"),
+        ("The ministry is fully confident that the dam will hold.", "fully confident", False, "the dam will hold", "ministry"),
+        ("We are not confident that the figures are complete.", "confident", True, "the figures are complete", "author"),
+    ],
+)
+def test_confidence_that_a_clause_holds_is_a_judgement(bare_nlp, table, text, phrase, negated, proposition, assessor):
+    """Confidence that a proposition holds judges it; the guidelines annotate judgements, not levels."""
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["category"], record["band"]) == (phrase, "assess-verb", None)
+    assert record["negated"] is negated
+    assert text[slice(*record["proposition"])] == proposition
+    assert record["assessor"] == assessor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are confident in the team.",  # psychological confidence in something: not annotated
+        "The coach felt confident about the final.",
+        "She gave a confident speech.",
+    ],
+)
+def test_confidence_in_something_is_no_judgement(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

@@ -99,6 +99,20 @@ class Frames:
         canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
         self.emit(phrase, canonical, None, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
 
+    def judging_adjective(self, adjective: Token) -> None:
+        """"We are confident that X", "I'm confident X will": confidence that a clause holds is a
+        judgement; confidence in something ("confident in the team") is a feeling, not annotated."""
+        clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+        if clause is None or self._asks(clause):
+            return
+        copula = adjective.head if adjective.dep_ == "acomp" else adjective
+        negation = is_negated(adjective, self.rules.negations) or is_negated(copula, self.rules.negations)
+        canonical = self.rules.lex["judgement"]["adjectives"][adjective.lower_]
+        degree = [c for c in adjective.lefts if c.dep_ == "advmod" and c.i == adjective.i - 1]  # "absolutely confident"
+        # the adjective first: the holder is read off the first token ("pretty confident": its copula's subject)
+        self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
+                  "assessment-adjective", category="assess-verb")
+
     @staticmethod
     def _asks(clause: Token) -> bool:
         """Whether a complement is an indirect question ("how", "whether"): evaluated, not judged."""

@@ -2,7 +2,7 @@
 
 "The junta cannot afford to lose another province", "the rebels pose no threat to shipping" and
 "the chances of a deal are slim" or "chances are X" judge how likely something is without a likelihood word on it;
-"cannot rule out X" says X is uncertain. ``Indirect`` is mixed into the finder like ``Frames``.
+"cannot rule out X" and "X is not out of the question" say X is uncertain. ``Indirect`` is mixed into the finder like ``Frames``.
 """
 
 from __future__ import annotations
@@ -132,3 +132,26 @@ class Indirect:
         else:
             proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
         self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
+
+    def not_out_of(self, noun: Token) -> None:
+        """"A strike is not out of the question", "It is not out of the question that X": X cannot be
+        ruled out. Without the negation ("a deal is out of the question") X is ruled out, a plain statement."""
+        of = noun.head
+        out = of.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or out.lower_ != "out" or out.i + 1 != of.i:
+            return
+        the = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the"]
+        negation = is_negated(out.head, self.rules.negations)
+        if not the or negation is None or negation.i > out.i:
+            return
+        phrase = [negation, out, of, *the, noun]
+        clause = next((c for c in noun.children if c.dep_ == "acl" and any(t.lower_ == "that" for t in c.children)), None)
+        subject = next((c for c in out.head.children if c.dep_ in SUBJECTS and c.lower_ != "it"), None)
+        if clause is not None:
+            proposition = contiguous([t for t in clause_tokens(clause) if t.lower_ != "that" or t.i != clause.left_edge.i])
+        elif subject is not None:
+            proposition = contiguous(list(subject.subtree))
+        else:
+            proposition = None
+        self.emit(phrase, self.rules.lex["rule_out"]["canonical"], None, proposition, [], "not-out-of-question",
+                  extra_negated=True, category="uncertainty")

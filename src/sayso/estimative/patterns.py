@@ -42,6 +42,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
         TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB", "NOUN")),
         TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
+        TokenPattern("JUDGE_ADJ", False, tuple(judgement["adjectives"]), ("ADJ",)),
         TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
         TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),
         TokenPattern("UNKNOWN", True, tuple(unknown["nouns"]), ("NOUN",)),
@@ -57,6 +58,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("ODDS", False, tuple(lex["odds"]["predicates"]), ("ADJ", "ADV")),
         TokenPattern("ODDS_ARE", False, tuple(lex["odds"]["are_nouns"]), ("NOUN",)),
         TokenPattern("RULE_OUT", True, tuple(lex["rule_out"]["verbs"]), ("VERB",)),
+        TokenPattern("OUT_OF", True, tuple(lex["rule_out"]["out_of"]), ("NOUN",)),
     ]
 
 

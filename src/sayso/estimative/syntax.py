@@ -187,8 +187,8 @@ def speaker_name(attribution: dict[str, Any]) -> str | None:
 
 def holder_of(node: Token) -> Token | None:
     """Who holds the judgement a verb or noun expresses: its active subject ("Beijing believes"),
-    a possessor ("Beijing's belief") or a named party before a noun ("the Pentagon assessment
-    that"), the agent of a passive ("is expected by analysts"), the
+    a possessor ("Beijing's belief"), a named party before a noun ("the Pentagon assessment
+    that"), the subject of a judging adjective's copula ("officials are confident that"), the agent of a passive ("is expected by analysts"), the
     holder of the verb or noun it is coordinated with or hangs on ("Kim …, believing that";
     "officials' distrust and doubts"), or the noun a relative clause hangs on ("an advisory,
     which assessed"). A passive with no agent ("the navy … is expected to") and an infinitive
@@ -202,7 +202,8 @@ def holder_of(node: Token) -> Token | None:
         if subject is None and head is node and head.pos_ == "NOUN":  # "the Pentagon assessment that", "Trump estimates that"
             subject = next((c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1
                             and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
-        if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
+        climbs = head.dep_ in ("advcl", "conj", "xcomp") or (head is node and head.dep_ == "acomp" and head.pos_ == "ADJ")  # "we are confident"
+        if subject is not None or not climbs or head.head.i == head.i:
             break
         if _passive(head) or after_empty_it(head):
             break
