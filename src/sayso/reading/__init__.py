@@ -6,7 +6,8 @@ happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
 ``markdown``, ``forum`` (BBCode quotes in plain text), ``mail`` (an e-mail's quoted messages),
-``wrapping`` (hard-wrapped plain text's line breaks read as spaces), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``wrapping`` (hard-wrapped plain text's line breaks read as spaces), ``datelines``,
+``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -80,7 +81,7 @@ class Document:
 
     ``boilerplate`` and ``quote_blocks`` are ``(start, end)`` / ``(start, end, source)`` offsets
     into ``text``; ``quote_blocks`` are passages that markup (``<blockquote>``, ``<q>``, ``>``, a
-forum's ``[quote]``, an e-mail's quoted message) quoted.
+    forum's ``[quote]``, an e-mail's quoted message) quoted.
     ``links`` are ``(start, end, url)``: a Markdown link's anchor text and its target.
     ``encoding`` is the codec bytes were decoded with (None for str input); ``format`` is
     ``"html"``, ``"markdown"`` or ``"text"``.
