@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable
 
 from sayso.reading.limits import MAX_PARAGRAPH_CHARS
 
@@ -86,3 +87,25 @@ def split_long_paragraphs(text: str, limit: int | None = None) -> tuple[str, lis
 def shift(offset: int, inserted: list[int], *, end: bool = False) -> int:
     """Where ``offset`` moved after newlines were inserted at ``inserted`` (old positions)."""
     return offset + (bisect_left(inserted, offset) if end else bisect_right(inserted, offset))
+
+
+def join_blocks(blocks: Iterable[tuple[str, Hashable | None, str | None]]) -> tuple[str, list[tuple[int, int, str | None]]]:
+    """The plain-text readers' output: ``(text, quote, source)`` blocks joined by a blank line, and
+    the ``(start, end, source)`` span of each quote (``quote`` None for the writer's own block;
+    neighbouring blocks of the same quote make one span)."""
+    parts: list[str] = []
+    quotes: list[tuple[int, int, str | None]] = []
+    size, previous = 0, None
+    for text, quote, source in blocks:
+        if parts:
+            parts.append("\n\n")
+            size += 2
+        parts.append(text)
+        if quote is not None:
+            if previous is not None and previous == quote:
+                quotes[-1] = (quotes[-1][0], size + len(text), quotes[-1][2])
+            else:
+                quotes.append((size, size + len(text), source))
+        previous = quote
+        size += len(text)
+    return "".join(parts), quotes

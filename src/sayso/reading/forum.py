@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from sayso.reading.cleaning import join_blocks
+
 _QUOTE_TAG = re.compile(r"\[(/?)quote\b([^\]\n]{0,200})\]", re.I)
 _CODE = re.compile(
     r"\[code\b[^\]\n]*\].*?\[/code\]|^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]+`", re.I | re.S | re.M
@@ -62,38 +64,25 @@ def read_forum_quotes(text: str) -> tuple[str, list[tuple[int, int, str | None]]
     markers = sorted([*markers, *_headers(text, [*code, *_outermost(markers)])], key=lambda m: m[:2])
     if not markers:
         return text, []
-    parts: list[str] = []
-    size = 0
-    quotes: list[tuple[int, int, str | None]] = []
-    depth, source, quote_start, quote_end = 0, None, None, 0
+    blocks: list[tuple[str, int | None, str | None]] = []  # (segment, outer quote's number, its source)
+    depth, source, outer = 0, None, 0
     position = 0
     for marker in [*markers, None]:
         segment = text[position : marker[0] if marker else len(text)]
         segment = segment.lstrip() if position else segment  # whitespace at a marker goes with it
         segment = segment.rstrip() if marker else segment
         if segment.strip():
-            if parts:
-                parts.append("\n\n")
-                size += 2
-            if depth and quote_start is None:
-                quote_start = size
-            parts.append(segment)
-            size += len(segment)
-            if depth:
-                quote_end = size
+            blocks.append((segment, outer if depth else None, source))
         if marker is None:
             break
         position = marker[1]
         if not marker[2]:
             depth -= 1
-            if depth == 0 and quote_start is not None:
-                quotes.append((quote_start, quote_end, source))
-                quote_start = None
         else:
             if depth == 0:
-                source = marker[3]
+                source, outer = marker[3], outer + 1
             depth += 1
-    return "".join(parts), quotes
+    return join_blocks(blocks)
 
 
 def tags_as_blockquotes(markdown: str) -> str:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sayso.reading.cleaning import join_blocks
+
 _MAX_DEPTH = 8  # quoting nested deeper is read as the deepest level, so hostile nesting stays linear
 _MAX_HEADER = 300
 _MAX_NAME = 80
@@ -58,21 +60,8 @@ def read_mail_quotes(text: str) -> tuple[str, list[tuple[int, int, str | None]]]
     blocks = _blocks(text.split("\n"), depth=0, quoted=False, source=None)
     if not any(block.quoted for block in blocks):
         return text, []
-    parts: list[str] = []
-    quotes: list[tuple[int, int, str | None]] = []
-    size = 0
-    for block in blocks:
-        if parts:
-            parts.append("\n\n")
-            size += 2
-        parts.append(block.text)
-        if block.quoted:
-            if quotes and quotes[-1][1] == size - 2 and quotes[-1][2] == block.source:
-                quotes[-1] = (quotes[-1][0], size + len(block.text), block.source)
-            else:
-                quotes.append((size, size + len(block.text), block.source))
-        size += len(block.text)
-    return "".join(parts), quotes
+    # neighbouring quoted blocks of one writer are one quoted message
+    return join_blocks((block.text, (block.source,) if block.quoted else None, block.source) for block in blocks)
 
 
 def looks_like_email(text: str) -> bool:
