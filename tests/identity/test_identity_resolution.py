@@ -211,3 +211,45 @@ def test_self_pronoun_after_a_label_that_names_no_one_in_the_article_stays_null(
     text = ("Notes from a briefing\n\nDefense Secretary Lloyd Austin spoke with reporter Anna Kim on Tuesday.\n\n"
             f"{label}: I said last year that the alliance would be ready.")
     assert _own_voice_i(bare_nlp, text) is None
+
+
+def _pronoun_at(bare_nlp, text: str, needle: str) -> str | None:
+    """The name resolved for the pronoun that starts ``needle``, credited with the rest of its sentence."""
+    from sayso.identity.resolution import resolve_attributions
+
+    doc = bare_nlp(text)
+    start = text.index(needle)
+    word = needle.split()[0]
+    resolved = resolve_attributions(doc, [{"content": [start + len(word) + 1, start + len(needle)],
+                                           "speaker_mention": [start, start + len(word)], "speaker_name": None}])
+    return resolved[0]["speaker_name"]
+
+
+INTERVIEW = ("Wikinews interviews a harbour expert\n\nThe harbour reopened in May. Wikinews spoke with Maria Lopez, "
+             "an economist in Porto, about the trade.\n\n")
+
+
+def test_self_pronoun_in_an_interview_is_the_person_its_opening_says_it_spoke_with(bare_nlp) -> None:
+    text = INTERVIEW + "How busy is it now?\n\nI think the harbour will recover by spring."
+    assert _pronoun_at(bare_nlp, text, "I think the harbour will recover by spring") == "Maria Lopez"
+
+
+def test_you_in_an_interviews_question_is_the_interviewee(bare_nlp) -> None:
+    text = INTERVIEW + "Do you think the harbour will recover?\n\nYes, by spring."
+    assert _pronoun_at(bare_nlp, text, "you think the harbour will recover") == "Maria Lopez"
+
+
+def test_you_in_an_interviews_answer_stays_null(bare_nlp) -> None:
+    text = INTERVIEW + "How busy is it now?\n\nYou think the harbour will recover, and then it floods."
+    assert _pronoun_at(bare_nlp, text, "You think the harbour will recover") is None
+
+
+def test_you_in_news_prose_stays_null(bare_nlp) -> None:
+    text = "Harbour reopens in Porto\n\nMaria Lopez spoke on Monday.\n\nDo you think the harbour will recover?"
+    assert _pronoun_at(bare_nlp, text, "you think the harbour will recover") is None
+
+
+def test_a_name_modifying_a_noun_in_an_interviews_first_line_is_not_the_interviewee(bare_nlp) -> None:
+    text = ("Wikinews interviews bar owner on Santorum cocktail\n\nThe drink sells well.\n\n"
+            "I think the cocktail will sell all year.")
+    assert _pronoun_at(bare_nlp, text, "I think the cocktail will sell all year") is None

@@ -37,6 +37,7 @@ from sayso.attribution.grammar import relative_antecedent
 from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
+from sayso.identity.interviews import in_question, interviewed_name
 from sayso.identity.mentions import (
     appositive_name,
     body_nouns,
@@ -50,6 +51,7 @@ from sayso.identity.surnames import FEMALE_WORDS, GENDER_WORDS, SurnameCredits, 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SELF_PRONOUNS = {"i", "me"}
 BODY_PRONOUNS = {"it", "they", "them"}
+ADDRESSEE_PRONOUNS = {"you", "your"}
 PRONOUNS = {*PERSON_PRONOUNS, *SELF_PRONOUNS, *BODY_PRONOUNS, "we", "us", "you", "one", "someone", "everyone"}
 DEFINITE = {"the", "this", "that"}
 TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming", "acting", "interim"}
@@ -338,6 +340,9 @@ class Resolver(SurnameCredits):
                 return self._self(mention[0]), "PERSON"
             if word in BODY_PRONOUNS:
                 return self._body(mention[0]), "ORG"
+            if word in ADDRESSEE_PRONOUNS:
+                found = self._addressee(mention[0])
+                return (found, "PERSON") if found is not None else (None, None)
             return None, None
         noun = head.pos_ == "NOUN" or is_office(head, reporting_lexicon())  # "the Foreign Secretary"
         if noun and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
@@ -449,11 +454,28 @@ class Resolver(SurnameCredits):
             return labelled
         if self.headline is None or not self._own_words:
             return None
+        return self._interviewee()
+
+    def _interviewee(self) -> str | None:
+        """The one person the first line names (not as a noun's modifier: "… on Santorum cocktail"),
+        else the one its opening says it interviewed."""
         people = {c.name for c in self.candidates.values() if c.type == "PERSON"
-                  and any(m[0] < len(self.headline) for m in c.mentions)}
+                  and any(m[0] < len(self.headline) and not self._modifier_at(m[0]) for m in c.mentions)}
         full = {name for name in people if len(name.split()) > 1}  # "Andrew Westphal", not a mis-tagged "Stardust"
         people = full if len(full) == 1 else people
-        return people.pop() if len(people) == 1 else None
+        if len(people) == 1:
+            return people.pop()
+        return interviewed_name(self.doc, text_of(self.doc), len(self.headline) + OPENING_CHARS)
+
+    def _modifier_at(self, offset: int) -> bool:
+        token = self.head((offset, offset + 1))
+        return token is not None and token.dep_ == "compound" and token.head.pos_ == "NOUN"
+
+    def _addressee(self, offset: int) -> str | None:
+        """An interview's question asks its "you" of the person interviewed; any other "you" stays null."""
+        if self.headline is None or not self._own_words or self._enclosing_quote(offset) is not None:
+            return None
+        return self._interviewee() if in_question(text_of(self.doc), offset) else None
 
     def _labelled_speaker(self, offset: int) -> str | None:
         """In a transcript, the "I" of a paragraph that opens with a speaker label ("AUSTIN: I believe
