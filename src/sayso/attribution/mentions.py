@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from sayso.attribution.quotes import QUOTE_CHARS, Quote, quote_at, quote_end
 from sayso.attribution.spans import lstrip, rstrip, span_of, word_count
+from sayso.attribution.subjects import set_off_start
 
 if TYPE_CHECKING:
     from sayso.attribution.context import Context
@@ -64,6 +65,9 @@ def mention_of(ctx: Context, head: Token, verb: Token | None = None) -> tuple[in
     participle ("voters saying …"), ends before the verb, and one with a report of its own in a
     relative clause ("Roe, who said …,") before that clause (PolNeAR train speech source +0.13)."""
     span = mention_span(head, ctx.lexicon)
+    start = set_off_start(head) if head.dep_ == "pobj" and verb is not None else None
+    if start is not None and head.left_edge.i < start:  # a subject the parse hung on the phrase before it
+        span = (head.doc[start].idx, span[1])
     split = _split_subject(head)
     if split is not None:
         span = (split.left_edge.idx, span[1])

@@ -64,7 +64,37 @@ def subject_of(verb: Token, lexicon: dict[str, Any]) -> Token | None:
             seen += 1
             continue
         break
-    return None
+    return stranded_subject(node)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """"At an event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed …": a parse that
+    hangs the subject on the fronted phrase before it leaves a finite verb with none; the noun just
+    before the verb, the last of that phrase, is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].dep_ in ("advmod", "neg") and verb.doc[before].head.i == verb.i:
+        before -= 1  # "Johnson also railed"
+    noun = verb.doc[before]
+    if noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ != "pobj" or noun.right_edge.i != noun.i or noun.i >= verb.i:
+        return None
+    return noun if set_off_start(noun) is not None else None  # not "two-thirds of those in the nation predict"
+
+
+def set_off_start(noun: Token) -> int | None:
+    """Where a noun phrase set off by a comma or a spaced dash starts inside the phrase the parse
+    hung it on ("…, Ohio, 62-year-old Brenda Johnson", "… Palm Beach - Lewandowski"); None when
+    no such mark comes before it."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i >= 0 and doc[i].head.i != i and noun.left_edge.i <= i and not _mark(doc[i]):
+        i -= 1
+    return i + 1 if i >= 0 and _mark(doc[i]) else None
+
+
+def _mark(token: Token) -> bool:
+    return token.text in (",", ";") or (token.text in ("-", "—", "–", "--") and bool(token.whitespace_))
 
 
 def issuer(message: Token, lexicon: dict[str, Any]) -> Token | None:
