@@ -253,3 +253,24 @@ def test_a_name_modifying_a_noun_in_an_interviews_first_line_is_not_the_intervie
     text = ("Wikinews interviews bar owner on Santorum cocktail\n\nThe drink sells well.\n\n"
             "I think the cocktail will sell all year.")
     assert _pronoun_at(bare_nlp, text, "I think the cocktail will sell all year") is None
+
+
+def _she_between(bare_nlp, names: list[str]) -> str | None:
+    """The "she" of "Lynch spoke. Then she left." when the article's people are ``names``, each
+    named as the subject of the first sentence (so that they tie)."""
+    from sayso.identity.resolution import Candidate, Resolver
+
+    text = "Lynch spoke. Then she left."
+    resolver = Resolver(bare_nlp(text), [])
+    resolver.candidates = {n: Candidate(n, "PERSON", mentions=[(0, 0, True, False)]) for n in names}
+    start = text.index("she")
+    return resolver.resolve((start, start + 3))[0]
+
+
+def test_two_spellings_of_one_name_owe_no_margin_to_each_other(bare_nlp) -> None:
+    assert _she_between(bare_nlp, ["Loretta Lynch", "Loretta E. Lynch"]) in ("Loretta Lynch", "Loretta E. Lynch")
+
+
+@pytest.mark.parametrize("names", [["Loretta Lynch", "Peter Lynch"], ["Lynch", "Loretta Lynch", "Peter Lynch"]])
+def test_two_people_as_likely_leave_the_pronoun_null(bare_nlp, names) -> None:
+    assert _she_between(bare_nlp, names) is None

@@ -390,10 +390,20 @@ class Resolver(SurnameCredits):
         if not scored:
             return None
         scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-        best = scored[0]
-        if len(scored) > 1 and best[3].gender is None and best[0] - scored[1][0] < MARGIN:
+        best = scored[0][3]
+        rivals = [s for s in scored[1:] if not self._one_person(best, s[3])]
+        if rivals and best.gender is None and scored[0][0] - rivals[0][0] < MARGIN:
             return None  # two people about as likely, and nothing says which the pronoun fits
-        return best[3]
+        return best
+
+    def _one_person(self, a: Candidate, b: Candidate) -> bool:
+        """Two candidates that name one person ("Lynch" where the article's only fuller name with
+        that word is "Loretta E. Lynch"): no margin is owed between them."""
+        short, full = sorted((a, b), key=lambda c: len(_words(c.name)))
+        words = set(_words(short.name))
+        if not words < set(_words(full.name)):
+            return False
+        return [c for c in self.candidates.values() if c.type == "PERSON" and words < set(_words(c.name))] == [full]
 
     def _person(self, offset: int, gender: str) -> str | None:
         inside = self._enclosing_quote(offset)
