@@ -274,3 +274,14 @@ def test_two_spellings_of_one_name_owe_no_margin_to_each_other(bare_nlp) -> None
 @pytest.mark.parametrize("names", [["Loretta Lynch", "Peter Lynch"], ["Lynch", "Loretta Lynch", "Peter Lynch"]])
 def test_two_people_as_likely_leave_the_pronoun_null(bare_nlp, names) -> None:
     assert _she_between(bare_nlp, names) is None
+
+
+def test_a_name_inside_the_quotation_a_pronoun_is_credited_with_is_not_its_speaker(nlp) -> None:
+    text = ("Minister John Smith met Paul Jones on Monday. Smith spoke first.\n\n"
+            "\u201cPaul Jones will resign,\u201d he said.")
+    assert ("he", "John Smith") in _speakers(text)
+
+
+def test_a_pronoun_whose_only_candidate_is_inside_its_own_quotation_stays_null(nlp) -> None:
+    text = "The weather was cold on Monday.\n\n\u201cPaul Jones will resign,\u201d he said."
+    assert _speakers(text) == [("he", None)]

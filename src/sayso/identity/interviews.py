@@ -47,6 +47,13 @@ def _first_name_run(tokens: Doc) -> str | None:
     return " ".join(t.text for t in run) if len(run) >= 2 else None
 
 
+def modifies_a_noun(doc: Doc, offset: int) -> bool:
+    """The word at ``offset`` is a name used as a noun's modifier ("… on Santorum cocktail"): a
+    first line's thing, not its interviewee."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].dep_ == "compound" and span[0].head.pos_ == "NOUN"
+
+
 def in_question(text: str, offset: int) -> bool:
     """The paragraph holding ``offset`` ends in a question mark: in an interview, the asker's."""
     start = text.rfind("\n", 0, offset) + 1

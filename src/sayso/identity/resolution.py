@@ -35,9 +35,10 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.grammar import relative_antecedent
 from sayso.attribution.lexicon import reporting_lexicon
+from sayso.attribution.quotes import Quote, find_quotes
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
-from sayso.identity.interviews import in_question, interviewed_name
+from sayso.identity.interviews import in_question, interviewed_name, modifies_a_noun
 from sayso.identity.mentions import (
     appositive_name,
     body_nouns,
@@ -151,6 +152,7 @@ class Resolver(SurnameCredits):
         self._ents = ents_of(doc) if ents is None else ents
         self.candidates: dict[str, Candidate] = {}
         self.headline = self._headline()
+        self._quotes: list[Quote] | None = None  # the article's quotations, found when first asked for
         self._own_words = self.headline is not None and self._presents_own_words(self.headline)
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
@@ -341,8 +343,7 @@ class Resolver(SurnameCredits):
             if word in BODY_PRONOUNS:
                 return self._body(mention[0]), "ORG"
             if word in ADDRESSEE_PRONOUNS:
-                found = self._addressee(mention[0])
-                return (found, "PERSON") if found is not None else (None, None)
+                return self._addressee(mention[0]), "PERSON"
             return None, None
         noun = head.pos_ == "NOUN" or is_office(head, reporting_lexicon())  # "the Foreign Secretary"
         if noun and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
@@ -353,15 +354,15 @@ class Resolver(SurnameCredits):
     def _definite(head: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
-    def _score(self, candidate: Candidate, offset: int) -> float | None:
+    def _score(self, candidate: Candidate, offset: int, said: tuple[tuple[int, int], ...] = ()) -> float | None:
         if self._title_case and offset > len(self.headline) and all(
                 m[0] < len(self.headline) for m in candidate.mentions if m[0] < offset):
             return None  # named only in a title-case headline ("Obama Says …", tagged badly): no antecedent
-        last = candidate.last_before(offset)
-        if last is None:
+        before = [m for m in candidate.mentions if m[0] < offset and not any(a <= m[0] < b for a, b in said)]
+        if not before:
             return None
+        last = before[-1]
         distance = self._sentence(offset) - last[1]
-        before = [m for m in candidate.mentions if m[0] < offset]
         subject = any(m[2] for m in before if m[1] == last[1])
         speaker = any(m[3] for m in before)
         w = WEIGHTS
@@ -370,12 +371,12 @@ class Resolver(SurnameCredits):
             + w["frequency"] * math.log(len(before))
         ), distance, speaker
 
-    def _best(self, offset: int, keep: Any) -> Candidate | None:
+    def _best(self, offset: int, keep: Any, said: tuple[tuple[int, int], ...] = ()) -> Candidate | None:
         scored = []
         for candidate in self.candidates.values():
             if not keep(candidate):
                 continue
-            result = self._score(candidate, offset)
+            result = self._score(candidate, offset, said)
             if result is None:
                 continue
             score, distance, _ = result
@@ -415,10 +416,24 @@ class Resolver(SurnameCredits):
             offset,
             lambda c: c.type == "PERSON" and c.gender in (None, gender)
             and not (inside is not None and c.name == inside.get("speaker_name")),
+            self._said_by(offset),
         )
         if best is not None and best.gender is None:
             best.gender = gender
         return None if best is None else best.name
+
+    def _said_by(self, offset: int) -> tuple[tuple[int, int], ...]:
+        """The quotations credited to the mention at ``offset``: whoever "“… Trump will …,” he said"
+        names inside the quotation marks is what he speaks of, not who he is."""
+        said = next((a for a in self.attributions if (a.get("speaker_mention") or [None])[0] == offset
+                     and a.get("content")), None)
+        if said is None:
+            return ()
+        if self._quotes is None:
+            self._quotes = find_quotes(text_of(self.doc), reporting_lexicon()["quote_marks"]["pairs"])
+        parts = said.get("parts") or [said["content"]]
+        return tuple((q.inner_start, q.inner_end) for q in self._quotes
+                     if q.end <= offset and any(q.inner_start < b and a < q.inner_end for a, b in parts))
 
     def _reported_subject(self, offset: int, report: dict[str, Any]) -> bool:
         """The pronoun is the subject of the reported clause itself, or of a clause joined to it ("said
@@ -470,16 +485,12 @@ class Resolver(SurnameCredits):
         """The one person the first line names (not as a noun's modifier: "… on Santorum cocktail"),
         else the one its opening says it interviewed."""
         people = {c.name for c in self.candidates.values() if c.type == "PERSON"
-                  and any(m[0] < len(self.headline) and not self._modifier_at(m[0]) for m in c.mentions)}
+                  and any(m[0] < len(self.headline) and not modifies_a_noun(self.doc, m[0]) for m in c.mentions)}
         full = {name for name in people if len(name.split()) > 1}  # "Andrew Westphal", not a mis-tagged "Stardust"
         people = full if len(full) == 1 else people
         if len(people) == 1:
             return people.pop()
         return interviewed_name(self.doc, text_of(self.doc), len(self.headline) + OPENING_CHARS)
-
-    def _modifier_at(self, offset: int) -> bool:
-        token = self.head((offset, offset + 1))
-        return token is not None and token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
     def _addressee(self, offset: int) -> str | None:
         """An interview's question asks its "you" of the person interviewed; any other "you" stays null."""
