@@ -242,7 +242,9 @@ class _Builder:
                 self._open_link(entities.unescape(href.group(1)) if href else None)
         elif name == "blockquote":
             self._html_quote(closing, match.group(3))
-        elif name in ("br", "p", "div", "li") and closing is False and self.current:
+        elif name == "br" and self.current:
+            self.add("\n")  # a line break, as a hard break ("  " or "\\" at a line's end) and HTML's <br>
+        elif name in ("p", "div", "li") and closing is False and self.current:
             self.add(" ")
 
     def _length(self) -> int:
