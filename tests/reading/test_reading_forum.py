@@ -24,21 +24,28 @@ def quoted(text: str, quotes: list[tuple[int, int, str | None]]) -> list[tuple[s
     return [(text[start:end], source) for start, end, source in quotes]
 
 
-def test_forum_quote_is_one_span_with_its_poster_and_no_tags_left() -> None:
+def test_forum_quote_is_quoted_with_its_poster_and_no_tags_left() -> None:
     document = read(POST)
     assert document.format == "text"
     assert "[quote" not in document.text.lower() and "[/quote]" not in document.text.lower()
-    assert quoted(document.text, list(document.quote_blocks)) == [
-        (
-            "The changelog mentions a wake mode that keeps the radio listening.\n\n"
-            "Mine drains even when it is off.\n\nThat would explain both.",
-            "wrenfield",
-        )
-    ]
     assert "Same here. I rolled back and the drain stopped.\n\nThe changelog" in document.text
     assert document.text.endswith(
         "That would explain both.\n\nThanks wrenfield, switching it off fixed it for me."
     )
+
+
+def test_forum_quote_inside_a_quote_is_credited_to_its_own_poster() -> None:
+    document = read(POST)
+    assert quoted(document.text, list(document.quote_blocks)) == [
+        ("The changelog mentions a wake mode that keeps the radio listening.", "wrenfield"),
+        ("Mine drains even when it is off.", "dune"),
+        ("That would explain both.", "wrenfield"),
+    ]
+
+
+def test_forum_unnamed_quote_inside_a_named_one_is_not_credited_to_the_outer_poster() -> None:
+    text, quotes = read_forum_quotes("[quote=ash]First words.\n[quote]Older words.[/quote]\nLast words.[/quote]\nReply.")
+    assert quoted(text, quotes) == [("First words.", "ash"), ("Older words.", None), ("Last words.", "ash")]
 
 
 @pytest.mark.parametrize(
