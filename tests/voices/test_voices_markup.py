@@ -125,3 +125,29 @@ def test_voices_markup_forum_quote_inside_a_quote_names_its_own_poster(nlp) -> N
         ("Mine stood under a birch all afternoon.", "quoted", "hollyhock"),
         ("Thanks both, I will try the yellow ones.", "author", None),
     ]
+
+
+def test_voices_markup_indented_prose_in_plain_text_is_a_quoted_passage(nlp) -> None:
+    from sayso.pipeline import analyze_document
+    from sayso.reading import read
+
+    post = (
+        "The harbour board met on Monday and I went along.\n\n"
+        "Its notice to members put it this way:\n\n"
+        "    The outer breakwater will be closed to the public from the first of April\n"
+        "    while the storm damage is repaired.\n\n"
+        "Six months of no fishing off the wall, then.\n"
+    )
+    analysis = analyze_document(read(post)).to_dict()
+    text = analysis["text"]
+    voices = [(text[p["start"] : p["end"]].strip(), p["voice"]) for p in analysis["passages"]]
+    assert voices == [
+        ("The harbour board met on Monday and I went along.", "author"),
+        ("Its notice to members put it this way:", "author"),
+        (
+            "The outer breakwater will be closed to the public from the first of April while the storm damage is"
+            " repaired.",
+            "quoted",
+        ),
+        ("Six months of no fishing off the wall, then.", "author"),
+    ]
