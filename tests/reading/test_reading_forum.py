@@ -188,3 +188,29 @@ def test_forum_tags_in_markdown_are_block_quotes_named_by_their_tag() -> None:
     assert "[quote=\"wrenfield" not in document.text and document.text.count("[/quote]") == 1  # the code's
     assert "Quote with [quote], as in:" in document.text
     assert "[quote=you]what you reply to[/quote]" in document.text
+
+
+def test_forum_tags_nested_in_markdown_credit_each_poster_as_in_plain_text() -> None:
+    post = (
+        "# Re: shady tomatoes\n\n"
+        '[quote="hollyhock, post:4, topic:12"]\nThe yellow cherry kind cropped in half shade.\n\n'
+        "[quote=brambleberry]\nUnder six hours of sun, most struggle.\n[/quote]\n\n"
+        "Mine stood under a **birch**.\n[/quote]\n\n"
+        "Thanks both.\n"
+    )
+    markdown = read(post)
+    assert markdown.format == "markdown"
+    plain, spans = read_forum_quotes(post.replace("**", ""))
+    expected = [
+        ("The yellow cherry kind cropped in half shade.", "hollyhock"),
+        ("Under six hours of sun, most struggle.", "brambleberry"),
+        ("Mine stood under a birch.", "hollyhock"),
+    ]
+    assert quoted(markdown.text, list(markdown.quote_blocks)) == expected
+    assert quoted(plain, spans) == expected
+
+
+def test_markdown_unnamed_blockquote_inside_a_named_one_stays_in_its_span() -> None:
+    source = 'Intro:\n\n<blockquote cite="ash">\n<p>One.</p>\n<blockquote>\n<p>Two.</p>\n</blockquote>\n<p>Three.</p>\n</blockquote>\n\nEnd.'
+    document = read(source, input_format="markdown")
+    assert quoted(document.text, list(document.quote_blocks)) == [("One.\n\nTwo.\n\nThree.", "ash")]
