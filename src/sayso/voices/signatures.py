@@ -50,6 +50,25 @@ def signed_url(text: str, passages: list[Passage], last: int) -> str | None:
     return None
 
 
+def label_sign_offs(text: str, passages: list[Passage], tokens: TokenIndex) -> None:
+    """Where the voice was inferred: a paragraph that is only a sign-off ("— Reuters", "--- Jane
+    Roe, Acme Corp", an embedded tweet's "— Name (@handle) March 3, 2018") signs the paragraph
+    before it, so both are the excerpt's, whatever the rules or the classifier said (on blog-voices
+    ``train`` every such line and the paragraph it signs are quoted). A sign-off after a lead-in
+    colon signs nothing pasted, and one that holds a finite verb is a sentence ("— Then it rained.")."""
+    spoken = [p for p in passages if text[p.start : p.end].strip()]
+    for before, line in zip(spoken, spoken[1:]):
+        body = text[line.start : line.end].strip()
+        if len(body) > _MAX_SIGN_OFF or text[before.start : before.end].rstrip().endswith(":"):
+            continue
+        if not (_SIGN_OFF_LINE.fullmatch(body) or _TWEET.fullmatch(body)):
+            continue
+        if any(t.tag_ in FINITE_TAGS for t in tokens.within(line.start, line.end)):
+            continue
+        for p in (before, line):
+            p.voice, p.rule = "quoted", p.rule.split(":", 1)[0] + ":sign-off"
+
+
 def _sign_off_lines(text: str, passages: list[Passage], last: int) -> list[Passage]:
     """Where a block signs off: its last paragraph, and a short author line right after it."""
     lines = [passages[last]]
@@ -126,6 +145,9 @@ _TWEET = re.compile(
     r"(?:\u2014|\u2013|--?)[ \t]*(?P<who>[^\n()\u2014]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)"
     r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*\Z"
 )
+# A paragraph that is a dash sign-off and nothing else ("— Reuters", "--- Jane Roe, Acme Corp").
+_SIGN_OFF_LINE = re.compile(r"(?:\u2014|\u2013|\u2015|-{2,3})[ \t]*[A-Z][^\n]{1,100}")
+_MAX_SIGN_OFF = 140
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOT_IN_NAMES = re.compile(r"[^\w\s.'\-]")
 _SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")

@@ -1,0 +1,49 @@
+"""A paragraph that is only a sign-off ("— Reuters", a tweet's "— Name (@handle) date") makes it and
+the paragraph it signs the excerpt's, wherever the voice was inferred from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.voices.passages import Passage, paragraphs
+from sayso.voices.signals import TokenIndex
+from sayso.voices.signatures import label_sign_offs
+
+
+def labelled(bare_nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = bare_nlp(text)
+    passages = [Passage(s, e, rule="text:author") for s, e in paragraphs(text, [])]
+    label_sign_offs(text, passages, TokenIndex(doc, [t.idx for t in doc]))
+    return [(text[p.start : p.end].strip(), p.voice, p.rule) for p in passages]
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    ["— Harbour Authority", "--- Marsh Valley Gazette", "— Ruth Amsel (@ruthamsel) March 3, 2018"],
+)
+def test_sign_off_line_quotes_itself_and_the_paragraph_it_signs(bare_nlp, sign_off: str) -> None:
+    text = (
+        "I went down to the quay this morning.\n\n"
+        "The outer berth will close for repairs from the first of April until the end of May.\n\n"
+        f"{sign_off}\n\n"
+        "So no fishing off the wall this spring.\n"
+    )
+    assert labelled(bare_nlp, text) == [
+        ("I went down to the quay this morning.", "author", "text:author"),
+        ("The outer berth will close for repairs from the first of April until the end of May.", "quoted", "text:sign-off"),
+        (sign_off, "quoted", "text:sign-off"),
+        ("So no fishing off the wall this spring.", "author", "text:author"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The notice from the harbour office reads:\n\n— Harbour Authority\n\nAnd nothing else.",  # after a lead-in
+        "We waited an hour for the ferry.\n\n— Then it finally came round the point.\n\nAt last.",  # a sentence
+        "We waited an hour for the ferry.\n\n- Bring a coat\n- Bring a flask\n",  # a list
+        "— Harbour Authority\n\nThe first paragraph signs nothing before it.",
+    ],
+)
+def test_lines_that_sign_nothing_leave_the_labels_alone(bare_nlp, text: str) -> None:
+    assert {voice for _, voice, _ in labelled(bare_nlp, text)} == {"author"}
