@@ -21,7 +21,7 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     stated by the excerpt itself."""
     for p in _sign_off_lines(text, passages, last):
         body = text[p.start : p.end].rstrip()
-        tweet = _TWEET.search(body)
+        tweet = TWEET_SIGN_OFF.search(body)
         if tweet:  # a display name as its owner wrote it, lower case and emoji and all, up to ", PhD" or
             # "| Reuters"; else the handle
             name = _SIGNATURE_STOPS.split(tweet.group("who"), maxsplit=1)[0]
@@ -48,25 +48,6 @@ def signed_url(text: str, passages: list[Passage], last: int) -> str | None:
             if match and _URL.fullmatch(match.group("who").strip()):
                 return match.group("who").strip().rstrip(".,;")
     return None
-
-
-def label_sign_offs(text: str, passages: list[Passage], tokens: TokenIndex) -> None:
-    """Where the voice was inferred: a paragraph that is only a sign-off ("— Reuters", "--- Jane
-    Roe, Acme Corp", an embedded tweet's "— Name (@handle) March 3, 2018") signs the paragraph
-    before it, so both are the excerpt's, whatever the rules or the classifier said (on blog-voices
-    ``train`` every such line and the paragraph it signs are quoted). A sign-off after a lead-in
-    colon signs nothing pasted, and one that holds a finite verb is a sentence ("— Then it rained.")."""
-    spoken = [p for p in passages if text[p.start : p.end].strip()]
-    for before, line in zip(spoken, spoken[1:]):
-        body = text[line.start : line.end].strip()
-        if len(body) > _MAX_SIGN_OFF or text[before.start : before.end].rstrip().endswith(":"):
-            continue
-        if not (_SIGN_OFF_LINE.fullmatch(body) or _TWEET.fullmatch(body)):
-            continue
-        if any(t.tag_ in FINITE_TAGS for t in tokens.within(line.start, line.end)):
-            continue
-        for p in (before, line):
-            p.voice, p.rule = "quoted", p.rule.split(":", 1)[0] + ":sign-off"
 
 
 def _sign_off_lines(text: str, passages: list[Passage], last: int) -> list[Passage]:
@@ -141,13 +122,10 @@ _SIGNATURES = (
     (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
 )
 # An embedded tweet's sign-off: "— jessie frazelle 👩🏼🚀 (@jessfraz) January 29, 2019".
-_TWEET = re.compile(
+TWEET_SIGN_OFF = re.compile(
     r"(?:\u2014|\u2013|--?)[ \t]*(?P<who>[^\n()\u2014]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)"
     r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*\Z"
 )
-# A paragraph that is a dash sign-off and nothing else ("— Reuters", "--- Jane Roe, Acme Corp").
-_SIGN_OFF_LINE = re.compile(r"(?:\u2014|\u2013|\u2015|-{2,3})[ \t]*[A-Z][^\n]{1,100}")
-_MAX_SIGN_OFF = 140
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NOT_IN_NAMES = re.compile(r"[^\w\s.'\-]")
 _SIGNATURE_STOPS = re.compile(r"[,(;|/\[\u2014\u2013]| - ")
