@@ -89,3 +89,29 @@ def test_indented_blocks_that_are_not_prose_excerpts_stay_as_they_are(text: str)
 def test_indented_block_inside_a_forum_quote_is_left_to_the_forum_quote() -> None:
     document = read("Reply:\n\n[quote=ash]Intro.\n\n    An indented excerpt of plain prose, with six words.[/quote]\n\nMine.")
     assert [source for _, _, source in document.quote_blocks] == ["ash"]
+
+
+def test_indented_excerpt_of_several_paragraphs_is_one_span() -> None:
+    text = (
+        "From the minutes of the ferry users' meeting:\n\n"
+        "    The operator confirmed that the first sailing will move to 06:50.\n\n"
+        "    Members asked whether the last sailing would move too. It will not.\n\n"
+        "That second paragraph is the one I care about.\n"
+    )
+    document = read(text)
+    assert quoted(document.text, document.quote_blocks) == [
+        (
+            "The operator confirmed that the first sailing will move to 06:50.\n\n"
+            "Members asked whether the last sailing would move too. It will not.",
+            None,
+        )
+    ]
+
+
+def test_text_indented_throughout_but_for_its_title_quotes_nothing() -> None:
+    text = (
+        "Chapter One\n\n"
+        "\tThe ferry was late again, as it had been every morning that week.\n\n"
+        "\tNobody on the quay said anything about it any more, and nobody expected to.\n"
+    )
+    assert read_indented_quotes(text, []) == (text, [])

@@ -7,10 +7,12 @@ names it), its indentation leaves the analysed text and its wrapped lines are jo
 as Markdown and the e-mail reader join a quote's lines.
 
 Indentation means other things too, so a block counts only where it plainly is an excerpt of
-prose: every line of it is indented, the text's block before it is not (a text indented
-throughout, or a list item's indented continuation, is not an excerpt), and it reads as prose (it
-opens with a capital or a quotation mark, holds six words, ends with a stop and has hardly any
-code characters and no columns), so code, tables, addresses, verse and sub-lists keep their lines.
+prose: every line of it is indented; it follows a block of the writer's that is not, or continues
+a run of indented blocks that does (the run is one excerpt); the text has two blocks of its own
+(a text indented throughout but for its title is not quoting); a list item's indented
+continuation is not an excerpt; and it reads as prose (it opens with a capital or a quotation
+mark, holds six words, ends with a stop, and has hardly any code characters and no columns), so
+code, tables, addresses, verse and sub-lists keep their lines.
 """
 
 from __future__ import annotations
@@ -39,46 +41,63 @@ def read_indented_quotes(text: str, quotes: list[Quote]) -> tuple[str, list[Quot
     if "\n    " not in text and "\n\t" not in text:  # the common case: nothing is indented
         return text, quotes
     blocks = [m.span() for m in _BLOCK.finditer(text)]
+    indented = [all(_INDENTED.match(line) for line in text[s:e].rstrip("\n").split("\n")) for s, e in blocks]
+    if len(indented) - sum(indented) < 2:  # a text indented throughout, but for its title or a lead-in
+        return text, quotes
     taken = [(s, e) for s, e, _ in quotes]
-    excerpts = [
-        (start, end)
-        for k, (start, end) in enumerate(blocks)
-        if k > 0 and _is_excerpt(text[start:end], text[slice(*blocks[k - 1])])
-        and not any(s < end and start < e for s, e in taken)
-    ]
+    excerpts: list[list[tuple[int, int]]] = []  # runs of neighbouring excerpt blocks: one span each
+    for k, (start, end) in enumerate(blocks):
+        if not indented[k] or not _opens_or_continues(text, blocks, indented, k):
+            continue
+        if any(s < end and start < e for s, e in taken) or not _reads_as_prose(text[start:end]):
+            continue
+        if excerpts and excerpts[-1][-1] == blocks[k - 1]:
+            excerpts[-1].append((start, end))
+        else:
+            excerpts.append([(start, end)])
     if not excerpts:
         return text, quotes
     parts: list[str] = []
     removed: list[tuple[int, int]] = []  # (old position, characters removed there), in order
     found: list[tuple[int, int]] = []
     position = size = 0
-    for start, end in excerpts:
-        parts.append(text[position:start])
-        size += start - position
-        body = text[start:end].rstrip("\n")
-        lines = body.split("\n")
-        flush = " ".join(line.strip() for line in lines)
-        cursor = start
-        for line in lines:  # what each line loses: its indentation (and trailing spaces)
-            lead = len(line) - len(line.lstrip())
-            removed.append((cursor, lead))
-            removed.append((cursor + len(line.rstrip()), len(line) - len(line.rstrip())))
-            cursor += len(line) + 1  # the newline itself becomes the joining space
-        found.append((size, size + len(flush)))
-        parts.append(flush)
-        size += len(flush)
-        position = start + len(body)
+    for run in excerpts:
+        run_start = None
+        for start, end in run:
+            parts.append(text[position:start])
+            size += start - position
+            body = text[start:end].rstrip("\n")
+            lines = body.split("\n")
+            cursor = start
+            for line in lines:  # what each line loses: its indentation (and trailing spaces)
+                lead = len(line) - len(line.lstrip())
+                removed.append((cursor, lead))
+                removed.append((cursor + len(line.rstrip()), len(line) - len(line.rstrip())))
+                cursor += len(line) + 1  # the newline itself becomes the joining space
+            flush = " ".join(line.strip() for line in lines)
+            run_start = size if run_start is None else run_start
+            parts.append(flush)
+            size += len(flush)
+            position = start + len(body)
+        found.append((run_start or 0, size))
     parts.append(text[position:])
     moved = _mover(removed)
     kept = [(moved(s), moved(e), source) for s, e, source in quotes]
     return "".join(parts), sorted([*kept, *((s, e, None) for s, e in found)])
 
 
-def _is_excerpt(block: str, before: str) -> bool:
-    """Whether an indented block is an excerpt of prose (see the module's docstring)."""
+def _opens_or_continues(text: str, blocks: list[tuple[int, int]], indented: list[bool], k: int) -> bool:
+    """Whether indented block ``k`` follows the writer's own block (not a list item, whose
+    indented continuation it would be) or continues an indented run that does."""
+    j = k - 1
+    while j >= 0 and indented[j]:
+        j -= 1
+    return j >= 0 and not _ITEM_START.match(text[slice(*blocks[j])])
+
+
+def _reads_as_prose(block: str) -> bool:
+    """Whether an indented block reads as prose (see the module's docstring)."""
     lines = block.rstrip("\n").split("\n")
-    if not all(_INDENTED.match(line) for line in lines) or _INDENTED.match(before) or _ITEM_START.match(before):
-        return False
     if any(_COLUMNS.search(line.strip()) for line in lines):
         return False
     content = " ".join(line.strip() for line in lines)
