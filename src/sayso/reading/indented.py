@@ -17,8 +17,9 @@ code, tables, addresses, verse and sub-lists keep their lines.
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 _INDENTED = re.compile(r"(?: {4,}|\t)[ \t]*\S")
@@ -44,12 +45,14 @@ def read_indented_quotes(text: str, quotes: list[Quote]) -> tuple[str, list[Quot
     indented = [all(_INDENTED.match(line) for line in text[s:e].rstrip("\n").split("\n")) for s, e in blocks]
     if len(indented) - sum(indented) < 2:  # a text indented throughout, but for its title or a lead-in
         return text, quotes
-    taken = [(s, e) for s, e, _ in quotes]
+    inside = _within_quotes(quotes)
     excerpts: list[list[tuple[int, int]]] = []  # runs of neighbouring excerpt blocks: one span each
+    anchored = False  # the indented run under way follows the writer's own block, not a list item
     for k, (start, end) in enumerate(blocks):
-        if not indented[k] or not _opens_or_continues(text, blocks, indented, k):
+        if not indented[k]:
+            anchored = not _ITEM_START.match(text[start:end])
             continue
-        if any(s < end and start < e for s, e in taken) or not _reads_as_prose(text[start:end]):
+        if not anchored or inside(start, end) or not _reads_as_prose(text[start:end]):
             continue
         if excerpts and excerpts[-1][-1] == blocks[k - 1]:
             excerpts[-1].append((start, end))
@@ -86,13 +89,18 @@ def read_indented_quotes(text: str, quotes: list[Quote]) -> tuple[str, list[Quot
     return "".join(parts), sorted([*kept, *((s, e, None) for s, e in found)])
 
 
-def _opens_or_continues(text: str, blocks: list[tuple[int, int]], indented: list[bool], k: int) -> bool:
-    """Whether indented block ``k`` follows the writer's own block (not a list item, whose
-    indented continuation it would be) or continues an indented run that does."""
-    j = k - 1
-    while j >= 0 and indented[j]:
-        j -= 1
-    return j >= 0 and not _ITEM_START.match(text[slice(*blocks[j])])
+def _within_quotes(quotes: list[Quote]) -> Callable[[int, int], bool]:
+    """A test of whether a stretch overlaps one of ``quotes``, by bisection (a post may hold
+    thousands of them)."""
+    spans = sorted((s, e) for s, e, _ in quotes)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
+
+    return overlaps
 
 
 def _reads_as_prose(block: str) -> bool:
