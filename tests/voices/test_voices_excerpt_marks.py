@@ -44,6 +44,7 @@ def test_sign_off_line_quotes_itself_and_the_paragraph_it_signs(bare_nlp, sign_o
         "We waited an hour for the ferry.\n\n— Then it finally came round the point.\n\nAt last.",  # a sentence
         "We waited an hour for the ferry.\n\n- Bring a coat\n- Bring a flask\n",  # a list
         "— Harbour Authority\n\nThe first paragraph signs nothing before it.",
+        "The berth closes in April for repairs to the wall.\n\nIt reopens in June.\n\n— Reuters\n",  # the text's credit
     ],
 )
 def test_lines_that_sign_nothing_leave_the_labels_alone(bare_nlp, text: str) -> None:

@@ -29,9 +29,10 @@ def label_excerpt_marks(text: str, passages: list[Passage], tokens: TokenIndex) 
 def _label_sign_offs(text: str, spoken: list[Passage], tokens: TokenIndex) -> None:
     """A paragraph that is only a sign-off ("— Reuters", "--- Jane Roe, Acme Corp", an embedded
     tweet's "— Name (@handle) March 3, 2018") signs the paragraph before it: both are the excerpt's.
-    A sign-off after a lead-in colon signs nothing pasted, and one that holds a finite verb is a
-    sentence ("— Then it rained.")."""
-    for before, line in zip(spoken, spoken[1:]):
+    A sign-off after a lead-in colon signs nothing pasted, one that holds a finite verb is a
+    sentence ("— Then it rained."), and one that ends the text may credit the whole of it (a wire
+    story's "— Reuters", the writer's own "— Jane")."""
+    for before, line in zip(spoken, spoken[1:-1]):
         body = text[line.start : line.end].strip()
         if len(body) > _MAX_SIGN_OFF or text[before.start : before.end].rstrip().endswith(":"):
             continue
