@@ -24,21 +24,28 @@ def quoted(text: str, quotes: list[tuple[int, int, str | None]]) -> list[tuple[s
     return [(text[start:end], source) for start, end, source in quotes]
 
 
-def test_forum_quote_is_one_span_with_its_poster_and_no_tags_left() -> None:
+def test_forum_quote_is_quoted_with_its_poster_and_no_tags_left() -> None:
     document = read(POST)
     assert document.format == "text"
     assert "[quote" not in document.text.lower() and "[/quote]" not in document.text.lower()
-    assert quoted(document.text, list(document.quote_blocks)) == [
-        (
-            "The changelog mentions a wake mode that keeps the radio listening.\n\n"
-            "Mine drains even when it is off.\n\nThat would explain both.",
-            "wrenfield",
-        )
-    ]
     assert "Same here. I rolled back and the drain stopped.\n\nThe changelog" in document.text
     assert document.text.endswith(
         "That would explain both.\n\nThanks wrenfield, switching it off fixed it for me."
     )
+
+
+def test_forum_quote_inside_a_quote_is_credited_to_its_own_poster() -> None:
+    document = read(POST)
+    assert quoted(document.text, list(document.quote_blocks)) == [
+        ("The changelog mentions a wake mode that keeps the radio listening.", "wrenfield"),
+        ("Mine drains even when it is off.", "dune"),
+        ("That would explain both.", "wrenfield"),
+    ]
+
+
+def test_forum_unnamed_quote_inside_a_named_one_is_not_credited_to_the_outer_poster() -> None:
+    text, quotes = read_forum_quotes("[quote=ash]First words.\n[quote]Older words.[/quote]\nLast words.[/quote]\nReply.")
+    assert quoted(text, quotes) == [("First words.", "ash"), ("Older words.", None), ("Last words.", "ash")]
 
 
 @pytest.mark.parametrize(
@@ -181,3 +188,29 @@ def test_forum_tags_in_markdown_are_block_quotes_named_by_their_tag() -> None:
     assert "[quote=\"wrenfield" not in document.text and document.text.count("[/quote]") == 1  # the code's
     assert "Quote with [quote], as in:" in document.text
     assert "[quote=you]what you reply to[/quote]" in document.text
+
+
+def test_forum_tags_nested_in_markdown_credit_each_poster_as_in_plain_text() -> None:
+    post = (
+        "# Re: shady tomatoes\n\n"
+        '[quote="hollyhock, post:4, topic:12"]\nThe yellow cherry kind cropped in half shade.\n\n'
+        "[quote=brambleberry]\nUnder six hours of sun, most struggle.\n[/quote]\n\n"
+        "Mine stood under a **birch**.\n[/quote]\n\n"
+        "Thanks both.\n"
+    )
+    markdown = read(post)
+    assert markdown.format == "markdown"
+    plain, spans = read_forum_quotes(post.replace("**", ""))
+    expected = [
+        ("The yellow cherry kind cropped in half shade.", "hollyhock"),
+        ("Under six hours of sun, most struggle.", "brambleberry"),
+        ("Mine stood under a birch.", "hollyhock"),
+    ]
+    assert quoted(markdown.text, list(markdown.quote_blocks)) == expected
+    assert quoted(plain, spans) == expected
+
+
+def test_markdown_unnamed_blockquote_inside_a_named_one_stays_in_its_span() -> None:
+    source = 'Intro:\n\n<blockquote cite="ash">\n<p>One.</p>\n<blockquote>\n<p>Two.</p>\n</blockquote>\n<p>Three.</p>\n</blockquote>\n\nEnd.'
+    document = read(source, input_format="markdown")
+    assert quoted(document.text, list(document.quote_blocks)) == [("One.\n\nTwo.\n\nThree.", "ash")]

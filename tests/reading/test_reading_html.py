@@ -210,3 +210,14 @@ def test_pull_quotes_and_image_figures_are_not_quotations():
 )
 def test_sniff_format_reads_rendered_post_bodies_as_html(text, expected):
     assert sniff_format(text) == expected
+
+
+def test_html_forum_credit_line_in_a_quote_names_the_poster_only() -> None:
+    page = (
+        "<html><body><article><p>Replying to the thread about which tomatoes will grow in a shady plot.</p>"
+        "<blockquote><div><cite>hollyhock wrote: <span>Sat Mar 1, 2025 9:12 am</span></cite>"
+        "<p>I grew the yellow cherry kind in half shade and still had a decent crop.</p></div></blockquote>"
+        "<p>Thanks, I will try the yellow ones this year. The seed swap is on Saturday.</p></article></body></html>"
+    )
+    document = read(page)
+    assert [source for _, _, source in document.quote_blocks] == ["hollyhock"]

@@ -148,3 +148,26 @@ def test_markdown_blockquote_cite_names_its_source_as_in_html() -> None:
         ("The port stays shut.", "https://example.org/report"),
         ("A plain quote.", None),
     ]
+
+
+def test_markdown_inline_br_is_a_line_break_as_a_hard_break_is() -> None:
+    source = (
+        "The ranger's sign said:\n\n"
+        "> Paths above the weir are closed after dark.<br>\n"
+        "> — Upper Dale Wardens\n\n"
+        "Morning walk<br/>evening tea, as ever.  \nA hard break, too.\n"
+    )
+    doc = read(source, input_format="markdown")
+    assert doc.text == (
+        "The ranger's sign said:\n\n"
+        "Paths above the weir are closed after dark.\n— Upper Dale Wardens\n\n"
+        "Morning walk\nevening tea, as ever.\nA hard break, too."
+    )
+    (start, end, _), = doc.quote_blocks
+    assert doc.text[start:end] == "Paths above the weir are closed after dark.\n— Upper Dale Wardens"
+
+
+def test_markdown_br_alone_at_a_paragraph_start_adds_nothing() -> None:
+    assert read("<br>Bare start of a line here.\n\nSecond paragraph of text.", input_format="markdown").text == (
+        "Bare start of a line here.\n\nSecond paragraph of text."
+    )

@@ -104,3 +104,50 @@ def test_voices_markup_forum_quote_is_a_quoted_passage_named_by_its_tag(nlp) -> 
         ("Thanks, switching the wake mode off fixed it for me.", "author", None),
     ]
     assert "quote" not in text.lower()
+
+
+def test_voices_markup_forum_quote_inside_a_quote_names_its_own_poster(nlp) -> None:
+    from sayso.pipeline import analyze_document
+    from sayso.reading import read
+
+    post = (
+        "[quote=hollyhock]I grew the yellow cherry kind in half shade and still had a crop.\n\n"
+        "[quote=brambleberry]Anything with under six hours of sun will struggle.[/quote]\n\n"
+        "Mine stood under a birch all afternoon.[/quote]\n\n"
+        "Thanks both, I will try the yellow ones.\n"
+    )
+    analysis = analyze_document(read(post)).to_dict()
+    text = analysis["text"]
+    voices = [(text[p["start"] : p["end"]].strip(), p["voice"], p["source"]) for p in analysis["passages"]]
+    assert voices == [
+        ("I grew the yellow cherry kind in half shade and still had a crop.", "quoted", "hollyhock"),
+        ("Anything with under six hours of sun will struggle.", "quoted", "brambleberry"),
+        ("Mine stood under a birch all afternoon.", "quoted", "hollyhock"),
+        ("Thanks both, I will try the yellow ones.", "author", None),
+    ]
+
+
+def test_voices_markup_indented_prose_in_plain_text_is_a_quoted_passage(nlp) -> None:
+    from sayso.pipeline import analyze_document
+    from sayso.reading import read
+
+    post = (
+        "The harbour board met on Monday and I went along.\n\n"
+        "Its notice to members put it this way:\n\n"
+        "    The outer breakwater will be closed to the public from the first of April\n"
+        "    while the storm damage is repaired.\n\n"
+        "Six months of no fishing off the wall, then.\n"
+    )
+    analysis = analyze_document(read(post)).to_dict()
+    text = analysis["text"]
+    voices = [(text[p["start"] : p["end"]].strip(), p["voice"]) for p in analysis["passages"]]
+    assert voices == [
+        ("The harbour board met on Monday and I went along.", "author"),
+        ("Its notice to members put it this way:", "author"),
+        (
+            "The outer breakwater will be closed to the public from the first of April while the storm damage is"
+            " repaired.",
+            "quoted",
+        ),
+        ("Six months of no fishing off the wall, then.", "author"),
+    ]

@@ -6,8 +6,8 @@ happens here, before the text exists; nothing downstream edits it.
 
 The package holds one module per concern: ``decoding``, ``cleaning``, ``html``,
 ``markdown``, ``forum`` (BBCode quotes in plain text), ``mail`` (an e-mail's quoted messages),
-``wrapping`` (hard-wrapped plain text's line breaks read as spaces), ``datelines``,
-``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
+``indented`` (a plain-text post's indented excerpts), ``wrapping`` (hard-wrapped plain text's
+line breaks read as spaces), ``datelines``, ``boilerplate``, ``language``, ``sources`` (path, stdin, URL) and ``limits``.
 
 Limits (each hit raises ``InputError`` naming the value and the limit, or is documented below):
 
@@ -31,6 +31,7 @@ from sayso.reading.datelines import check_date_option, find_dateline
 from sayso.reading.decoding import check_size, decode, refuse_binary
 from sayso.reading.forum import read_forum_quotes
 from sayso.reading.html import Page, looks_like_html, looks_like_html_fragment, read_html
+from sayso.reading.indented import read_indented_quotes
 from sayso.reading.language import check_english, english_share, load_language
 from sayso.reading.limits import (
     FETCH_TIMEOUT,
@@ -154,6 +155,7 @@ def read(
         text, quotes = read_forum_quotes(clean_text(raw))
         if not quotes and input_format is None:
             text, quotes = read_mail_quotes(text)
+        text, quotes = read_indented_quotes(text, quotes)
         text = unwrap_hard_breaks(text)
         fmt = "text"
         page = Page(text)

@@ -2,9 +2,10 @@
 
 A post copied from a board's editor (phpBB, vBulletin, SMF, XenForo, Discourse, IPB) keeps its
 quote tags, ``[quote=X]…[/quote]``: markup that says exactly which words are an excerpt and,
-usually, whose. It is read as Markdown's ``>`` is: the tags leave the analysed text, each quoted
-stretch becomes paragraphs of its own, and each outermost quote is a ``(start, end, source)``
-span, its source the name the opening tag gives. Only tags that pair up are read, and none inside
+usually, whose. It is read as an e-mail's quoted messages are: the tags leave the analysed text,
+each quoted stretch becomes paragraphs of its own and a ``(start, end, source)`` span, its source
+the name the opening tag gives; a quote inside a quote is a span of its own, named by its own tag
+(a reply quoting a post that quoted someone else has two posters' words, each credited). Only tags that pair up are read, and none inside
 code (``[code]…[/code]``, fenced blocks, backticks), so a post that writes about "[quote]" tags
 keeps them as words. In Markdown (Discourse) the tags become ``<blockquote cite="X">`` blocks
 for the Markdown reader.
@@ -64,24 +65,24 @@ def read_forum_quotes(text: str) -> tuple[str, list[tuple[int, int, str | None]]
     markers = sorted([*markers, *_headers(text, [*code, *_outermost(markers)])], key=lambda m: m[:2])
     if not markers:
         return text, []
-    blocks: list[tuple[str, int | None, str | None]] = []  # (segment, outer quote's number, its source)
-    depth, source, outer = 0, None, 0
+    blocks: list[tuple[str, int | None, str | None]] = []  # (segment, innermost quote's number, its source)
+    open_quotes: list[tuple[int, str | None]] = []  # the quotes open at this point, innermost last
+    opened = 0
     position = 0
     for marker in [*markers, None]:
         segment = text[position : marker[0] if marker else len(text)]
         segment = segment.lstrip() if position else segment  # whitespace at a marker goes with it
         segment = segment.rstrip() if marker else segment
         if segment.strip():
-            blocks.append((segment, outer if depth else None, source))
+            blocks.append((segment, *open_quotes[-1]) if open_quotes else (segment, None, None))
         if marker is None:
             break
         position = marker[1]
         if not marker[2]:
-            depth -= 1
+            open_quotes.pop()
         else:
-            if depth == 0:
-                source, outer = marker[3], outer + 1
-            depth += 1
+            opened += 1
+            open_quotes.append((opened, marker[3]))
     return join_blocks(blocks)
 
 

@@ -341,6 +341,11 @@ def _add_metadata(page: Page, html: str, url: str | None) -> None:
     page.title, page.author, page.published = meta.title, meta.author, iso_date(meta.date)
 
 
+# A forum's credit line in a quote's <cite> (phpBB: "hollyhock wrote: ↑ Sat Mar 1, 2025 9:12 am"):
+# the poster is what comes before "wrote:".
+_FORUM_CREDIT = re.compile(r"(?<=\S)\s+(?:wrote|said|writes|says)\s*:.*\Z", re.S)
+
+
 def _quote_sources(
     text: str, quotes: list[tuple[int, int, str | None]], tree: object
 ) -> list[tuple[int, int, str | None]]:
@@ -355,6 +360,7 @@ def _quote_sources(
             figure = next(element.iterancestors("figure"), None)
             credit = figure.find("figcaption") if figure is not None else None
         source = _WHITESPACE.sub(" ", credit.text_content()).strip(" —–-") if credit is not None else ""
+        source = _FORUM_CREDIT.sub("", source)
         source = source or (element.get("cite") or "").strip()
         if source:
             # compared without whitespace: markup and the flattened text space blocks differently

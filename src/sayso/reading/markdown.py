@@ -190,6 +190,7 @@ class _Builder:
         self.html_depth = 0  # container elements HTML blocks opened and have not closed
         self.quote_start: int | None = None
         self.quote_source: str | None = None  # an outermost <blockquote>'s cite
+        self.named_quotes: list[str | None | bool] = []  # per open <blockquote>: False, or the source it interrupted
         self.quotes: list[tuple[int, int, str | None]] = []
         self.links: list[tuple[int, int, str]] = []
         self.href: list[str | None] = []
@@ -242,7 +243,9 @@ class _Builder:
                 self._open_link(entities.unescape(href.group(1)) if href else None)
         elif name == "blockquote":
             self._html_quote(closing, match.group(3))
-        elif name in ("br", "p", "div", "li") and closing is False and self.current:
+        elif name == "br" and self.current:
+            self.add("\n")  # a line break, as a hard break ("  " or "\\" at a line's end) and HTML's <br>
+        elif name in ("p", "div", "li") and closing is False and self.current:
             self.add(" ")
 
     def _length(self) -> int:
@@ -268,17 +271,29 @@ class _Builder:
         self.end_paragraph()
 
     def _html_quote(self, closing: bool, attributes: str | None) -> None:
-        """Open or close a ``<blockquote>``; an outermost one's ``cite`` names its source, as in HTML."""
+        """Open or close a ``<blockquote>``; an outermost one's ``cite`` names its source, as in HTML.
+        One inside a quote that names its own (a forum reply quoting a post that quoted another)
+        is a span of its own, as the plain-text forum and e-mail readers make it; the outer
+        quote's span resumes after it."""
         self.end_paragraph()
         if closing:
             self.html_quote_depth = max(0, self.html_quote_depth - 1)
-            if not self._quoted():
+            resumed = self.named_quotes.pop() if self.named_quotes else False
+            if not self._quoted() or resumed is not False:
                 self._close_quote()
+                self.quote_source = resumed if resumed is not False else self.quote_source
             return
+        cite = _CITE.search(attributes or "")
+        source = entities.unescape(next((g for g in cite.groups() if g is not None), "")).strip() if cite else ""
         if not self._quoted():
-            cite = _CITE.search(attributes or "")
-            source = next((g for g in cite.groups() if g is not None), "") if cite else ""
-            self.quote_source = entities.unescape(source).strip() or None
+            self.quote_source = source or None
+        elif source:
+            self._close_quote()
+            self.named_quotes.append(self.quote_source)
+            self.quote_source = source
+            self.html_quote_depth += 1
+            return
+        self.named_quotes.append(False)
         self.html_quote_depth += 1
 
     # --- blocks ---

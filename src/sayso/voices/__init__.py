@@ -19,7 +19,10 @@ fitted on real blogs by ``sayso train voices``) wherever the article has a voice
 contrast pasted text with (at least ``contrast.informal_share`` of its paragraphs read as chatty:
 a blog); in uniformly formal prose (a news report, an analysis) the additive rule score decides,
 since formal prose there is the author's own and the blogs the classifier learnt from hold few
-such articles. The rule score is also one of the classifier's inputs; its weights live in
+such articles. Either way a paragraph that is only a sign-off ("— Reuters", a tweet's "— Name
+(@handle) date") and the paragraph it signs are quoted, and so are an elision mark alone on its
+line ("[…]") and the paragraphs either side of it (``excerpt_marks``). The rule
+score is also one of the classifier's inputs; its weights live in
 ``data/voices.json`` (``sayso.voice_rules.v1``)::
 
     score = bias[context] + sum(weight[f] * min(count[f], cap[f]))      quoted when score >= threshold
@@ -63,6 +66,7 @@ from spacy.tokens import Doc
 
 from sayso.doctext import text_of
 from sayso.voices.classifier import VoiceModel, label_by_model, load_model
+from sayso.voices.excerpt_marks import label_excerpt_marks
 from sayso.voices.inference import label_by_rules, reads_as_chatty
 from sayso.voices.passages import Passage, label_by_markup, paragraphs
 from sayso.voices.rules import RULES_NAME, Rules, compile_rules, load_rules
@@ -103,7 +107,9 @@ def find_voices(
         label_by_rules(text, passages, tokens, rules)
         if reads_as_chatty(passages, rules) and markup_could_quote:
             passages = label_by_markup(text, spans, (), rules)
-        elif reads_as_chatty(passages, rules):
-            label_by_model(text, passages, tokens, model or load_model())
+        else:
+            if reads_as_chatty(passages, rules):
+                label_by_model(text, passages, tokens, model or load_model())
+            label_excerpt_marks(text, passages, tokens)
     name_sources(text, passages, tokens, rules, links)
     return [p.plain() for p in passages]

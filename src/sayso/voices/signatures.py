@@ -21,7 +21,7 @@ def signature(text: str, passages: list[Passage], last: int, tokens: TokenIndex)
     stated by the excerpt itself."""
     for p in _sign_off_lines(text, passages, last):
         body = text[p.start : p.end].rstrip()
-        tweet = _TWEET.search(body)
+        tweet = TWEET_SIGN_OFF.search(body)
         if tweet:  # a display name as its owner wrote it, lower case and emoji and all, up to ", PhD" or
             # "| Reuters"; else the handle
             name = _SIGNATURE_STOPS.split(tweet.group("who"), maxsplit=1)[0]
@@ -122,7 +122,7 @@ _SIGNATURES = (
     (re.compile(r"\((?P<who>[A-Z][^()\n]{1,60})\)\Z"), True),
 )
 # An embedded tweet's sign-off: "— jessie frazelle 👩🏼🚀 (@jessfraz) January 29, 2019".
-_TWEET = re.compile(
+TWEET_SIGN_OFF = re.compile(
     r"(?:\u2014|\u2013|--?)[ \t]*(?P<who>[^\n()\u2014]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)"
     r"(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?[ \t]*\Z"
 )
