@@ -161,10 +161,10 @@ def _trailing_cue(ctx: Context, verb: Token) -> bool:
 def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """The clause around a parenthetical cue ("The talks, he said, failed.") or an "as" aside
     ("As the ministry noted, the talks failed."), minus the cue."""
-    aside = verb.dep_ == "parataxis" or (
-        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children)
-        and not _says_something_of_its_own(ctx, verb)
-    ) or _trailing_cue(ctx, verb)
+    aside = (
+        verb.dep_ == "parataxis"
+        or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ctx.lexicon["aside_marks"] for c in verb.children))
+    ) and not _says_something_of_its_own(ctx, verb) or _trailing_cue(ctx, verb)
     if not aside or not (any(c.dep_ in SUBJECT_DEPS for c in verb.children) or by_whom(verb) is not None
                          or speaker_hung_on_object(verb, ctx.lexicon["speaker_nominals"]) is not None):
         return None  # "as the ministry noted", "as reported by Reuters": someone must be named
@@ -184,8 +184,9 @@ def parenthetical_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
 def _says_something_of_its_own(ctx: Context, verb: Token) -> bool:
     """"as he mentioned raising the wage", "just as the band announced a concert", "as its
     commanders proved incompetent": an "as" clause whose cue has its own clause, message object or
-    predicate tells when or why, not whose words the sentence is; a listener ("as he told
-    reporters") is no such object."""
+    predicate tells when or why, not whose words the sentence is; so does an aside that is a
+    sentence of its own ("… projects (I can't recall any project names, but …)"). A listener ("as
+    he told reporters") is no such object."""
     return any(
         c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") or (c.dep_ == "dobj" and message_like(c) and c.lower_ not in ctx.lexicon["cue_objects"])
         for c in verb.children

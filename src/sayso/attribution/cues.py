@@ -91,6 +91,14 @@ def _nobody_speaks(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
 
 
+def _makes_out(verb: Token) -> bool:
+    """"As far as I can tell, …", "How can you tell whether …": "can tell" with no one told is
+    making something out, not telling anyone (belief, not speech)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children) and not any(
+        c.dep_ in ("dative", "dobj", "iobj") for c in verb.children
+    )
+
+
 def cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
     """The verb with its particle and, for "told reporters", the audience."""
     tokens = [verb]
@@ -110,6 +118,8 @@ def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) ->
     lemma = verb.lemma_.lower()
     if lemma in lexicon["verbs"].get("perception", ()) and perceived_event(verb):
         return "perception"
+    if lemma == "tell" and _makes_out(verb):
+        return "belief"
     if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
         issued = subject.lemma_.lower() in lexicon["message_nouns"] and lexicon["classes"][lemma] == "speech"
         if not issued and (lemma in lexicon["verbs"]["evidence"] or lemma in lexicon["verbs"]["speech"]):
