@@ -234,3 +234,31 @@ def test_confidence_that_a_clause_holds_is_a_judgement(bare_nlp, table, text, ph
 )
 def test_confidence_in_something_is_no_judgement(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("I think the bill will pass the Senate.", "think", "the bill will pass the Senate"),
+        ("Officials think the ceasefire could collapse within weeks.", "think", "the ceasefire could collapse within weeks"),
+        ("We think the regime is going to delay the vote.", "We think", "the regime is going to delay the vote"),
+        ("The commander is thought to have fled the city.", "thought", "to have fled the city"),
+    ],
+)
+def test_thinking_a_prediction_is_a_judgement(bare_nlp, table, text, phrase, proposition):
+    (record,) = [r for r in found(bare_nlp, table, text) if r["category"] == "assess-verb"]  # "could" is its own
+    assert (text[slice(*record["phrase"])], record["category"], record["band"]) == (phrase, "assess-verb", None)
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think he is right about the budget.",
+        "I think the minister should resign.",
+        "Analysts think about the election every day.",
+        "The think tank published its report in May.",
+    ],
+)
+def test_thinking_as_an_opinion_is_no_judgement(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

@@ -69,6 +69,8 @@ class Frames:
         )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
         if clause is None and not gap:
             return
+        if verb.lemma_ in spec["opinion_verbs"] and (clause is None or not self._predicts(clause, verb)):
+            return  # "I think he is right": an opinion; "I think the bill will pass" judges
         proposition = contiguous(clause_tokens(clause)) if clause is not None else contiguous(clause_tokens(verb.head))
         phrase = [verb]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -112,6 +114,16 @@ class Frames:
         # the adjective first: the holder is read off the first token ("pretty confident": its copula's subject)
         self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
                   "assessment-adjective", category="assess-verb")
+
+    def _predicts(self, clause: Token, verb: Token) -> bool:
+        """Whether an opinion verb's clause is a prediction ("think the bill will pass", "think it
+        is going to rain") or, the verb passive, a reported belief ("is thought to have fled")."""
+        if clause.dep_ == "xcomp":
+            return any(c.dep_ == "auxpass" for c in verb.children)
+        auxes = self.rules.lex["judgement"]["predictive_auxes"]
+        if any(c.dep_ == "aux" and c.lower_ in auxes for c in clause.children):
+            return True
+        return clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
 
     @staticmethod
     def _asks(clause: Token) -> bool:
