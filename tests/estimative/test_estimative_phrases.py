@@ -52,3 +52,32 @@ def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
 )
 def test_no_phrase_outside_its_likelihood_use(bare_nlp, table, text):
     assert records(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no doubt that the ministry will appeal the ruling.",
+         ("no doubt", "wep", "almost certain", False, "the ministry will appeal the ruling")),
+        ("The regime will no doubt retaliate for the strike.",
+         ("no doubt", "wep", "almost certain", False, "The regime will no doubt retaliate for the strike")),
+        ("Without a doubt, the rebels will regroup over the winter.",
+         ("Without a doubt", "wep", "almost certain", False, "Without a doubt, the rebels will regroup over the winter")),
+        ("The regime will undoubtedly retaliate.", ("undoubtedly", "wep", "almost certain", False, "The regime will undoubtedly retaliate")),
+        ("Russia will undoubtedly not accept the proposal.",
+         ("undoubtedly not", "wep", "almost no chance", True, "Russia will undoubtedly not accept the proposal")),
+        ("There is little doubt that the economy is slowing.", ("little doubt", "assess-verb", None, True, "the economy is slowing")),
+    ],
+)
+def test_a_denied_doubt_states_certainty(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["There is no doubt about that.", "Sharpton left no doubt that he would endorse a candidate."])
+def test_no_doubt_stressing_or_making_plain_is_no_estimate(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+def test_a_denied_judgement_noun_is_negated(bare_nlp, table):
+    text = "There is no expectation that the talks will resume."
+    assert records(bare_nlp, table, text) == [("no expectation", "assess-verb", None, True, "the talks will resume")]

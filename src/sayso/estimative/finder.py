@@ -22,6 +22,9 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   except before a noun for a kind of person ("likely voters"); attributive "unlikely" only before an
   eventuality ("an unlikely scenario"; "an unlikely alliance" is a surprise); "probable cause" with
   no determiner is the legal term.
+* A denied doubt ("undoubtedly", "will no doubt", "there is no doubt that X") states certainty, which
+  the standards' top band holds: graded as "almost certainly"; "there is little doubt that X" and
+  "no expectation that X" deny a judgement noun (negated).
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
   purpose, time or question clauses ("if they could", "so that they may", "how X could"),
@@ -421,6 +424,10 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             return  # "the coin toss before kick-off": the thing, not the odds
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
+        doubt = rules.lex["denied_doubt"]
+        if span.text.lower() in doubt["phrases"] and root.pos_ == "NOUN" and (
+                that_clause(root) is None or head.lemma_ in doubt["made_plain"]):
+            return  # "no doubt about that" stresses what was said; "left no doubt that X" made X plain
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if negation is None:  # "will almost certainly not", "There is no realistic possibility that X"
             negation = is_negated(root, rules.negations)
@@ -439,9 +446,9 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         if inner is negation:
             negation = None
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
-        if any(t.lower_ in rules.negations and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
+        if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
             # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
-            # no chance" is a band's name: its "no" makes the noun phrase, it negates nothing)
+            # no chance" is a band's name and "no doubt" a certainty: their "no" negates nothing)
             record["negated"] = True
         self.qualify(head, record)
         if clause is not None:

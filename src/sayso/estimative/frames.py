@@ -98,8 +98,13 @@ class Frames:
             proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
         if proposition is None:
             return
+        # "There is little doubt that X", "no expectation that X": the judgement denied
+        denial = next((c for c in noun.children if c.dep_ in ("det", "amod") and c.lower_ in ("no", "little") and c.i < noun.i), None)
+        if denial is not None and head.lemma_ in self.rules.lex["denied_doubt"]["made_plain"]:
+            return  # "left no doubt that X": X made plain, not judged
         canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
-        self.emit(phrase, canonical, None, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
+        phrase = [denial, *phrase] if denial is not None and phrase == [noun] else phrase
+        self.emit(phrase, canonical, denial, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
 
     def judging_adjective(self, adjective: Token) -> None:
         """"We are confident that X", "I'm confident X will": confidence that a clause holds is a
