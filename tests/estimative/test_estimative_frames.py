@@ -262,3 +262,21 @@ def test_thinking_a_prediction_is_a_judgement(bare_nlp, table, text, phrase, pro
 )
 def test_thinking_as_an_opinion_is_no_judgement(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("The attack was presumably planned well in advance.", "presumably", "The attack was presumably planned well in advance"),
+        ("Presumably, the minister knew about the plan.", "Presumably", "Presumably, the minister knew about the plan"),
+    ],
+)
+def test_presumably_marks_the_writers_assumption(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["category"], record["band"], record["assessor"]) == (phrase, "assess-verb", None, "author")
+    assert text[slice(*record["proposition"])] == proposition
+
+
+def test_presumably_on_a_belief_leaves_the_belief_its_holders(bare_nlp, table):
+    text = "Sanders presumably believes that his pitch fits the mood."
+    assert [(r["assessor"], r["rule"]) for r in found(bare_nlp, table, text)] == [("author", "assessment-adverb"), ("Sanders", "assessment-verb")]

@@ -524,7 +524,7 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         order = {
             "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "OUT_OF": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
             "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
-            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "JUDGE_ADJ": 3, "ODDS_ARE": 0,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "JUDGE_ADJ": 3, "JUDGE_ADV": 0, "ODDS_ARE": 0,
         }
         matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
@@ -538,7 +538,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             else:
                 handler = {
                     "WORD": self.word, "MODAL": self.modal, "JUDGE_VERB": self.judging_verb,
-                    "JUDGE_NOUN": self.judging_noun, "JUDGE_ADJ": self.judging_adjective, "CAPACITY": self.capacity,
+                    "JUDGE_NOUN": self.judging_noun, "JUDGE_ADJ": self.judging_adjective,
+                    "JUDGE_ADV": self.judging_adverb, "CAPACITY": self.capacity,
                     "THREAT": self.threat, "OUT_OF": self.not_out_of,
                     "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
                     "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,

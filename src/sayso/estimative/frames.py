@@ -120,6 +120,16 @@ class Frames:
         self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
                   "assessment-adjective", category="assess-verb")
 
+    def judging_adverb(self, adverb: Token) -> None:
+        """"The attack was presumably planned", "Presumably, the minister knew": the clause is the
+        writer's assumption, as "it is reasonable to assume X" is."""
+        head = adverb.head
+        if adverb.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        canonical = self.rules.lex["judgement"]["adverbs"][adverb.lower_]
+        self.emit([adverb], canonical, None, contiguous(clause_tokens(head)), [adverb.lower_], "assessment-adverb",
+                  category="assess-verb")
+
     def _predicts(self, clause: Token, verb: Token) -> bool:
         """Whether an opinion verb's clause is a prediction ("think the bill will pass", "think it
         is going to rain") or, the verb passive, a reported belief ("is thought to have fled")."""
