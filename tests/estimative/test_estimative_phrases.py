@@ -81,3 +81,19 @@ def test_no_doubt_stressing_or_making_plain_is_no_estimate(bare_nlp, table, text
 def test_a_denied_judgement_noun_is_negated(bare_nlp, table):
     text = "There is no expectation that the talks will resume."
     assert records(bare_nlp, table, text) == [("no expectation", "assess-verb", None, True, "the talks will resume")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The striker missed a good chance to equalise.", "He got a good chance to speak with the minister.",
+             "A good chance was missed in the first half."],
+)
+def test_a_chance_got_or_missed_is_an_opportunity(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("The team has a good chance to win the title.", "good chance"), ("The opposition stands little chance of winning.", "little chance")],
+)
+def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
+    assert [r[0] for r in records(bare_nlp, table, text)] == [phrase]

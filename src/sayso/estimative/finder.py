@@ -422,6 +422,9 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         root = span.root
         if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
             return  # "the coin toss before kick-off": the thing, not the odds
+        chance = rules.lex["opportunity"]
+        if root.lemma_ in chance["nouns"] and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in chance["verbs"]:
+            return  # "missed a good chance to equalise": an opportunity
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
         doubt = rules.lex["denied_doubt"]
