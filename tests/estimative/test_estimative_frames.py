@@ -280,3 +280,27 @@ def test_presumably_marks_the_writers_assumption(bare_nlp, table, text, phrase, 
 def test_presumably_on_a_belief_leaves_the_belief_its_holders(bare_nlp, table):
     text = "Sanders presumably believes that his pitch fits the mood."
     assert [(r["assessor"], r["rule"]) for r in found(bare_nlp, table, text)] == [("author", "assessment-adverb"), ("Sanders", "assessment-verb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("It remains to be seen whether the new government can hold together.", "It remains to be seen",
+         "the new government can hold together"),
+        ("Whether the merger succeeds remains to be seen.", "remains to be seen", "the merger succeeds"),
+        ("The outcome of the talks remains to be seen.", "remains to be seen", "The outcome of the talks"),
+        ("Only time will tell whether the reforms succeed.", "time will tell", "the reforms succeed"),
+        ("It is anyone's guess whether the company recovers.", "It is anyone's guess", "the company recovers"),
+        ("How many will take part is anybody’s guess.", "anybody’s guess", "How many will take part"),
+    ],
+)
+def test_an_open_question_is_uncertainty(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    got = (text[slice(*record["phrase"])], record["category"], record["negated"], record["assessor"])
+    assert got == (phrase, "uncertainty", False, "author")  # "time will tell": time is no assessor
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize("text", ["The film was seen by millions.", "Time will heal the wounds.", "He will tell the committee."])
+def test_no_open_question_in_the_words_alone(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

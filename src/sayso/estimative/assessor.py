@@ -38,10 +38,11 @@ class Assessor:
     attributions: list[dict[str, Any]]
     people: list[dict[str, Any]]
 
-    def assessor(self, token: Token, holder: bool = False) -> tuple[str | None, list[int] | None]:
+    def assessor(self, token: Token, holder: bool = False, verbs: bool = True) -> tuple[str | None, list[int] | None]:
         """Who makes the judgement ``token`` expresses; with ``holder``, ``token`` is the judging verb
-        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement."""
-        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder)
+        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement; without
+        ``verbs``, a judging or reporting verb names nobody ("only time will tell": an idiom's verb)."""
+        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder) if verbs else None
         if explicit:
             return explicit
         if holder and self.unresolved_holder(token):
@@ -54,7 +55,7 @@ class Assessor:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
             return speaker_name(best), list(mention) if mention else None
-        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
+        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True) if verbs else None
         if explicit:
             return explicit
         for voice in self.voices:

@@ -526,7 +526,7 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
         order = {
             "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "OUT_OF": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
-            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
+            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "UNSEEN": 1, "POTENTIAL": 1, "CONFIDENCE": 2,
             "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "JUDGE_ADJ": 3, "JUDGE_ADV": 0, "ODDS_ARE": 0,
         }
         matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
@@ -538,6 +538,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
                 self.confidence(doc[start:end])
             elif label in ("SEEMINGLY", "LOOKSET"):
                 self.hedge_tokens(list(doc[start:end]), label.lower())
+            elif label == "UNSEEN":
+                self.open_question(list(doc[start:end]))
             else:
                 handler = {
                     "WORD": self.word, "MODAL": self.modal, "JUDGE_VERB": self.judging_verb,

@@ -30,6 +30,7 @@ class Frames:
     rules: Any
     used: set[int]
     emit: Any
+    assessor: Any
 
     # assessment verbs and nouns
 
@@ -201,6 +202,32 @@ class Frames:
                 phrase.append(head)
             phrase += [c for c in head.children if c.dep_ == "expl"]
         self._uncertain(phrase, frame, negation)
+
+    def open_question(self, tokens: list[Token]) -> None:
+        """"It remains to be seen whether X", "Only time will tell if X", "X is anyone's guess": X is
+        unknown. The question is the proposition, else the subject ("The outcome remains to be seen")."""
+        inside = {t.i for t in tokens}
+        frames = [*tokens, *(t.head for t in tokens if t.head.i not in inside)]
+        children = [c for f in frames for c in f.children if c.i not in inside]
+        clause = next((c for c in children if c.dep_ in ("ccomp", "csubj", "advcl") and self._asks(c)), None)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if clause is not None and clause.i < tokens[0].i:  # "Whether X remains to be seen": all before the phrase
+            proposition = [t for t in self.doc[clause.left_edge.i : tokens[0].i] if not t.is_space and t not in frames]
+            while proposition and (proposition[0].dep_ == "mark" or proposition[0].is_punct):
+                proposition.pop(0)
+        elif clause is not None:
+            proposition = clause_tokens(clause)
+        elif subject is not None and subject.lower_ not in ("it", "this", "that") and subject.tag_ not in ("WP", "WDT"):
+            proposition = list(subject.subtree)
+        else:
+            proposition = []
+        phrase = list(tokens)
+        if subject is not None and subject.lower_ == "it" and subject.i < tokens[0].i:
+            phrase += [subject, *(f for f in frames if f.i not in inside and subject.i < f.i < tokens[0].i)]  # "It is anyone's guess"
+        canonical = self.rules.lex["uncertainty"]["canonical"]
+        record = self.emit(sorted(phrase, key=lambda t: t.i), canonical, None, contiguous(proposition), [], "open-question",
+                           category="uncertainty")
+        record["assessor"], record["assessor_mention"] = self.assessor(tokens[0], verbs=False)  # "time will tell": time holds no view
 
     def infeasible(self, adjective: Token) -> None:
         """"It is impossible to predict X", "difficult to assess how long X": X cannot be known."""
