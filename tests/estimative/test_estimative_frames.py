@@ -304,3 +304,29 @@ def test_an_open_question_is_uncertainty(bare_nlp, table, text, phrase, proposit
 @pytest.mark.parametrize("text", ["The film was seen by millions.", "Time will heal the wounds.", "He will tell the committee."])
 def test_no_open_question_in_the_words_alone(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("It is hard to see how the coalition survives another budget fight.", "It is hard to see"),
+        ("It's very difficult to see how he is stopped.", "It's very difficult to see"),
+        ("It is hard to imagine how the talks could succeed now.", "It is hard to imagine"),
+    ],
+)
+def test_hard_to_see_how_is_uncertainty(bare_nlp, table, text, phrase):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["category"]) == (phrase, "uncertainty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is hard to see the screen from here.",  # sight
+        "It's hard to imagine a bigger waste of resources.",  # no question
+        "It's not hard to see why shareholders are nervous.",  # plain
+        "I can't imagine how exhausted you must be.",  # sympathy
+    ],
+)
+def test_no_uncertainty_in_sight_sympathy_or_a_denied_difficulty(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []

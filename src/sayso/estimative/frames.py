@@ -230,13 +230,15 @@ class Frames:
         record["assessor"], record["assessor_mention"] = self.assessor(tokens[0], verbs=False)  # "time will tell": time holds no view
 
     def infeasible(self, adjective: Token) -> None:
-        """"It is impossible to predict X", "difficult to assess how long X": X cannot be known."""
+        """"It is impossible to predict X", "difficult to assess how long X", "hard to see how X": X cannot be known."""
         spec = self.rules.lex["uncertainty"]
         head = adjective.head
         candidates = [*adjective.children, *(head.children if adjective.dep_ == "acomp" else ())]
-        verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in spec["cognition"]), None)
-        if verb is None:
-            return
+        verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in (*spec["cognition"], *spec["question_only"])), None)
+        if verb is None or (verb.lemma_ in spec["question_only"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children)):
+            return  # "hard to see the screen" is sight; "hard to see how X" doubts X
+        if is_negated(adjective, self.rules.negations) or is_negated(head, self.rules.negations):
+            return  # "it is not hard to see why X": X is plain
         frame = [c for c in head.children if c.dep_ in ("expl", "nsubj") and c.lower_ == "it"]
         frame += [head] if head.lemma_ == "be" else []
         self._uncertain([*frame, adjective, *[c for c in verb.children if c.dep_ == "aux"], verb], verb, None)
