@@ -331,3 +331,17 @@ def test_a_named_party_before_a_judgement_noun_holds_it(bare_nlp, table):
     text = "The Pentagon assessment that China will have 1,000 warheads is sobering."
     (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert (text[record["phrase"][0] : record["phrase"][1]], record["assessor"]) == ("assessment", "Pentagon")
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("Some analysts expect the bank to cut rates in June.", "Some analysts"),
+        ("Both agencies assess that the program will continue.", "Both agencies"),
+        ("The officials believe the ceasefire will hold.", "officials"),  # an article names no part of the group
+        ("Some 56 percent expect prices to rise.", "56 percent"),  # an approximator, not a quantifier
+    ],
+)
+def test_an_unnamed_group_keeps_its_quantifier(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor

@@ -24,6 +24,8 @@ PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
 OWNERS = ("ORG", "NORP", "GPE")  # those that can own a group: "its leaders", "their officials"
 # Pronouns that stand for a fact or a finding, never for someone who holds a view ("some" and "they" can).
 EVIDENCE_PRONOUNS = frozenset({"this", "that", "these", "those", "it", "which"})
+# Determiners that say which part of a group holds a view ("some analysts", "all agencies"): kept in its name.
+GROUP_QUANTIFIERS = frozenset({"some", "all", "both", "each", "many", "several", "few", "most"})
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
 
 
@@ -95,9 +97,10 @@ class Assessor:
                     return None  # "the scale of the campaign suggests X": evidence; the writer infers
                 if subject.pos_ == "PRON":
                     return None
-                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
-                while tokens and tokens[0].pos_ == "DET":
-                    tokens.pop(0)
+                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS
+                                                                             or _quantifies(t))]
+                while tokens and tokens[0].pos_ == "DET" and not _quantifies(tokens[0]):
+                    tokens.pop(0)  # "the officials"; "some analysts" is how the text names an unnamed group
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
                 mention = char_span(tokens)
                 if self.text[mention[0] : mention[1]].lower() in self.rules.self_references:
@@ -181,3 +184,10 @@ class Assessor:
 
     def _cues_attribution(self, verb: Token) -> bool:
         return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
+
+
+def _quantifies(token: Token) -> bool:
+    """A determiner that says which part of a group holds a view ("some analysts"), not a number's
+    approximator ("some 56 percent")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "det" and token.lower_ in GROUP_QUANTIFIERS and not (following is not None and following.like_num)
