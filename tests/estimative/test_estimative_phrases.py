@@ -97,3 +97,14 @@ def test_a_chance_got_or_missed_is_an_opportunity(bare_nlp, table, text):
 )
 def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
     assert [r[0] for r in records(bare_nlp, table, text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cut in March is more likely than not.", ("more likely than not", "wep", "likely", False, "A cut in March is more likely than not")),
+        ("A deal is as likely as not.", ("as likely as not", "wep", "roughly even chance", False, "A deal is as likely as not")),
+    ],
+)
+def test_the_not_a_comparison_is_made_with_negates_nothing(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]

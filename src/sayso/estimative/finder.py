@@ -449,9 +449,11 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         if inner is negation:
             negation = None
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
-        if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
+        if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN")
+               and self.doc[t.i - 1].lower_ not in ("than", "as") for t in span):
             # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
-            # no chance" is a band's name and "no doubt" a certainty: their "no" negates nothing)
+            # no chance" is a band's name and "no doubt" a certainty: their "no" negates nothing, nor
+            # does the "not" a comparison is made with: "more likely than not", "as likely as not")
             record["negated"] = True
         self.qualify(head, record)
         if clause is not None:
