@@ -345,3 +345,19 @@ def test_a_named_party_before_a_judgement_noun_holds_it(bare_nlp, table):
 def test_an_unnamed_group_keeps_its_quantifier(bare_nlp, table, text, assessor):
     (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert record["assessor"] == assessor
+
+
+def test_who_cannot_verify_holds_the_uncertainty_inside_a_report(bare_nlp, table):
+    text = "Ukrainian officials reported that Russian forces attacked, which ISW cannot independently verify."
+    report = {"kind": "indirect", "content": [text.index("Russian"), len(text) - 1], "cue": [text.index("reported"), text.index(" that")],
+              "speaker_name": None, "speaker_type": None, "speaker_mention": [0, text.index(" reported")]}
+    (record,) = find_assessments(bare_nlp(text), [], [report], table, "icd203").assessments
+    assert (text[slice(*record["phrase"])], record["assessor"]) == ("cannot independently verify", "ISW")
+
+
+def test_a_third_partys_ignorance_stays_the_speakers(bare_nlp, table):
+    text = "“He doesn't know what he's doing,” Rubio said of Obama."
+    claim = {"kind": "direct", "content": [1, text.index(",")], "cue": [text.index("said"), text.index(" of")],
+             "speaker_name": "Marco Rubio", "speaker_type": "PERSON", "speaker_mention": [text.index("Rubio"), text.index(" said")]}
+    (record,) = find_assessments(bare_nlp(text), [], [claim], table, "icd203").assessments
+    assert record["assessor"] == "Marco Rubio"

@@ -31,6 +31,7 @@ class Frames:
     used: set[int]
     emit: Any
     assessor: Any
+    explicit_assessor: Any
 
     # assessment verbs and nouns
 
@@ -262,7 +263,12 @@ class Frames:
             return
         if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
             return  # "cannot say more", "could not tell the difference": a refusal or an inability
-        self._uncertain([*auxes, verb], verb, negation)
+        record = self._uncertain([*auxes, verb], verb, negation)
+        # "…, which ISW cannot independently verify": ISW cannot tell, whoever reported the rest; but "he
+        # doesn't know what he's doing" is the speaker's jab, not his own uncertainty
+        named = self.explicit_assessor(verb, frozenset(), holder=True) if nobody is None and verb.lemma_ != "know" else None
+        if named:
+            record["assessor"], record["assessor_mention"] = named
 
     def _nobody(self, subject: Token) -> bool:
         """"nobody", "no one", "none of us": a subject that denies what its verb says."""
@@ -281,13 +287,13 @@ class Frames:
                     return prep
         return None
 
-    def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
+    def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> dict[str, Any]:
         words = {t.i for t in phrase}  # not the phrase's own "by no means"
         clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i not in words), None)
         proposition = contiguous(clause_tokens(clause)) if clause is not None else None
         canonical = self.rules.lex["uncertainty"]["canonical"]
-        self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
-                  extra_negated=negation is not None, category="uncertainty")
+        return self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
+                         extra_negated=negation is not None, category="uncertainty")
 
     # comparatives
 
