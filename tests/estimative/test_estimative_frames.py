@@ -330,3 +330,28 @@ def test_hard_to_see_how_is_uncertainty(bare_nlp, table, text, phrase):
 )
 def test_no_uncertainty_in_sight_sympathy_or_a_denied_difficulty(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "canonical", "assessor", "proposition"),
+    [
+        ("I'm skeptical that the bill gets a floor vote.", "skeptical", "we doubt", "author", "the bill gets a floor vote"),
+        ("Officials are optimistic that a deal can be reached.", "optimistic", "we expect", "Officials", "a deal can be reached"),
+        ("Analysts remain pessimistic that the talks will produce anything.", "pessimistic", "we doubt", "Analysts",
+         "the talks will produce anything"),
+        ("We are convinced that the regime will fall.", "convinced", "we believe", "author", "the regime will fall"),
+        ("Investors are not convinced that the rally will last.", "convinced", "we doubt", "Investors", "the rally will last"),
+    ],
+)
+def test_a_judging_adjective_holds_its_clause(bare_nlp, table, text, phrase, canonical, assessor, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["canonical"], record["assessor"]) == (phrase, canonical, assessor)
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize(
+    "text", ["She is optimistic about the economy.", "The investors were skeptical of the plan.", "He was convinced to run by his wife.",
+             "She convinced him that the plan would work."],
+)
+def test_no_judging_adjective_without_a_clause_it_holds(bare_nlp, table, text):
+    assert [r for r in found(bare_nlp, table, text) if r["rule"] == "assessment-adjective"] == []

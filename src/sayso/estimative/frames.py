@@ -111,16 +111,22 @@ class Frames:
     def judging_adjective(self, adjective: Token) -> None:
         """"We are confident that X", "I'm confident X will": confidence that a clause holds is a
         judgement; confidence in something ("confident in the team") is a feeling, not annotated."""
+        if adjective.pos_ != "ADJ" and not (adjective.tag_ == "VBN" and (adjective.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in adjective.children))):
+            return  # "we are convinced that X", "I was convinced that X"; not "she convinced him that X"
+        copula = adjective.head if adjective.dep_ == "acomp" else adjective
         clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+        if clause is None and copula is not adjective:  # "Analysts remain pessimistic that X": the parse hangs X on the copula
+            clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
         if clause is None or self._asks(clause):
             return
-        copula = adjective.head if adjective.dep_ == "acomp" else adjective
         negation = is_negated(adjective, self.rules.negations) or is_negated(copula, self.rules.negations)
         canonical = self.rules.lex["judgement"]["adjectives"][adjective.lower_]
         degree = [c for c in adjective.lefts if c.dep_ == "advmod" and c.i == adjective.i - 1]  # "absolutely confident"
         # the adjective first: the holder is read off the first token ("pretty confident": its copula's subject)
-        self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
-                  "assessment-adjective", category="assess-verb")
+        record = self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
+                           "assessment-adjective", category="assess-verb")
+        if adjective.pos_ != "ADJ" and copula is not adjective:  # "Investors are convinced": the copula's subject
+            record["assessor"], record["assessor_mention"] = self.assessor(copula, holder=True)
 
     def judging_adverb(self, adverb: Token) -> None:
         """"The attack was presumably planned", "Presumably, the minister knew": the clause is the

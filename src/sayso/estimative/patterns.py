@@ -42,7 +42,7 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
         TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB", "NOUN")),
         TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
-        TokenPattern("JUDGE_ADJ", False, tuple(judgement["adjectives"]), ("ADJ",)),
+        TokenPattern("JUDGE_ADJ", False, tuple(judgement["adjectives"]), ("ADJ", "VERB")),
         TokenPattern("JUDGE_ADV", False, tuple(judgement["adverbs"]), ("ADV",)),
         TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
         TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),
