@@ -355,3 +355,8 @@ def test_a_judging_adjective_holds_its_clause(bare_nlp, table, text, phrase, can
 )
 def test_no_judging_adjective_without_a_clause_it_holds(bare_nlp, table, text):
     assert [r for r in found(bare_nlp, table, text) if r["rule"] == "assessment-adjective"] == []
+
+
+def test_a_gerund_subject_is_no_judgement_of_its_clause(bare_nlp, table):
+    text = "Projecting an aura of victory is a key part of the campaign's strategy."
+    assert found(bare_nlp, table, text) == []

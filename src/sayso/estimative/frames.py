@@ -55,8 +55,10 @@ class Frames:
             return  # "to assess how AI can be exploited": assess = evaluate
         if clause is None:
             clause = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd")), None)
-        if clause is None and verb.dep_ == "csubj":
-            clause = verb.head  # "ASD assessed X could be Y": a bare complement the parser took for a subject
+        if clause is None and verb.dep_ == "csubj" and verb.tag_ != "VBG":
+            # "ASD assessed X could be Y": a bare complement the parser took for a subject; a gerund is
+            # the subject ("projecting an aura of victory is part of the job")
+            clause = verb.head
         if clause is None:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
