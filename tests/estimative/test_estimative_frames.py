@@ -360,3 +360,18 @@ def test_no_judging_adjective_without_a_clause_it_holds(bare_nlp, table, text):
 def test_a_gerund_subject_is_no_judgement_of_its_clause(bare_nlp, table):
     text = "Projecting an aura of victory is a key part of the campaign's strategy."
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The rebels want to seize the dams, which they conclude gives them leverage.", "conclude"),
+        ("Voters backed a senator whom analysts believe will run again.", "believe"),
+    ],
+)
+def test_a_judgement_of_a_relative_clauses_subject_is_found(bare_nlp, table, text, phrase):
+    assert phrases(found(bare_nlp, table, text), text) == [(phrase, "assess-verb")]
+
+
+def test_a_judging_verb_before_an_indirect_question_evaluates(bare_nlp, table):
+    assert found(bare_nlp, table, "Engineers will assess which bridges can carry the load.") == []

@@ -51,8 +51,8 @@ class Frames:
         if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
             if verb.tag_ != "VBG" or clause is not None:
                 return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal
-        if clause is not None and self._asks(clause):
-            return  # "to assess how AI can be exploited": assess = evaluate
+        if clause is not None and self._asks(clause) and min(clause.subtree, key=lambda t: t.i).i > verb.i:
+            return  # "to assess how AI can be exploited": assess = evaluate; not "…, which they conclude gives X"
         if clause is None:
             clause = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd")), None)
         if clause is None and verb.dep_ == "csubj" and verb.tag_ != "VBG":
