@@ -108,3 +108,29 @@ def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
 )
 def test_the_not_a_comparison_is_made_with_negates_nothing(bare_nlp, table, text, expected):
     assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new rules are certain to be challenged in court.",
+         ("certain", "wep", "almost certain", False, "The new rules are certain to be challenged in court")),
+        ("A backlash is sure to follow.", ("sure", "wep", "almost certain", False, "A backlash is sure to follow")),
+        ("It is certain that the talks will resume.", ("certain", "wep", "almost certain", False, "the talks will resume")),
+        ("The deal seems certain to collapse.", ("seems certain", "wep", "almost certain", False, "The deal seems certain to collapse")),
+    ],
+)
+def test_a_certain_predicate_is_graded_as_almost_certainly(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["Make sure to vote on Tuesday.", "I'm sure he will come.", "A certain level of risk is acceptable.", "He was sure of himself."],
+)
+def test_certain_and_sure_outside_a_predicate_grade_nothing(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+def test_not_certain_to_stays_uncertainty(bare_nlp, table):
+    (record,) = records(bare_nlp, table, "The candidate is not certain to win the primary.")
+    assert record[1:4] == ("uncertainty", None, True)

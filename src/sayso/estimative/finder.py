@@ -23,7 +23,8 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   eventuality ("an unlikely scenario"; "an unlikely alliance" is a surprise); "probable cause" with
   no determiner is the legal term.
 * A denied doubt ("undoubtedly", "will no doubt", "there is no doubt that X") states certainty, which
-  the standards' top band holds: graded as "almost certainly"; "there is little doubt that X" and
+  the standards' top band holds: graded as "almost certainly", as are "X is certain / sure to Y" and
+  "it is certain that X" (only so: "a certain level", "make sure"); "there is little doubt that X" and
   "no expectation that X" deny a judgement noun (negated).
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
@@ -308,6 +309,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         rules = self.rules
         if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
             return
+        if core.lower_ in rules.lex["predicative_only"]["words"] and self.not_predicated(core):
+            return  # "less certain", "a certain level": not graded here
         degree = next((c for c in core.lefts if c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod"), None)
         superlative = degree is not None and degree.lower_ in ("most", "least")
         if superlative and core.dep_ != "amod" and not (degree.i > 0 and self.doc[degree.i - 1].lower_ == "the"):
