@@ -361,3 +361,16 @@ def test_a_third_partys_ignorance_stays_the_speakers(bare_nlp, table):
              "speaker_name": "Marco Rubio", "speaker_type": "PERSON", "speaker_mention": [text.index("Rubio"), text.index(" said")]}
     (record,) = find_assessments(bare_nlp(text), [], [claim], table, "icd203").assessments
     assert record["assessor"] == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("Markets now see a cut in March as more likely than not.", "Markets"),
+        ("Many investors view the shift as an obstacle that could hurt prices.", "Many investors"),
+        ("Former operatives, who regard her as the candidate most likely to win, are backing her.", "Former operatives"),
+    ],
+)
+def test_who_sees_something_as_likely_holds_the_judgement(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor

@@ -78,7 +78,7 @@ class Assessor:
         """
         nodes = (token,) if holder else (token, *token.ancestors)
         for previous, node in zip((None, *nodes), nodes):
-            if previous is not None and previous.dep_ in ("advcl", "parataxis"):
+            if previous is not None and previous.dep_ in ("advcl", "parataxis") and not self._seen_as(node, previous):
                 return None  # "X suggests Y, although Z remains unclear": Z is not in X's judgement
             if not holder and node.i == token.head.i and token.dep_ in ("advmod", "aux"):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
@@ -181,6 +181,10 @@ class Assessor:
             return True
         subject = holder_of(verb)
         return subject is not None and subject.pos_ == "PRON" and self.infers_from(verb, subject)
+
+    def _seen_as(self, verb: Token, clause: Token) -> bool:
+        """"Markets see a cut as more likely than not": the "as" clause is what the verb judges."""
+        return verb.lemma_ in self.rules.lex["assessor_verbs"]["as_verbs"] and any(c.lower_ == "as" for c in clause.children)
 
     def _cues_attribution(self, verb: Token) -> bool:
         return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
