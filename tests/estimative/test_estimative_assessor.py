@@ -374,3 +374,17 @@ def test_a_third_partys_ignorance_stays_the_speakers(bare_nlp, table):
 def test_who_sees_something_as_likely_holds_the_judgement(bare_nlp, table, text, assessor):
     (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert record["assessor"] == assessor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In ISW's assessment, the Kremlin is unlikely to accept a ceasefire.", [("assess-verb", "ISW"), ("wep", "ISW")]),
+        ("The Pentagon's latest assessment is that the brigade will probably be ready by spring.",
+         [("assess-verb", "Pentagon"), ("wep", "Pentagon")]),
+        ("In our judgment, the junta will probably delay the vote.", [("assess-verb", "author"), ("wep", "author")]),
+    ],
+)
+def test_a_judgement_nouns_frame_gives_its_holder_to_what_it_frames(bare_nlp, table, text, expected):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(r["category"], r["assessor"]) for r in found] == expected

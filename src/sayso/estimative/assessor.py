@@ -86,14 +86,18 @@ class Assessor:
                 return None
             if not holder and node.lemma_ in self.rules.clausal_judging and (previous is None or previous.dep_ != "ccomp"):
                 continue  # "should worry about things that might kill them": a feeling about a thing, no judgement
-            if holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node)):
-                subject = holder_of(node)
-                writer = self.writers_we(node)
+            judging = holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node))
+            # "In ISW's assessment, X is unlikely", "The Pentagon's assessment is that X will probably": the noun's holder
+            judge = self._judgement_frame(node, previous) if not judging and not outside_content and not holder else None
+            if judging or judge is not None:
+                judge = judge if judge is not None else node
+                subject = holder_of(judge)
+                writer = self.writers_we(judge)
                 if writer is not None:
                     return "author", char_span([writer])  # "We assess that X will almost certainly …"
-                if subject is not None and subject.pos_ == "PRON" and holder:
+                if subject is not None and subject.pos_ == "PRON" and (holder or judge is not node):
                     subject = antecedent(subject) or subject
-                if subject is None or self.infers_from(node, subject):
+                if subject is None or self.infers_from(judge, subject):
                     return None  # "the scale of the campaign suggests X": evidence; the writer infers
                 if subject.pos_ == "PRON":
                     return None
@@ -181,6 +185,19 @@ class Assessor:
             return True
         subject = holder_of(verb)
         return subject is not None and subject.pos_ == "PRON" and self.infers_from(verb, subject)
+
+    def _judgement_frame(self, node: Token, previous: Token | None) -> Token | None:
+        """The judgement noun whose frame holds the clause ``node`` heads: "In ISW's assessment, X"
+        (a prepositional frame before the clause) or "Our assessment is that X" (the noun as the
+        subject of a copula whose complement is X); None for any other node."""
+        nouns = self.rules.lex["judgement"]["nouns"]
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < node.i):
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns), None)
+            if noun is not None and any(c.dep_ == "poss" for c in noun.children):
+                return noun
+        if previous is not None and node.lemma_ == "be" and previous.dep_ == "ccomp":
+            return next((c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns), None)
+        return None
 
     def _seen_as(self, verb: Token, clause: Token) -> bool:
         """"Markets see a cut as more likely than not": the "as" clause is what the verb judges."""

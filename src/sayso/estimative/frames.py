@@ -97,7 +97,7 @@ class Frames:
             holder = next((c for c in noun.children if c.dep_ == "poss"), None)
             if holder is None:
                 return  # "in assessment of the damage": no one's judgement
-            phrase = [head, *holder.subtree, noun]  # "In our judgment, X is unlikely": the clause the phrase opens
+            phrase = [noun, head, *holder.subtree]  # "In our judgment, X is unlikely": the clause the phrase opens; the noun first, its holder read off it
             inside = {t.i for t in head.subtree}
             proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
         if proposition is None:
