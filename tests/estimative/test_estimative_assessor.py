@@ -388,3 +388,25 @@ def test_who_sees_something_as_likely_holds_the_judgement(bare_nlp, table, text,
 def test_a_judgement_nouns_frame_gives_its_holder_to_what_it_frames(bare_nlp, table, text, expected):
     found = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert [(r["category"], r["assessor"]) for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("The strikes continue to drive concerns that the president might use nuclear weapons.", None),  # no one's in the text
+        ("There are growing fears that the conflict could spread.", None),
+        ("Byrne expressed concern that the senator may run again.", "Byrne"),
+        ("Our concern is that the ceasefire may not hold.", "author"),
+    ],
+)
+def test_a_hedge_in_a_fear_is_the_fears_holders(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor
+
+
+def test_a_fear_with_no_holder_in_a_quotation_is_the_speakers(bare_nlp, table):
+    text = "“There is a fear that this spirit may generate hostilities,” she added."
+    claim = {"kind": "direct", "content": [1, text.index(",")], "cue": [text.index("added"), len(text) - 1],
+             "speaker_name": "Ana Ruiz", "speaker_type": "PERSON", "speaker_mention": [text.index("she"), text.index(" added")]}
+    (record,) = find_assessments(bare_nlp(text), [], [claim], table, "icd203").assessments
+    assert record["assessor"] == "Ana Ruiz"

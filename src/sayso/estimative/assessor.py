@@ -67,8 +67,9 @@ class Assessor:
 
     def explicit_assessor(
         self, token: Token, verbs: frozenset[str], outside_content: bool = False, holder: bool = False
-    ) -> tuple[str, list[int]] | None:
-        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence.
+    ) -> tuple[str | None, list[int] | None] | None:
+        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence;
+        ``(None, None)`` when the judgement is a fear no one in the text holds.
 
         With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
         cues an attribution does not name the assessor: the attribution has drawn where its content
@@ -84,19 +85,22 @@ class Assessor:
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if not holder and node.lemma_ in self.rules.clausal_judging and (previous is None or previous.dep_ != "ccomp"):
+            if not holder and node.lemma_ in self.rules.clausal_judging and node.pos_ != "NOUN" and (previous is None or previous.dep_ != "ccomp"):
                 continue  # "should worry about things that might kill them": a feeling about a thing, no judgement
             judging = holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node))
             # "In ISW's assessment, X is unlikely", "The Pentagon's assessment is that X will probably": the noun's holder
             judge = self._judgement_frame(node, previous) if not judging and not outside_content and not holder else None
             if judging or judge is not None:
                 judge = judge if judge is not None else node
-                subject = holder_of(judge)
+                subject = holder_of(judge) or self._fear_voiced_by(judge)
                 writer = self.writers_we(judge)
                 if writer is not None:
                     return "author", char_span([writer])  # "We assess that X will almost certainly …"
                 if subject is not None and subject.pos_ == "PRON" and (holder or judge is not node):
                     subject = antecedent(subject) or subject
+                if subject is None and judge.pos_ == "NOUN" and judge.lemma_.lower() in self.rules.lex["assessor_verbs"]["fear_nouns"]:
+                    # "drives concerns that Putin might X": concerns no one in the text holds; in a quotation, the speaker's
+                    return (None, None) if self._writers_own(token) else None
                 if subject is None or self.infers_from(judge, subject):
                     return None  # "the scale of the campaign suggests X": evidence; the writer infers
                 if subject.pos_ == "PRON":
@@ -195,9 +199,27 @@ class Assessor:
             noun = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns), None)
             if noun is not None and any(c.dep_ == "poss" for c in noun.children):
                 return noun
+        fears = self.rules.lex["assessor_verbs"]["fear_nouns"]
+        if previous is not None and node.lemma_.lower() in fears and node.pos_ == "NOUN" and previous.dep_ in ("acl", "relcl") \
+                and any(c.lower_ == "that" and c.dep_ == "mark" for c in previous.children):
+            return node  # "fears that the conflict could spread": the fear's holder hedges
         if previous is not None and node.lemma_ == "be" and previous.dep_ == "ccomp":
             return next((c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns), None)
         return None
+
+    def _fear_voiced_by(self, noun: Token) -> Token | None:
+        """"Byrne expressed concern that X": who expresses, voices or has a fear holds it."""
+        spec = self.rules.lex["assessor_verbs"]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in spec["fear_nouns"] or noun.dep_ != "dobj" or noun.head.lemma_ not in spec["fear_verbs"]:
+            return None
+        return holder_of(noun.head)
+
+    def _writers_own(self, token: Token) -> bool:
+        """Whether ``token`` sits in the writer's voice, in no attribution's content."""
+        start = token.idx
+        if any(a["content"][0] <= start < a["content"][1] for a in self.attributions):
+            return False
+        return not any(v["voice"] != "author" and v["start"] <= start < v["end"] for v in self.voices)
 
     def _seen_as(self, verb: Token, clause: Token) -> bool:
         """"Markets see a cut as more likely than not": the "as" clause is what the verb judges."""
