@@ -210,7 +210,9 @@ class Assessor:
     def _fear_voiced_by(self, noun: Token) -> Token | None:
         """"Byrne expressed concern that X": who expresses, voices or has a fear holds it."""
         spec = self.rules.lex["assessor_verbs"]
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in spec["fear_nouns"] or noun.dep_ != "dobj" or noun.head.lemma_ not in spec["fear_verbs"]:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in spec["fear_nouns"]:
+            return None
+        if noun.dep_ != "dobj" or noun.head.lemma_ not in spec["fear_verbs"]:
             return None
         return holder_of(noun.head)
 

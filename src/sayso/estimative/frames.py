@@ -97,7 +97,8 @@ class Frames:
             holder = next((c for c in noun.children if c.dep_ == "poss"), None)
             if holder is None:
                 return  # "in assessment of the damage": no one's judgement
-            phrase = [noun, head, *holder.subtree]  # "In our judgment, X is unlikely": the clause the phrase opens; the noun first, its holder read off it
+            # "In our judgment, X is unlikely": the clause the phrase opens; the noun first, its holder read off it
+            phrase = [noun, head, *holder.subtree]
             inside = {t.i for t in head.subtree}
             proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
         if proposition is None:
@@ -113,7 +114,8 @@ class Frames:
     def judging_adjective(self, adjective: Token) -> None:
         """"We are confident that X", "I'm confident X will": confidence that a clause holds is a
         judgement; confidence in something ("confident in the team") is a feeling, not annotated."""
-        if adjective.pos_ != "ADJ" and not (adjective.tag_ == "VBN" and (adjective.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in adjective.children))):
+        predicate = adjective.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in adjective.children)
+        if adjective.pos_ != "ADJ" and not (adjective.tag_ == "VBN" and predicate):
             return  # "we are convinced that X", "I was convinced that X"; not "she convinced him that X"
         copula = adjective.head if adjective.dep_ == "acomp" else adjective
         clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
@@ -244,7 +246,8 @@ class Frames:
         head = adjective.head
         candidates = [*adjective.children, *(head.children if adjective.dep_ == "acomp" else ())]
         verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in (*spec["cognition"], *spec["question_only"])), None)
-        if verb is None or (verb.lemma_ in spec["question_only"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children)):
+        asks = verb is not None and any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children)
+        if verb is None or (verb.lemma_ in spec["question_only"] and not asks):
             return  # "hard to see the screen" is sight; "hard to see how X" doubts X
         if is_negated(adjective, self.rules.negations) or is_negated(head, self.rules.negations):
             return  # "it is not hard to see why X": X is plain

@@ -1,7 +1,8 @@
 """The estimative lexicon's word patterns, matched in one pass over the Doc's attribute arrays.
 
 Every pattern but the fixed word sequences ("looks set to", "remains to be seen") and confidence
-levels is one token long ("likely", a modal tagged MD, the lemma "assess" as a verb). spaCy's ``Matcher`` walks a state machine for every pattern at every token, which cost more
+levels is one token long ("likely", a modal tagged MD, the lemma "assess" as a verb). spaCy's
+``Matcher`` walks a state machine for every pattern at every token, which cost more
 than the rest of the estimative component together; here a token's lowercase form and lemma look
 up the patterns that could match it, and only those are checked. The matches and their order are
 the ``Matcher``'s: by token, then in the order the patterns are listed, each label once per span.
