@@ -29,7 +29,8 @@ Decisions (see also ``calibration.PROVENANCE.md``):
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
   purpose, time or question clauses ("if they could", "so that they may", "how X could"),
-  counterfactual "could have been", the option "could be donated", a concessive "may … but" and a
+  counterfactual "could have been" or a modal perfect under a past-perfect condition ("Had X, Y
+  might have been"), the option "could be donated", a concessive "may … but" and a
   wish ("May God bless America").
 * One proposition, one assessment: a hedge on a clause a record already qualifies ("could
   possibly", "a remote chance that X may") joins that record's ``modifiers``.
@@ -483,6 +484,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
                 return  # counterfactual "could have been", option "could be donated"
         if token.lower_ in skip["concessive"] and self.concedes(verb):
             return
+        if self.counterfactual(verb):
+            return  # "Had they moved sooner, the recovery might have been faster": what did not happen
         if token.lower_ in skip["optative"] and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in verb.children):
             return  # "May God bless America": a wish (a question asking one is already skipped)
         phrase = [token]

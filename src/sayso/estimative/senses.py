@@ -71,6 +71,19 @@ class Senses:
         return not (expletive and any(c.dep_ == "ccomp" and c.i > core.i for c in nodes))
 
     @staticmethod
+    def counterfactual(verb: Token) -> bool:
+        """A modal perfect under a past-perfect condition ("Had X prevailed, Y might have been Z", "if
+        the army had moved, it could have taken the city") says what did not happen."""
+        if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            return False
+        for condition in (c for c in verb.children if c.dep_ == "advcl"):
+            auxes = [c for c in condition.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
+            marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in condition.children)
+            if auxes and (marked or auxes[0].i == condition.left_edge.i):
+                return True
+        return False
+
+    @staticmethod
     def concedes(verb: Token) -> bool:
         """"X may be cheap, but Y": a "may" clause coordinated with a following "but" only concedes."""
         buts = [c for c in verb.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
