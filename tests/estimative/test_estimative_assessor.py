@@ -331,3 +331,82 @@ def test_a_named_party_before_a_judgement_noun_holds_it(bare_nlp, table):
     text = "The Pentagon assessment that China will have 1,000 warheads is sobering."
     (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
     assert (text[record["phrase"][0] : record["phrase"][1]], record["assessor"]) == ("assessment", "Pentagon")
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("Some analysts expect the bank to cut rates in June.", "Some analysts"),
+        ("Both agencies assess that the program will continue.", "Both agencies"),
+        ("The officials believe the ceasefire will hold.", "officials"),  # an article names no part of the group
+        ("Some 56 percent expect prices to rise.", "56 percent"),  # an approximator, not a quantifier
+    ],
+)
+def test_an_unnamed_group_keeps_its_quantifier(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor
+
+
+def test_who_cannot_verify_holds_the_uncertainty_inside_a_report(bare_nlp, table):
+    text = "Ukrainian officials reported that Russian forces attacked, which ISW cannot independently verify."
+    report = {"kind": "indirect", "content": [text.index("Russian"), len(text) - 1], "cue": [text.index("reported"), text.index(" that")],
+              "speaker_name": None, "speaker_type": None, "speaker_mention": [0, text.index(" reported")]}
+    (record,) = find_assessments(bare_nlp(text), [], [report], table, "icd203").assessments
+    assert (text[slice(*record["phrase"])], record["assessor"]) == ("cannot independently verify", "ISW")
+
+
+def test_a_third_partys_ignorance_stays_the_speakers(bare_nlp, table):
+    text = "“He doesn't know what he's doing,” Rubio said of Obama."
+    claim = {"kind": "direct", "content": [1, text.index(",")], "cue": [text.index("said"), text.index(" of")],
+             "speaker_name": "Marco Rubio", "speaker_type": "PERSON", "speaker_mention": [text.index("Rubio"), text.index(" said")]}
+    (record,) = find_assessments(bare_nlp(text), [], [claim], table, "icd203").assessments
+    assert record["assessor"] == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("Markets now see a cut in March as more likely than not.", "Markets"),
+        ("Many investors view the shift as an obstacle that could hurt prices.", "Many investors"),
+        ("Former operatives, who regard her as the candidate most likely to win, are backing her.", "Former operatives"),
+    ],
+)
+def test_who_sees_something_as_likely_holds_the_judgement(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In ISW's assessment, the Kremlin is unlikely to accept a ceasefire.", [("assess-verb", "ISW"), ("wep", "ISW")]),
+        ("The Pentagon's latest assessment is that the brigade will probably be ready by spring.",
+         [("assess-verb", "Pentagon"), ("wep", "Pentagon")]),
+        ("In our judgment, the junta will probably delay the vote.", [("assess-verb", "author"), ("wep", "author")]),
+    ],
+)
+def test_a_judgement_nouns_frame_gives_its_holder_to_what_it_frames(bare_nlp, table, text, expected):
+    found = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert [(r["category"], r["assessor"]) for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor"),
+    [
+        ("The strikes continue to drive concerns that the president might use nuclear weapons.", None),  # no one's in the text
+        ("There are growing fears that the conflict could spread.", None),
+        ("Byrne expressed concern that the senator may run again.", "Byrne"),
+        ("Our concern is that the ceasefire may not hold.", "author"),
+    ],
+)
+def test_a_hedge_in_a_fear_is_the_fears_holders(bare_nlp, table, text, assessor):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert record["assessor"] == assessor
+
+
+def test_a_fear_with_no_holder_in_a_quotation_is_the_speakers(bare_nlp, table):
+    text = "“There is a fear that this spirit may generate hostilities,” she added."
+    claim = {"kind": "direct", "content": [1, text.index(",")], "cue": [text.index("added"), len(text) - 1],
+             "speaker_name": "Ana Ruiz", "speaker_type": "PERSON", "speaker_mention": [text.index("she"), text.index(" added")]}
+    (record,) = find_assessments(bare_nlp(text), [], [claim], table, "icd203").assessments
+    assert record["assessor"] == "Ana Ruiz"

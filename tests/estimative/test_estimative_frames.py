@@ -234,3 +234,144 @@ def test_confidence_that_a_clause_holds_is_a_judgement(bare_nlp, table, text, ph
 )
 def test_confidence_in_something_is_no_judgement(bare_nlp, table, text):
     assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("I think the bill will pass the Senate.", "think", "the bill will pass the Senate"),
+        ("Officials think the ceasefire could collapse within weeks.", "think", "the ceasefire could collapse within weeks"),
+        ("We think the regime is going to delay the vote.", "We think", "the regime is going to delay the vote"),
+        ("The commander is thought to have fled the city.", "thought", "to have fled the city"),
+    ],
+)
+def test_thinking_a_prediction_is_a_judgement(bare_nlp, table, text, phrase, proposition):
+    (record,) = [r for r in found(bare_nlp, table, text) if r["category"] == "assess-verb"]  # "could" is its own
+    assert (text[slice(*record["phrase"])], record["category"], record["band"]) == (phrase, "assess-verb", None)
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think he is right about the budget.",
+        "I think the minister should resign.",
+        "Analysts think about the election every day.",
+        "The think tank published its report in May.",
+    ],
+)
+def test_thinking_as_an_opinion_is_no_judgement(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("The attack was presumably planned well in advance.", "presumably", "The attack was presumably planned well in advance"),
+        ("Presumably, the minister knew about the plan.", "Presumably", "Presumably, the minister knew about the plan"),
+    ],
+)
+def test_presumably_marks_the_writers_assumption(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["category"], record["band"], record["assessor"]) == (phrase, "assess-verb", None, "author")
+    assert text[slice(*record["proposition"])] == proposition
+
+
+def test_presumably_on_a_belief_leaves_the_belief_its_holders(bare_nlp, table):
+    text = "Sanders presumably believes that his pitch fits the mood."
+    assert [(r["assessor"], r["rule"]) for r in found(bare_nlp, table, text)] == [("author", "assessment-adverb"), ("Sanders", "assessment-verb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "proposition"),
+    [
+        ("It remains to be seen whether the new government can hold together.", "It remains to be seen",
+         "the new government can hold together"),
+        ("Whether the merger succeeds remains to be seen.", "remains to be seen", "the merger succeeds"),
+        ("The outcome of the talks remains to be seen.", "remains to be seen", "The outcome of the talks"),
+        ("Only time will tell whether the reforms succeed.", "time will tell", "the reforms succeed"),
+        ("It is anyone's guess whether the company recovers.", "It is anyone's guess", "the company recovers"),
+        ("How many will take part is anybody’s guess.", "anybody’s guess", "How many will take part"),
+    ],
+)
+def test_an_open_question_is_uncertainty(bare_nlp, table, text, phrase, proposition):
+    (record,) = found(bare_nlp, table, text)
+    got = (text[slice(*record["phrase"])], record["category"], record["negated"], record["assessor"])
+    assert got == (phrase, "uncertainty", False, "author")  # "time will tell": time is no assessor
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize("text", ["The film was seen by millions.", "Time will heal the wounds.", "He will tell the committee."])
+def test_no_open_question_in_the_words_alone(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("It is hard to see how the coalition survives another budget fight.", "It is hard to see"),
+        ("It's very difficult to see how he is stopped.", "It's very difficult to see"),
+        ("It is hard to imagine how the talks could succeed now.", "It is hard to imagine"),
+    ],
+)
+def test_hard_to_see_how_is_uncertainty(bare_nlp, table, text, phrase):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["category"]) == (phrase, "uncertainty")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is hard to see the screen from here.",  # sight
+        "It's hard to imagine a bigger waste of resources.",  # no question
+        "It's not hard to see why shareholders are nervous.",  # plain
+        "I can't imagine how exhausted you must be.",  # sympathy
+    ],
+)
+def test_no_uncertainty_in_sight_sympathy_or_a_denied_difficulty(bare_nlp, table, text):
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "canonical", "assessor", "proposition"),
+    [
+        ("I'm skeptical that the bill gets a floor vote.", "skeptical", "we doubt", "author", "the bill gets a floor vote"),
+        ("Officials are optimistic that a deal can be reached.", "optimistic", "we expect", "Officials", "a deal can be reached"),
+        ("Analysts remain pessimistic that the talks will produce anything.", "pessimistic", "we doubt", "Analysts",
+         "the talks will produce anything"),
+        ("We are convinced that the regime will fall.", "convinced", "we believe", "author", "the regime will fall"),
+        ("Investors are not convinced that the rally will last.", "convinced", "we doubt", "Investors", "the rally will last"),
+    ],
+)
+def test_a_judging_adjective_holds_its_clause(bare_nlp, table, text, phrase, canonical, assessor, proposition):
+    (record,) = found(bare_nlp, table, text)
+    assert (text[slice(*record["phrase"])], record["canonical"], record["assessor"]) == (phrase, canonical, assessor)
+    assert text[slice(*record["proposition"])] == proposition
+
+
+@pytest.mark.parametrize(
+    "text", ["She is optimistic about the economy.", "The investors were skeptical of the plan.", "He was convinced to run by his wife.",
+             "She convinced him that the plan would work."],
+)
+def test_no_judging_adjective_without_a_clause_it_holds(bare_nlp, table, text):
+    assert [r for r in found(bare_nlp, table, text) if r["rule"] == "assessment-adjective"] == []
+
+
+def test_a_gerund_subject_is_no_judgement_of_its_clause(bare_nlp, table):
+    text = "Projecting an aura of victory is a key part of the campaign's strategy."
+    assert found(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The rebels want to seize the dams, which they conclude gives them leverage.", "conclude"),
+        ("Voters backed a senator whom analysts believe will run again.", "believe"),
+    ],
+)
+def test_a_judgement_of_a_relative_clauses_subject_is_found(bare_nlp, table, text, phrase):
+    assert phrases(found(bare_nlp, table, text), text) == [(phrase, "assess-verb")]
+
+
+def test_a_judging_verb_before_an_indirect_question_evaluates(bare_nlp, table):
+    assert found(bare_nlp, table, "Engineers will assess which bridges can carry the load.") == []

@@ -53,3 +53,26 @@ def test_estimative_could_before_the_publication_year_is_past_ability(published,
 def test_a_past_year_that_dates_a_noun_does_not_make_could_past_ability() -> None:
     text = "Rising prices could trigger protests like those of late 2019."
     assert [a.phrase.text for a in analyze(text, published="2024-02-01").assessments] == ["could"]
+
+
+@pytest.mark.parametrize("text", ["May God bless the United States of America.", "And may the Force be with you.", "Long may it continue."])
+def test_a_may_before_its_subject_is_a_wish(bare_nlp, table, text):
+    assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []
+
+
+def test_a_may_after_its_subject_hedges(bare_nlp, table):
+    (record,) = find_assessments(bare_nlp("Prices may rise next year."), [], [], table, "icd203").assessments
+    assert record["category"] == "modal"
+
+
+@pytest.mark.parametrize(
+    "text", ["Had their arguments prevailed sooner, the recovery might have been far less sluggish.",
+             "If the army had moved faster, it could have taken the city."],
+)
+def test_a_modal_perfect_under_a_past_perfect_condition_is_counterfactual(bare_nlp, table, text):
+    assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []
+
+
+def test_a_modal_perfect_without_such_a_condition_hedges_the_past(bare_nlp, table):
+    (record,) = find_assessments(bare_nlp("The attack might have been planned in advance."), [], [], table, "icd203").assessments
+    assert record["category"] == "modal"

@@ -52,3 +52,85 @@ def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
 )
 def test_no_phrase_outside_its_likelihood_use(bare_nlp, table, text):
     assert records(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is no doubt that the ministry will appeal the ruling.",
+         ("no doubt", "wep", "almost certain", False, "the ministry will appeal the ruling")),
+        ("The regime will no doubt retaliate for the strike.",
+         ("no doubt", "wep", "almost certain", False, "The regime will no doubt retaliate for the strike")),
+        ("Without a doubt, the rebels will regroup over the winter.",
+         ("Without a doubt", "wep", "almost certain", False, "Without a doubt, the rebels will regroup over the winter")),
+        ("The regime will undoubtedly retaliate.", ("undoubtedly", "wep", "almost certain", False, "The regime will undoubtedly retaliate")),
+        ("Russia will undoubtedly not accept the proposal.",
+         ("undoubtedly not", "wep", "almost no chance", True, "Russia will undoubtedly not accept the proposal")),
+        ("There is little doubt that the economy is slowing.", ("little doubt", "assess-verb", None, True, "the economy is slowing")),
+    ],
+)
+def test_a_denied_doubt_states_certainty(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["There is no doubt about that.", "Sharpton left no doubt that he would endorse a candidate."])
+def test_no_doubt_stressing_or_making_plain_is_no_estimate(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+def test_a_denied_judgement_noun_is_negated(bare_nlp, table):
+    text = "There is no expectation that the talks will resume."
+    assert records(bare_nlp, table, text) == [("no expectation", "assess-verb", None, True, "the talks will resume")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The striker missed a good chance to equalise.", "He got a good chance to speak with the minister.",
+             "A good chance was missed in the first half."],
+)
+def test_a_chance_got_or_missed_is_an_opportunity(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("The team has a good chance to win the title.", "good chance"), ("The opposition stands little chance of winning.", "little chance")],
+)
+def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
+    assert [r[0] for r in records(bare_nlp, table, text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cut in March is more likely than not.", ("more likely than not", "wep", "likely", False, "A cut in March is more likely than not")),
+        ("A deal is as likely as not.", ("as likely as not", "wep", "roughly even chance", False, "A deal is as likely as not")),
+    ],
+)
+def test_the_not_a_comparison_is_made_with_negates_nothing(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new rules are certain to be challenged in court.",
+         ("certain", "wep", "almost certain", False, "The new rules are certain to be challenged in court")),
+        ("A backlash is sure to follow.", ("sure", "wep", "almost certain", False, "A backlash is sure to follow")),
+        ("It is certain that the talks will resume.", ("certain", "wep", "almost certain", False, "the talks will resume")),
+        ("The deal seems certain to collapse.", ("seems certain", "wep", "almost certain", False, "The deal seems certain to collapse")),
+    ],
+)
+def test_a_certain_predicate_is_graded_as_almost_certainly(bare_nlp, table, text, expected):
+    assert records(bare_nlp, table, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["Make sure to vote on Tuesday.", "I'm sure he will come.", "A certain level of risk is acceptable.", "He was sure of himself."],
+)
+def test_certain_and_sure_outside_a_predicate_grade_nothing(bare_nlp, table, text):
+    assert records(bare_nlp, table, text) == []
+
+
+def test_not_certain_to_stays_uncertainty(bare_nlp, table):
+    (record,) = records(bare_nlp, table, "The candidate is not certain to win the primary.")
+    assert record[1:4] == ("uncertainty", None, True)

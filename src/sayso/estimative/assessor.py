@@ -24,6 +24,8 @@ PARTIES = ("PERSON", "ORG", "NORP", "GPE")  # entity types that can hold a view
 OWNERS = ("ORG", "NORP", "GPE")  # those that can own a group: "its leaders", "their officials"
 # Pronouns that stand for a fact or a finding, never for someone who holds a view ("some" and "they" can).
 EVIDENCE_PRONOUNS = frozenset({"this", "that", "these", "those", "it", "which"})
+# Determiners that say which part of a group holds a view ("some analysts", "all agencies"): kept in its name.
+GROUP_QUANTIFIERS = frozenset({"some", "all", "both", "each", "many", "several", "few", "most"})
 NAME_DEPS = ("compound", "amod", "nmod", "poss", "case", "nummod", "flat", "npadvmod")
 
 
@@ -38,10 +40,11 @@ class Assessor:
     attributions: list[dict[str, Any]]
     people: list[dict[str, Any]]
 
-    def assessor(self, token: Token, holder: bool = False) -> tuple[str | None, list[int] | None]:
+    def assessor(self, token: Token, holder: bool = False, verbs: bool = True) -> tuple[str | None, list[int] | None]:
         """Who makes the judgement ``token`` expresses; with ``holder``, ``token`` is the judging verb
-        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement."""
-        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder)
+        or noun itself ("Beijing believes"), whose subject or possessor holds the judgement; without
+        ``verbs``, a judging or reporting verb names nobody ("only time will tell": an idiom's verb)."""
+        explicit = self.explicit_assessor(token, self.rules.judging_verbs, holder=holder) if verbs else None
         if explicit:
             return explicit
         if holder and self.unresolved_holder(token):
@@ -54,7 +57,7 @@ class Assessor:
             best = min(containing, key=lambda a: a["content"][1] - a["content"][0])
             mention = best.get("speaker_mention")
             return speaker_name(best), list(mention) if mention else None
-        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True)
+        explicit = self.explicit_assessor(token, self.rules.reporting_verbs, outside_content=True) if verbs else None
         if explicit:
             return explicit
         for voice in self.voices:
@@ -64,8 +67,9 @@ class Assessor:
 
     def explicit_assessor(
         self, token: Token, verbs: frozenset[str], outside_content: bool = False, holder: bool = False
-    ) -> tuple[str, list[int]] | None:
-        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence.
+    ) -> tuple[str | None, list[int] | None] | None:
+        """The named holder of the nearest of ``verbs`` governing ``token`` within its sentence;
+        ``(None, None)`` when the judgement is a fear no one in the text holds.
 
         With ``outside_content`` (reporting verbs, for a phrase no attribution holds), a verb that
         cues an attribution does not name the assessor: the attribution has drawn where its content
@@ -75,28 +79,36 @@ class Assessor:
         """
         nodes = (token,) if holder else (token, *token.ancestors)
         for previous, node in zip((None, *nodes), nodes):
-            if previous is not None and previous.dep_ in ("advcl", "parataxis"):
+            if previous is not None and previous.dep_ in ("advcl", "parataxis") and not self._seen_as(node, previous):
                 return None  # "X suggests Y, although Z remains unclear": Z is not in X's judgement
             if not holder and node.i == token.head.i and token.dep_ in ("advmod", "aux"):
                 continue  # "Maybe X thought …": the hedge qualifies the thinking, it is not X's
             if outside_content and self._cues_attribution(node):
                 return None
-            if not holder and node.lemma_ in self.rules.clausal_judging and (previous is None or previous.dep_ != "ccomp"):
+            if not holder and node.lemma_ in self.rules.clausal_judging and node.pos_ != "NOUN" and (previous is None or previous.dep_ != "ccomp"):
                 continue  # "should worry about things that might kill them": a feeling about a thing, no judgement
-            if holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node)):
-                subject = holder_of(node)
-                writer = self.writers_we(node)
+            judging = holder or (node.lemma_ in verbs and is_verb(node) and not possessed_participle(node))
+            # "In ISW's assessment, X is unlikely", "The Pentagon's assessment is that X will probably": the noun's holder
+            judge = self._judgement_frame(node, previous) if not judging and not outside_content and not holder else None
+            if judging or judge is not None:
+                judge = judge if judge is not None else node
+                subject = holder_of(judge) or self._fear_voiced_by(judge)
+                writer = self.writers_we(judge)
                 if writer is not None:
                     return "author", char_span([writer])  # "We assess that X will almost certainly …"
-                if subject is not None and subject.pos_ == "PRON" and holder:
+                if subject is not None and subject.pos_ == "PRON" and (holder or judge is not node):
                     subject = antecedent(subject) or subject
-                if subject is None or self.infers_from(node, subject):
+                if subject is None and judge.pos_ == "NOUN" and judge.lemma_.lower() in self.rules.lex["assessor_verbs"]["fear_nouns"]:
+                    # "drives concerns that Putin might X": concerns no one in the text holds; in a quotation, the speaker's
+                    return (None, None) if self._writers_own(token) else None
+                if subject is None or self.infers_from(judge, subject):
                     return None  # "the scale of the campaign suggests X": evidence; the writer infers
                 if subject.pos_ == "PRON":
                     return None
-                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS)]
-                while tokens and tokens[0].pos_ == "DET":
-                    tokens.pop(0)
+                tokens = [t for t in subject.subtree if t.i <= subject.i and (t.i == subject.i or t.dep_ in NAME_DEPS or t.head.dep_ in NAME_DEPS
+                                                                             or _quantifies(t))]
+                while tokens and tokens[0].pos_ == "DET" and not _quantifies(tokens[0]):
+                    tokens.pop(0)  # "the officials"; "some analysts" is how the text names an unnamed group
                 tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else [subject]
                 mention = char_span(tokens)
                 if self.text[mention[0] : mention[1]].lower() in self.rules.self_references:
@@ -178,5 +190,49 @@ class Assessor:
         subject = holder_of(verb)
         return subject is not None and subject.pos_ == "PRON" and self.infers_from(verb, subject)
 
+    def _judgement_frame(self, node: Token, previous: Token | None) -> Token | None:
+        """The judgement noun whose frame holds the clause ``node`` heads: "In ISW's assessment, X"
+        (a prepositional frame before the clause) or "Our assessment is that X" (the noun as the
+        subject of a copula whose complement is X); None for any other node."""
+        nouns = self.rules.lex["judgement"]["nouns"]
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < node.i):
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns), None)
+            if noun is not None and any(c.dep_ == "poss" for c in noun.children):
+                return noun
+        fears = self.rules.lex["assessor_verbs"]["fear_nouns"]
+        if previous is not None and node.lemma_.lower() in fears and node.pos_ == "NOUN" and previous.dep_ in ("acl", "relcl") \
+                and any(c.lower_ == "that" and c.dep_ == "mark" for c in previous.children):
+            return node  # "fears that the conflict could spread": the fear's holder hedges
+        if previous is not None and node.lemma_ == "be" and previous.dep_ == "ccomp":
+            return next((c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns), None)
+        return None
+
+    def _fear_voiced_by(self, noun: Token) -> Token | None:
+        """"Byrne expressed concern that X": who expresses, voices or has a fear holds it."""
+        spec = self.rules.lex["assessor_verbs"]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in spec["fear_nouns"]:
+            return None
+        if noun.dep_ != "dobj" or noun.head.lemma_ not in spec["fear_verbs"]:
+            return None
+        return holder_of(noun.head)
+
+    def _writers_own(self, token: Token) -> bool:
+        """Whether ``token`` sits in the writer's voice, in no attribution's content."""
+        start = token.idx
+        if any(a["content"][0] <= start < a["content"][1] for a in self.attributions):
+            return False
+        return not any(v["voice"] != "author" and v["start"] <= start < v["end"] for v in self.voices)
+
+    def _seen_as(self, verb: Token, clause: Token) -> bool:
+        """"Markets see a cut as more likely than not": the "as" clause is what the verb judges."""
+        return verb.lemma_ in self.rules.lex["assessor_verbs"]["as_verbs"] and any(c.lower_ == "as" for c in clause.children)
+
     def _cues_attribution(self, verb: Token) -> bool:
         return any(a.get("cue") and a["cue"][0] <= verb.idx < a["cue"][1] for a in self.attributions)
+
+
+def _quantifies(token: Token) -> bool:
+    """A determiner that says which part of a group holds a view ("some analysts"), not a number's
+    approximator ("some 56 percent")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "det" and token.lower_ in GROUP_QUANTIFIERS and not (following is not None and following.like_num)

@@ -22,10 +22,16 @@ Decisions (see also ``calibration.PROVENANCE.md``):
   except before a noun for a kind of person ("likely voters"); attributive "unlikely" only before an
   eventuality ("an unlikely scenario"; "an unlikely alliance" is a surprise); "probable cause" with
   no determiner is the legal term.
+* A denied doubt ("undoubtedly", "will no doubt", "there is no doubt that X") states certainty, which
+  the standards' top band holds: graded as "almost certainly", as are "X is certain / sure to Y" and
+  "it is certain that X" (only so: "a certain level", "make sure"); "there is little doubt that X" and
+  "no expectation that X" deny a judgement noun (negated).
 * Modal hedges "may/might/could" are kept (category modal), except the month "May" (not a modal
   tag), "could not" (past inability), perception heads ("could see"), modals in condition,
   purpose, time or question clauses ("if they could", "so that they may", "how X could"),
-  counterfactual "could have been", the option "could be donated" and a concessive "may … but".
+  counterfactual "could have been" or a modal perfect under a past-perfect condition ("Had X, Y
+  might have been"), the option "could be donated", a concessive "may … but" and a
+  wish ("May God bless America").
 * One proposition, one assessment: a hedge on a clause a record already qualifies ("could
   possibly", "a remote chance that X may") joins that record's ``modifiers``.
 * Judgement verbs and nouns, uncertainty, likelihood shifts, "seem/appear" and "potential" are
@@ -305,6 +311,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         rules = self.rules
         if core.pos_ == "PROPN" or core.ent_type_ in ("WORK_OF_ART", "ORG", "EVENT", "LAW"):
             return
+        if core.lower_ in rules.lex["predicative_only"]["words"] and self.not_predicated(core):
+            return  # "less certain", "a certain level": not graded here
         degree = next((c for c in core.lefts if c.lower_ in rules.lex["comparatives"] and c.dep_ == "advmod"), None)
         superlative = degree is not None and degree.lower_ in ("most", "least")
         if superlative and core.dep_ != "amod" and not (degree.i > 0 and self.doc[degree.i - 1].lower_ == "the"):
@@ -419,8 +427,15 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         root = span.root
         if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
             return  # "the coin toss before kick-off": the thing, not the odds
+        chance = rules.lex["opportunity"]
+        if root.lemma_ in chance["nouns"] and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in chance["verbs"]:
+            return  # "missed a good chance to equalise": an opportunity
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
         head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
+        doubt = rules.lex["denied_doubt"]
+        if span.text.lower() in doubt["phrases"] and root.pos_ == "NOUN" and (
+                that_clause(root) is None or head.lemma_ in doubt["made_plain"]):
+            return  # "no doubt about that" stresses what was said; "left no doubt that X" made X plain
         negation = (is_negated(head, rules.negations) or self.denied_object(head)) if head.i != root.i else None
         if negation is None:  # "will almost certainly not", "There is no realistic possibility that X"
             negation = is_negated(root, rules.negations)
@@ -439,9 +454,11 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         if inner is negation:
             negation = None
         record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
-        if any(t.lower_ in rules.negations and t.head.pos_ not in ("NOUN", "PROPN") for t in span):
+        if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN")
+               and self.doc[t.i - 1].lower_ not in ("than", "as") for t in span):
             # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
-            # no chance" is a band's name: its "no" makes the noun phrase, it negates nothing)
+            # no chance" is a band's name and "no doubt" a certainty: their "no" negates nothing, nor
+            # does the "not" a comparison is made with: "more likely than not", "as likely as not")
             record["negated"] = True
         self.qualify(head, record)
         if clause is not None:
@@ -467,6 +484,10 @@ class _Finder(Frames, Indirect, Assessor, Senses):
                 return  # counterfactual "could have been", option "could be donated"
         if token.lower_ in skip["concessive"] and self.concedes(verb):
             return
+        if self.counterfactual(verb):
+            return  # "Had they moved sooner, the recovery might have been faster": what did not happen
+        if token.lower_ in skip["optative"] and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > token.i for c in verb.children):
+            return  # "May God bless America": a wish (a question asking one is already skipped)
         phrase = [token]
         if negation is not None and negation.i == token.i + 1:
             phrase += negation_words(negation)
@@ -516,8 +537,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         # Likelihood words and hedges first, so denials and assessment verbs can defer to them.
         order = {
             "WORD": 0, "MODAL": 0, "ODDS": 0, "CAPACITY": 1, "THREAT": 1, "RULE_OUT": 1, "OUT_OF": 1, "UNKNOWN": 1, "INFEASIBLE": 1,
-            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "POTENTIAL": 1, "CONFIDENCE": 2,
-            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "JUDGE_ADJ": 3, "ODDS_ARE": 0,
+            "CANNOT": 2, "SHIFT": 1, "APPEAR": 1, "SEEMINGLY": 1, "LOOKSET": 0, "UNSEEN": 1, "POTENTIAL": 1, "CONFIDENCE": 2,
+            "JUDGE_VERB": 3, "JUDGE_NOUN": 3, "JUDGE_ADJ": 3, "JUDGE_ADV": 0, "ODDS_ARE": 0,
         }
         matches = sorted(self.rules.word_patterns(doc), key=lambda m: (order[m[0]], m[1]))
         for label, start, end in matches:
@@ -528,10 +549,13 @@ class _Finder(Frames, Indirect, Assessor, Senses):
                 self.confidence(doc[start:end])
             elif label in ("SEEMINGLY", "LOOKSET"):
                 self.hedge_tokens(list(doc[start:end]), label.lower())
+            elif label == "UNSEEN":
+                self.open_question(list(doc[start:end]))
             else:
                 handler = {
                     "WORD": self.word, "MODAL": self.modal, "JUDGE_VERB": self.judging_verb,
-                    "JUDGE_NOUN": self.judging_noun, "JUDGE_ADJ": self.judging_adjective, "CAPACITY": self.capacity,
+                    "JUDGE_NOUN": self.judging_noun, "JUDGE_ADJ": self.judging_adjective,
+                    "JUDGE_ADV": self.judging_adverb, "CAPACITY": self.capacity,
                     "THREAT": self.threat, "OUT_OF": self.not_out_of,
                     "RULE_OUT": self.rule_out, "ODDS": self.odds, "UNKNOWN": self.unknown,
                     "INFEASIBLE": self.infeasible, "CANNOT": self.cannot_know, "SHIFT": self.shift,

@@ -30,6 +30,8 @@ class Frames:
     rules: Any
     used: set[int]
     emit: Any
+    assessor: Any
+    explicit_assessor: Any
 
     # assessment verbs and nouns
 
@@ -49,12 +51,14 @@ class Frames:
         if verb.lemma_ in spec["inferential"] and not any(c.dep_ == "nsubj" for c in verb.children):
             if verb.tag_ != "VBG" or clause is not None:
                 return  # "suggest" needs what suggests it; "…, suggesting that he quit" reports a proposal
-        if clause is not None and self._asks(clause):
-            return  # "to assess how AI can be exploited": assess = evaluate
+        if clause is not None and self._asks(clause) and min(clause.subtree, key=lambda t: t.i).i > verb.i:
+            return  # "to assess how AI can be exploited": assess = evaluate; not "…, which they conclude gives X"
         if clause is None:
             clause = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd")), None)
-        if clause is None and verb.dep_ == "csubj":
-            clause = verb.head  # "ASD assessed X could be Y": a bare complement the parser took for a subject
+        if clause is None and verb.dep_ == "csubj" and verb.tag_ != "VBG":
+            # "ASD assessed X could be Y": a bare complement the parser took for a subject; a gerund is
+            # the subject ("projecting an aura of victory is part of the job")
+            clause = verb.head
         if clause is None:
             clause = self._confidence_clause(verb)
         if clause is None and verb.lemma_ in spec["inferential"]:
@@ -69,6 +73,8 @@ class Frames:
         )  # "the outcome (that) Putin had expected": the relative clause's gap is what was expected
         if clause is None and not gap:
             return
+        if verb.lemma_ in spec["opinion_verbs"] and (clause is None or not self._predicts(clause, verb)):
+            return  # "I think he is right": an opinion; "I think the bill will pass" judges
         proposition = contiguous(clause_tokens(clause)) if clause is not None else contiguous(clause_tokens(verb.head))
         phrase = [verb]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -91,27 +97,60 @@ class Frames:
             holder = next((c for c in noun.children if c.dep_ == "poss"), None)
             if holder is None:
                 return  # "in assessment of the damage": no one's judgement
-            phrase = [head, *holder.subtree, noun]  # "In our judgment, X is unlikely": the clause the phrase opens
+            # "In our judgment, X is unlikely": the clause the phrase opens; the noun first, its holder read off it
+            phrase = [noun, head, *holder.subtree]
             inside = {t.i for t in head.subtree}
             proposition = contiguous([t for t in clause_tokens(head.head) if t.i not in inside and not (t.is_punct and t.i == head.right_edge.i + 1)])
         if proposition is None:
             return
+        # "There is little doubt that X", "no expectation that X": the judgement denied
+        denial = next((c for c in noun.children if c.dep_ in ("det", "amod") and c.lower_ in ("no", "little") and c.i < noun.i), None)
+        if denial is not None and head.lemma_ in self.rules.lex["denied_doubt"]["made_plain"]:
+            return  # "left no doubt that X": X made plain, not judged
         canonical = self.rules.lex["judgement"]["nouns"][noun.lemma_.lower()]
-        self.emit(phrase, canonical, None, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
+        phrase = [denial, *phrase] if denial is not None and phrase == [noun] else phrase
+        self.emit(phrase, canonical, denial, proposition, [noun.lemma_], "assessment-noun", category="assess-verb")
 
     def judging_adjective(self, adjective: Token) -> None:
         """"We are confident that X", "I'm confident X will": confidence that a clause holds is a
         judgement; confidence in something ("confident in the team") is a feeling, not annotated."""
+        predicate = adjective.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in adjective.children)
+        if adjective.pos_ != "ADJ" and not (adjective.tag_ == "VBN" and predicate):
+            return  # "we are convinced that X", "I was convinced that X"; not "she convinced him that X"
+        copula = adjective.head if adjective.dep_ == "acomp" else adjective
         clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+        if clause is None and copula is not adjective:  # "Analysts remain pessimistic that X": the parse hangs X on the copula
+            clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
         if clause is None or self._asks(clause):
             return
-        copula = adjective.head if adjective.dep_ == "acomp" else adjective
         negation = is_negated(adjective, self.rules.negations) or is_negated(copula, self.rules.negations)
         canonical = self.rules.lex["judgement"]["adjectives"][adjective.lower_]
         degree = [c for c in adjective.lefts if c.dep_ == "advmod" and c.i == adjective.i - 1]  # "absolutely confident"
         # the adjective first: the holder is read off the first token ("pretty confident": its copula's subject)
-        self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
-                  "assessment-adjective", category="assess-verb")
+        record = self.emit([adjective, *degree], canonical, negation, contiguous(clause_tokens(clause)), [adjective.lower_],
+                           "assessment-adjective", category="assess-verb")
+        if adjective.pos_ != "ADJ" and copula is not adjective:  # "Investors are convinced": the copula's subject
+            record["assessor"], record["assessor_mention"] = self.assessor(copula, holder=True)
+
+    def judging_adverb(self, adverb: Token) -> None:
+        """"The attack was presumably planned", "Presumably, the minister knew": the clause is the
+        writer's assumption, as "it is reasonable to assume X" is."""
+        head = adverb.head
+        if adverb.dep_ != "advmod" or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        canonical = self.rules.lex["judgement"]["adverbs"][adverb.lower_]
+        self.emit([adverb], canonical, None, contiguous(clause_tokens(head)), [adverb.lower_], "assessment-adverb",
+                  category="assess-verb")
+
+    def _predicts(self, clause: Token, verb: Token) -> bool:
+        """Whether an opinion verb's clause is a prediction ("think the bill will pass", "think it
+        is going to rain") or, the verb passive, a reported belief ("is thought to have fled")."""
+        if clause.dep_ == "xcomp":
+            return any(c.dep_ == "auxpass" for c in verb.children)
+        auxes = self.rules.lex["judgement"]["predictive_auxes"]
+        if any(c.dep_ == "aux" and c.lower_ in auxes for c in clause.children):
+            return True
+        return clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
 
     @staticmethod
     def _asks(clause: Token) -> bool:
@@ -175,14 +214,43 @@ class Frames:
             phrase += [c for c in head.children if c.dep_ == "expl"]
         self._uncertain(phrase, frame, negation)
 
+    def open_question(self, tokens: list[Token]) -> None:
+        """"It remains to be seen whether X", "Only time will tell if X", "X is anyone's guess": X is
+        unknown. The question is the proposition, else the subject ("The outcome remains to be seen")."""
+        inside = {t.i for t in tokens}
+        frames = [*tokens, *(t.head for t in tokens if t.head.i not in inside)]
+        children = [c for f in frames for c in f.children if c.i not in inside]
+        clause = next((c for c in children if c.dep_ in ("ccomp", "csubj", "advcl") and self._asks(c)), None)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if clause is not None and clause.i < tokens[0].i:  # "Whether X remains to be seen": all before the phrase
+            proposition = [t for t in self.doc[clause.left_edge.i : tokens[0].i] if not t.is_space and t not in frames]
+            while proposition and (proposition[0].dep_ == "mark" or proposition[0].is_punct):
+                proposition.pop(0)
+        elif clause is not None:
+            proposition = clause_tokens(clause)
+        elif subject is not None and subject.lower_ not in ("it", "this", "that") and subject.tag_ not in ("WP", "WDT"):
+            proposition = list(subject.subtree)
+        else:
+            proposition = []
+        phrase = list(tokens)
+        if subject is not None and subject.lower_ == "it" and subject.i < tokens[0].i:
+            phrase += [subject, *(f for f in frames if f.i not in inside and subject.i < f.i < tokens[0].i)]  # "It is anyone's guess"
+        canonical = self.rules.lex["uncertainty"]["canonical"]
+        record = self.emit(sorted(phrase, key=lambda t: t.i), canonical, None, contiguous(proposition), [], "open-question",
+                           category="uncertainty")
+        record["assessor"], record["assessor_mention"] = self.assessor(tokens[0], verbs=False)  # "time will tell": time holds no view
+
     def infeasible(self, adjective: Token) -> None:
-        """"It is impossible to predict X", "difficult to assess how long X": X cannot be known."""
+        """"It is impossible to predict X", "difficult to assess how long X", "hard to see how X": X cannot be known."""
         spec = self.rules.lex["uncertainty"]
         head = adjective.head
         candidates = [*adjective.children, *(head.children if adjective.dep_ == "acomp" else ())]
-        verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in spec["cognition"]), None)
-        if verb is None:
-            return
+        verb = next((c for c in candidates if c.dep_ == "xcomp" and c.lemma_ in (*spec["cognition"], *spec["question_only"])), None)
+        asks = verb is not None and any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children)
+        if verb is None or (verb.lemma_ in spec["question_only"] and not asks):
+            return  # "hard to see the screen" is sight; "hard to see how X" doubts X
+        if is_negated(adjective, self.rules.negations) or is_negated(head, self.rules.negations):
+            return  # "it is not hard to see why X": X is plain
         frame = [c for c in head.children if c.dep_ in ("expl", "nsubj") and c.lower_ == "it"]
         frame += [head] if head.lemma_ == "be" else []
         self._uncertain([*frame, adjective, *[c for c in verb.children if c.dep_ == "aux"], verb], verb, None)
@@ -206,7 +274,12 @@ class Frames:
             return
         if verb.lemma_ in spec["open_question_verbs"] and not any(c.dep_ == "ccomp" and self._asks(c) for c in verb.children):
             return  # "cannot say more", "could not tell the difference": a refusal or an inability
-        self._uncertain([*auxes, verb], verb, negation)
+        record = self._uncertain([*auxes, verb], verb, negation)
+        # "…, which ISW cannot independently verify": ISW cannot tell, whoever reported the rest; but "he
+        # doesn't know what he's doing" is the speaker's jab, not his own uncertainty
+        named = self.explicit_assessor(verb, frozenset(), holder=True) if nobody is None and verb.lemma_ != "know" else None
+        if named:
+            record["assessor"], record["assessor_mention"] = named
 
     def _nobody(self, subject: Token) -> bool:
         """"nobody", "no one", "none of us": a subject that denies what its verb says."""
@@ -225,13 +298,13 @@ class Frames:
                     return prep
         return None
 
-    def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> None:
+    def _uncertain(self, phrase: list[Token], frame: Token, negation: Token | None) -> dict[str, Any]:
         words = {t.i for t in phrase}  # not the phrase's own "by no means"
         clause = that_clause(frame) or next((c for c in frame.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i not in words), None)
         proposition = contiguous(clause_tokens(clause)) if clause is not None else None
         canonical = self.rules.lex["uncertainty"]["canonical"]
-        self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
-                  extra_negated=negation is not None, category="uncertainty")
+        return self.emit(sorted(set(phrase), key=lambda t: t.i), canonical, None, proposition, [], "uncertainty",
+                         extra_negated=negation is not None, category="uncertainty")
 
     # comparatives
 

@@ -1,7 +1,8 @@
 """The estimative lexicon's word patterns, matched in one pass over the Doc's attribute arrays.
 
-Every pattern but two is one token long ("likely", a modal tagged MD, the lemma "assess" as a
-verb). spaCy's ``Matcher`` walks a state machine for every pattern at every token, which cost more
+Every pattern but the fixed word sequences ("looks set to", "remains to be seen") and confidence
+levels is one token long ("likely", a modal tagged MD, the lemma "assess" as a verb). spaCy's
+``Matcher`` walks a state machine for every pattern at every token, which cost more
 than the rest of the estimative component together; here a token's lowercase form and lemma look
 up the patterns that could match it, and only those are checked. The matches and their order are
 the ``Matcher``'s: by token, then in the order the patterns are listed, each label once per span.
@@ -42,7 +43,8 @@ def token_patterns(lex: dict[str, Any]) -> list[TokenPattern]:
         TokenPattern("MODAL", False, tuple(lex["modals"]), tag="MD"),
         TokenPattern("JUDGE_VERB", True, tuple(judgement["verbs"]), ("VERB", "NOUN")),
         TokenPattern("JUDGE_NOUN", True, tuple(judgement["nouns"]), ("NOUN",)),
-        TokenPattern("JUDGE_ADJ", False, tuple(judgement["adjectives"]), ("ADJ",)),
+        TokenPattern("JUDGE_ADJ", False, tuple(judgement["adjectives"]), ("ADJ", "VERB")),
+        TokenPattern("JUDGE_ADV", False, tuple(judgement["adverbs"]), ("ADV",)),
         TokenPattern("UNKNOWN", False, (*unknown["adjectives"], *unknown["negated_adjectives"])),
         TokenPattern("UNKNOWN", False, ("known",), tag="VBN"),
         TokenPattern("UNKNOWN", True, tuple(unknown["nouns"]), ("NOUN",)),
@@ -74,13 +76,17 @@ class WordPatterns:
             entry = (n, p.label, frozenset(POS_IDS[t] for t in p.pos), get_string_id(p.tag) if p.tag else None)
             for word in dict.fromkeys(p.words):
                 index.setdefault(get_string_id(word), []).append(entry)
-        # "looks set to": three lowercase words; "high confidence": a level, then a noun's lemma
-        self._looks_set = {tuple(get_string_id(w) for w in words) for words in lex["appearance"]["fixed"]}
-        self._looks_first = {words[0] for words in self._looks_set}
+        # fixed sequences of lowercase words ("looks set to", "remains to be seen"), by their first word;
+        # "high confidence": a level, then a noun's lemma
+        self._sequences: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        for label, sequences in (("LOOKSET", lex["appearance"]["fixed"]), ("UNSEEN", lex["uncertainty"]["fixed"])):
+            for words in sequences:
+                key = tuple(get_string_id(w) for w in words)
+                self._sequences.setdefault(key[0], []).append((label, key))
         conf = lex["confidence"]
         self._levels = {get_string_id(w) for w in conf["levels"]}
         self._confidence_nouns = {get_string_id(w) for w in conf["nouns"]}
-        self._lower_keys = sorted_hashes({*self._by_lower, *self._looks_first, *self._levels})
+        self._lower_keys = sorted_hashes({*self._by_lower, *self._sequences, *self._levels})
         self._lemma_keys = sorted_hashes(self._by_lemma)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -98,8 +104,9 @@ class WordPatterns:
             if hits:
                 labels = [label for _, label, p, t in sorted(hits) if (not p or pos in p) and (t is None or t == tag)]
                 found += [(label, i, i + 1) for label in dict.fromkeys(labels)]
-            if lower in self._looks_first and tuple(array[i : i + 3, 0].tolist()) in self._looks_set:
-                found.append(("LOOKSET", i, i + 3))
+            for label, key in self._sequences.get(lower, ()):
+                if tuple(array[i : i + len(key), 0].tolist()) == key:
+                    found.append((label, i, i + len(key)))
             if lower in self._levels and i + 1 < len(array) and int(array[i + 1, 1]) in self._confidence_nouns:
                 found.append(("CONFIDENCE", i, i + 2))
         return found

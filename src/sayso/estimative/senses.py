@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from sayso.estimative.syntax import clausal_complement, clause_tokens, published_year
+from sayso.estimative.syntax import clausal_complement, clause_tokens, is_negated, published_year
 
 
 class Senses:
@@ -53,6 +53,35 @@ class Senses:
             return any(c.tag_ in ("JJS", "RBS") for c in (*core.children, *noun.children)) or any(
                 c.dep_ == "det" and c.lower_ in ("every", "any", "all") for c in noun.children)
         return core.dep_ in ("ccomp", "oprd") and core.head.lemma_ == "make"
+
+    def not_predicated(self, core: Token) -> bool:
+        """Whether a word graded only as a predicate ("certain", "sure") is none here: it must sit on
+        "be" or a persistence verb, unnegated, with a to-infinitive ("is certain to be challenged")
+        or an expletive "it" and a that-clause ("it is certain that X"); "a certain level", "make sure
+        to vote", "I'm sure he'll come" and "not certain to win" (uncertainty) are not."""
+        head, negations = core.head, self.rules.negations
+        if core.dep_ not in ("acomp", "oprd") or (head.lemma_ != "be" and head.lemma_ not in self.rules.persist_verbs):
+            return True
+        if is_negated(core, negations) or is_negated(head, negations):
+            return True
+        nodes = (*core.children, *head.children)
+        if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in nodes):
+            return False
+        expletive = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+        return not (expletive and any(c.dep_ == "ccomp" and c.i > core.i for c in nodes))
+
+    @staticmethod
+    def counterfactual(verb: Token) -> bool:
+        """A modal perfect under a past-perfect condition ("Had X prevailed, Y might have been Z", "if
+        the army had moved, it could have taken the city") says what did not happen."""
+        if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            return False
+        for condition in (c for c in verb.children if c.dep_ == "advcl"):
+            auxes = [c for c in condition.children if c.dep_ == "aux" and c.lower_ in ("had", "'d")]
+            marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in condition.children)
+            if auxes and (marked or auxes[0].i == condition.left_edge.i):
+                return True
+        return False
 
     @staticmethod
     def concedes(verb: Token) -> bool:
