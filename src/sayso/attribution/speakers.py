@@ -158,6 +158,10 @@ class SpeakerResolver:
             if org and role and len(org.split()) > 1 and role.startswith(org + " "):
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
+        held = _holder_after_body(head, span, self.lexicon)
+        if held is not None:  # "Deputy Chairman of the Security Council Dmitry Medvedev"
+            role_words, body, name = held
+            return self._speaker(self.canonical_person(_joined(name)), mention, _joined(role_words), _joined(body), "PERSON")
         lemma = head.lemma_.lower()
         untagged = _untagged_name(head, self.ents, self.lexicon)  # a name the tagger missed
         if untagged is not None and head.pos_ == "PROPN":  # "Ana Ruiz, the department's spokesperson"
@@ -286,6 +290,32 @@ def _joined(tokens: list[Token]) -> str:
             out += " "
         out += token.text
     return " ".join(out.split())
+
+
+def _holder_after_body(head: Token, span: Span, lexicon: dict[str, Any]) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """"Deputy Chairman of the Security Council Dmitry Medvedev", "Head of the Kharkiv Regional
+    Military Administration Oleh Syniehubov": a title that names its body ends in the holder's
+    name, which the parse hangs on the body and the tagger runs into it or calls a body of its own.
+    Title-case words after the body's own last word (an org word) name a person: the role, the
+    body and the name, each as its words."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    last = words[-1] if words else None
+    if last is None or last.dep_ != "pobj" or last.head.head != head or last.head.lower_ not in ("of", "for") or head.i >= last.i:
+        return None
+    org_words = lexicon["org_words"]
+    name = [t for t in last.subtree if t.dep_ == "compound" or t == last]
+    run = []
+    for token in reversed(name):
+        if not (token.pos_ == "PROPN" and token.is_title and token.is_alpha) or token.lower_ in org_words:
+            break
+        run.insert(0, token)
+    body = [t for t in last.subtree if t.i < (run[0].i if run else last.i) and t.dep_ not in ("det", "predet")]
+    if not 2 <= len(run) <= 3 or not body or body[-1].lower_ not in org_words or not body[-1].is_title:
+        return None
+    if any(t.lower_.rstrip(".") in lexicon["titles"] for t in run):
+        return None  # "… of Staff Gen. Mark Milley": a rank, read by the name rules
+    role = [t for t in span if t.i < last.head.i and t.dep_ not in ("det", "predet") and not _stray_punct(t)]
+    return role, body, run
 
 
 def _org_after(head: Token, orgs: list[Span]) -> Span | None:
