@@ -28,6 +28,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 PLURAL_PRONOUNS = {"they", "them"}
 
 NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # who can issue a statement
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}  # no office: "Dr. Ding" holds none
 
 
 @dataclass(slots=True)
@@ -143,6 +144,11 @@ class SpeakerResolver:
             own = _person_name(person, self.lexicon)
             name = self.canonical_person(own)
             before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
+            appos = _apposition(head)
+            glosses = appos is not None and appos.pos_ == "NOUN" and not any(
+                c.tag_ == "WP$" for c in appos.children) and not any(c.dep_ == "relcl" and c.i < appos.i for c in head.children)
+            if glosses and all(t.lower_.rstrip(".") in COURTESY_TITLES for t in before):
+                before = []  # "Dr. Melanie Ding, an epidemiologist": a courtesy title is no role, the apposition is
             role = _joined(before) or _apposition_role(head) or _title_taken_in(person, own)
             org = _org_in(role, orgs, self.lexicon) if role else None
             if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
