@@ -1,7 +1,8 @@
 """A title that names its body ends in the holder's name ("Deputy Chairman of the Security
 Council Dmitry Medvedev"): the parse hangs the name on the body and the tagger runs it into the
 body's entity, yet the name is the speaker's, the words before "of" the role and the body the
-organisation."""
+organisation; and a given name the tagger ran into the body before its title ("Kremlin
+Spokesperson Dmitry" and "Peskov") is the person's."""
 
 from __future__ import annotations
 
@@ -51,3 +52,18 @@ def test_a_body_with_no_name_after_it_names_no_one(bare_nlp):
         ("of", "IN", "ADP", 5, "prep", "I-ORG"), ("Ukraine", "NNP", "PROPN", 6, "pobj", "I-ORG"),
     ])
     assert record["speaker_name"] is None
+
+
+def test_a_given_name_the_tagger_ran_into_the_body_before_it_is_the_persons(bare_nlp):
+    record = _said(bare_nlp, [
+        ("Kremlin", "NNP", "PROPN", 1, "compound", "B-ORG"), ("Spokesperson", "NNP", "PROPN", 3, "compound", "I-ORG"),
+        ("Dmitry", "NNP", "PROPN", 3, "compound", "I-ORG"), ("Peskov", "NNP", "PROPN", 4, "nsubj", "B-PERSON"),
+    ])
+    assert (record["speaker_name"], record["speaker_role"]) == ("Dmitry Peskov", "Kremlin Spokesperson")
+
+
+def test_an_untagged_title_before_a_surname_stays_out_of_the_name(bare_nlp):
+    record = _said(bare_nlp, [
+        ("Professor", "NNP", "PROPN", 1, "compound", "O"), ("Eastman", "NNP", "PROPN", 2, "nsubj", "B-PERSON"),
+    ])
+    assert record["speaker_name"] == "Eastman"

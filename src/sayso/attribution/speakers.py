@@ -142,8 +142,13 @@ class SpeakerResolver:
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
             own = _person_name(person, self.lexicon)
+            start = person.start
+            given = _given_name_outside(person, span, self.lexicon)
+            if given is not None and len(own.split()) == 1:  # "Kremlin Spokesperson Dmitry" + "Peskov"
+                own, start = f"{given.text} {own}", given.i
+                orgs = [e for e in orgs if not e.start <= given.i < e.end]
             name = self.canonical_person(own)
-            before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
+            before = [t for t in span if t.i < start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
             appos = _apposition(head)
             glosses = appos is not None and appos.pos_ == "NOUN" and not any(
                 c.tag_ == "WP$" for c in appos.children) and not any(c.dep_ == "relcl" and c.i < appos.i for c in head.children)
@@ -386,6 +391,23 @@ def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
     while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
         start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
     return "" if title(start) else " ".join(words[start:])
+
+
+def _given_name_outside(person: Span, span: Span, lexicon: dict[str, Any]) -> Token | None:
+    """"Kremlin Spokesperson Dmitry Peskov" tagged as a body "Kremlin Spokesperson Dmitry" and a
+    person "Peskov": a capitalised word the parse joins to the person's name, that the tagger put
+    in another entity, right after a title or the mention's start, is the person's given name, not
+    the body's last word (an untagged "Professor" or "Judge" stays out of the name)."""
+    if person.start == 0 or person.start <= span.start:
+        return None
+    given = person.doc[person.start - 1]
+    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha and given.dep_ == "compound"
+            and person.start <= given.head.i < person.end and given.ent_type_ in ("ORG", "GPE", "NORP")):
+        return None
+    if _is_title(given.text, lexicon) or given.lower_ in lexicon["org_words"]:
+        return None
+    previous = person.doc[given.i - 1] if given.i > span.start else None
+    return given if previous is None or _is_title(previous.text, lexicon) else None
 
 
 def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
