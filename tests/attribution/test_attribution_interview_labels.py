@@ -58,3 +58,24 @@ def test_a_capitalised_label_the_tagger_took_for_a_number_still_credits_its_spea
     )
     mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
     assert mentions == ["AUSTIN", "AUSTIN"]
+
+
+def test_a_transcript_turn_with_a_report_inside_is_still_the_labels(attributions_of) -> None:
+    """"DOE: He did. He made clear that we expect them to be released.": the report inside the turn
+    is the speaker's too, so it does not keep the label from crediting the whole turn."""
+    text = (
+        "DOE: He raised it directly, and he made clear that we expect the two of them to be released.\n\n"
+        "ROE: Then the talks are over and we go home.\n\n"
+        "DOE: We will see what the ministers decide tomorrow."
+    )
+    turns = [text[slice(*a["content"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert "He raised it directly, and he made clear that we expect the two of them to be released" in turns
+
+
+def test_a_label_opening_one_paragraph_leaves_a_report_inside_to_read_it(attributions_of) -> None:
+    """A label that opens one paragraph only is a headline's or a lead-in's, not a transcript's
+    turn: a report found inside the paragraph reads it instead."""
+    text = "Senator Doe: the minister said the talks had failed.\n\nThe senator spoke in Brussels."
+    found = attributions_of(text)
+    assert [a["rule"] for a in found if a["rule"] == "name-colon"] == []
+    assert any(text[slice(*a["cue"])] == "said" for a in found)

@@ -23,7 +23,14 @@ def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
         return
     rest = trim(ctx.text, colon + 1, paragraph[1])
     rest = (rest[0], rstrip(ctx.text, rest[0], rest[1], "."))
-    if word_count(ctx.text[rest[0] : rest[1]]) < 3 or any(overlap(rest, c.content) > 0 for c in ctx.candidates):
+    if word_count(ctx.text[rest[0] : rest[1]]) < 3:
+        return
+    label = ctx.text[paragraph[0] : colon + 1]
+    turns = sum(ctx.text.startswith(label, p_start) for p_start, _ in ctx.paragraphs) >= 2
+    # a transcript's turn ("MR MILLER: He did. … we expect them to be released.") is the label's
+    # whole, reports inside it and all; elsewhere a report found in the paragraph reads it instead
+    inside = [c for c in ctx.candidates if overlap(rest, c.content) > 0]
+    if any(not turns or c.content[0] <= rest[0] or c.content[1] > rest[1] + 1 for c in inside):
         return
     whole = next((q for q in ctx.quotes_between(rest[0], rest[0] + 1) if q.end >= rest[1]), None)
     kind = "direct" if whole is not None else "mixed" if ctx.has_quote(rest) else "indirect"
