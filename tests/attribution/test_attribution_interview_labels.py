@@ -79,3 +79,17 @@ def test_a_label_opening_one_paragraph_leaves_a_report_inside_to_read_it(attribu
     found = attributions_of(text)
     assert [a["rule"] for a in found if a["rule"] == "name-colon"] == []
     assert any(text[slice(*a["cue"])] == "said" for a in found)
+
+
+def test_a_broadcast_label_with_a_role_after_a_comma_credits_the_name(attributions_of) -> None:
+    """A broadcast transcript's "JOHN PRATT, COUNTY EMERGENCY MANAGER:" names the speaker before the
+    comma; the role after it is no part of the name."""
+    text = (
+        "MORENO: Well, the wind has really picked up in the last hour, and officials here are telling people "
+        "that this is their last chance to leave. I spoke earlier with the county's emergency manager.\n\n"
+        "JOHN PRATT, COUNTY EMERGENCY MANAGER: If you are in a mandatory evacuation zone and you have not "
+        "left, you need to go now. We will not be able to send rescuers once the winds pass 45 miles an hour.\n\n"
+        "MORENO: Pratt says about 30,000 people live in those zones."
+    )
+    mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert "JOHN PRATT" in mentions

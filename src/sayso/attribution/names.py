@@ -51,11 +51,15 @@ def lead_in_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | No
 
 def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
     """The name before the first colon of a paragraph, when it is a person or organisation (or a
-    poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:")."""
+    poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:"); in a capitalised
+    label, the name before its comma, the role after it left out."""
     p_start, _ = ctx.paragraph(colon)
     start = lstrip(ctx.text, p_start, colon, " \t" + QUOTE_CHARS)
     if ":" in ctx.text[start:colon]:
         return None
+    label = ctx.text[start:colon]
+    if label.isupper() and "," in label:  # a broadcast transcript's "JOHN ROE, COUNTY EMERGENCY MANAGER:"
+        colon = start + label.index(",")
     prefix = ctx.doc.char_span(start, colon, alignment_mode="expand")
     if prefix is None or len(prefix) == 0 or len(prefix.text.strip(" .")) < 2:
         return None  # an interview's "Q:" and "A:" name no one (GUM's interviews credit no answer to them)
