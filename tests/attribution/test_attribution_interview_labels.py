@@ -58,3 +58,38 @@ def test_a_capitalised_label_the_tagger_took_for_a_number_still_credits_its_spea
     )
     mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
     assert mentions == ["AUSTIN", "AUSTIN"]
+
+
+def test_a_transcript_turn_with_a_report_inside_is_still_the_labels(attributions_of) -> None:
+    """"DOE: He did. He made clear that we expect them to be released.": the report inside the turn
+    is the speaker's too, so it does not keep the label from crediting the whole turn."""
+    text = (
+        "DOE: He raised it directly, and he made clear that we expect the two of them to be released.\n\n"
+        "ROE: Then the talks are over and we go home.\n\n"
+        "DOE: We will see what the ministers decide tomorrow."
+    )
+    turns = [text[slice(*a["content"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert "He raised it directly, and he made clear that we expect the two of them to be released" in turns
+
+
+def test_a_label_opening_one_paragraph_leaves_a_report_inside_to_read_it(attributions_of) -> None:
+    """A label that opens one paragraph only is a headline's or a lead-in's, not a transcript's
+    turn: a report found inside the paragraph reads it instead."""
+    text = "Senator Doe: the minister said the talks had failed.\n\nThe senator spoke in Brussels."
+    found = attributions_of(text)
+    assert [a["rule"] for a in found if a["rule"] == "name-colon"] == []
+    assert any(text[slice(*a["cue"])] == "said" for a in found)
+
+
+def test_a_broadcast_label_with_a_role_after_a_comma_credits_the_name(attributions_of) -> None:
+    """A broadcast transcript's "JOHN PRATT, COUNTY EMERGENCY MANAGER:" names the speaker before the
+    comma; the role after it is no part of the name."""
+    text = (
+        "MORENO: Well, the wind has really picked up in the last hour, and officials here are telling people "
+        "that this is their last chance to leave. I spoke earlier with the county's emergency manager.\n\n"
+        "JOHN PRATT, COUNTY EMERGENCY MANAGER: If you are in a mandatory evacuation zone and you have not "
+        "left, you need to go now. We will not be able to send rescuers once the winds pass 45 miles an hour.\n\n"
+        "MORENO: Pratt says about 30,000 people live in those zones."
+    )
+    mentions = [text[slice(*a["speaker_mention"])] for a in attributions_of(text) if a["rule"] == "name-colon"]
+    assert "JOHN PRATT" in mentions

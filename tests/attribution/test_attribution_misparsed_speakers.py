@@ -137,6 +137,26 @@ def test_a_speaker_the_parse_hung_on_the_object_before_a_trailing_cue_speaks(bar
     assert doc.text[slice(*record["content"])] == "The strike destroyed two houses"
 
 
+def test_joined_speakers_the_parse_hung_on_the_object_speak_together(bare_nlp):
+    """"The strike destroyed houses, killing 23 people, an aid group and an official said." parsed
+    with "group" an apposition of "people", "official" its conjunct and the cue with no subject: a
+    speaker noun among the joined appositions makes them the speakers, not the people killed."""
+    doc = _trailing_said(bare_nlp, [
+        ("The", "DT", "DET", 1, "det", "O"), ("strike", "NN", "NOUN", 2, "nsubj", "O"),
+        ("destroyed", "VBD", "VERB", 15, "ccomp", "O"), ("houses", "NNS", "NOUN", 2, "dobj", "O"),
+        (",", ",", "PUNCT", 2, "punct", "O"), ("killing", "VBG", "VERB", 2, "advcl", "O"),
+        ("23", "CD", "NUM", 7, "nummod", "O"), ("people", "NNS", "NOUN", 5, "dobj", "O"),
+        (",", ",", "PUNCT", 7, "punct", "O"), ("an", "DT", "DET", 11, "det", "O"),
+        ("aid", "NN", "NOUN", 11, "compound", "O"), ("group", "NN", "NOUN", 7, "appos", "O"),
+        ("and", "CC", "CCONJ", 11, "cc", "O"), ("an", "DT", "DET", 14, "det", "O"),
+        ("official", "NN", "NOUN", 11, "conj", "O"), ("said", "VBD", "VERB", 15, "ROOT", "O"),
+        (".", ".", "PUNCT", 15, "punct", "O"),
+    ])
+    assert _speaker_of(doc, "said") == "an aid group and an official"
+    (record,) = find_attributions(doc, [], LEXICON)
+    assert doc.text[slice(*record["content"])] == "The strike destroyed houses, killing 23 people"
+
+
 def test_a_name_taken_for_the_object_speaks_with_its_apposition(bare_nlp):
     """"“It is fine,” Gene Roe, an adviser, said." parsed with the name the quoted clause's
     attribute: the name speaks, not its apposition."""

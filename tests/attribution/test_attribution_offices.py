@@ -30,3 +30,9 @@ def test_a_name_without_an_office_has_no_role(nlp) -> None:
     assert _speakers("Michael O'Dwyer said the figures would be released in due course.") == [
         ("Michael O'Dwyer", "Michael O'Dwyer", None)
     ]
+
+
+def test_a_courtesy_title_gives_way_to_the_apposition(nlp) -> None:
+    """"Dr." or "Mr." before a name holds no office: the apposition names the role."""
+    text = "Dr. Melanie Ding, an epidemiologist at the University of Sydney, said the benefits level off."
+    assert _speakers(text) == [(text[: text.index(", said")], "Melanie Ding", "epidemiologist")]

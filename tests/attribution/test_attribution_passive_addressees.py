@@ -54,3 +54,20 @@ def test_a_subject_informed_of_threats_is_the_one_informed(bare_nlp):
         ("of", "IN", "ADP", "prep", 3), ("threats", "NNS", "NOUN", "pobj", 4),
     ])
     assert _contents(doc) == []
+
+
+def test_a_subject_briefed_or_warned_is_the_listener(bare_nlp):
+    """"The president was briefed on the situation", "The council was warned by engineers": these
+    verbs' objects are whom they speak to, so their passive subject is never what was said."""
+    for verb, lemma in (("briefed", "brief"), ("warned", "warn"), ("informed", "inform")):
+        doc = _passive(bare_nlp, "president", verb, lemma, [
+            ("on", "IN", "ADP", "prep", 3), ("Monday", "NNP", "PROPN", "pobj", 4),
+        ])
+        assert _contents(doc) == []
+
+
+def test_a_message_announced_on_a_day_is_still_what_was_said(bare_nlp):
+    doc = _passive(bare_nlp, "decision", "announced", "announce", [
+        ("on", "IN", "ADP", "prep", 3), ("Monday", "NNP", "PROPN", "pobj", 4),
+    ])
+    assert _contents(doc) == ["The decision"]

@@ -161,3 +161,52 @@ def test_a_subject_the_parse_hung_on_the_source_starts_the_content(bare_nlp, dep
     assert _sourced_by_the_summary(bare_nlp, dep) == (
         "the FBI summary", "Mills and an aide asked the agency to stop", "According to"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the words of one defence official, “We built an industrial base for a world that no longer exists.”",
+            ("in-the-words-of", "direct", "We built an industrial base for a world that no longer exists."),
+        ),
+        (
+            "“The enemy has not changed its tactics,” according to a senior commander.",
+            ("according-to", "direct", "The enemy has not changed its tactics"),
+        ),
+    ],
+)
+def test_a_sourcing_phrase_that_sources_a_whole_quotation_makes_it_direct(bare_nlp, text, expected) -> None:
+    """Its content is what is inside the marks, as a cue verb's quotation is."""
+    found = [(a["rule"], a["kind"], text[slice(*a["content"])]) for a in find_attributions(bare_nlp(text), [], LEXICON)]
+    assert expected in found
+
+
+def test_a_quotation_running_past_the_phrases_sentence_keeps_that_sentence(bare_nlp) -> None:
+    text = "According to the ministry, “The bridge was closed on Monday. It will reopen in spring.”"
+    found = [(a["kind"], text[slice(*a["content"])]) for a in find_attributions(bare_nlp(text), [], LEXICON)]
+    assert ("direct", "The bridge was closed on Monday. It will reopen in spring.") not in found
+
+
+def test_a_noun_with_a_tensed_verb_after_the_source_opens_the_sourced_clause(bare_nlp) -> None:
+    """"According to Ivan Roe, an analyst, the decision “was taken at the top”" parsed with "the
+    decision" a second apposition of the source and "was taken" a clause hung on it."""
+    from spacy.tokens import Doc
+
+    words = ["According", "to", "Ivan", "Roe", ",", "an", "analyst", ",", "the", "decision", "“", "was", "taken",
+             "at", "the", "top", ",", "and", "it", "was", "taken", "early", ".", "”"]
+    spaces = [True, True, True, False, True, True, False, True, True, True, False, True, True, True, True, False,
+              True, True, True, True, True, False, False, False]
+    heads = [20, 0, 3, 1, 3, 6, 3, 3, 9, 3, 12, 12, 9, 12, 15, 13, 0, 0, 20, 20, 20, 20, 20, 20]
+    deps = ["prep", "prep", "compound", "pobj", "punct", "det", "appos", "punct", "det", "appos", "punct", "auxpass",
+            "acl", "prep", "det", "pobj", "punct", "cc", "nsubjpass", "auxpass", "ROOT", "advmod", "punct", "punct"]
+    tags = ["VBG", "IN", "NNP", "NNP", ",", "DT", "NN", ",", "DT", "NN", "``", "VBD", "VBN", "IN", "DT", "NN", ",",
+            "CC", "PRP", "VBD", "VBN", "RB", ".", "''"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "VERB",
+           "ADP", "DET", "NOUN", "PUNCT", "CCONJ", "PRON", "AUX", "VERB", "ADV", "PUNCT", "PUNCT"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 20
+    doc = Doc(bare_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words], ents=ents)
+    found = [(doc.text[slice(*a["content"])], doc.text[slice(*a["speaker_mention"])])
+             for a in find_attributions(doc, [], LEXICON)]
+    assert found == [("the decision “was taken at the top, and it was taken early.”", "Ivan Roe, an analyst")]

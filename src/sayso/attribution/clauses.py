@@ -377,6 +377,8 @@ def passive_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or not message_like(subject) or subject.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return None
+    if verb.lemma_.lower() in ctx.lexicon["object_content"].get("addressee", ()):
+        return None  # "the president was briefed", "residents were warned": the listener, whoever it is
     if any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "of")) for c in verb.children):
         return None
     if _not_yet_said(verb):

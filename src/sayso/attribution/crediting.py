@@ -138,6 +138,8 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
             token.head.dep_ == "pobj" or quote_at(token.head.idx, ctx.quotes) is not None
         ):
             return token  # "on Dec. 2, Col. Warren, a spokesman, said": the apposition is the speaker
+        if token.dep_ == "appos" and token.head.dep_ == "conj" and _opens_after_quote(ctx, token.head):
+            return token.head  # "“…,” the agency's chief, John Smith, told": the parse joined the title to the quote
         if object_apposition(token, ctx.lexicon["speaker_nominals"]):
             return token  # "The strike destroyed two houses, the head of the region, Oleh Roe, said"
         if token.dep_ == "conj" and token.ent_type_ == "PERSON" and token.head.ent_type_ in PLACE_ENTS:
@@ -148,6 +150,14 @@ def _left_neighbour(ctx: Context, verb: Token) -> Token | None:
                 return subject  # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the parse's verb is his
         token = token.head
     return token if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+
+
+def _opens_after_quote(ctx: Context, noun: Token) -> bool:
+    """"“…,” the agency's chief, John Smith, told": a noun phrase that opens right after a closed
+    quotation, which the parse hung on the quoted clause, names the speaker, not what was said."""
+    before = ctx.text[: noun.left_edge.idx].rstrip()
+    q = quote_at(len(before) - 1, ctx.quotes) if before else None
+    return q is not None and q.closed and q.end == len(before)
 
 
 def _name_before_aside(ctx: Context, verb: Token, last: int) -> Token | None:

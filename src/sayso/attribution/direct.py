@@ -42,6 +42,8 @@ def direct_quote(ctx: Context, q: Quote) -> None:
         aside = clause is None  # "The talks, he added, had “run their course”"
         if aside:
             clause = parenthetical_content(ctx, verb)
+        if clause is not None and _speaker_after_quote(ctx, q, verb, clause):
+            continue
         if clause is not None and clause[0] <= q.inner_start and q.end <= clause[1] + 1 and not _led_in_before_cue(ctx, q, verb):
             clause = (min(clause[0], q.start), clause[1])
             # a single word of the clause outside the quote makes it mixed ("said that “…”", "says
@@ -100,9 +102,31 @@ def direct_quote(ctx: Context, q: Quote) -> None:
             elif actor is not None:
                 verb, subject = actor
                 cue = (verb.idx, colon[1])
-                ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention_of(ctx, subject, verb)))
+                mention = mention_of(ctx, subject, verb)
+                mention = (mention[0], min(mention[1], rstrip(text, mention[0], verb.idx, " ,")))
+                ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention))
             else:
                 ctx.add(Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
+
+
+def _speaker_after_quote(ctx: Context, q: Quote, verb: Token, clause: tuple[int, int]) -> bool:
+    """"“…,” the agency's commissioner-general, Philippe Lazzarini, wrote": a quotation that opens
+    the clause and closes on a comma, with only verbless words between it and a cue after it, is
+    followed by its speaker, whom a parse thrown by a hyphenated title hangs on the clause; those
+    words say who spoke, not what was said."""
+    text = ctx.text
+    if text[clause[0] : q.start].strip() or verb.idx < clause[1] or clause[1] <= q.end:
+        return False
+    if "," not in text[q.inner_end - 1 : q.end + 1]:
+        return False
+    between = [t for t in ctx.doc.char_span(q.end, clause[1], alignment_mode="expand") or () if not t.is_punct]
+    if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    # the words up to the first comma name someone ("the agency's chief", "an intelligence source"),
+    # not a gloss of the quotation's own ("“…,” the dawn of the modern movement, Bozell says")
+    first = [t for t in between if t.idx < (text.find(",", q.end, clause[1]) % (clause[1] + 1))]
+    nominals = ctx.lexicon["speaker_nominals"]
+    return any(t.ent_type_ == "PERSON" or t.lower_ in nominals for t in first)
 
 
 def _credit_label(ctx: Context, q: Quote, verb: Token, label: tuple[int, int]) -> None:
@@ -321,5 +345,16 @@ def _lead_in_actor(ctx: Context, colon: int) -> tuple[Token, Token] | None:
             if subject.lower_ in ("it", "this", "that", "there", "which", "what") or subject.idx > verb.idx:
                 return None
             return verb, subject
-    return None
+    return _message_read(ctx, sent, colon) if not verbs else None
+
+
+def _message_read(ctx: Context, sent: Span, colon: int) -> tuple[Token, Token] | None:
+    """"A statement from the army read:", "The post read:": a message that reads a quotation speaks
+    it, where the tagger took "read" for a noun and left the lead-in with no verb."""
+    words = [t for t in sent if t.idx < colon and not t.is_space]
+    if len(words) < 2 or words[-1].lower_ not in ("read", "reads"):
+        return None
+    nouns = ctx.lexicon["message_nouns"]
+    message = next((t for t in words[:-1] if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
+    return (words[-1], message) if message is not None else None
 

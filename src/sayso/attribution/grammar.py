@@ -268,7 +268,10 @@ def object_apposition(token: Token, speaker_nouns: Iterable[str]) -> bool:
         return False  # "…, a spokeswoman, Anna White, said": the speaker noun and its name speak together
     if token.left_edge.i == 0 or token.doc[token.left_edge.i - 1].text != ",":
         return False
-    return any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree) or token.lemma_.lower() in speaker_nouns
+    # or one of its conjuncts is ("killing 23 people, a local aid group and a medical official said")
+    return any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree) or any(
+        t.lemma_.lower() in speaker_nouns for t in (token, *token.conjuncts)
+    )
 
 
 def speaker_hung_on_object(verb: Token, speaker_nouns: Iterable[str]) -> Token | None:

@@ -121,7 +121,7 @@ def noun_report(ctx: Context, noun: Token) -> None:
 def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent: Span) -> None:
     """A multiword cue from the lexicon ("according to X", "in the words of X", "as quoted by X"):
     X is the source, and the content is the larger side of the sentence around the phrase, or both
-    sides where the phrase interrupts the clause it sources."""
+    sides where the phrase interrupts the clause it sources; a whole quotation there is direct."""
     first, last = phrase[0], phrase[-1]
     inside = {t.i for t in phrase}
     pobj = next((c for c in last.children if c.dep_ == "pobj"), None) or next(
@@ -153,6 +153,11 @@ def sourcing_phrase(ctx: Context, phrase: Span, cue_entry: dict[str, Any], sent:
         if parts[0][0] != start or parts[1][0] >= end:
             return
     kind = "mixed" if ctx.has_quote((start, end)) else "indirect"
+    whole = ctx.quote_holding((start, end)) if not parts else None
+    if whole is not None and whole.start == start and whole.closed and whole.end <= end + 2:
+        # "In the words of one official, “We built …”": the phrase sources a quotation that ends
+        # with its sentence, which is direct (one running on past it keeps its sentence)
+        kind, (start, end) = "direct", (whole.inner_start, whole.inner_end)
     cue = (first.idx, last.idx + len(last))
     mention = None
     if subject is not None:
@@ -171,15 +176,25 @@ def _subject_run_on(first: Token, pobj: Token) -> Token | None:
     verb = first.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i <= pobj.right_edge.i:
         return None
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
-        return None
-    return next(
+    last = next(
         (
             t for t in pobj.subtree
             if t.i > pobj.i and t.dep_ in ("appos", "conj") and t.right_edge.i == pobj.right_edge.i
             and t.doc[t.left_edge.i - 1].text == ","
         ),
         None,
+    )
+    if last is not None and any(_finite(c) for c in last.children if c.dep_ == "acl" and c.i > last.i):
+        return last  # "According to X, an analyst, the decision “was taken …”": a noun with a tensed verb is a clause's subject
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    return last
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tensed auxiliary ("was taken", "has said"): no reduced relative has one."""
+    return not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.dep_ == "mark" for c in verb.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") and c.i < verb.i for c in verb.children
     )
 
 

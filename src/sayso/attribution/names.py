@@ -23,7 +23,14 @@ def name_colon(ctx: Context, paragraph: tuple[int, int]) -> None:
         return
     rest = trim(ctx.text, colon + 1, paragraph[1])
     rest = (rest[0], rstrip(ctx.text, rest[0], rest[1], "."))
-    if word_count(ctx.text[rest[0] : rest[1]]) < 3 or any(overlap(rest, c.content) > 0 for c in ctx.candidates):
+    if word_count(ctx.text[rest[0] : rest[1]]) < 3:
+        return
+    label = ctx.text[paragraph[0] : colon + 1]
+    turns = sum(ctx.text.startswith(label, p_start) for p_start, _ in ctx.paragraphs) >= 2
+    # a transcript's turn ("MR MILLER: He did. … we expect them to be released.") is the label's
+    # whole, reports inside it and all; elsewhere a report found in the paragraph reads it instead
+    inside = [c for c in ctx.candidates if overlap(rest, c.content) > 0]
+    if any(not turns or c.content[0] <= rest[0] or c.content[1] > rest[1] + 1 for c in inside):
         return
     whole = next((q for q in ctx.quotes_between(rest[0], rest[0] + 1) if q.end >= rest[1]), None)
     kind = "direct" if whole is not None else "mixed" if ctx.has_quote(rest) else "indirect"
@@ -44,11 +51,15 @@ def lead_in_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | No
 
 def paragraph_name(ctx: Context, colon: int) -> tuple[Token, tuple[int, int]] | None:
     """The name before the first colon of a paragraph, when it is a person or organisation (or a
-    poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:")."""
+    poll, a report), not a label ("The Latest:", "Note:", "Wednesday, October 5:"); in a capitalised
+    label, the name before its comma, the role after it left out."""
     p_start, _ = ctx.paragraph(colon)
     start = lstrip(ctx.text, p_start, colon, " \t" + QUOTE_CHARS)
     if ":" in ctx.text[start:colon]:
         return None
+    label = ctx.text[start:colon]
+    if label.isupper() and "," in label:  # a broadcast transcript's "JOHN ROE, COUNTY EMERGENCY MANAGER:"
+        colon = start + label.index(",")
     prefix = ctx.doc.char_span(start, colon, alignment_mode="expand")
     if prefix is None or len(prefix) == 0 or len(prefix.text.strip(" .")) < 2:
         return None  # an interview's "Q:" and "A:" name no one (GUM's interviews credit no answer to them)

@@ -28,6 +28,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 PLURAL_PRONOUNS = {"they", "them"}
 
 NAMED_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # who can issue a statement
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}  # no office: "Dr. Ding" holds none
 
 
 @dataclass(slots=True)
@@ -141,8 +142,18 @@ class SpeakerResolver:
         orgs = [e for e in inside if e.label_ in ("ORG", "NORP", "GPE", "FAC")]
         if person is not None:
             own = _person_name(person, self.lexicon)
+            start = person.start
+            given = _given_name_outside(person, span, self.lexicon)
+            if given is not None and len(own.split()) == 1:  # "Kremlin Spokesperson Dmitry" + "Peskov"
+                own, start = f"{given.text} {own}", given.i
+                orgs = [e for e in orgs if not e.start <= given.i < e.end]
             name = self.canonical_person(own)
-            before = [t for t in span if t.i < person.start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
+            before = [t for t in span if t.i < start and not _stray_punct(t) and t.dep_ != "det" and t.pos_ != "DET"]
+            appos = _apposition(head)
+            glosses = appos is not None and appos.pos_ == "NOUN" and not any(
+                c.tag_ == "WP$" for c in appos.children) and not any(c.dep_ == "relcl" and c.i < appos.i for c in head.children)
+            if glosses and all(t.lower_.rstrip(".") in COURTESY_TITLES for t in before):
+                before = []  # "Dr. Melanie Ding, an epidemiologist": a courtesy title is no role, the apposition is
             role = _joined(before) or _apposition_role(head) or _title_taken_in(person, own)
             org = _org_in(role, orgs, self.lexicon) if role else None
             if org is None:  # "Jane Roe, a spokeswoman for the OSCE", "Jane Roe of the Carnegie Endowment"
@@ -158,6 +169,10 @@ class SpeakerResolver:
             if org and role and len(org.split()) > 1 and role.startswith(org + " "):
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
+        held = _holder_after_body(head, span, self.lexicon)
+        if held is not None:  # "Deputy Chairman of the Security Council Dmitry Medvedev"
+            role_words, body, name = held
+            return self._speaker(self.canonical_person(_joined(name)), mention, _joined(role_words), _joined(body), "PERSON")
         lemma = head.lemma_.lower()
         untagged = _untagged_name(head, self.ents, self.lexicon)  # a name the tagger missed
         if untagged is not None and head.pos_ == "PROPN":  # "Ana Ruiz, the department's spokesperson"
@@ -288,6 +303,32 @@ def _joined(tokens: list[Token]) -> str:
     return " ".join(out.split())
 
 
+def _holder_after_body(head: Token, span: Span, lexicon: dict[str, Any]) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """"Deputy Chairman of the Security Council Dmitry Medvedev", "Head of the Kharkiv Regional
+    Military Administration Oleh Syniehubov": a title that names its body ends in the holder's
+    name, which the parse hangs on the body and the tagger runs into it or calls a body of its own.
+    Title-case words after the body's own last word (an org word) name a person: the role, the
+    body and the name, each as its words."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    last = words[-1] if words else None
+    if last is None or last.dep_ != "pobj" or last.head.head != head or last.head.lower_ not in ("of", "for") or head.i >= last.i:
+        return None
+    org_words = lexicon["org_words"]
+    name = [t for t in last.subtree if t.dep_ == "compound" or t == last]
+    run = []
+    for token in reversed(name):
+        if not (token.pos_ == "PROPN" and token.is_title and token.is_alpha) or token.lower_ in org_words:
+            break
+        run.insert(0, token)
+    body = [t for t in last.subtree if t.i < (run[0].i if run else last.i) and t.dep_ not in ("det", "predet")]
+    if not 2 <= len(run) <= 3 or not body or body[-1].lower_ not in org_words or not body[-1].is_title:
+        return None
+    if any(t.lower_.rstrip(".") in lexicon["titles"] for t in run):
+        return None  # "… of Staff Gen. Mark Milley": a rank, read by the name rules
+    role = [t for t in span if t.i < last.head.i and t.dep_ not in ("det", "predet") and not _stray_punct(t)]
+    return role, body, run
+
+
 def _org_after(head: Token, orgs: list[Span]) -> Span | None:
     """The organisation a role noun belongs to when it follows: "a spokesman for the OSCE"."""
     for ent in orgs:
@@ -350,6 +391,23 @@ def _person_name(ent: Span, lexicon: dict[str, Any]) -> str:
     while start < len(words) - 1 and (title(start) or (len(words) - start >= 4 and title(start + 1))):
         start += 1  # a title, or the body a title belongs to ("Kremlin Spokesperson …")
     return "" if title(start) else " ".join(words[start:])
+
+
+def _given_name_outside(person: Span, span: Span, lexicon: dict[str, Any]) -> Token | None:
+    """"Kremlin Spokesperson Dmitry Peskov" tagged as a body "Kremlin Spokesperson Dmitry" and a
+    person "Peskov": a capitalised word the parse joins to the person's name, that the tagger put
+    in another entity, right after a title or the mention's start, is the person's given name, not
+    the body's last word (an untagged "Professor" or "Judge" stays out of the name)."""
+    if person.start == 0 or person.start <= span.start:
+        return None
+    given = person.doc[person.start - 1]
+    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha and given.dep_ == "compound"
+            and person.start <= given.head.i < person.end and given.ent_type_ in ("ORG", "GPE", "NORP")):
+        return None
+    if _is_title(given.text, lexicon) or given.lower_ in lexicon["org_words"]:
+        return None
+    previous = person.doc[given.i - 1] if given.i > span.start else None
+    return given if previous is None or _is_title(previous.text, lexicon) else None
 
 
 def _is_title(word: str, lexicon: dict[str, Any]) -> bool:
