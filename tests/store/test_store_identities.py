@@ -103,6 +103,14 @@ def test_identities_join_an_acronym_and_alias_of_one_organisation(tmp_path):
     assert found["EU"] == found["European Union"]
 
 
+def test_identities_join_an_outlet_written_with_the_article_or_as_its_host(tmp_path):
+    store = _store(tmp_path, (("The Harbour Times", ORG),), (("harbourtimes.com", ORG),), (("Harbour Post", ORG),),
+                   (("Harbour Times", ORG),))
+    found = _identities(store)
+    assert found["harbourtimes.com"] == found["Harbour Times"] == found["The Harbour Times"]
+    assert found["Harbour Post"] == "Harbour Post"
+
+
 def test_identities_never_join_a_person_and_an_organisation_by_initials(tmp_path):
     store = _store(tmp_path, (("Ivan Smirnov", P),), (("IS", ORG),))
     assert _identities(store) == {"Ivan Smirnov": "Ivan Smirnov", "IS": "IS"}
@@ -174,3 +182,19 @@ def test_timeline_gives_each_documents_own_voice_its_author(tmp_path, make_analy
     from sayso.store.query import search
 
     assert [r["speaker"] for r in search(store, "attack north")] == sources
+
+
+def test_timeline_gives_an_outlet_one_name_however_its_documents_spell_it(tmp_path, make_analysis):
+    from sayso.store.query import timeline
+
+    store = open_store(str(tmp_path / "outlets.db"))
+    writer = Writer(store)
+    for i, (publisher, phrase, band) in enumerate((("The Daily Ledger", "unlikely", (0.2, 0.45, 0.3)),
+                                                   ("dailyledger.com", "likely", (0.55, 0.8, 0.7)))):
+        text = f"Port news {i}. A strike at the docks is {phrase} before the spring thaw."
+        analysis = make_analysis(text, published=f"2022-10-0{i + 1}", title=f"T{i}", assessments=[
+            (phrase, phrase, band, "author", "A strike at the docks")])
+        writer.save(analysis, raw=text, source_name=f"{i}.txt", meta={"publisher": publisher})
+    rows = timeline(store, "strike docks")
+    assert [r["source"] for r in rows] == ["The Daily Ledger", "The Daily Ledger"]
+    assert [r["status"] for r in rows] == ["first", "change"]

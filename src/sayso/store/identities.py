@@ -14,8 +14,9 @@ A new row joins an identity when their names are one person or organisation by
   with different first names never join: that is how two people who share a surname stay apart.
   A surname-only identity is taken in by the first full name with that surname when no other
   full name has it, on the same evidence.
-- organisations: the same normalised name after the alias table ("EU", "European Union"), or an
-  acronym that is the other name's initials ("ISW", "Institute for the Study of War").
+- organisations: the same normalised name after the alias table ("EU", "European Union"; "The
+  Washington Post", "Washington Post", "washingtonpost.com"), or an acronym that is the other
+  name's initials ("ISW", "Institute for the Study of War").
 
 Every change — automatic or a user's ``merge``/``split`` — is one ``speaker_merges`` row that
 lists the pointers it moved, so ``undo`` restores them exactly. A user's split is remembered: the
@@ -34,7 +35,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, func, insert, or_, select, update
 
 from sayso.errors import InputError
-from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first
+from sayso.identity import authors
+from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first, site_name
 from sayso.store import schema
 
 DOMINANCE = 3
@@ -224,6 +226,10 @@ def _assign_org(conn: Connection, me: Member, key: str) -> None:
     t = schema.speakers
     acronym = is_acronym(me.name)
     clauses = [t.c.match_key == key]
+    if " " in key:  # "Washington Post" meets "washingtonpost.com"'s key
+        clauses.append(t.c.match_key == key.replace(" ", ""))
+    elif site_name(me.name) is not None:  # and the host meets the spelled-out name
+        clauses.append(func.replace(t.c.match_key, " ", "") == key)
     if acronym:
         clauses.append(t.c.initials == key.replace(" ", ""))
     own = initials(key)
@@ -402,6 +408,18 @@ def names_by_key(conn: Connection) -> dict[str, str]:
     t = schema.speakers
     table = identities(conn)
     return {key: table[i][1] for i, key in conn.execute(select(t.c.id, t.c.key)) if i in table}
+
+
+def outlets(conn: Connection) -> dict[str, str]:
+    """The corpus's one name for each outlet its documents give (``authors.outlet_names``), so
+    a document's own voice is one source whichever spelling its metadata used."""
+    d = schema.documents
+    counts: Counter[str] = Counter()
+    for publisher, url, n in conn.execute(select(d.c.publisher, d.c.url, func.count()).group_by(d.c.publisher, d.c.url)):
+        outlet = authors.outlet_of(publisher, url)
+        if outlet:
+            counts[outlet] += n
+    return authors.outlet_names(counts)
 
 
 def matching(conn: Connection, text: str, *, exact: bool = False) -> list[int]:
