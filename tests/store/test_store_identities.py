@@ -87,6 +87,26 @@ def test_identities_keep_two_people_sharing_a_surname_apart(tmp_path):
     assert found["Trump"] == "Donald Trump"  # quoted four times as often as Ivanka
 
 
+def test_identities_join_a_surname_to_the_full_name_quoted_beside_the_same_storys_voice(tmp_path):
+    """"Rafa Ortiz" and the Harbour Authority in one article, "Ortiz" and the Harbour Authority in
+    the next, which no other article quotes: one story, one Ortiz."""
+    store = _store(tmp_path, (("Rafa Ortiz", P), ("Harbour Authority", ORG)), (("Harbour Authority", ORG), ("Ortiz", P)))
+    assert _identities(store)["Ortiz"] == "Rafa Ortiz"
+
+
+def test_identities_read_no_story_in_a_voice_the_whole_corpus_quotes(tmp_path):
+    store = _store(tmp_path, (("Harbour Authority", ORG),), (("Rafa Ortiz", P), ("Harbour Authority", ORG)),
+                   (("Ortiz", P), ("Harbour Authority", ORG)))
+    assert _identities(store)["Ortiz"] == "Ortiz"
+
+
+def test_identities_keep_a_shared_surname_apart_in_one_story(tmp_path):
+    store = _store(tmp_path, (("Rafa Ortiz", P), ("Harbour Authority", ORG)), (("Lena Ortiz", P), ("Harbour Authority", ORG)),
+                   (("Ortiz", P), ("Harbour Authority", ORG)))
+    found = _identities(store)
+    assert (found["Ortiz"], found["Rafa Ortiz"], found["Lena Ortiz"]) == ("Ortiz", "Rafa Ortiz", "Lena Ortiz")
+
+
 def test_identities_leave_a_surname_alone_when_no_one_dominates(tmp_path):
     store = _store(tmp_path, (("Bill Clinton", P),), (("Hillary Clinton", P),), (("Clinton", P),))
     assert _identities(store)["Clinton"] == "Clinton"

@@ -9,8 +9,8 @@ A new row joins an identity when their names are one person or organisation by
   people share it (Donald and Ivanka Trump), the one quoted at least ``DOMINANCE`` times as often
   as the others together, never one whose gender an honorific or the pronouns credited to it
   contradict; and only when that full name is well known in the corpus (quoted in
-  ``WELL_KNOWN`` documents), written out in one of the surname's own documents, or holding the
-  same title there. Two full names
+  ``WELL_KNOWN`` documents), written out in one of the surname's own documents, holding the
+  same title there, or quoted beside a voice only their documents quote (one story's). Two full names
   with different first names never join: that is how two people who share a surname stay apart.
   A surname-only identity is taken in by the first full name with that surname when no other
   full name has it, on the same evidence.
@@ -156,15 +156,35 @@ def _roles(conn: Connection, group: list[Member]) -> set[str]:
 
 def _evidence(conn: Connection, bare: list[Member], full: list[Member]) -> bool:
     """A surname alone may join a full name that the corpus knows well (quoted in ``WELL_KNOWN``
-    documents or more), that is written out in one of the surname's own documents, or that holds
-    the same title ("Defense Secretary Austin", "Defense Secretary Lloyd Austin"); so a lone
-    "Scott" does not join the one "Dred Scott" quoted elsewhere."""
-    if len(_documents(conn, [m.id for m in full])) >= WELL_KNOWN or _roles(conn, bare) & _roles(conn, full):
+    documents or more), that is written out in one of the surname's own documents, that holds
+    the same title ("Defense Secretary Austin", "Defense Secretary Lloyd Austin"), or that is
+    quoted beside the same story's voice (``_same_story``); so a lone "Scott" does not join the
+    one "Dred Scott" quoted elsewhere."""
+    full_documents = _documents(conn, [m.id for m in full])
+    if len(full_documents) >= WELL_KNOWN or _roles(conn, bare) & _roles(conn, full):
         return True
     names = [m.name for m in full if m.person and m.person.full]
     d = schema.documents
-    texts = conn.execute(select(d.c.text).where(d.c.id.in_(_documents(conn, [m.id for m in bare])))).scalars()
-    return any(name in text for text in texts for name in names)
+    bare_documents = _documents(conn, [m.id for m in bare])
+    texts = conn.execute(select(d.c.text).where(d.c.id.in_(bare_documents))).scalars()
+    return any(name in text for text in texts for name in names) \
+        or _same_story(conn, bare_documents, full_documents, [m.id for m in (*bare, *full)])
+
+
+def _same_story(conn: Connection, one: list[int], other: list[int], themselves: list[int]) -> bool:
+    """The two sets of documents quote one other identity that no other document quotes: one
+    story's voice ("Rafael Grossi" and "the IAEA" in one article, "Grossi" and "the IAEA" in the
+    next); an identity quoted across the corpus ("Trump") says nothing of the story."""
+    a, t = schema.attributions, schema.speakers
+    root = func.coalesce(t.c.canonical_id, t.c.id)
+
+    def voices(documents: list[int]) -> set[int]:
+        return set(conn.execute(select(root).distinct().join(t, t.c.id == a.c.speaker_id).where(
+            a.c.document_id.in_(documents), a.c.speaker_id.not_in(themselves))).scalars())
+
+    story = set(one) | set(other)
+    return any(set(_documents(conn, [m.id for m in _group(conn, shared)])) <= story
+               for shared in sorted(voices(one) & voices(other)))
 
 
 def _compatible(parsed: PersonName, gender: str | None, group: list[Member]) -> bool:
@@ -274,9 +294,10 @@ def settle(conn: Connection, document_id: int) -> None:
     first_seen = dict(conn.execute(
         select(a.c.speaker_id, func.min(a.c.document_id)).where(a.c.speaker_id.in_(credited)).group_by(a.c.speaker_id)
     ).all())
-    for speaker_id in credited:
-        if first_seen.get(speaker_id) == document_id:
-            assign(conn, speaker_id)
+    fresh = _members(conn, t.c.id.in_([i for i in credited if first_seen.get(i) == document_id]))
+    # surnames alone last: their evidence reads the identities of the names quoted beside them
+    for me in sorted(fresh, key=lambda m: (m.type == "PERSON" and not (m.person and m.person.full), m.id)):
+        assign(conn, me.id)
     for me in _members(conn, t.c.id.in_(credited) & (t.c.type == "PERSON")):
         parsed = me.person
         if parsed is not None and parsed.full:
