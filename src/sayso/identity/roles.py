@@ -101,7 +101,19 @@ def clean_role(role: str | None) -> str | None:
     head = words[role_head_at([_plain(w) for w in words], FUNCTION_WORDS)]
     if _plain(head) in message_nouns(bodies=False):
         return None  # "the statement said": a message speaks for someone, it has no job ("statement" ends in "-ent")
-    return " ".join(words) if _is_job(head) else None
+    if not _is_job(head):
+        return None
+    return " ".join(_recased(w) for w in words) if all(w.isupper() for w in words if any(c.isalpha() for c in w)) \
+        else " ".join(words)
+
+
+def _recased(word: str) -> str:
+    """A title in a label's capitals as a title is written ("SEN." → "Sen.", "DIRECTOR" →
+    "Director"), so the corpus reads one role; an acronym ("CEO", "FBI") and any other word stay."""
+    plain = word.rstrip(".")
+    if "." in plain or not (word.endswith(".") or len(plain) > 3) or not _is_job(plain):
+        return word
+    return word.capitalize()
 
 
 def entity_kinds(ents: Iterable[Span]) -> dict[str, set[str]]:
