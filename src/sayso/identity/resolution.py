@@ -44,7 +44,7 @@ from sayso.identity.mentions import (
     mention_span,
     own_name,
 )
-from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, role_head_at
+from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, outlets_in_full, role_head_at
 from sayso.identity.surnames import FEMALE_WORDS, GENDER_WORDS, SurnameCredits, gender_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -512,8 +512,8 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     quotation they sit in has its own speaker resolved first.
     """
     ents = ents_of(doc)
-    kinds = entity_kinds(ents)
-    out = [_checked(doc, clean_speaker(a, doc, kinds), ents) for a in attributions]  # junk names are no candidates
+    kinds, outlets = entity_kinds(ents), outlets_in_full(ents)
+    out = [_checked(doc, clean_speaker(a, doc, kinds, outlets), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
