@@ -218,3 +218,33 @@ def test_timeline_gives_an_outlet_one_name_however_its_documents_spell_it(tmp_pa
     rows = timeline(store, "strike docks")
     assert [r["source"] for r in rows] == ["The Daily Ledger", "The Daily Ledger"]
     assert [r["status"] for r in rows] == ["first", "change"]
+
+
+def _defining(text: str, *credited: str) -> Analysis:
+    """``text`` crediting each name (an organisation) where it next occurs before " said"."""
+    attributions, at = [], 0
+    for name in credited:
+        start = text.index(name, at)
+        content = text.index("item", start)
+        attributions.append(Attribution("indirect", Span.of(text, content, content + 6), None,
+                                        Speaker(name, Span.of(text, start, start + len(name)), None, None, ORG)))
+        at = content
+    return Analysis(text=text, passages=(Passage(0, len(text), text, "author"),), attributions=tuple(attributions))
+
+
+def test_identities_join_an_acronym_the_document_defines_for_a_name_it_credits(tmp_path):
+    """"NITMED" is no initials of its name; the document that writes "… Hygiene (NITMED)" says it is
+    that body, and a later document's "NITMED" joins it too. An acronym only set beside a name
+    that is not defined by it stays apart."""
+    long = "Northern Institute for Tropical Medicine and Hygiene"
+    store = open_store(str(tmp_path / "acronyms.db"))
+    writer = Writer(store)
+    for i, (text, credited) in enumerate((
+        (f"Story 0. The {long} (NITMED) said item 0 was true. NITMED said item 1 was true.", (long, "NITMED")),
+        ("Story 1. NITMED said item 0 was true.", ("NITMED",)),
+        ("Story 2. The Harbour Board said item 0 was true. HPA said item 1 was true.", ("Harbour Board", "HPA")),
+    )):
+        writer.save(_defining(text, *credited), raw=text, source_name=f"{i}.txt")
+    found = _identities(store)
+    assert found["NITMED"] == found[long]  # one identity, named by its most quoted name
+    assert found["HPA"] == "HPA" and found["Harbour Board"] == "Harbour Board"

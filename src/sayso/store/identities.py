@@ -15,8 +15,9 @@ A new row joins an identity when their names are one person or organisation by
   A surname-only identity is taken in by the first full name with that surname when no other
   full name has it, on the same evidence.
 - organisations: the same normalised name after the alias table ("EU", "European Union"; "The
-  Washington Post", "Washington Post", "washingtonpost.com"), or an acronym that is the other
-  name's initials ("ISW", "Institute for the Study of War").
+  Washington Post", "Washington Post", "washingtonpost.com"), an acronym that is the other
+  name's initials ("ISW", "Institute for the Study of War"), or one a document defines for a
+  name it credits ("… Hygiene (NITMED)").
 
 Every change — automatic or a user's ``merge``/``split`` — is one ``speaker_merges`` row that
 lists the pointers it moved, so ``undo`` restores them exactly. A user's split is remembered: the
@@ -28,6 +29,7 @@ give the same identities.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -302,6 +304,22 @@ def settle(conn: Connection, document_id: int) -> None:
         parsed = me.person
         if parsed is not None and parsed.full:
             _adopt(conn, me, parsed)
+    _defined_acronyms(conn, document_id, credited)
+
+
+def _defined_acronyms(conn: Connection, document_id: int, credited: list[int]) -> None:
+    """An acronym the document defines for a name it credits too ("The Northern Institute for
+    Tropical Medicine and Hygiene (NITMED) said …. NITMED said …") is that organisation, though
+    it is not the name's initials; documents that write only "NITMED" then join it as well."""
+    t, d = schema.speakers, schema.documents
+    bodies = _members(conn, t.c.id.in_(credited) & (t.c.type == "ORG"))
+    text = conn.execute(select(d.c.text).where(d.c.id == document_id)).scalar_one()
+    for short in (m for m in bodies if is_acronym(m.name)):
+        for full in (m for m in bodies if len(m.name.split()) > 1):
+            defined = re.search(rf"{re.escape(full.name)}\s*\(\s*{re.escape(short.name)}\s*\)", text)
+            root, into = root_of(conn, short.id), root_of(conn, full.id)
+            if defined and root != into and not _blocked(conn, short.id, _group(conn, into)):
+                _join(conn, root, into, "auto", f"acronym defined in document {document_id}: {full.name} ({short.name})")
 
 
 def _bare_surname(conn: Connection, me: Member) -> bool:
