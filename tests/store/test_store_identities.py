@@ -94,6 +94,14 @@ def test_identities_join_a_surname_to_the_full_name_quoted_beside_the_same_story
     assert _identities(store)["Ortiz"] == "Rafa Ortiz"
 
 
+def test_identities_join_a_hyphenated_surname_the_tagger_took_for_a_body(tmp_path):
+    """"Ruiz-Delgado said" tagged as an organisation is the surname of the one "Maria Ruiz-Delgado",
+    keyed as a person's surname (with its hyphen), and the identity is named by her full name."""
+    store = _store(tmp_path, (("Maria Ruiz-Delgado", P), ("Harbour Authority", ORG)),
+                   (("Ruiz-Delgado", ORG), ("Harbour Authority", ORG)))
+    assert _identities(store)["Ruiz-Delgado"] == "Maria Ruiz-Delgado"
+
+
 def test_identities_read_no_story_in_a_voice_the_whole_corpus_quotes(tmp_path):
     store = _store(tmp_path, (("Harbour Authority", ORG),), (("Rafa Ortiz", P), ("Harbour Authority", ORG)),
                    (("Ortiz", P), ("Harbour Authority", ORG)))

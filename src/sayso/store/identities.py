@@ -280,8 +280,9 @@ def assign(conn: Connection, speaker_id: int) -> None:
             _assign_person(conn, me, parsed)
     elif me.type == "ORG":
         key, _ = keys(me.name, me.type)
-        if key and _bare_surname(conn, me):
-            _assign_person(conn, me, PersonName(None, key, None))
+        surname = _bare_surname(conn, me)
+        if surname:
+            _assign_person(conn, me, PersonName(None, surname, None))
         elif key:
             _assign_org(conn, me, key)
 
@@ -297,8 +298,9 @@ def settle(conn: Connection, document_id: int) -> None:
         select(a.c.speaker_id, func.min(a.c.document_id)).where(a.c.speaker_id.in_(credited)).group_by(a.c.speaker_id)
     ).all())
     fresh = _members(conn, t.c.id.in_([i for i in credited if first_seen.get(i) == document_id]))
-    # surnames alone last: their evidence reads the identities of the names quoted beside them
-    for me in sorted(fresh, key=lambda m: (m.type == "PERSON" and not (m.person and m.person.full), m.id)):
+    # surnames alone last (a one-word body may be one: "Trump" tagged ORG): their evidence reads
+    # the identities of the names quoted beside them
+    for me in sorted(fresh, key=lambda m: (len(m.name.split()) == 1 and not is_acronym(m.name), m.id)):
         assign(conn, me.id)
     for me in _members(conn, t.c.id.in_(credited) & (t.c.type == "PERSON")):
         parsed = me.person
@@ -322,15 +324,17 @@ def _defined_acronyms(conn: Connection, document_id: int, credited: list[int]) -
                 _join(conn, root, into, "auto", f"acronym defined in document {document_id}: {full.name} ({short.name})")
 
 
-def _bare_surname(conn: Connection, me: Member) -> bool:
+def _bare_surname(conn: Connection, me: Member) -> str | None:
     """One capitalised word the tagger took for an organisation that is a person's surname in
-    this corpus ("Trump said"): it is matched as that surname, under the same rules."""
+    this corpus ("Trump said", "Ocasio-Cortez said"): it is matched as that surname, keyed as a
+    person's ("ocasio-cortez", "o'brien"), under the same rules; None when it is no surname."""
     words = me.name.split()
-    if len(words) != 1 or is_acronym(me.name) or not me.name[:1].isupper():
-        return False
+    parsed = person_name(me.name)
+    if len(words) != 1 or is_acronym(me.name) or not me.name[:1].isupper() or parsed is None:
+        return None
     t = schema.speakers
-    key = org_key(me.name)
-    return conn.execute(select(t.c.id).where(t.c.type == "PERSON", t.c.match_key == key).limit(1)).first() is not None
+    found = conn.execute(select(t.c.id).where(t.c.type == "PERSON", t.c.match_key == parsed.surname).limit(1)).first()
+    return parsed.surname if found is not None else None
 
 
 def rebuild(conn: Connection) -> None:
@@ -367,11 +371,14 @@ def rebuild(conn: Connection) -> None:
 
 def display_name(members: list[tuple[str, str | None, int]]) -> str:
     """An identity's name: of its rows' ``(name, type, quotes)``, a person's full name before a
-    surname alone, then the most quoted, then (organisations) the longest, then the first stored."""
+    surname alone (or a surname the tagger took for a body), then the most quoted, then
+    (organisations) the longest, then the first stored."""
+    person = any(type_ == "PERSON" for _, type_, _ in members)
+
     def rank(item: tuple[int, tuple[str, str | None, int]]) -> tuple:
         i, (name, type_, quotes) = item
         parsed = person_name(name) if type_ == "PERSON" else None
-        return (bool(parsed and parsed.full) or type_ != "PERSON", quotes, 0 if type_ == "PERSON" else len(name), -i)
+        return (bool(parsed and parsed.full) or not person, quotes, 0 if type_ == "PERSON" else len(name), -i)
 
     return max(enumerate(members), key=rank)[1][0]
 
