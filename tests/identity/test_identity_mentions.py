@@ -213,3 +213,12 @@ def test_a_name_headed_by_a_body_noun_inside_an_organisation_is_that_organisatio
     doc[1].pos_, doc[1].lemma_ = "PROPN", "Court"
     a = {"speaker_mention": [0, len("Lisa Court")], "speaker_name": "Lisa Court", "speaker_type": "PERSON"}
     assert own_name(doc, a)["speaker_type"] == "PERSON"
+
+    doc = bare_nlp("The Harbour Council director Nora Vance said the port would close.")
+    heads = {0: (2, "det"), 1: (2, "compound"), 3: (5, "compound"), 4: (5, "compound"), 5: (2, "appos"), 2: (6, "nsubj")}
+    for i, (head, dep) in heads.items():
+        doc[i].head, doc[i].dep_ = doc[head], dep
+    doc[2].pos_, doc[2].lemma_ = "PROPN", "Council"
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Nora Vance", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "PERSON"  # a full name in the mention is the speaker

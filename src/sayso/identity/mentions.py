@@ -106,6 +106,8 @@ def _body_headed(span: Span) -> str | None:
     root = span.root
     if root.pos_ != "PROPN" or root.ent_type_ != "ORG" or root.lemma_.lower() not in body_nouns():
         return None
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in span_ents(span)):
+        return None  # "The Council … Executive Director Nihad Awad": a full name is the speaker
     left_out = {t.i for c in root.children if c.dep_ in ("appos", "punct", "det", "relcl", "acl") for t in c.subtree}
     words = [t for t in root.subtree if span.start <= t.i < span.end and t.i not in left_out]
     if words[-1].i - words[0].i + 1 != len(words):
