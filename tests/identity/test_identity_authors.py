@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.identity.authors import document_voice, host
+from sayso.identity.authors import document_voice, host, outlet_names
 
 
 def _voice(**given):
@@ -28,3 +28,11 @@ def test_unknown_author_names_its_document():
 
 def test_byline_is_a_name():
     assert _voice(author="By EDUARDO PORTER. Email: e@x.com,Twitter: @e", publisher="nyt") == "EDUARDO PORTER (nyt)"
+
+
+def test_one_outlet_has_one_name_across_its_spellings():
+    names = outlet_names({"The Daily Ledger": 1, "dailyledger.com": 3, "Daily Ledger": 1, "Harbour Times": 2})
+    assert names == {"dailyledger": "The Daily Ledger", "harbourtimes": "Harbour Times"}  # spelled out before a host
+    assert _voice(publisher="dailyledger.com", outlets=names) == "The Daily Ledger"
+    assert _voice(author="Jane Roe", url="https://www.dailyledger.com/a", outlets=names) == "Jane Roe (The Daily Ledger)"
+    assert _voice(publisher="Evening Courier", outlets=names) == "Evening Courier"  # not in the table: as given

@@ -185,3 +185,40 @@ def test_a_name_its_apposition_calls_a_company_is_an_organisation(bare_nlp) -> N
     spokeswoman.head, spokeswoman.dep_ = roe, "appos"
     a = {"speaker_mention": [0, doc.text.index(", said")], "speaker_name": "Jane Roe", "speaker_type": "PERSON"}
     assert own_name(doc, a)["speaker_type"] == "PERSON"
+
+
+def test_a_name_headed_by_a_body_noun_inside_an_organisation_is_that_organisation(bare_nlp) -> None:
+    """The tagger may split "The Northern Institute for Tropical Medicine and Hygiene" into a body
+    and a person ("Hygiene"); the name its head "Institute" heads is the organisation. A person
+    whose surname is a body noun ("Lisa Court") stays a person."""
+    from spacy.tokens import Span
+
+    from sayso.identity.mentions import own_name
+
+    doc = bare_nlp("The Northern Institute for Tropical Medicine and Hygiene (NITMED) said cases had doubled.")
+    institute, said = doc[2], doc[11]
+    assert (institute.text, said.text) == ("Institute", "said")
+    heads = {0: (2, "det"), 1: (2, "compound"), 3: (2, "prep"), 4: (5, "compound"), 5: (3, "pobj"), 6: (5, "cc"),
+             7: (5, "conj"), 8: (2, "punct"), 9: (2, "appos"), 10: (2, "punct"), 2: (11, "nsubj")}
+    for i, (head, dep) in heads.items():
+        doc[i].head, doc[i].dep_ = doc[head], dep
+    institute.pos_, institute.lemma_ = "PROPN", "Institute"
+    doc.ents = [Span(doc, 0, 6, label="ORG"), Span(doc, 7, 8, label="PERSON"), Span(doc, 9, 10, label="ORG")]
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Hygiene", "speaker_type": "PERSON"}
+    found = own_name(doc, a)
+    assert (found["speaker_name"], found["speaker_type"]) == ("Northern Institute for Tropical Medicine and Hygiene", "ORG")
+
+    doc = bare_nlp("Lisa Court said the hearing was over.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc[1].pos_, doc[1].lemma_ = "PROPN", "Court"
+    a = {"speaker_mention": [0, len("Lisa Court")], "speaker_name": "Lisa Court", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "PERSON"
+
+    doc = bare_nlp("The Harbour Council director Nora Vance said the port would close.")
+    heads = {0: (2, "det"), 1: (2, "compound"), 3: (5, "compound"), 4: (5, "compound"), 5: (2, "appos"), 2: (6, "nsubj")}
+    for i, (head, dep) in heads.items():
+        doc[i].head, doc[i].dep_ = doc[head], dep
+    doc[2].pos_, doc[2].lemma_ = "PROPN", "Council"
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Nora Vance", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_type"] == "PERSON"  # a full name in the mention is the speaker

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first
+from sayso.identity.names import PersonName, initials, is_acronym, org_key, outlet_key, person_name, same_first, site_name
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,21 @@ def test_org_keys_meet_across_a_departments_word_order(one, other):
 ])
 def test_org_keys_keep_different_departments_apart(one, other):
     assert org_key(one) != org_key(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("The Daily Ledger", "Daily Ledger"),
+    ("Reuters'", "Reuters"),
+    ("the Ledger's", "Ledger"),
+    ("harbourtimes.com", "Harbour Times"),
+    ("https://www.harbourtimes.co.uk/", "The Harbour Times"),
+    ("Politico.com", "politico"),
+])
+def test_outlet_keys_meet_across_the_article_possessive_and_host(one, other):
+    assert outlet_key(one) == outlet_key(other)
+
+
+def test_a_name_with_a_dot_is_no_host():
+    assert site_name("news.harbourtimes.com") == "harbourtimes"
+    assert site_name("E.ON") is None and site_name("St.Louis") is None and site_name("U.S.") is None
+    assert outlet_key("Harbour Times") != outlet_key("Harbour Post")

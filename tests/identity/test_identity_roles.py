@@ -79,3 +79,17 @@ def test_clean_org_drops_a_place_but_keeps_an_organisation(bare_nlp):
 )
 def test_role_head_is_the_last_word_before_the_first_joiner(words: list[str], joiners: tuple[str, ...], head: int) -> None:
     assert role_head_at(words, joiners) == head
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("SEN.", "Sen."),
+    ("GEN.", "Gen."),
+    ("FBI DIRECTOR", "FBI Director"),
+    ("VICE PRESIDENT", "Vice President"),
+    ("U.S. SEN.", "U.S. Sen."),
+    ("CEO", "CEO"),
+    ("Sen.", "Sen."),
+])
+def test_a_role_in_a_labels_capitals_is_written_as_a_title(role, expected):
+    """A transcript's "SEN. WARREN:" gives the role an article's "Sen. Warren" gives; acronyms stay."""
+    assert clean_role(role) == expected

@@ -143,3 +143,19 @@ def test_a_label_is_spelled_as_the_article_spells_the_name_never_as_a_common_wor
     assert _label_credit(bare_nlp, text, "KIM", "KIM") == ("Kim", "PERSON")
     text = TV_INTERVIEW.replace("Health Minister Anna Kim", "The health minister, Ms McKenzie,").replace("KIM:", "MCKENZIE:")
     assert _label_credit(bare_nlp, text, "MCKENZIE", "MCKENZIE") == ("McKenzie", "PERSON")
+
+
+PANEL = ("Hearing on the harbour budget\n\n"
+         "Councillor Maria Ruiz-Delgado questioned the harbour master, Tomas Brandt, on Monday.\n\n"
+         "MRD: Why did the dredging cost double this year?\n\n"
+         "BRANDT: The silt came back faster than the survey predicted.")
+
+
+def test_a_label_of_initials_is_the_one_person_with_those_initials(bare_nlp) -> None:
+    """"AOC:" is the Alexandria Ocasio-Cortez the article names; a hyphenated surname keeps its hyphen."""
+    assert _label_credit(bare_nlp, PANEL, "MRD", "MRD", "ORG") == ("Maria Ruiz-Delgado", "PERSON")
+
+
+def test_a_label_of_initials_no_one_has_names_no_one_new(bare_nlp) -> None:
+    text = PANEL.replace("Councillor Maria Ruiz-Delgado", "A councillor")
+    assert _label_credit(bare_nlp, text, "MRD", "MRD", "ORG") == ("MRD", "ORG")

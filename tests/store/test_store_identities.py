@@ -87,6 +87,34 @@ def test_identities_keep_two_people_sharing_a_surname_apart(tmp_path):
     assert found["Trump"] == "Donald Trump"  # quoted four times as often as Ivanka
 
 
+def test_identities_join_a_surname_to_the_full_name_quoted_beside_the_same_storys_voice(tmp_path):
+    """"Rafa Ortiz" and the Harbour Authority in one article, "Ortiz" and the Harbour Authority in
+    the next, which no other article quotes: one story, one Ortiz."""
+    store = _store(tmp_path, (("Rafa Ortiz", P), ("Harbour Authority", ORG)), (("Harbour Authority", ORG), ("Ortiz", P)))
+    assert _identities(store)["Ortiz"] == "Rafa Ortiz"
+
+
+def test_identities_join_a_hyphenated_surname_the_tagger_took_for_a_body(tmp_path):
+    """"Ruiz-Delgado said" tagged as an organisation is the surname of the one "Maria Ruiz-Delgado",
+    keyed as a person's surname (with its hyphen), and the identity is named by her full name."""
+    store = _store(tmp_path, (("Maria Ruiz-Delgado", P), ("Harbour Authority", ORG)),
+                   (("Ruiz-Delgado", ORG), ("Harbour Authority", ORG)))
+    assert _identities(store)["Ruiz-Delgado"] == "Maria Ruiz-Delgado"
+
+
+def test_identities_read_no_story_in_a_voice_the_whole_corpus_quotes(tmp_path):
+    store = _store(tmp_path, (("Harbour Authority", ORG),), (("Rafa Ortiz", P), ("Harbour Authority", ORG)),
+                   (("Ortiz", P), ("Harbour Authority", ORG)))
+    assert _identities(store)["Ortiz"] == "Ortiz"
+
+
+def test_identities_keep_a_shared_surname_apart_in_one_story(tmp_path):
+    store = _store(tmp_path, (("Rafa Ortiz", P), ("Harbour Authority", ORG)), (("Lena Ortiz", P), ("Harbour Authority", ORG)),
+                   (("Ortiz", P), ("Harbour Authority", ORG)))
+    found = _identities(store)
+    assert (found["Ortiz"], found["Rafa Ortiz"], found["Lena Ortiz"]) == ("Ortiz", "Rafa Ortiz", "Lena Ortiz")
+
+
 def test_identities_leave_a_surname_alone_when_no_one_dominates(tmp_path):
     store = _store(tmp_path, (("Bill Clinton", P),), (("Hillary Clinton", P),), (("Clinton", P),))
     assert _identities(store)["Clinton"] == "Clinton"
@@ -101,6 +129,14 @@ def test_identities_join_an_acronym_and_alias_of_one_organisation(tmp_path):
     found = _identities(store)
     assert found["ISW"] == "Institute for the Study of War"
     assert found["EU"] == found["European Union"]
+
+
+def test_identities_join_an_outlet_written_with_the_article_or_as_its_host(tmp_path):
+    store = _store(tmp_path, (("The Harbour Times", ORG),), (("harbourtimes.com", ORG),), (("Harbour Post", ORG),),
+                   (("Harbour Times", ORG),))
+    found = _identities(store)
+    assert found["harbourtimes.com"] == found["Harbour Times"] == found["The Harbour Times"]
+    assert found["Harbour Post"] == "Harbour Post"
 
 
 def test_identities_never_join_a_person_and_an_organisation_by_initials(tmp_path):
@@ -174,3 +210,49 @@ def test_timeline_gives_each_documents_own_voice_its_author(tmp_path, make_analy
     from sayso.store.query import search
 
     assert [r["speaker"] for r in search(store, "attack north")] == sources
+
+
+def test_timeline_gives_an_outlet_one_name_however_its_documents_spell_it(tmp_path, make_analysis):
+    from sayso.store.query import timeline
+
+    store = open_store(str(tmp_path / "outlets.db"))
+    writer = Writer(store)
+    for i, (publisher, phrase, band) in enumerate((("The Daily Ledger", "unlikely", (0.2, 0.45, 0.3)),
+                                                   ("dailyledger.com", "likely", (0.55, 0.8, 0.7)))):
+        text = f"Port news {i}. A strike at the docks is {phrase} before the spring thaw."
+        analysis = make_analysis(text, published=f"2022-10-0{i + 1}", title=f"T{i}", assessments=[
+            (phrase, phrase, band, "author", "A strike at the docks")])
+        writer.save(analysis, raw=text, source_name=f"{i}.txt", meta={"publisher": publisher})
+    rows = timeline(store, "strike docks")
+    assert [r["source"] for r in rows] == ["The Daily Ledger", "The Daily Ledger"]
+    assert [r["status"] for r in rows] == ["first", "change"]
+
+
+def _defining(text: str, *credited: str) -> Analysis:
+    """``text`` crediting each name (an organisation) where it next occurs before " said"."""
+    attributions, at = [], 0
+    for name in credited:
+        start = text.index(name, at)
+        content = text.index("item", start)
+        attributions.append(Attribution("indirect", Span.of(text, content, content + 6), None,
+                                        Speaker(name, Span.of(text, start, start + len(name)), None, None, ORG)))
+        at = content
+    return Analysis(text=text, passages=(Passage(0, len(text), text, "author"),), attributions=tuple(attributions))
+
+
+def test_identities_join_an_acronym_the_document_defines_for_a_name_it_credits(tmp_path):
+    """"NITMED" is no initials of its name; the document that writes "… Hygiene (NITMED)" says it is
+    that body, and a later document's "NITMED" joins it too. An acronym only set beside a name
+    that is not defined by it stays apart."""
+    long = "Northern Institute for Tropical Medicine and Hygiene"
+    store = open_store(str(tmp_path / "acronyms.db"))
+    writer = Writer(store)
+    for i, (text, credited) in enumerate((
+        (f"Story 0. The {long} (NITMED) said item 0 was true. NITMED said item 1 was true.", (long, "NITMED")),
+        ("Story 1. NITMED said item 0 was true.", ("NITMED",)),
+        ("Story 2. The Harbour Board said item 0 was true. HPA said item 1 was true.", ("Harbour Board", "HPA")),
+    )):
+        writer.save(_defining(text, *credited), raw=text, source_name=f"{i}.txt")
+    found = _identities(store)
+    assert found["NITMED"] == found[long]  # one identity, named by its most quoted name
+    assert found["HPA"] == "HPA" and found["Harbour Board"] == "Harbour Board"

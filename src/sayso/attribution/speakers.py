@@ -343,6 +343,8 @@ def _message_author(head: Token, lexicon: dict[str, Any]) -> Token | None:
     senator's letter", "a UN report" (a name before the noun, never a pronoun: "his statement")."""
     if head.lemma_.lower() not in lexicon["message_nouns"]:
         return None
+    if head.pos_ == "PROPN" and head.is_title and head.ent_type_ == "ORG":
+        return None  # "The Washington Post", "the Drudge Report": a body's name, not Washington's post
     by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
     if by is not None:
         return next((c for c in by.children if c.dep_ == "pobj"), None)

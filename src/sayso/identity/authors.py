@@ -10,8 +10,11 @@ names one document and so is never merged with another's.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
+
+from sayso.identity.names import outlet_key, site_name
 
 AUTHOR_VOICE = "author"  # the assessor the estimative step gives the author's own voice
 
@@ -34,10 +37,30 @@ def _byline(author: str | None) -> str | None:
     return name.strip(" .,;") or None
 
 
+def outlet_of(publisher: str | None, url: str | None) -> str | None:
+    """A document's outlet as given: its publisher, else its URL's host."""
+    return (publisher or "").strip() or host(url)
+
+
+def outlet_names(outlets: Mapping[str, int]) -> dict[str, str]:
+    """One name per outlet for the outlets a corpus gives (name → documents): "The Washington
+    Post", "Washington Post" and "washingtonpost.com" are one outlet (``names.outlet_key``), named
+    by a spelled-out form before a host, then the most documents, then the longest."""
+    best: dict[str, tuple[bool, int, int, str]] = {}
+    for name, count in outlets.items():
+        rank = (site_name(name) is None, count, len(name), name)
+        key = outlet_key(name)
+        best[key] = max(best.get(key, rank), rank)
+    return {key: rank[-1] for key, rank in best.items()}
+
+
 def document_voice(*, author: str | None, publisher: str | None, url: str | None, title: str | None,
-                   source_name: str | None, document_id: int) -> str:
-    """Who speaks in a document's own voice, as a source name."""
-    author, outlet = _byline(author), (publisher or "").strip() or host(url)
+                   source_name: str | None, document_id: int, outlets: Mapping[str, str] | None = None) -> str:
+    """Who speaks in a document's own voice, as a source name; ``outlets`` (``outlet_names``) gives
+    each outlet its one name across the corpus."""
+    author, outlet = _byline(author), outlet_of(publisher, url)
+    if outlet and outlets:
+        outlet = outlets.get(outlet_key(outlet), outlet)
     if author and outlet and outlet.casefold() not in author.casefold():
         return f"{author} ({outlet})"
     if author or outlet:

@@ -99,6 +99,22 @@ def _described_as_body(span: Span) -> bool:
     )
 
 
+def _body_headed(span: Span) -> str | None:
+    """"The Northern Institute for Tropical Medicine and Hygiene (NITMED)", where the tagger made
+    "Hygiene" a person: a name headed by a body noun inside an organisation entity is that
+    organisation, named by its head's words (no article, bracket or clause); None otherwise."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.ent_type_ != "ORG" or root.lemma_.lower() not in body_nouns():
+        return None
+    if any(e.label_ == "PERSON" and len(e) > 1 for e in span_ents(span)):
+        return None  # "The Council … Executive Director Nihad Awad": a full name is the speaker
+    left_out = {t.i for c in root.children if c.dep_ in ("appos", "punct", "det", "relcl", "acl") for t in c.subtree}
+    words = [t for t in root.subtree if span.start <= t.i < span.end and t.i not in left_out]
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None  # words apart: not one name
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
     is; "Malaysia's Prime Minister, Najib Razak" names its person."""
@@ -228,6 +244,8 @@ def own_name(doc: Doc, a: dict[str, Any], ents: Sequence[Span] | None = None) ->
         return {**a, "speaker_name": body, "speaker_type": "ORG"}
     if a.get("speaker_type") == "PERSON" and _described_as_body(span):
         return {**a, "speaker_type": "ORG"}
+    if a.get("speaker_type") == "PERSON" and (body := _body_headed(span)) is not None:
+        return {**a, "speaker_name": body, "speaker_type": "ORG"}
     if a.get("speaker_type") != "PERSON" or is_description(span, a):
         return a
     words = written_name(span, doc.ents if ents is None else ents)

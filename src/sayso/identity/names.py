@@ -94,10 +94,32 @@ def same_first(a: str, b: str) -> bool:
 _OF_FORM = re.compile(r"^(?P<before>.*?)\b(?P<noun>department|ministry) of (?:the )?(?P<field>.+)$")
 
 
+# A web host as an outlet's name: "washingtonpost.com", "www.politico.com", "bbc.co.uk".
+_HOST = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.IGNORECASE)
+SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}
+
+
+def site_name(name: str) -> str | None:
+    """The site a web host names ("washingtonpost.com" → "washingtonpost", "bbc.co.uk" → "bbc"),
+    so an outlet given as its host meets its spelled-out name; None for no host."""
+    found = _HOST.match(name.strip())
+    if found is None:
+        return None
+    *labels, top = found["host"].split(".")
+    if not top.isalpha() or not top.islower() or not 2 <= len(top) <= 6:
+        return None  # "E.ON", "St.Louis": a name with a dot, no host
+    labels = [label.lower() for label in labels]
+    if len(labels) > 1 and len(top) == 2 and labels[-1] in SECOND_LEVEL:
+        labels.pop()  # "co" of "bbc.co.uk"
+    return labels[-1]
+
+
 def org_key(name: str) -> str:
-    """An organisation's key: normalised, "the" and a possessive dropped, a government department
-    in one word order ("Department of Defense", "Defense Department"), aliases to one name."""
-    key = normalise(re.sub(r"['’]s$", "", name.strip()))
+    """An organisation's key: normalised, "the" and a possessive ("Reuters'", "the Post's")
+    dropped, a web host as its site's name, a government department in one word order
+    ("Department of Defense", "Defense Department"), aliases to one name."""
+    name = site_name(name) or name
+    key = normalise(re.sub(r"['’]s$|(?<=s)['’]$", "", name.strip()))
     key = re.sub(r"[^\w& ]", " ", key)
     key = " ".join(key.split())
     aliases = load_aliases()
@@ -109,6 +131,12 @@ def org_key(name: str) -> str:
         key = f"{of_form['before']}{of_form['field']} {of_form['noun']}"
     canonical = aliases.get(key)
     return normalise(canonical) if canonical else key
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's key: its organisation key without spaces, so "The Washington Post",
+    "Washington Post" and "washingtonpost.com" are one outlet."""
+    return org_key(name).replace(" ", "")
 
 
 def initials(key: str) -> str | None:

@@ -46,7 +46,7 @@ from sayso.identity.mentions import (
     mention_span,
     own_name,
 )
-from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, role_head_at
+from sayso.identity.roles import clean_name, clean_speaker, entity_kinds, outlets_in_full, role_head_at
 from sayso.identity.surnames import FEMALE_WORDS, GENDER_WORDS, SurnameCredits, gender_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -119,10 +119,11 @@ class FullNames:
         for ent in ents_of(doc) if ents is None else ents:  # full names first, so that a surname alone joins its full name
             if ent.label_ != "PERSON":
                 continue
-            words = [t for t in ent if t.is_alpha]
-            if len(words) >= 2 and words[0].lower_ not in GENDER_WORDS:
-                full = " ".join(t.text for t in ent if t.is_alpha or t.text.endswith("."))
-                self.surnames.setdefault(words[-1].text, set()).add(full)
+            written = name_words(ent)
+            words = [w for w in written if not w.endswith(".")]
+            if len(words) >= 2 and words[0].lower() not in GENDER_WORDS:
+                full = " ".join(written)
+                self.surnames.setdefault(words[-1], set()).add(full)
                 gender = Resolver._gender_at(ent, roles_of(ent)[0])
                 known = self.genders.get(full, gender)
                 self.genders[full] = gender if known == gender else None  # "Mr." here, "Mrs." there: unknown
@@ -241,13 +242,12 @@ class Resolver(SurnameCredits):
         return gender_of([*(t.lower_.rstrip(".") for t in ent.doc[max(ent.start - 2, 0) : ent.end]), *roles])
 
     def _add_person(self, ent: Span) -> None:
-        tokens = [t for t in ent if t.is_alpha or t.text.endswith(".")]
-        names = [t for t in tokens if t.text.rstrip(".").lower() not in GENDER_WORDS]
+        names = [w for w in name_words(ent) if w.rstrip(".").lower() not in GENDER_WORDS]
         if not names:
             return
         roles, heads = self._entity_roles(ent)
         gender = self._gender_at(ent, roles)
-        name = " ".join(t.text for t in names)
+        name = " ".join(names)
         name = self._names(name, self._surname_gender(name, gender) if len(names) == 1 else None)
         self._add(name, "PERSON", ent, speaker=False, roles=roles, heads=heads, gender=gender)
 
@@ -555,8 +555,8 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
     quotation they sit in has its own speaker resolved first.
     """
     ents = ents_of(doc)
-    kinds = entity_kinds(ents)
-    out = [_checked(doc, clean_speaker(a, doc, kinds), ents) for a in attributions]  # junk names are no candidates
+    kinds, outlets = entity_kinds(ents), outlets_in_full(ents)
+    out = [_checked(doc, clean_speaker(a, doc, kinds, outlets), ents) for a in attributions]  # junk names are no candidates
     resolver = Resolver(doc, out, ents)
     out = resolver.attributions  # quotations hold these dicts, so an "I" sees its quote resolved
     order = sorted(range(len(out)), key=lambda i: _is_self(resolver, out[i]))
@@ -570,6 +570,24 @@ def resolve_attributions(doc: Doc, attributions: list[dict[str, Any]]) -> list[d
         if name is not None:
             a["speaker_type"] = type_
     return out
+
+
+def name_words(ent: Span) -> list[str]:
+    """A person entity's words as written: its alphabetic words and initials ("J."), a hyphenated
+    name one word ("Ocasio-Cortez", which the tokenizer splits in three), punctuation left out."""
+    words: list[str] = []
+    glued = False
+    for token in ent:
+        if token.text == "-" and words and not token.doc[token.i - 1].whitespace_ and not token.whitespace_:
+            glued = True
+            continue
+        if token.is_alpha or (token.text.endswith(".") and token.text[:-1].isalpha()):
+            if glued and words[-1][-1:].isalpha():
+                words[-1] += "-" + token.text
+            else:
+                words.append(token.text)
+        glued = False
+    return words
 
 
 def _attached(token: Token, root: Token, steps: int = 3) -> bool:

@@ -35,6 +35,11 @@ JOB_SUFFIXES = ("er", "or", "ist", "yst", "ian", "ant", "ent", "man", "woman", "
 JOB_WORDS = {"executive", "coach", "nurse", "surgeon", "chef", "detective", "sheriff", "host", "principal",
              "cfo", "coo", "cto", "rabbi", "priest", "imam", "bishop", "quarterback"}
 FUNCTION_WORDS = {"of", "for", "the", "a", "an", "and", "by", "at", "in", "to", "with", "on"}
+# The last word of a newspaper's or magazine's name, by which an article calls it again ("The
+# Washington Post" … "the Post's reporting"; "The New York Times" … "the Times said").
+OUTLET_HEADS = {"post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe", "chronicle",
+                "gazette", "observer", "independent", "mail", "express", "examiner", "inquirer", "courier",
+                "ledger", "dispatch", "mirror", "economist", "atlantic", "monitor"}
 NOT_ORGANISATIONS = ("GPE", "LOC", "NORP", "PERSON", "DATE", "CARDINAL", "ORDINAL")
 MAX_ROLE_WORDS = 7
 
@@ -101,7 +106,19 @@ def clean_role(role: str | None) -> str | None:
     head = words[role_head_at([_plain(w) for w in words], FUNCTION_WORDS)]
     if _plain(head) in message_nouns(bodies=False):
         return None  # "the statement said": a message speaks for someone, it has no job ("statement" ends in "-ent")
-    return " ".join(words) if _is_job(head) else None
+    if not _is_job(head):
+        return None
+    return " ".join(_recased(w) for w in words) if all(w.isupper() for w in words if any(c.isalpha() for c in w)) \
+        else " ".join(words)
+
+
+def _recased(word: str) -> str:
+    """A title in a label's capitals as a title is written ("SEN." → "Sen.", "DIRECTOR" →
+    "Director"), so the corpus reads one role; an acronym ("CEO", "FBI") and any other word stay."""
+    plain = word.rstrip(".")
+    if "." in plain or not (word.endswith(".") or len(plain) > 3) or not _is_job(plain):
+        return word
+    return word.capitalize()
 
 
 def entity_kinds(ents: Iterable[Span]) -> dict[str, set[str]]:
@@ -127,12 +144,38 @@ def clean_org(org: str | None, doc: Doc, kinds: Mapping[str, set[str]] | None = 
     return org
 
 
-def clean_speaker(record: dict[str, Any], doc: Doc, kinds: Mapping[str, set[str]] | None = None) -> dict[str, Any]:
-    """One attribution record with its speaker's name, role and organisation checked."""
+def outlets_in_full(ents: Iterable[Span]) -> dict[str, str]:
+    """The article's outlets by the last word it calls them by again: "post" → "Washington Post"
+    where "The Washington Post" is the one organisation it names ending in "Post"."""
+    full: dict[str, set[str]] = {}
+    for ent in ents:
+        words = span_text(ent).split()
+        if words[:1] in (["The"], ["the"]):
+            words = words[1:]
+        if ent.label_ == "ORG" and len(words) > 1 and words[-1].casefold() in OUTLET_HEADS and words[-1][0].isupper():
+            full.setdefault(words[-1].casefold(), set()).add(" ".join(words))
+    return {head: names.pop() for head, names in full.items() if len(names) == 1}
+
+
+def in_full(name: str | None, outlets: Mapping[str, str]) -> str | None:
+    """``name`` as the outlet the article names in full, when it is that outlet's last word alone
+    ("Post", "the Times'")."""
+    plain = re.sub(r"^the\s+|['’]s?$", "", (name or "").strip(), flags=re.IGNORECASE)
+    return outlets.get(plain.casefold(), name) if plain[:1].isupper() else name
+
+
+def clean_speaker(record: dict[str, Any], doc: Doc, kinds: Mapping[str, set[str]] | None = None,
+                  outlets: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One attribution record with its speaker's name, role and organisation checked, an
+    organisation called by its last word named in full (``outlets``: ``outlets_in_full``)."""
     out = dict(record)
     out["speaker_name"] = clean_name(record.get("speaker_name"), record.get("speaker_type"))
     out["speaker_role"] = clean_role(record.get("speaker_role"))
     out["speaker_org"] = clean_org(record.get("speaker_org"), doc, kinds)
+    if outlets:
+        out["speaker_org"] = in_full(out["speaker_org"], outlets)
+        if out.get("speaker_type") == "ORG":
+            out["speaker_name"] = in_full(out["speaker_name"], outlets)
     if out["speaker_name"] is None and record.get("speaker_name") is not None:
         out["speaker_type"] = None
     return out

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from sayso.identity.mentions import mention_span, written_name
-from sayso.identity.names import person_name
+from sayso.identity.names import SUFFIXES, is_acronym, person_name
 
 FEMALE_WORDS = {"ms", "mrs", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman", "congresswoman",
                 "businesswoman", "mother", "wife", "daughter", "sister", "queen", "princess"}
@@ -29,6 +29,13 @@ RECENT = 3
 def gender_of(words: Iterable[str]) -> str | None:
     found = {"f" for w in words if w in FEMALE_WORDS} | {"m" for w in words if w in MALE_WORDS}
     return found.pop() if len(found) == 1 else None
+
+
+def _initials(name: str) -> str | None:
+    """A full name's initials, each part of a double-barrelled surname counted ("Alexandria
+    Ocasio-Cortez" → "AOC", "John F. Kennedy" → "JFK"); None for a single name."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.strip(".").casefold() not in SUFFIXES]
+    return "".join(w[0] for w in words) if len(words) > 1 else None
 
 
 def _other_genders(one: str | None, other: str | None) -> bool:
@@ -65,6 +72,8 @@ class SurnameCredits:
         surname, gender = words[-1].strip(".").casefold(), gender_of(w.lower().rstrip(".") for w in words[:-1])
         people = [c for c in self.candidates.values() if c.type == "PERSON" and len(c.name.split()) > 1
                   and c.name.split()[-1].casefold() == surname and (gender is None or c.gender in (None, gender))]
+        if not people and len(words) == 1 and is_acronym(label):  # "AOC": Alexandria Ocasio-Cortez's initials
+            people = [c for c in self.candidates.values() if c.type == "PERSON" and _initials(c.name) == label]
         if len({(c.name.split()[0], c.name.split()[-1]) for c in people}) != 1:
             return None
         return max((c.name for c in people), key=lambda n: (len(n), n))

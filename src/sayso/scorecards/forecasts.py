@@ -100,11 +100,11 @@ def on_scale(row: dict[str, Any], scale: str) -> tuple[str | None, Entry | None]
     return None, None
 
 
-def assessor_of(row: dict[str, Any], names: dict[str, str]) -> str | None:
+def assessor_of(row: dict[str, Any], names: dict[str, str], outlets: dict[str, str] | None = None) -> str | None:
     """Who made the judgement, as the corpus identity; None when the extraction left it unknown."""
     if not row.get("assessor"):
         return None
-    return assessment_source(dict(row), names)
+    return assessment_source(dict(row), names, outlets)
 
 
 def linked_forecasts(store: Store, scale: str, *, question_ids: list[int] | None = None) -> list[Forecast]:
@@ -124,7 +124,7 @@ def linked_forecasts(store: Store, scale: str, *, question_ids: list[int] | None
         statement = statement.where(link.c.question_id.in_(question_ids))
     with store.read() as conn:
         rows = [r._asdict() for r in conn.execute(statement)]
-        names = identities.names_by_key(conn)
+        names, outlets = identities.names_by_key(conn), identities.outlets(conn)
     forecasts = []
     for row in rows:
         if row["present"] is None:
@@ -134,7 +134,7 @@ def linked_forecasts(store: Store, scale: str, *, question_ids: list[int] | None
         canonical, entry = on_scale(row, scale)
         forecasts.append(Forecast(
             question_id=row["question_id"], assessment_id=row["assessment_id"], document_id=row["document_id"],
-            polarity=row["polarity"], assessor=assessor_of(row, names),
+            polarity=row["polarity"], assessor=assessor_of(row, names, outlets),
             published=(row["published"] or "")[:10] or None, phrase=row["phrase"], canonical=canonical,
             band=entry and entry.band, low=entry and entry.low, median=entry and entry.median,
             high=entry and entry.high,

@@ -9,13 +9,15 @@ A new row joins an identity when their names are one person or organisation by
   people share it (Donald and Ivanka Trump), the one quoted at least ``DOMINANCE`` times as often
   as the others together, never one whose gender an honorific or the pronouns credited to it
   contradict; and only when that full name is well known in the corpus (quoted in
-  ``WELL_KNOWN`` documents), written out in one of the surname's own documents, or holding the
-  same title there. Two full names
+  ``WELL_KNOWN`` documents), written out in one of the surname's own documents, holding the
+  same title there, or quoted beside a voice only their documents quote (one story's). Two full names
   with different first names never join: that is how two people who share a surname stay apart.
   A surname-only identity is taken in by the first full name with that surname when no other
   full name has it, on the same evidence.
-- organisations: the same normalised name after the alias table ("EU", "European Union"), or an
-  acronym that is the other name's initials ("ISW", "Institute for the Study of War").
+- organisations: the same normalised name after the alias table ("EU", "European Union"; "The
+  Washington Post", "Washington Post", "washingtonpost.com"), an acronym that is the other
+  name's initials ("ISW", "Institute for the Study of War"), or one a document defines for a
+  name it credits ("… Hygiene (NITMED)").
 
 Every change — automatic or a user's ``merge``/``split`` — is one ``speaker_merges`` row that
 lists the pointers it moved, so ``undo`` restores them exactly. A user's split is remembered: the
@@ -27,6 +29,7 @@ give the same identities.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,7 +37,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, func, insert, or_, select, update
 
 from sayso.errors import InputError
-from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first
+from sayso.identity import authors
+from sayso.identity.names import PersonName, initials, is_acronym, org_key, person_name, same_first, site_name
 from sayso.store import schema
 
 DOMINANCE = 3
@@ -154,15 +158,35 @@ def _roles(conn: Connection, group: list[Member]) -> set[str]:
 
 def _evidence(conn: Connection, bare: list[Member], full: list[Member]) -> bool:
     """A surname alone may join a full name that the corpus knows well (quoted in ``WELL_KNOWN``
-    documents or more), that is written out in one of the surname's own documents, or that holds
-    the same title ("Defense Secretary Austin", "Defense Secretary Lloyd Austin"); so a lone
-    "Scott" does not join the one "Dred Scott" quoted elsewhere."""
-    if len(_documents(conn, [m.id for m in full])) >= WELL_KNOWN or _roles(conn, bare) & _roles(conn, full):
+    documents or more), that is written out in one of the surname's own documents, that holds
+    the same title ("Defense Secretary Austin", "Defense Secretary Lloyd Austin"), or that is
+    quoted beside the same story's voice (``_same_story``); so a lone "Scott" does not join the
+    one "Dred Scott" quoted elsewhere."""
+    full_documents = _documents(conn, [m.id for m in full])
+    if len(full_documents) >= WELL_KNOWN or _roles(conn, bare) & _roles(conn, full):
         return True
     names = [m.name for m in full if m.person and m.person.full]
     d = schema.documents
-    texts = conn.execute(select(d.c.text).where(d.c.id.in_(_documents(conn, [m.id for m in bare])))).scalars()
-    return any(name in text for text in texts for name in names)
+    bare_documents = _documents(conn, [m.id for m in bare])
+    texts = conn.execute(select(d.c.text).where(d.c.id.in_(bare_documents))).scalars()
+    return any(name in text for text in texts for name in names) \
+        or _same_story(conn, bare_documents, full_documents, [m.id for m in (*bare, *full)])
+
+
+def _same_story(conn: Connection, one: list[int], other: list[int], themselves: list[int]) -> bool:
+    """The two sets of documents quote one other identity that no other document quotes: one
+    story's voice ("Rafael Grossi" and "the IAEA" in one article, "Grossi" and "the IAEA" in the
+    next); an identity quoted across the corpus ("Trump") says nothing of the story."""
+    a, t = schema.attributions, schema.speakers
+    root = func.coalesce(t.c.canonical_id, t.c.id)
+
+    def voices(documents: list[int]) -> set[int]:
+        return set(conn.execute(select(root).distinct().join(t, t.c.id == a.c.speaker_id).where(
+            a.c.document_id.in_(documents), a.c.speaker_id.not_in(themselves))).scalars())
+
+    story = set(one) | set(other)
+    return any(set(_documents(conn, [m.id for m in _group(conn, shared)])) <= story
+               for shared in sorted(voices(one) & voices(other)))
 
 
 def _compatible(parsed: PersonName, gender: str | None, group: list[Member]) -> bool:
@@ -224,6 +248,10 @@ def _assign_org(conn: Connection, me: Member, key: str) -> None:
     t = schema.speakers
     acronym = is_acronym(me.name)
     clauses = [t.c.match_key == key]
+    if " " in key:  # "Washington Post" meets "washingtonpost.com"'s key
+        clauses.append(t.c.match_key == key.replace(" ", ""))
+    elif site_name(me.name) is not None:  # and the host meets the spelled-out name
+        clauses.append(func.replace(t.c.match_key, " ", "") == key)
     if acronym:
         clauses.append(t.c.initials == key.replace(" ", ""))
     own = initials(key)
@@ -252,8 +280,9 @@ def assign(conn: Connection, speaker_id: int) -> None:
             _assign_person(conn, me, parsed)
     elif me.type == "ORG":
         key, _ = keys(me.name, me.type)
-        if key and _bare_surname(conn, me):
-            _assign_person(conn, me, PersonName(None, key, None))
+        surname = _bare_surname(conn, me)
+        if surname:
+            _assign_person(conn, me, PersonName(None, surname, None))
         elif key:
             _assign_org(conn, me, key)
 
@@ -268,24 +297,44 @@ def settle(conn: Connection, document_id: int) -> None:
     first_seen = dict(conn.execute(
         select(a.c.speaker_id, func.min(a.c.document_id)).where(a.c.speaker_id.in_(credited)).group_by(a.c.speaker_id)
     ).all())
-    for speaker_id in credited:
-        if first_seen.get(speaker_id) == document_id:
-            assign(conn, speaker_id)
+    fresh = _members(conn, t.c.id.in_([i for i in credited if first_seen.get(i) == document_id]))
+    # surnames alone last (a one-word body may be one: "Trump" tagged ORG): their evidence reads
+    # the identities of the names quoted beside them
+    for me in sorted(fresh, key=lambda m: (len(m.name.split()) == 1 and not is_acronym(m.name), m.id)):
+        assign(conn, me.id)
     for me in _members(conn, t.c.id.in_(credited) & (t.c.type == "PERSON")):
         parsed = me.person
         if parsed is not None and parsed.full:
             _adopt(conn, me, parsed)
+    _defined_acronyms(conn, document_id, credited)
 
 
-def _bare_surname(conn: Connection, me: Member) -> bool:
+def _defined_acronyms(conn: Connection, document_id: int, credited: list[int]) -> None:
+    """An acronym the document defines for a name it credits too ("The Northern Institute for
+    Tropical Medicine and Hygiene (NITMED) said …. NITMED said …") is that organisation, though
+    it is not the name's initials; documents that write only "NITMED" then join it as well."""
+    t, d = schema.speakers, schema.documents
+    bodies = _members(conn, t.c.id.in_(credited) & (t.c.type == "ORG"))
+    text = conn.execute(select(d.c.text).where(d.c.id == document_id)).scalar_one()
+    for short in (m for m in bodies if is_acronym(m.name)):
+        for full in (m for m in bodies if len(m.name.split()) > 1):
+            defined = re.search(rf"{re.escape(full.name)}\s*\(\s*{re.escape(short.name)}\s*\)", text)
+            root, into = root_of(conn, short.id), root_of(conn, full.id)
+            if defined and root != into and not _blocked(conn, short.id, _group(conn, into)):
+                _join(conn, root, into, "auto", f"acronym defined in document {document_id}: {full.name} ({short.name})")
+
+
+def _bare_surname(conn: Connection, me: Member) -> str | None:
     """One capitalised word the tagger took for an organisation that is a person's surname in
-    this corpus ("Trump said"): it is matched as that surname, under the same rules."""
+    this corpus ("Trump said", "Ocasio-Cortez said"): it is matched as that surname, keyed as a
+    person's ("ocasio-cortez", "o'brien"), under the same rules; None when it is no surname."""
     words = me.name.split()
-    if len(words) != 1 or is_acronym(me.name) or not me.name[:1].isupper():
-        return False
+    parsed = person_name(me.name)
+    if len(words) != 1 or is_acronym(me.name) or not me.name[:1].isupper() or parsed is None:
+        return None
     t = schema.speakers
-    key = org_key(me.name)
-    return conn.execute(select(t.c.id).where(t.c.type == "PERSON", t.c.match_key == key).limit(1)).first() is not None
+    found = conn.execute(select(t.c.id).where(t.c.type == "PERSON", t.c.match_key == parsed.surname).limit(1)).first()
+    return parsed.surname if found is not None else None
 
 
 def rebuild(conn: Connection) -> None:
@@ -322,11 +371,14 @@ def rebuild(conn: Connection) -> None:
 
 def display_name(members: list[tuple[str, str | None, int]]) -> str:
     """An identity's name: of its rows' ``(name, type, quotes)``, a person's full name before a
-    surname alone, then the most quoted, then (organisations) the longest, then the first stored."""
+    surname alone (or a surname the tagger took for a body), then the most quoted, then
+    (organisations) the longest, then the first stored."""
+    person = any(type_ == "PERSON" for _, type_, _ in members)
+
     def rank(item: tuple[int, tuple[str, str | None, int]]) -> tuple:
         i, (name, type_, quotes) = item
         parsed = person_name(name) if type_ == "PERSON" else None
-        return (bool(parsed and parsed.full) or type_ != "PERSON", quotes, 0 if type_ == "PERSON" else len(name), -i)
+        return (bool(parsed and parsed.full) or not person, quotes, 0 if type_ == "PERSON" else len(name), -i)
 
     return max(enumerate(members), key=rank)[1][0]
 
@@ -402,6 +454,18 @@ def names_by_key(conn: Connection) -> dict[str, str]:
     t = schema.speakers
     table = identities(conn)
     return {key: table[i][1] for i, key in conn.execute(select(t.c.id, t.c.key)) if i in table}
+
+
+def outlets(conn: Connection) -> dict[str, str]:
+    """The corpus's one name for each outlet its documents give (``authors.outlet_names``), so
+    a document's own voice is one source whichever spelling its metadata used."""
+    d = schema.documents
+    counts: Counter[str] = Counter()
+    for publisher, url, n in conn.execute(select(d.c.publisher, d.c.url, func.count()).group_by(d.c.publisher, d.c.url)):
+        outlet = authors.outlet_of(publisher, url)
+        if outlet:
+            counts[outlet] += n
+    return authors.outlet_names(counts)
 
 
 def matching(conn: Connection, text: str, *, exact: bool = False) -> list[int]:

@@ -196,13 +196,13 @@ def search(
             statement = statement.where(s.c.voice == voice)
         if band:
             statement = statement.where(func.lower(s.c.band) == band.lower())
-        names = identities.names_by_key(conn)
+        names, outlets = identities.names_by_key(conn), identities.outlets(conn)
         statement = statement.add_columns(d.c.author, d.c.publisher, d.c.source_name)
         for r in conn.execute(_dated(statement, since, until)):
             row = {"kind": "assessment", **r._asdict()}
             row["reading"] = reading(row["band"], row["category"])
             row["assessor"] = row["speaker"]
-            row["speaker"] = assessment_source(row, names) if row["speaker"] else None  # identity; own voice: author
+            row["speaker"] = assessment_source(row, names, outlets) if row["speaker"] else None  # identity; own voice: author
             del row["assessor"]
             rows.append(row)
     return _by_date(_group_by_origin(rows, carriers))[:limit]
@@ -312,12 +312,13 @@ def speakers(
     return out[offset : offset + limit] if limit else out[offset:]
 
 
-def assessment_source(row: Row, names: dict[str, str]) -> str:
+def assessment_source(row: Row, names: dict[str, str], outlets: dict[str, str] | None = None) -> str:
     """An assessment's source as an identity: the speaker's identity name, or for the article's own
-    voice its author and outlet (``identity.authors``), never one corpus-wide "author"."""
+    voice its author and outlet (``identity.authors``; ``outlets``: the corpus's one name for each,
+    ``identities.outlets``), never one corpus-wide "author"."""
     meta = {key: row.pop(key, None) for key in ("author", "publisher", "source_name")}
     if row["assessor"] == AUTHOR_VOICE:
-        return document_voice(title=row["title"], url=row["url"], document_id=row["document_id"], **meta)
+        return document_voice(title=row["title"], url=row["url"], document_id=row["document_id"], outlets=outlets, **meta)
     if row["assessor"]:
         return names.get(speaker_key(row["assessor"]), row["assessor"])
     return f"(unattributed) {row['title'] or row['url'] or row['document_id']}"
@@ -346,11 +347,11 @@ def timeline(store: Store, topic: str, *, assessor: str | None = None, carriers:
             .where(_matches(conn, s, "assessment", topic), s.c.median.is_not(None))  # search lists the unbanded
         )
         rows = [{"kind": "assessment", **r._asdict()} for r in conn.execute(statement)]
-        names = identities.names_by_key(conn)
+        names, outlets = identities.names_by_key(conn), identities.outlets(conn)
     rows = _by_date(_group_by_origin(rows, carriers))
     latest: dict[str, list[Row]] = defaultdict(list)  # per source, its earlier assessments
     for row in rows:
-        row["source"] = assessment_source(row, names)
+        row["source"] = assessment_source(row, names, outlets)
         earlier = next((e for e in reversed(latest[row["source"]]) if same_question(e["topic"], row["topic"])), None)
         row["supersedes"] = None if earlier is None else earlier["id"]
         row["status"] = "first" if earlier is None else "change"
