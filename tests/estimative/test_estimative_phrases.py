@@ -4,17 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.estimative import find_assessments
-
-
-def records(bare_nlp, table, text: str, scale: str = "icd203") -> list[tuple]:
-    found = find_assessments(bare_nlp(text), [], [], table, scale)
-    return [
-        (text[a["phrase"][0] : a["phrase"][1]], a["category"], a["band"], a["negated"],
-         text[a["proposition"][0] : a["proposition"][1]] if a["proposition"] else None)
-        for a in found.assessments
-    ]
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -32,13 +21,13 @@ def records(bare_nlp, table, text: str, scale: str = "icd203") -> list[tuple]:
         ("Chances are that she will not run again.", ("Chances are", "wep", "unlikely", True, "she will not run again")),
     ],
 )
-def test_phrase_is_graded(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == [expected]
+def test_phrase_is_graded(records, text, expected):
+    assert records(text) == [expected]
 
 
-def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
+def test_a_coin_flip_is_the_yardsticks_realistic_possibility(records):
     text = "It's a coin flip whether the strike ends before Christmas."
-    assert [r[:3] for r in records(bare_nlp, table, text, "phia")] == [("coin flip", "wep", "realistic possibility")]
+    assert [r[:3] for r in records(text, "phia")] == [("coin flip", "wep", "realistic possibility")]
 
 
 @pytest.mark.parametrize(
@@ -50,5 +39,5 @@ def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
         "The odds of a deal are long.",
     ],
 )
-def test_no_phrase_outside_its_likelihood_use(bare_nlp, table, text):
-    assert records(bare_nlp, table, text) == []
+def test_no_phrase_outside_its_likelihood_use(records, text):
+    assert records(text) == []
