@@ -4,17 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.estimative import find_assessments
-
-
-def records(bare_nlp, table, text: str) -> list[tuple]:
-    found = find_assessments(bare_nlp(text), [], [], table, "icd203")
-    return [
-        (text[a["phrase"][0] : a["phrase"][1]], a["category"], a["band"], a["negated"],
-         text[a["proposition"][0] : a["proposition"][1]] if a["proposition"] else None)
-        for a in found.assessments
-    ]
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -25,8 +14,8 @@ def records(bare_nlp, table, text: str) -> list[tuple]:
          [("Possibly", "modal", None, False, "Will the talks resume")]),
     ],
 )
-def test_a_verbless_answer_grades_the_question(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == expected
+def test_a_verbless_answer_grades_the_question(records, text, expected):
+    assert records(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -36,5 +25,5 @@ def test_a_verbless_answer_grades_the_question(bare_nlp, table, text, expected):
         "Could the governor survive a recall?",  # no answer
     ],
 )
-def test_no_answer_no_assessment_of_the_question(bare_nlp, table, text):
-    assert [r for r in records(bare_nlp, table, text) if r[4] and r[4].startswith("Could")] == []
+def test_no_answer_no_assessment_of_the_question(records, text):
+    assert [r for r in records(text) if r[4] and r[4].startswith("Could")] == []

@@ -4,17 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.estimative import find_assessments
-
-
-def records(bare_nlp, table, text: str, scale: str = "icd203") -> list[tuple]:
-    found = find_assessments(bare_nlp(text), [], [], table, scale)
-    return [
-        (text[a["phrase"][0] : a["phrase"][1]], a["category"], a["band"], a["negated"],
-         text[a["proposition"][0] : a["proposition"][1]] if a["proposition"] else None)
-        for a in found.assessments
-    ]
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -32,13 +21,13 @@ def records(bare_nlp, table, text: str, scale: str = "icd203") -> list[tuple]:
         ("Chances are that she will not run again.", ("Chances are", "wep", "unlikely", True, "she will not run again")),
     ],
 )
-def test_phrase_is_graded(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == [expected]
+def test_phrase_is_graded(records, text, expected):
+    assert records(text) == [expected]
 
 
-def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
+def test_a_coin_flip_is_the_yardsticks_realistic_possibility(records):
     text = "It's a coin flip whether the strike ends before Christmas."
-    assert [r[:3] for r in records(bare_nlp, table, text, "phia")] == [("coin flip", "wep", "realistic possibility")]
+    assert [r[:3] for r in records(text, "phia")] == [("coin flip", "wep", "realistic possibility")]
 
 
 @pytest.mark.parametrize(
@@ -50,8 +39,8 @@ def test_a_coin_flip_is_the_yardsticks_realistic_possibility(bare_nlp, table):
         "The odds of a deal are long.",
     ],
 )
-def test_no_phrase_outside_its_likelihood_use(bare_nlp, table, text):
-    assert records(bare_nlp, table, text) == []
+def test_no_phrase_outside_its_likelihood_use(records, text):
+    assert records(text) == []
 
 
 @pytest.mark.parametrize(
@@ -69,34 +58,34 @@ def test_no_phrase_outside_its_likelihood_use(bare_nlp, table, text):
         ("There is little doubt that the economy is slowing.", ("little doubt", "assess-verb", None, True, "the economy is slowing")),
     ],
 )
-def test_a_denied_doubt_states_certainty(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == [expected]
+def test_a_denied_doubt_states_certainty(records, text, expected):
+    assert records(text) == [expected]
 
 
 @pytest.mark.parametrize("text", ["There is no doubt about that.", "Sharpton left no doubt that he would endorse a candidate."])
-def test_no_doubt_stressing_or_making_plain_is_no_estimate(bare_nlp, table, text):
-    assert records(bare_nlp, table, text) == []
+def test_no_doubt_stressing_or_making_plain_is_no_estimate(records, text):
+    assert records(text) == []
 
 
-def test_a_denied_judgement_noun_is_negated(bare_nlp, table):
+def test_a_denied_judgement_noun_is_negated(records):
     text = "There is no expectation that the talks will resume."
-    assert records(bare_nlp, table, text) == [("no expectation", "assess-verb", None, True, "the talks will resume")]
+    assert records(text) == [("no expectation", "assess-verb", None, True, "the talks will resume")]
 
 
 @pytest.mark.parametrize(
     "text", ["The striker missed a good chance to equalise.", "He got a good chance to speak with the minister.",
              "A good chance was missed in the first half."],
 )
-def test_a_chance_got_or_missed_is_an_opportunity(bare_nlp, table, text):
-    assert records(bare_nlp, table, text) == []
+def test_a_chance_got_or_missed_is_an_opportunity(records, text):
+    assert records(text) == []
 
 
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [("The team has a good chance to win the title.", "good chance"), ("The opposition stands little chance of winning.", "little chance")],
 )
-def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
-    assert [r[0] for r in records(bare_nlp, table, text)] == [phrase]
+def test_a_chance_had_or_stood_is_odds(records, text, phrase):
+    assert [r[0] for r in records(text)] == [phrase]
 
 
 @pytest.mark.parametrize(
@@ -106,8 +95,8 @@ def test_a_chance_had_or_stood_is_odds(bare_nlp, table, text, phrase):
         ("A deal is as likely as not.", ("as likely as not", "wep", "roughly even chance", False, "A deal is as likely as not")),
     ],
 )
-def test_the_not_a_comparison_is_made_with_negates_nothing(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == [expected]
+def test_the_not_a_comparison_is_made_with_negates_nothing(records, text, expected):
+    assert records(text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -120,17 +109,17 @@ def test_the_not_a_comparison_is_made_with_negates_nothing(bare_nlp, table, text
         ("The deal seems certain to collapse.", ("seems certain", "wep", "almost certain", False, "The deal seems certain to collapse")),
     ],
 )
-def test_a_certain_predicate_is_graded_as_almost_certainly(bare_nlp, table, text, expected):
-    assert records(bare_nlp, table, text) == [expected]
+def test_a_certain_predicate_is_graded_as_almost_certainly(records, text, expected):
+    assert records(text) == [expected]
 
 
 @pytest.mark.parametrize(
     "text", ["Make sure to vote on Tuesday.", "I'm sure he will come.", "A certain level of risk is acceptable.", "He was sure of himself."],
 )
-def test_certain_and_sure_outside_a_predicate_grade_nothing(bare_nlp, table, text):
-    assert records(bare_nlp, table, text) == []
+def test_certain_and_sure_outside_a_predicate_grade_nothing(records, text):
+    assert records(text) == []
 
 
-def test_not_certain_to_stays_uncertainty(bare_nlp, table):
-    (record,) = records(bare_nlp, table, "The candidate is not certain to win the primary.")
+def test_not_certain_to_stays_uncertainty(records):
+    (record,) = records("The candidate is not certain to win the primary.")
     assert record[1:4] == ("uncertainty", None, True)

@@ -9,16 +9,6 @@ import pytest
 from sayso import analyze
 
 
-def _speakers(text: str) -> dict[str, str | None]:
-    return {a.speaker.mention.text: a.speaker.name for a in analyze(text).attributions if a.speaker.mention}
-
-
-def _credited(text: str, mention: str) -> str | None:
-    speakers = _speakers(text)
-    assert mention in speakers, speakers  # the attribution is found, so the assertion below means something
-    return speakers[mention]
-
-
 @pytest.mark.parametrize(("text", "mention"), [
     ("Senator Paula Grant met Senator Omar Reyes on Monday.\n\n"
      "Ms. Grant and Mr. Reyes said the bill would pass next week.", "Ms. Grant and Mr. Reyes"),
@@ -28,45 +18,45 @@ def _credited(text: str, mention: str) -> str | None:
      "The Daily Ledger and the Morning Herald said the public had a right to know.",
      "The Daily Ledger and the Morning Herald"),
 ])
-def test_coordinated_speakers_are_not_one_person(nlp, text, mention) -> None:
-    assert _credited(text, mention) is None
+def test_coordinated_speakers_are_not_one_person(credited, text, mention) -> None:
+    assert credited(text, mention) is None
 
 
-def test_a_persons_campaign_is_an_organisation_not_the_person(nlp) -> None:
+def test_a_persons_campaign_is_an_organisation_not_the_person(credited) -> None:
     text = ("Senator Paula Grant is running for governor.\n\n"
             "The Grant campaign said the senator would debate twice in October.")
-    assert _credited(text, "The Grant campaign") == "Grant campaign"
+    assert credited(text, "The Grant campaign") == "Grant campaign"
 
 
-def test_a_person_noun_a_name_only_modifies_is_not_that_person(nlp) -> None:
+def test_a_person_noun_a_name_only_modifies_is_not_that_person(credited) -> None:
     text = ("Paula Grant spoke in Denver on Monday.\n\n"
             "A spokeswoman for Paula Grant said the senator would not comment.")
-    assert _credited(text, "A spokeswoman for Paula Grant") is None
+    assert credited(text, "A spokeswoman for Paula Grant") is None
 
 
-def test_a_description_is_resolved_by_its_head_not_a_modifier_of_a_role(nlp) -> None:
+def test_a_description_is_resolved_by_its_head_not_a_modifier_of_a_role(credited) -> None:
     """"The campaign" is a body: not the person whose title is "campaign chairman"."""
     text = ("The state's campaign chairman, Tom Reeve, spoke on Monday.\n\n"
             "The campaign said the rally would go ahead.")
-    assert _credited(text, "The campaign") is None
+    assert credited(text, "The campaign") is None
 
 
-def test_a_mention_headed_by_a_surname_is_that_person_not_the_name_beside_it(nlp) -> None:
+def test_a_mention_headed_by_a_surname_is_that_person_not_the_name_beside_it(credited) -> None:
     text = ("Former Governor Ed Rendell and Senator Paula Grant spoke in Denver.\n\n"
             "Rendell, a Grant surrogate, said the race would tighten.")
-    assert _credited(text, "Rendell, a Grant surrogate") in ("Rendell", "Ed Rendell")
+    assert credited(text, "Rendell, a Grant surrogate") in ("Rendell", "Ed Rendell")
 
 
-def test_an_honorific_keeps_a_surname_off_the_full_name_of_the_other_gender(nlp) -> None:
+def test_an_honorific_keeps_a_surname_off_the_full_name_of_the_other_gender(credited) -> None:
     text = ("Mr. Obama spoke in Washington on Saturday, and the first lady, Michelle Obama, spoke in Ohio.\n\n"
             "\u201cThe vote matters,\u201d Mr. Obama said on Saturday night.")
-    assert _credited(text, "Mr. Obama") != "Michelle Obama"
+    assert credited(text, "Mr. Obama") != "Michelle Obama"
 
 
-def test_an_honorific_that_agrees_keeps_the_full_name(nlp) -> None:
+def test_an_honorific_that_agrees_keeps_the_full_name(credited) -> None:
     text = ("The first lady, Michelle Obama, spoke in Ohio on Saturday.\n\n"
             "\u201cThe vote matters,\u201d Mrs. Obama said on Saturday night.")
-    assert _credited(text, "Mrs. Obama") == "Michelle Obama"
+    assert credited(text, "Mrs. Obama") == "Michelle Obama"
 
 
 @pytest.mark.parametrize(("text", "mention", "name"), [
@@ -75,10 +65,10 @@ def test_an_honorific_that_agrees_keeps_the_full_name(nlp) -> None:
     ("Opposition Leader Kate Nguyen said the money would be better spent on hospitals.\n\n"
      "'Ambulances are ramping outside every emergency department,' Ms Nguyen said.", "Ms Nguyen", "Kate Nguyen"),
 ])
-def test_an_honorific_without_a_full_stop_is_no_first_name(nlp, text, mention, name) -> None:
+def test_an_honorific_without_a_full_stop_is_no_first_name(credited, text, mention, name) -> None:
     """British style writes "Ms McDonald" with no stop, and the tagger takes the honorific into the
     person: it is not a first name that makes her someone other than the full name given before."""
-    assert _credited(text, mention) == name
+    assert credited(text, mention) == name
 
 
 def test_a_coordinated_name_inside_one_entity_is_kept(bare_nlp) -> None:
@@ -118,47 +108,47 @@ def test_two_names_in_apposition_are_no_one_speaker(bare_nlp) -> None:
     assert own_name(doc, a)["speaker_name"] is None
 
 
-def test_a_person_noun_beside_a_name_is_that_name_not_its_owner(nlp) -> None:
+def test_a_person_noun_beside_a_name_is_that_name_not_its_owner(speakers) -> None:
     """"The mayor's spokesman, Ivo Brandt": the spokesman is Ivo Brandt, never the mayor, and a
     later "the spokesman" is him too."""
     text = ("Mayor Helga Sorensen opened the new bridge on Monday.\n\n"
             "Ms Sorensen's spokesman, Ivo Brandt, said the mayor would not attend the vote. "
             "The spokesman added that the budget was final.")
-    speakers = _speakers(text)
-    assert speakers["Ms Sorensen's spokesman, Ivo Brandt"] == "Ivo Brandt"
-    assert speakers["The spokesman"] == "Ivo Brandt"
+    credits = speakers(text)
+    assert credits["Ms Sorensen's spokesman, Ivo Brandt"] == "Ivo Brandt"
+    assert credits["The spokesman"] == "Ivo Brandt"
 
 
 
 
-def test_a_mention_that_writes_out_a_full_name_is_credited_the_full_name(nlp) -> None:
+def test_a_mention_that_writes_out_a_full_name_is_credited_the_full_name(speakers) -> None:
     """The tagger may take only "Peskov" for a person in "Dmitry Peskov, the Kremlin spokesman"; the
     mention writes the first name out, and a later "the spokesman" is the same full name."""
     text = ("Kremlin rejects claims\n\n"
             "Dmitry Peskov, the Kremlin spokesman, said on Friday that reports of troop movements were false. "
             "The spokesman said Russia posed no threat to its neighbours.")
-    speakers = _speakers(text)
-    assert speakers["Dmitry Peskov, the Kremlin spokesman"] == "Dmitry Peskov"
-    assert speakers["The spokesman"] == "Dmitry Peskov"
+    credits = speakers(text)
+    assert credits["Dmitry Peskov, the Kremlin spokesman"] == "Dmitry Peskov"
+    assert credits["The spokesman"] == "Dmitry Peskov"
 
 
-def test_a_title_before_a_surname_is_no_first_name(nlp) -> None:
+def test_a_title_before_a_surname_is_no_first_name(credited) -> None:
     text = "President Obradovic said on Friday that the border would stay open."
-    assert _credited(text, "President Obradovic") == "Obradovic"
+    assert credited(text, "President Obradovic") == "Obradovic"
 
 
 
 
-def test_one_member_of_a_party_is_no_speakers_name(nlp) -> None:
+def test_one_member_of_a_party_is_no_speakers_name(credited) -> None:
     """"The Massachusetts Democrat" describes a person; it was credited to an organisation "Democrat"."""
     text = ("Sen. Elizabeth Warren said the merger should be blocked. "
             "The Massachusetts Democrat told reporters that regulators had been too slow.")
-    assert _credited(text, "The Massachusetts Democrat") in (None, "Elizabeth Warren")
+    assert credited(text, "The Massachusetts Democrat") in (None, "Elizabeth Warren")
 
 
-def test_a_party_that_speaks_keeps_its_name(nlp) -> None:
+def test_a_party_that_speaks_keeps_its_name(credited) -> None:
     text = "The Democratic Party said on Monday that the vote would go ahead."
-    assert _credited(text, "The Democratic Party") == "Democratic Party"
+    assert credited(text, "The Democratic Party") == "Democratic Party"
 
 
 

@@ -65,3 +65,17 @@ def test_quote_blocks_survive_paragraph_splitting(monkeypatch):
     quoted = [document.text[s:e] for s, e, _ in document.quote_blocks]
     assert quoted == ["the bridge is closed to all traffic"]
     assert all(len(line) <= 400 for line in document.text.split("\n"))
+
+
+def test_a_page_of_too_many_elements_is_read_whole_with_a_warning():
+    page = ("<html><head><title>Crowded page</title><meta name='author' content='Ann Lee'></head><body>"
+            f"<p>{SENTENCE}</p>" + "<b>x</b>" * reading.MAX_HTML_ELEMENTS + "</body></html>")
+    document = read(page)
+    assert document.text.startswith(SENTENCE.strip())
+    assert document.title == "Crowded page"
+    assert any(f"over {reading.MAX_HTML_ELEMENTS:,} elements" in w for w in document.warnings)
+
+
+def test_a_page_under_the_element_limit_is_read_by_the_article_extractor():
+    document = read(f"<html><head><title>t</title></head><body><p>{SENTENCE * 5}</p>" + "<b>x</b>" * 10 + "</body></html>")
+    assert not any("elements" in w for w in document.warnings)

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from sayso.cli.interrupt import Interrupted, exit_now, interruptible
+from sayso.cli.interrupt import Interrupted, exit_now, interruptible, leave_closed_pipe
 from sayso.cli.messages import for_command_line
 from sayso.errors import SaysoError
 
@@ -71,11 +71,21 @@ def cli() -> None:
     """
 
 
+def run(argv: list[str] | None = None) -> None:
+    """What ``cli.main(standalone_mode=False)`` does, less its answer to a closed pipe: click exits 1
+    there before ``main`` can see the ``BrokenPipeError``."""
+    cli._main_shell_completion({}, "sayso")  # `_SAYSO_COMPLETE=bash_source sayso` prints a completion script
+    with cli.make_context("sayso", sys.argv[1:] if argv is None else list(argv)) as ctx:
+        cli.invoke(ctx)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: turns sayso's own errors into a one-line message and an exit code."""
     try:
         with interruptible():
-            cli.main(args=argv, prog_name="sayso", standalone_mode=False)
+            run(argv)
+    except click.exceptions.Exit as done:  # --help, --version
+        sys.exit(done.exit_code)
     except click.exceptions.Abort:
         click.echo("sayso: aborted", err=True)
         sys.exit(130)
@@ -92,4 +102,4 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("sayso: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
-        sys.exit(0)
+        leave_closed_pipe()

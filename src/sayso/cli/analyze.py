@@ -49,8 +49,7 @@ def analyze(
 
     Every span in the JSON output carries start/end character offsets into its "text" field.
     """
-    from rich.console import Console
-
+    from sayso.cli.console import Console
     from sayso.pipeline import DEFAULT_ATTRIBUTION, analyze_document
     from sayso.reading import read_source
     from sayso.report import render_markdown, render_text

@@ -63,8 +63,9 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str) -
         writer.writeheader()
         writer.writerows({c: _cell(row.get(c)) for c in columns} for row in rows)
     else:
-        from rich.console import Console
         from rich.table import Table
+
+        from sayso.cli.console import Console
 
         table = Table(title=f"{title} ({len(rows)})", show_lines=False)
         for name in columns:
@@ -127,10 +128,10 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, scheduler: str | None,
       sayso ingest crawl.warc.gz --db postgresql://me@localhost/news
       sayso ingest feed.jsonl --scheduler tcp://10.0.0.5:8786
     """
-    from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from sayso.cli.console import Console
     from sayso.store.ingest import Outcome
     from sayso.store.ingest import ingest as run_ingest
     from sayso.store.sources import Origin, expand

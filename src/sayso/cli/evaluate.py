@@ -133,7 +133,6 @@ def evaluate(
     sayso eval --errors 20              also print the 20 worst misses
     sayso eval --update-floors          pin this run's figures (never lowers without --allow-regression)
     """
-    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -142,6 +141,8 @@ def evaluate(
         TextColumn,
         TimeElapsedColumn,
     )
+
+    from sayso.cli.console import Console
 
     if limit is not None and (gate or update_floors):
         raise click.UsageError("--gate and --update-floors need the whole split; drop --limit")

@@ -24,6 +24,7 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from sayso.benchmark import peak_rss_mb
+    from sayso.cli.console import Console
     from sayso.fuzzing import run_campaign
 
     total = 100_000 if long_run else cases
@@ -31,7 +32,7 @@ def fuzz(cases: int, long_run: bool, seed: int | None) -> None:
     ran, refused, failures = 0, 0, []
     signalled: list[int] = []
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn()) as bar, deferred_interrupts(signalled):
+                  TimeRemainingColumn(), console=Console()) as bar, deferred_interrupts(signalled):
         task = bar.add_task("fuzzing", total=total)
         # Said once the campaign can be interrupted cleanly, so a caller knows when Ctrl-C is safe.
         bar.console.print(f"fuzzing {total:,} cases; Ctrl-C stops and reports")

@@ -1,4 +1,5 @@
 """Ctrl-C and SIGTERM in a long command: stop at once, say how far it got, exit 130 or 143.
+A reader that closes the output pipe early (``| head``) ends the command quietly with 141.
 
 A signal raises ``Interrupted`` in the main thread wherever it is (reading, analysing, waiting on
 a worker, storing: the open transaction rolls back, so the store holds whole documents only).
@@ -18,8 +19,10 @@ import sys
 import warnings
 from collections.abc import Iterator
 from types import FrameType
+from typing import NoReturn
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+CLOSED_PIPE_EXIT = 128 + signal.SIGPIPE  # 141: what a shell reports for cat or git stopped by a closed pipe
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a Linux process gets when its parent dies
 
 _active = False  # inside interruptible(): forked children get the worker dispositions
@@ -115,3 +118,13 @@ def exit_now(code: int) -> None:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(code)
+
+
+def leave_closed_pipe() -> NoReturn:
+    """The reader of stdout went away: exit 141 without a word, as ``cat`` does (Python ignores
+    SIGPIPE, so the write raised ``BrokenPipeError`` instead of ending the process)."""
+    # stdout now points at /dev/null: the interpreter's last flush of what is still buffered
+    # would otherwise fail again and print "Exception ignored … BrokenPipeError"
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(CLOSED_PIPE_EXIT)

@@ -73,6 +73,7 @@ def run(
 ) -> Report:
     """Measure PolNeAR ``split``, the gold set and calibration; ``step`` names each stage as it starts."""
     from sayso.evaluation import blog_voices, calibration_report, crossdomain, estimative_dev, gold, polnear
+    from sayso.evaluation.polnear_agreement import annotator_agreement
 
     say = step or (lambda _name: None)
     say(f"PolNeAR {split}: sayso and textacy")
@@ -82,7 +83,7 @@ def run(
     say("attribution across domains: rules, model and hybrid on PolNeAR dev and GUM")
     results["crossdomain"] = crossdomain.evaluate(polnear.POLNEAR.parents[1], limit=limit, progress=say)
     say("PolNeAR annotator agreement")
-    results["polnear"]["agreement"] = polnear.annotator_agreement()
+    results["polnear"]["agreement"] = annotator_agreement()
     say("in-house gold set")
     results["gold"], misses = gold.evaluate(advance=advance)
     say("estimative-dev")

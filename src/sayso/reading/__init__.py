@@ -14,6 +14,8 @@ Limits (each hit raises ``InputError`` naming the value and the limit, or is doc
 - ``MAX_INPUT_BYTES``: raw input larger than this is refused before decoding (``max_bytes=``
   overrides it, for ``read`` and ``read_source``; a URL body is streamed and cut off there).
 - ``MAX_TEXT_CHARS``: an analysed text longer than this (after HTML extraction) is refused.
+- ``MAX_HTML_ELEMENTS``: a page with more elements is read whole (all visible text, with a
+  warning), not through the article extractor, whose time grows past minutes there.
 - ``MAX_PARAGRAPH_CHARS``: a paragraph (line) longer than this is split, not refused: at the
   last sentence end (else the last space) before the limit, by turning that space into a
   newline, or by inserting a newline where a run has no space at all. A warning says so. The
@@ -36,6 +38,7 @@ from sayso.reading.language import check_english, english_share, load_language
 from sayso.reading.limits import (
     FETCH_TIMEOUT,
     FETCHED_CONTENT_TYPES,
+    MAX_HTML_ELEMENTS,
     MAX_INPUT_BYTES,
     MAX_PARAGRAPH_CHARS,
     MAX_REDIRECTS,
@@ -51,6 +54,7 @@ INPUT_FORMATS = ("html", "markdown", "text")
 __all__ = [
     "FETCHED_CONTENT_TYPES",
     "FETCH_TIMEOUT",
+    "MAX_HTML_ELEMENTS",
     "MAX_INPUT_BYTES",
     "MAX_PARAGRAPH_CHARS",
     "MAX_REDIRECTS",

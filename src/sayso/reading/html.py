@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from sayso.reading.cleaning import XML_INCOMPATIBLE, clean_chars
 from sayso.reading.credits import page_credits
 from sayso.reading.datelines import iso_date
+from sayso.reading.limits import MAX_HTML_ELEMENTS
 
 _HTML_START = re.compile(
     r"\s*<(?:!doctype\s+html|html|head|body|!--|\?xml|meta|title|p|div|article|section)\b", re.I
@@ -184,18 +186,22 @@ def read_html(html: str, url: str | None) -> Page:
     from lxml import etree
 
     tree = _parse_html(html)
-    unfigured = _figures_as_blocks(tree) if tree is not None else None
+    # a page of a million tags ("<b>x</b>" repeated) kept trafilatura busy for minutes
+    crowded = tree is not None and any(True for _ in itertools.islice(tree.iter(), MAX_HTML_ELEMENTS, None))
+    unfigured = _figures_as_blocks(tree) if tree is not None and not crowded else None
+    xml = None
     try:
-        xml = trafilatura.extract(
-            html if unfigured is None else unfigured,
-            url=url,
-            output_format="xml",
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            favor_recall=True,
-            config=_trafilatura_config(),
-        )
+        if not crowded:
+            xml = trafilatura.extract(
+                html if unfigured is None else unfigured,
+                url=url,
+                output_format="xml",
+                include_comments=False,
+                include_tables=True,
+                with_metadata=True,
+                favor_recall=True,
+                config=_trafilatura_config(),
+            )
     except (ValueError, etree.LxmlError, RecursionError):
         xml = None
     page = None
@@ -214,7 +220,10 @@ def read_html(html: str, url: str | None) -> Page:
         if not text:
             page.text = _strip_tags(html)
             page.warnings.append("HTML could not be parsed (too deep or malformed); its tags were stripped")
-        _add_metadata(page, html, url)
+        if crowded:
+            page.warnings.append(f"HTML has over {MAX_HTML_ELEMENTS:,} elements; read all its visible text, "
+                                 "not only the article's")
+        _add_metadata(page, _head(tree) if crowded else html, url)
     if tree is not None and page.quotes:
         page.quotes = _quote_sources(page.text, page.quotes, tree)
     author, page.publisher = page_credits(tree)  # the page's own metadata, before a byline guessed from its text
@@ -329,6 +338,14 @@ def _drop(element: object) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def _head(tree: object) -> str:
+    """The page's ``<head>`` alone, where its metadata is: what ``_add_metadata`` reads of a crowded page."""
+    from lxml import etree
+
+    head = tree.find(".//head")
+    return "<html>" + ("" if head is None else etree.tostring(head, encoding="unicode")) + "</html>"
 
 
 def _add_metadata(page: Page, html: str, url: str | None) -> None:

@@ -84,6 +84,8 @@ def estimate_total(files: list[Path]) -> int | None:
 
 PUBLISHER_FIELDS = ("publisher", "source", "outlet")
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # JSON's "\ud800": half of a pair, or alone
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,20 +156,28 @@ def _from_jsonl(path: Path, published: str | None, origin: Origin, max_bytes: in
             name = f"{path}:{number}"
             try:
                 record: Any = json.loads(line)
+                if SURROGATE_ESCAPE.search(line):  # a lone one can be neither stored nor written out
+                    record = json.loads(LONE_SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False)))
             except ValueError as error:
                 yield Problem(name, "failed", f"not valid JSON: {error}")
+                continue
+            except RecursionError:
+                yield Problem(name, "failed", "not valid JSON here: nested too deeply to read")
                 continue
             body = record.get("html") or record.get("text") if isinstance(record, dict) else None
             if not isinstance(body, str):
                 yield Problem(name, "failed", "no 'text' or 'html' string in this line")
                 continue
             date = record.get("published") or record.get("publication_date") or published
+            if not isinstance(date, str | None):
+                date = json.dumps(date)  # 20230101 or a list is refused as a date, naming what it is
             meta = {k: v for k, v in record.items() if k not in ("text", "html") and isinstance(v, (str, int, float))}
             outlet = next((str(record[k]) for k in PUBLISHER_FIELDS if isinstance(record.get(k), str) and record[k]), None)
             if outlet:
                 meta["publisher"] = outlet
             author = record.get("author") if isinstance(record.get("author"), str) else None
-            yield item_from(name, body, published=date, url=record.get("url"), title=record.get("title"),
+            url, title = (record.get(k) if isinstance(record.get(k), str) else None for k in ("url", "title"))
+            yield item_from(name, body, published=date, url=url, title=title,
                             author=author or origin.author, meta=_with_origin(meta, origin), max_bytes=max_bytes)
 
 
