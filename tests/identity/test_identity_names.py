@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.identity.names import PersonName, initials, is_acronym, org_key, outlet_key, person_name, same_first, site_name
+from sayso.identity.names import (
+    PersonName,
+    initials,
+    is_acronym,
+    org_key,
+    outlet_key,
+    person_name,
+    same_first,
+    site_name,
+)
 
 
 @pytest.mark.parametrize(
