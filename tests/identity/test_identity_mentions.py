@@ -212,3 +212,74 @@ def test_a_name_headed_by_a_body_noun_inside_an_organisation_is_that_organisatio
     doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
     a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Nora Vance", "speaker_type": "PERSON"}
     assert own_name(doc, a)["speaker_type"] == "PERSON"  # a full name in the mention is the speaker
+
+
+def _parsed(bare_nlp, text: str, heads: dict[int, tuple[int, str]], proper: tuple[int, ...], ents: list[tuple[int, int, str]]):
+    """A Doc with the parse the small model gives a long title before a name, set by hand."""
+    from spacy.tokens import Span
+
+    doc = bare_nlp(text)
+    for i, (head, dep) in heads.items():
+        doc[i].head, doc[i].dep_ = doc[head], dep
+    for i in proper:
+        doc[i].pos_, doc[i].tag_ = "PROPN", "NNP"
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def test_a_title_of_a_body_before_a_name_is_not_the_name(bare_nlp) -> None:
+    """"Head of the Presidential Office Andriy Yermak": the parse hangs the name on the body after
+    "of", so the head is the title; it is neither the name nor a nameless office."""
+    from sayso.identity.mentions import is_description, mention_span, own_name
+
+    doc = _parsed(bare_nlp, "Head of the Presidential Office Andriy Yermak said the talks would continue.",
+                  {0: (7, "nsubj"), 1: (0, "prep"), 2: (6, "det"), 3: (4, "compound"), 4: (6, "compound"),
+                   5: (6, "compound"), 6: (1, "pobj")}, (0, 3, 4, 5, 6), [(2, 5, "ORG"), (5, 7, "PERSON")])
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Andriy Yermak", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_name"] == "Andriy Yermak"
+
+    # the tagger runs the name into the body: no person entity at all
+    doc = _parsed(bare_nlp, "Deputy Chairman of the Security Council Dmitry Medvedev said the West would pay.",
+                  {0: (1, "compound"), 1: (8, "nsubj"), 2: (1, "prep"), 3: (7, "det"), 4: (5, "compound"),
+                   5: (7, "compound"), 6: (7, "compound"), 7: (2, "pobj")}, (0, 1, 4, 5, 6, 7), [(3, 8, "ORG")])
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Dmitry Medvedev", "speaker_type": "PERSON"}
+    span = mention_span(doc, a["speaker_mention"])
+    assert span.root.text == "Chairman" and not is_description(span, a)
+    assert own_name(doc, a)["speaker_name"] == "Dmitry Medvedev"
+
+    # the name in apposition to the body, not to the title
+    doc = _parsed(bare_nlp, "Head of the State Border Guard Service, Serhiy Deineko, said the crossing was closed.",
+                  {0: (11, "nsubj"), 1: (0, "prep"), 2: (6, "det"), 3: (6, "compound"), 4: (5, "compound"),
+                   5: (6, "compound"), 6: (1, "pobj"), 7: (6, "punct"), 8: (9, "compound"), 9: (6, "appos"),
+                   10: (6, "punct")}, (0, 3, 4, 5, 6, 8, 9), [(2, 7, "ORG"), (8, 10, "PERSON")])
+    a = {"speaker_mention": [0, doc.text.index(", said")], "speaker_name": "Serhiy Deineko", "speaker_type": "PERSON"}
+    assert own_name(doc, a)["speaker_name"] == "Serhiy Deineko"
+
+
+def test_a_title_of_a_body_with_no_name_after_it_names_no_one(bare_nlp) -> None:
+    """"Head of the Office said": no name follows the body, so nothing in the mention is taken for
+    one; "the chairman of the council" stays a description."""
+    from sayso.identity.mentions import is_description, mention_span, written_name
+
+    doc = _parsed(bare_nlp, "Head of the Office said the files were missing.",
+                  {0: (4, "nsubj"), 1: (0, "prep"), 2: (3, "det"), 3: (1, "pobj")}, (0, 3), [(3, 4, "ORG")])
+    span = mention_span(doc, [0, doc.text.index(" said")])
+    assert written_name(span, doc.ents) == ["Head"]  # as before: the head's own word, for the credit to contradict
+
+    doc = _parsed(bare_nlp, "The chairman of the council said the vote would wait.",
+                  {0: (1, "det"), 1: (5, "nsubj"), 2: (1, "prep"), 3: (4, "det"), 4: (2, "pobj")}, (), [])
+    a = {"speaker_mention": [0, doc.text.index(" said")], "speaker_name": "Ann Lee", "speaker_type": "PERSON"}
+    assert is_description(mention_span(doc, a["speaker_mention"]), a)
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Head of the Presidential Office Andriy Yermak said the talks would continue.",
+     "Head of the Presidential Office Andriy Yermak", "Andriy Yermak"),
+    ("Secretary of State Antony Blinken said the talks were useful.", "Secretary of State Antony Blinken",
+     "Antony Blinken"),
+    ("Chairman of the Joint Chiefs of Staff Gen. Mark Milley said the army was ready.",
+     "Chairman of the Joint Chiefs of Staff Gen. Mark Milley", "Mark Milley"),
+    ("The head of the agency said the report was wrong.", "The head of the agency", None),
+])
+def test_a_long_title_before_a_name_keeps_the_name(nlp, text, mention, name) -> None:
+    assert _credited(text, mention) == name

@@ -169,7 +169,7 @@ class SpeakerResolver:
             if org and role and len(org.split()) > 1 and role.startswith(org + " "):
                 role = role[len(org) + 1 :]  # "Khortytsia Group of Forces Spokesperson" → the role is spokesperson
             return self._speaker(name, mention, role or None, org, "PERSON")
-        held = _holder_after_body(head, span, self.lexicon)
+        held = holder_after_body(head, span, self.lexicon)
         if held is not None:  # "Deputy Chairman of the Security Council Dmitry Medvedev"
             role_words, body, name = held
             return self._speaker(self.canonical_person(_joined(name)), mention, _joined(role_words), _joined(body), "PERSON")
@@ -303,7 +303,7 @@ def _joined(tokens: list[Token]) -> str:
     return " ".join(out.split())
 
 
-def _holder_after_body(head: Token, span: Span, lexicon: dict[str, Any]) -> tuple[list[Token], list[Token], list[Token]] | None:
+def holder_after_body(head: Token, span: Span, lexicon: dict[str, Any]) -> tuple[list[Token], list[Token], list[Token]] | None:
     """"Deputy Chairman of the Security Council Dmitry Medvedev", "Head of the Kharkiv Regional
     Military Administration Oleh Syniehubov": a title that names its body ends in the holder's
     name, which the parse hangs on the body and the tagger runs into it or calls a body of its own.

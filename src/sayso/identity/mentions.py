@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from sayso.attribution.lexicon import reporting_lexicon
-from sayso.attribution.speakers import is_office
+from sayso.attribution.speakers import holder_after_body, is_office
 from sayso.doctext import ents_of, ents_within, span_ents
 from sayso.identity.names import is_title, person_name, same_first
 
@@ -117,8 +117,11 @@ def _body_headed(span: Span) -> str | None:
 
 def _unnamed_office(span: Span) -> bool:
     """"The Foreign Secretary" with no name beside it is a description, as "the foreign secretary"
-    is; "Malaysia's Prime Minister, Najib Razak" names its person."""
-    return is_office(span.root, reporting_lexicon()) and not any(e.label_ == "PERSON" for e in span_ents(span))
+    is; "Malaysia's Prime Minister, Najib Razak" and "Deputy Chairman of the Security Council Dmitry
+    Medvedev" (a name the tagger ran into the body) name their person."""
+    lexicon = reporting_lexicon()
+    return (is_office(span.root, lexicon) and not any(e.label_ == "PERSON" for e in span_ents(span))
+            and holder_after_body(span.root, span, lexicon) is None)
 
 
 def _by_name(root: Token) -> bool:
@@ -186,7 +189,10 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
                 and own.start <= span.doc[start - 1].head.i < own.end and not is_title(span.doc[start - 1].text):
             start -= 1
         words = span.doc[start : own.end].text.split()
-    elif root.pos_ == "PROPN" and person_name(root.text) is not None:  # not a title ("… Wells Fargo CEO")
+    elif (held := holder_after_body(root, span, reporting_lexicon())) is not None:
+        words = [t.text for t in held[2]]  # "Head of the Presidential Office Andriy Yermak": not "Head"
+    elif root.pos_ == "PROPN" and person_name(root.text) is not None \
+            and not _title_of_body(root, inside):  # not a title ("… Wells Fargo CEO", "Head of …")
         start = root.i
         while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].head == root:
             start -= 1
@@ -199,6 +205,16 @@ def written_name(span: Span, ents: Sequence[Span]) -> list[str]:
         person = next((e for e in people if any(e.start <= i < e.end for i in appos)), next(iter(people), None))
         words = person.text.split() if person is not None else []
     return [w.strip(".,'’") for w in words if w.strip(".,'’")]
+
+
+def _title_of_body(root: Token, inside: Sequence[Span]) -> bool:
+    """"Head of the State Border Guard Service, Serhiy Deineko": a capitalised head with an "of"
+    phrase and a person's full name after it is a title the name rules do not know, not a name."""
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(
+        e.label_ == "PERSON" and e.start > of.i and (named := person_name(e.text)) is not None and named.full
+        for e in inside
+    )
 
 
 def appositive_name(span: Span) -> list[str] | None:
