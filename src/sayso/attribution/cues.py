@@ -112,7 +112,7 @@ def cue_span(verb: Token, lexicon: dict[str, Any]) -> tuple[int, int]:
 
 def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) -> str:
     """The verb's class, but a poll or study that "says" is evidence. A message (a statement, a
-    report, a letter, a post) that says or reads something is speech: it speaks for whoever issued it. A verb
+    report, a letter, a post) that says something is speech: it speaks for whoever issued it. A verb
     of perception that is a speech or belief verb too ("observed", "saw") is perception where what it
     reports is a bare event ("saw soldiers fire"), not a fact ("saw that the vote was rigged")."""
     lemma = verb.lemma_.lower()
@@ -120,8 +120,6 @@ def cue_class_of(verb: Token, subject: Token | None, lexicon: dict[str, Any]) ->
         return "perception"
     if lemma == "tell" and _makes_out(verb):
         return "belief"
-    if subject is not None and lemma == "read" and subject.lemma_.lower() in lexicon["message_nouns"]:
-        return "speech"  # "the statement read: “…”": a message's wording, as "the statement said"
     if subject is not None and subject.lemma_.lower() in lexicon["evidence_subjects"]:
         issued = subject.lemma_.lower() in lexicon["message_nouns"] and lexicon["classes"][lemma] == "speech"
         if not issued and (lemma in lexicon["verbs"]["evidence"] or lemma in lexicon["verbs"]["speech"]):

@@ -102,9 +102,7 @@ def direct_quote(ctx: Context, q: Quote) -> None:
             elif actor is not None:
                 verb, subject = actor
                 cue = (verb.idx, colon[1])
-                mention = mention_of(ctx, subject, verb)
-                mention = (mention[0], min(mention[1], rstrip(text, mention[0], verb.idx, " ,")))
-                ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention))
+                ctx.add(Candidate("direct", inner, cue, subject, "direct-lead-in-actor", "speech", mention=mention_of(ctx, subject, verb)))
             else:
                 ctx.add(Candidate("direct", inner, colon, None, "direct-colon", "speech", running=True))
 
@@ -345,16 +343,5 @@ def _lead_in_actor(ctx: Context, colon: int) -> tuple[Token, Token] | None:
             if subject.lower_ in ("it", "this", "that", "there", "which", "what") or subject.idx > verb.idx:
                 return None
             return verb, subject
-    return _message_read(ctx, sent, colon) if not verbs else None
-
-
-def _message_read(ctx: Context, sent: Span, colon: int) -> tuple[Token, Token] | None:
-    """"A statement from the army read:", "The post read:": a message that reads a quotation speaks
-    it, where the tagger took "read" for a noun and left the lead-in with no verb."""
-    words = [t for t in sent if t.idx < colon and not t.is_space]
-    if len(words) < 2 or words[-1].lower_ not in ("read", "reads"):
-        return None
-    nouns = ctx.lexicon["message_nouns"]
-    message = next((t for t in words[:-1] if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
-    return (words[-1], message) if message is not None else None
+    return None
 
