@@ -38,7 +38,7 @@ from sayso.attribution.lexicon import reporting_lexicon
 from sayso.attribution.quotes import Quote, find_quotes
 from sayso.attribution.speakers import is_office
 from sayso.doctext import ents_of, ents_within, text_of
-from sayso.identity.interviews import in_question, interviewed_name, modifies_a_noun
+from sayso.identity import interviews
 from sayso.identity.mentions import (
     appositive_name,
     body_nouns,
@@ -61,14 +61,6 @@ TIME_WORDS = {"former", "then", "current", "new", "late", "outgoing", "incoming"
 # body other than the last one named (a country's, a candidate's)
 BODY_KINDS = {"company", "firm", "group", "organization", "organisation", "network", "newspaper", "agency"}
 DOCUMENT_NOUNS = {"report", "study", "survey", "poll", "paper", "review", "assessment", "analysis", "inquiry"}
-# A first line that presents the piece as someone's own words: an interview ("Wikinews interviews X",
-# "X tells Wikinews", "Q&A with X") or a name and a colon ("Ann Coulter: …"). Elsewhere a writer's
-# "I" is the writer's, whom the text does not name (PolNeAR train: "I" named after the headline's
-# one person was wrong about 40 times in 100, in op-eds and excerpts).
-INTERVIEW_WORDS = {"interview", "interviews", "interviewed", "q&a", "tells", "talks", "speaks", "conversation"}
-NAME_COLON_HEADLINE = re.compile(r"^[^:]{2,40}:\s")
-OPENING_CHARS = 1000
-QA_PARAGRAPH = re.compile(r"^(?:Q[:.]|A:|QUESTION:)", re.MULTILINE)
 # A transcript's speaker label opening a paragraph: "AUSTIN: I believe …", "Mr Austin: I think …".
 SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’ -]{0,40}?):\s")
 # A title written short before a name, as a description names it ("Gov. Pence", "the governor").
@@ -154,7 +146,7 @@ class Resolver(SurnameCredits):
         self.candidates: dict[str, Candidate] = {}
         self.headline = self._headline()
         self._quotes: list[Quote] | None = None  # the article's quotations, found when first asked for
-        self._own_words = self.headline is not None and self._presents_own_words(self.headline)
+        self._own_words = self.headline is not None and interviews.presents_own_words(doc, self.headline, self._ents)
         long_words = [w for w in (self.headline or "").split() if len(w) > 3]
         self._title_case = len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
         self._sentence_starts = [s.start_char for s in doc.sents]
@@ -187,20 +179,6 @@ class Resolver(SurnameCredits):
     def _headline(self) -> str | None:
         first = text_of(self.doc).split("\n", 1)[0]
         return first if 0 < len(first.split()) <= 25 else None
-
-    def _presents_own_words(self, headline: str) -> bool:
-        """The piece is an interview (its first line says so, its opening says it "interviewed" someone,
-        or its body asks and answers "Q: …", "A: …") or a column headed by its writer's name ("Ann
-        Coulter: …")."""
-        words = {w.strip(".,:;!?'\"‘’“”").lower() for w in headline.split()}
-        colon = NAME_COLON_HEADLINE.match(headline)
-        named_before_colon = colon is not None and any(
-            e.label_ == "PERSON" and e.end_char <= colon.end() for e in self._ents if e.start_char < len(headline)
-        )
-        text = text_of(self.doc)
-        opening = text[len(headline) : len(headline) + OPENING_CHARS].lower()  # "Wikinews interviewed him for …"
-        return bool(words & INTERVIEW_WORDS) or named_before_colon or "interviewed" in opening \
-            or QA_PARAGRAPH.search(text) is not None
 
     def _surname_gender(self, surname: str, honorific: str | None) -> str | None:
         """The gender a surname mention says: its own honorific, else the one the article gives that surname."""
@@ -485,18 +463,18 @@ class Resolver(SurnameCredits):
         """The one person the first line names (not as a noun's modifier: "… on Santorum cocktail"),
         else the one its opening says it interviewed."""
         people = {c.name for c in self.candidates.values() if c.type == "PERSON"
-                  and any(m[0] < len(self.headline) and not modifies_a_noun(self.doc, m[0]) for m in c.mentions)}
+                  and any(m[0] < len(self.headline) and not interviews.modifies_a_noun(self.doc, m[0]) for m in c.mentions)}
         full = {name for name in people if len(name.split()) > 1}  # "Andrew Westphal", not a mis-tagged "Stardust"
         people = full if len(full) == 1 else people
         if len(people) == 1:
             return people.pop()
-        return interviewed_name(self.doc, text_of(self.doc), len(self.headline) + OPENING_CHARS)
+        return interviews.interviewed_name(self.doc, text_of(self.doc), len(self.headline) + interviews.OPENING_CHARS)
 
     def _addressee(self, offset: int) -> str | None:
         """An interview's question asks its "you" of the person interviewed; any other "you" stays null."""
         if self.headline is None or not self._own_words or self._enclosing_quote(offset) is not None:
             return None
-        return self._interviewee() if in_question(text_of(self.doc), offset) else None
+        return self._interviewee() if interviews.in_question(text_of(self.doc), offset) else None
 
     def _labelled_speaker(self, offset: int) -> str | None:
         """In a transcript, the "I" of a paragraph that opens with a speaker label ("AUSTIN: I believe
