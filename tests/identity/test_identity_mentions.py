@@ -281,5 +281,5 @@ def test_a_title_of_a_body_with_no_name_after_it_names_no_one(bare_nlp) -> None:
      "Chairman of the Joint Chiefs of Staff Gen. Mark Milley", "Mark Milley"),
     ("The head of the agency said the report was wrong.", "The head of the agency", None),
 ])
-def test_a_long_title_before_a_name_keeps_the_name(nlp, text, mention, name) -> None:
-    assert _credited(text, mention) == name
+def test_a_long_title_before_a_name_keeps_the_name(credited, text, mention, name) -> None:
+    assert credited(text, mention) == name
