@@ -44,6 +44,8 @@ def test_sign_off_line_quotes_itself_and_the_paragraph_it_signs(bare_nlp, sign_o
         "We waited an hour for the ferry.\n\n— Then it finally came round the point.\n\nAt last.",  # a sentence
         "We waited an hour for the ferry.\n\n- Bring a coat\n- Bring a flask\n",  # a list
         "— Harbour Authority\n\nThe first paragraph signs nothing before it.",
+        "The ferry ran late all week.\n\n– Repairs on the wall –.\n\nThe berth closes in April.",  # a wire subheading
+        "The ferry ran late all week.\n\n— Repairs on the wall —\n\nThe berth closes in April.",
         "The berth closes in April for repairs to the wall.\n\nIt reopens in June.\n\n— Reuters\n",  # the text's credit
     ],
 )

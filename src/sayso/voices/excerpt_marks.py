@@ -15,6 +15,9 @@ from sayso.voices.signatures import TWEET_SIGN_OFF
 # A paragraph that is a dash sign-off and nothing else ("— Reuters", "--- Jane Roe, Acme Corp").
 _SIGN_OFF_LINE = re.compile(r"(?:\u2014|\u2013|\u2015|-{2,3})[ \t]*[A-Z][^\n]{1,100}")
 _MAX_SIGN_OFF = 140
+# A subheading set between dashes, as wire copy writes them ("– Major powers' playing field –."):
+# it heads what follows, so it signs nothing.
+_DASHED_HEADING = re.compile(r"(?:\u2014|\u2013|\u2015|-{1,3})[^\n]*(?:\u2014|\u2013|\u2015|-{1,3})\.?")
 # A paragraph that is an elision mark and nothing else: "…", "....", "[…]", "(...)".
 _ELISION = re.compile(r"[\[(]?[ \t]*(?:\u2026|\.{3,})[ \t]*[\])]?\.?")
 
@@ -30,13 +33,14 @@ def _label_sign_offs(text: str, spoken: list[Passage], tokens: TokenIndex) -> No
     """A paragraph that is only a sign-off ("— Reuters", "--- Jane Roe, Acme Corp", an embedded
     tweet's "— Name (@handle) March 3, 2018") signs the paragraph before it: both are the excerpt's.
     A sign-off after a lead-in colon signs nothing pasted, one that holds a finite verb is a
-    sentence ("— Then it rained."), and one that ends the text may credit the whole of it (a wire
-    story's "— Reuters", the writer's own "— Jane")."""
+    sentence ("— Then it rained."), one closed by a dash too is a wire story's subheading ("– Major
+    powers' playing field –."), and one that ends the text may credit the whole of it (a wire story's
+    "— Reuters", the writer's own "— Jane")."""
     for before, line in zip(spoken, spoken[1:-1]):
         body = text[line.start : line.end].strip()
         if len(body) > _MAX_SIGN_OFF or text[before.start : before.end].rstrip().endswith(":"):
             continue
-        if not (_SIGN_OFF_LINE.fullmatch(body) or TWEET_SIGN_OFF.fullmatch(body)):
+        if not (_SIGN_OFF_LINE.fullmatch(body) or TWEET_SIGN_OFF.fullmatch(body)) or _DASHED_HEADING.fullmatch(body):
             continue
         if any(t.tag_ in FINITE_TAGS for t in tokens.within(line.start, line.end)):
             continue
