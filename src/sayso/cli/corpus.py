@@ -81,18 +81,11 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str) -
         console.print(table)
 
 
-def require_store(db: str) -> None:
-    """A read command's store must exist: opening a missing SQLite file would create an empty one
-    and answer every question with nothing. A URL (postgresql://...) is checked by connecting."""
-    if "://" not in db and not Path(db).exists():
-        raise InputError(f"no such database: {db} (create it with: sayso ingest FILES --db {db})")
-
-
 def _open(db: str):  # -> Store
+    """The existing store at ``db``; the corpus commands other than ingest never create one."""
     from sayso.store.database import open_store
 
-    require_store(db)
-    return open_store(db)
+    return open_store(db, create=False)
 
 
 @click.command()

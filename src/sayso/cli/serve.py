@@ -36,10 +36,6 @@ def serve(
     """
     import uvicorn
 
-    from sayso.cli.corpus import require_store
-
-    if not no_db and not allow_ingest:  # a reader over a store that is not there would show nothing
-        require_store(db)
     options = {"db": None if no_db else db, "settings": {
         "allow_ingest": allow_ingest, "max_upload_bytes": max_upload, "analysis_timeout": analysis_timeout}}
     app = _app(options)  # built here too, so a bad --db fails before any worker starts
@@ -59,7 +55,8 @@ def _app(options: dict[str, Any]) -> Any:
     from sayso.web.data import open_corpus
 
     db = options["db"]
-    corpus = None if db is None else open_corpus(db if "://" in db else Path(db))
+    create = options["settings"]["allow_ingest"]  # a read-only reader over a missing store would show nothing
+    corpus = None if db is None else open_corpus(db if "://" in db else Path(db), create=create)
     return create_app(corpus, Settings(**options["settings"]))
 
 

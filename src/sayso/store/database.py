@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
-from sayso.errors import StoreError
+from sayso.errors import InputError, StoreError
 from sayso.store.migrations import migrate
 
 DEFAULT_PATH = Path("sayso.db")
@@ -53,6 +53,7 @@ class Store:
     """A corpus database: an engine plus the write discipline every writer follows."""
 
     def __init__(self, db: str | Path = DEFAULT_PATH, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+        self.given = str(db)
         self.url = database_url(db)
         try:
             parsed = make_url(self.url)
@@ -86,6 +87,21 @@ class Store:
 
             return engine
         return create_engine(self.url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+
+    def require_corpus(self) -> None:
+        """Refuse a SQLite file that is missing or empty: connecting would create it, and migrating
+        would write a schema into it, so a reader would turn a mistyped path into an empty corpus."""
+        if self.dialect != "sqlite":
+            return  # a server database is checked by connecting to it
+        name = make_url(self.url).database
+        if not name or name == ":memory:":
+            return
+        path = Path(name)
+        hint = f"(create it with: sayso ingest FILES --db {self.given})"
+        if not path.exists():
+            raise InputError(f"no such database: {self.given} {hint}")
+        if path.is_file() and path.stat().st_size == 0:
+            raise InputError(f"database file {self.given} is empty: no corpus in it {hint}")
 
     def error(self, error: Exception) -> StoreError:
         """One clear StoreError for a driver error, naming the database."""
@@ -131,8 +147,16 @@ class Store:
         self.close()
 
 
-def open_store(db: str | Path = DEFAULT_PATH, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
-    """Connect (raising StoreError naming the file or URL when that fails) and bring the schema up to date."""
+def open_store(
+    db: str | Path = DEFAULT_PATH, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS, create: bool = True
+) -> Store:
+    """Connect (raising StoreError naming the file or URL when that fails) and bring the schema up to date.
+
+    Readers pass ``create=False``: a missing or empty SQLite file is then refused (InputError)
+    before anything touches it, instead of becoming an empty corpus.
+    """
     store = Store(db, busy_timeout=busy_timeout)
+    if not create:
+        store.require_corpus()
     migrate(store)
     return store

@@ -91,11 +91,12 @@ class Corpus(Protocol):
     def ingest(self, analysis: Analysis) -> int: ...
 
 
-def open_corpus(db: str | Path) -> Corpus:
-    """The store at ``db`` (a SQLite path or a database URL) as the reader's Corpus."""
+def open_corpus(db: str | Path, *, create: bool = True) -> Corpus:
+    """The store at ``db`` (a SQLite path or a database URL) as the reader's Corpus; a read-only
+    reader passes ``create=False`` so a missing or empty file is refused, not made a corpus."""
     from sayso.store.database import open_store
 
-    return StoreCorpus(open_store(db))
+    return StoreCorpus(open_store(db, create=create))
 
 
 class NotFound(SaysoError):
