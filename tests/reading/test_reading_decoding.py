@@ -108,3 +108,24 @@ def test_utf16_without_a_byte_order_mark_is_decoded_with_a_warning(codec):
 def test_binary_with_nuls_is_not_taken_for_utf16(data):
     with pytest.raises(InputError, match="input looks binary"):
         read(data)
+
+
+@pytest.mark.parametrize("overlong", [b"\xc0\xaf", b"\xe0\x80\xaf", b"\xf0\x80\x80\xaf", b"\xed\xa0\x80"])
+def test_ascii_text_with_a_few_utf8_shaped_bad_sequences_stays_utf8(overlong):
+    # Overlong forms and encoded surrogates in otherwise ASCII text: too few bytes for a guess,
+    # which used to name cp1125, gb18030 or mac_iceland.
+    plain = "Officials said the bridge was struck on Monday, according to the governor. " * 20
+    text, codec, warning = decode(plain.encode() + overlong + b" " + plain.encode() + overlong)
+    assert codec == "utf-8"
+    assert text.startswith(plain) and text.count("\ufffd") >= 2 and text.replace("\ufffd", "").count(plain) == 2
+    assert warning is not None and warning.startswith("input is not valid UTF-8; decoded it as utf-8 with")
+
+
+@pytest.mark.parametrize("codec, sample", [
+    ("cp1252", ENGLISH), ("latin-1", "Café owners in Zürich said À bientôt, ça va."),
+    ("cp1251", "Министр сказал, что переговоры продолжатся."), ("koi8-r", "Министр сказал."),
+    ("shift_jis", "大臣は交渉が続くと述べた。"), ("gbk", "部长表示谈判将继续。"), ("euc-kr", "장관은 협상이 계속될 것이라고 말했다."),
+])
+def test_legacy_codecs_are_not_taken_for_utf8_shaped_bytes(codec, sample):
+    _, used, _ = decode(sample.encode(codec))
+    assert used != "utf-8"

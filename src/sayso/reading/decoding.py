@@ -90,6 +90,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# A lead byte and as many continuation bytes as it announces: UTF-8's shape, valid or not (an
+# overlong form, an encoded surrogate, a code point past U+10FFFF). Single-byte and East Asian
+# legacy codecs do not produce it throughout a text: their non-ASCII bytes stand alone or pair
+# with bytes outside 0x80-0xBF.
+_UTF8_SHAPED = re.compile(rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _utf8_shaped(data: bytes) -> bool:
+    """Every non-ASCII byte sits in a UTF-8-shaped sequence: UTF-8 written by a faulty encoder."""
+    return _NON_ASCII.search(_UTF8_SHAPED.sub(b"", data)) is None
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # charset_normalizer's guesses within the Latin single-byte family are told apart by a few
 # letters only; for English news the web's own default (windows-1252) is the better bet.
@@ -102,7 +115,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
     """Bytes to text with a ladder that always succeeds: ``(text, codec, warning or None)``.
 
     BOM, then UTF-16 told by its NULs (no BOM), then UTF-8, then a declared charset (HTTP header or HTML ``<meta>``), then UTF-8 with
-    U+FFFD replacements when most non-ASCII bytes are valid UTF-8, then a guess
+    U+FFFD replacements when most non-ASCII bytes are valid UTF-8 or all are UTF-8-shaped, then a guess
     (charset_normalizer; windows-1252 for Latin-looking bytes), then lossy UTF-8. Any step
     after the declared charset adds a warning naming the codec used.
     """
@@ -134,8 +147,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, str | No
                 pass
     damaged = data.decode("utf-8", "replace")
     bad = damaged.count("\ufffd") - data.count("\ufffd".encode())
-    if sum(len(char.encode()) for char in damaged if char > "\x7f" and char != "\ufffd") > bad:
-        # mostly valid UTF-8 with a few broken sequences: a legacy codec would garble the rest
+    valid = sum(len(char.encode()) for char in damaged if char > "\x7f" and char != "\ufffd")
+    if valid > bad or _utf8_shaped(data):
+        # mostly valid UTF-8 with a few broken sequences, or UTF-8-shaped throughout (overlong forms
+        # in ASCII text): a legacy codec would garble the rest, and a guess from so few bytes is noise
         warning = f"input is not valid UTF-8; decoded it as utf-8 with {bad} bad byte sequence(s) replaced"
         return damaged, "utf-8", warning
     import charset_normalizer
