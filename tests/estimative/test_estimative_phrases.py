@@ -123,3 +123,26 @@ def test_certain_and_sure_outside_a_predicate_grade_nothing(records, text):
 def test_not_certain_to_stays_uncertainty(records):
     (record,) = records("The candidate is not certain to win the primary.")
     assert record[1:4] == ("uncertainty", None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        ("Clinton is a safe bet to win the nomination.", "Clinton is a safe bet to win the nomination"),
+        ("It's a safe bet that the Fed will raise rates.", "the Fed will raise rates"),
+    ],
+)
+def test_a_safe_bet_on_a_proposition_is_likely(records, text, proposition):
+    assert records(text) == [("safe bet", "wep", "likely", False, proposition)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plain black leotard is usually a safe bet.",  # a choice recommended
+        "It's a safe bet to invest in gold.",  # advice
+        "Gold is a safe bet to invest in.",
+    ],
+)
+def test_a_safe_bet_recommending_a_choice_grades_nothing(records, text):
+    assert records(text) == []

@@ -427,6 +427,8 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         root = span.root
         if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
             return  # "the coin toss before kick-off": the thing, not the odds
+        if span.text.lower() in rules.lex["wagers"]["phrases"] and self.recommends(root):
+            return  # "a black leotard is a safe bet": a choice recommended
         chance = rules.lex["opportunity"]
         if root.lemma_ in chance["nouns"] and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in chance["verbs"]:
             return  # "missed a good chance to equalise": an opportunity
