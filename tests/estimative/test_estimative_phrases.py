@@ -146,3 +146,21 @@ def test_a_safe_bet_on_a_proposition_is_likely(records, text, proposition):
 )
 def test_a_safe_bet_recommending_a_choice_grades_nothing(records, text):
     assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It's far-fetched that the senator will switch parties.",
+         ("far-fetched", "wep", "unlikely", False, "the senator will switch parties")),
+        ("That scenario seems far-fetched.", ("seems far-fetched", "wep", "unlikely", False, "That scenario seems far-fetched")),
+        ("A deal now looks farfetched.", ("looks farfetched", "wep", "unlikely", False, "A deal now looks farfetched")),
+        ("The race remains a toss-up.", ("remains a toss-up", "wep", "roughly even chance", False, "The race remains a toss-up")),
+    ],
+)
+def test_far_fetched_as_a_predicate_is_unlikely(records, text, expected):
+    assert records(text) == [expected]
+
+
+def test_a_far_fetched_story_grades_nothing(records):
+    assert records("He told a far-fetched story about the war.") == []

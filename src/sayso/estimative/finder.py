@@ -433,7 +433,7 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         if root.lemma_ in chance["nouns"] and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in chance["verbs"]:
             return  # "missed a good chance to equalise": an opportunity
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
-        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
+        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "oprd", "dobj", "nsubj", "npadvmod", "prep") else root
         doubt = rules.lex["denied_doubt"]
         if span.text.lower() in doubt["phrases"] and root.pos_ == "NOUN" and (
                 that_clause(root) is None or head.lemma_ in doubt["made_plain"]):
@@ -445,7 +445,10 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             negation = None  # "almost certainly not": the phrase's canonical form already holds it
         clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
-        phrase = list(span)
+        phrase, modifiers = list(span), []
+        if root.dep_ in ("acomp", "attr", "oprd") and head.lemma_ in rules.persist_verbs and head.i < root.i:
+            phrase.append(head)  # "seems far-fetched", "remains a toss-up": one phrase, as "seems unlikely" is
+            modifiers.append(head.lower_)
         self.qualified.add(head.i)
         if negation is not None and negation.i in (span.start - 1, span.end):  # "no realistic possibility", "… not"
             phrase += negation_words(negation)
@@ -455,7 +458,7 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             inner = is_negated(clause, rules.negations)
         if inner is negation:
             negation = None
-        record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
+        record = self.emit(phrase, canonical, negation, proposition, modifiers, "phrase", extra_negated=inner is not None)
         if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN")
                and self.doc[t.i - 1].lower_ not in ("than", "as") for t in span):
             # "almost certainly not": the canonical form holds the negation, the flag says so ("almost
