@@ -126,7 +126,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     names |= set(lex["intensified"].values())
     names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
-    names.add(lex["rule_out"]["canonical"])
+    names |= {lex["rule_out"]["canonical"], lex["rule_out"]["all_but"]}
     names |= {*lex["odds"]["predicates"].values(), lex["odds"]["are"]}
     return names
 
