@@ -341,6 +341,10 @@ def test_no_uncertainty_in_sight_sympathy_or_a_denied_difficulty(bare_nlp, table
          "the talks will produce anything"),
         ("We are convinced that the regime will fall.", "convinced", "we believe", "author", "the regime will fall"),
         ("Investors are not convinced that the rally will last.", "convinced", "we doubt", "Investors", "the rally will last"),
+        ("Analysts would be very surprised if the Fed raised rates in March.", "very surprised", "we doubt", "Analysts",
+         "the Fed raised rates in March"),
+        ("I wouldn't be surprised if someone dies at a rally.", "surprised", "we believe", "author", "someone dies at a rally"),
+        ("I’d be wildly surprised if he started moderating.", "wildly surprised", "we doubt", "author", "he started moderating"),
     ],
 )
 def test_a_judging_adjective_holds_its_clause(bare_nlp, table, text, phrase, canonical, assessor, proposition):
@@ -351,7 +355,9 @@ def test_a_judging_adjective_holds_its_clause(bare_nlp, table, text, phrase, can
 
 @pytest.mark.parametrize(
     "text", ["She is optimistic about the economy.", "The investors were skeptical of the plan.", "He was convinced to run by his wife.",
-             "She convinced him that the plan would work."],
+             "She convinced him that the plan would work.",
+             "I was surprised that he won.", "Officials were surprised when the talks collapsed.",  # reactions to facts
+             "I would be surprised to see him there."],
 )
 def test_no_judging_adjective_without_a_clause_it_holds(bare_nlp, table, text):
     assert [r for r in found(bare_nlp, table, text) if r["rule"] == "assessment-adjective"] == []

@@ -34,3 +34,22 @@ def test_not_out_of_the_question_cannot_be_ruled_out(bare_nlp, table, text, phra
 )
 def test_out_of_the_question_without_a_negation_is_no_estimate(bare_nlp, table, text):
     assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "assessor", "proposition"),
+    [
+        ("A deal has been all but ruled out.", "author", "A deal"),
+        ("The Fed all but ruled out a rate hike in March.", "Fed", "a rate hike in March"),
+    ],
+)
+def test_all_but_ruled_out_is_the_mirror_of_all_but_certain(bare_nlp, table, text, assessor, proposition):
+    (record,) = find_assessments(bare_nlp(text), [], [], table, "icd203").assessments
+    assert (text[slice(*record["phrase"])], record["category"], record["canonical"], record["band"], record["negated"]) == (
+        "all but ruled out", "wep", "almost certainly not", "almost no chance", False)
+    assert (record["assessor"], text[slice(*record["proposition"])]) == (assessor, proposition)
+
+
+@pytest.mark.parametrize("text", ["They ruled out a deal.", "A deal was ruled out."])  # ruled out: a plain statement
+def test_ruled_out_without_all_but_grades_nothing(bare_nlp, table, text):
+    assert find_assessments(bare_nlp(text), [], [], table, "icd203").assessments == []

@@ -123,3 +123,44 @@ def test_certain_and_sure_outside_a_predicate_grade_nothing(records, text):
 def test_not_certain_to_stays_uncertainty(records):
     (record,) = records("The candidate is not certain to win the primary.")
     assert record[1:4] == ("uncertainty", None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        ("Clinton is a safe bet to win the nomination.", "Clinton is a safe bet to win the nomination"),
+        ("It's a safe bet that the Fed will raise rates.", "the Fed will raise rates"),
+    ],
+)
+def test_a_safe_bet_on_a_proposition_is_likely(records, text, proposition):
+    assert records(text) == [("safe bet", "wep", "likely", False, proposition)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plain black leotard is usually a safe bet.",  # a choice recommended
+        "It's a safe bet to invest in gold.",  # advice
+        "Gold is a safe bet to invest in.",
+    ],
+)
+def test_a_safe_bet_recommending_a_choice_grades_nothing(records, text):
+    assert records(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It's far-fetched that the senator will switch parties.",
+         ("far-fetched", "wep", "unlikely", False, "the senator will switch parties")),
+        ("That scenario seems far-fetched.", ("seems far-fetched", "wep", "unlikely", False, "That scenario seems far-fetched")),
+        ("A deal now looks farfetched.", ("looks farfetched", "wep", "unlikely", False, "A deal now looks farfetched")),
+        ("The race remains a toss-up.", ("remains a toss-up", "wep", "roughly even chance", False, "The race remains a toss-up")),
+    ],
+)
+def test_far_fetched_as_a_predicate_is_unlikely(records, text, expected):
+    assert records(text) == [expected]
+
+
+def test_a_far_fetched_story_grades_nothing(records):
+    assert records("He told a far-fetched story about the war.") == []

@@ -126,7 +126,7 @@ def canonical_phrases(lexicon: dict[str, Any]) -> set[str]:
     names |= set(lex["intensified"].values())
     names |= {v for key in ("negated", "mirrored") for k, v in lex[key].items() if k != "about"}
     names |= {lex["capacity"]["afford"], lex["capacity"]["canonical"], lex["threat"]["flat"], lex["threat"]["hedged"]}
-    names.add(lex["rule_out"]["canonical"])
+    names |= {lex["rule_out"]["canonical"], lex["rule_out"]["all_but"]}
     names |= {*lex["odds"]["predicates"].values(), lex["odds"]["are"]}
     return names
 
@@ -427,11 +427,13 @@ class _Finder(Frames, Indirect, Assessor, Senses):
         root = span.root
         if span.text.lower() in rules.lex["predicate_phrases"]["phrases"] and root.dep_ not in ("attr", "acomp", "oprd"):
             return  # "the coin toss before kick-off": the thing, not the odds
+        if span.text.lower() in rules.lex["wagers"]["phrases"] and self.recommends(root):
+            return  # "a black leotard is a safe bet": a choice recommended
         chance = rules.lex["opportunity"]
         if root.lemma_ in chance["nouns"] and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in chance["verbs"]:
             return  # "missed a good chance to equalise": an opportunity
         # the clause the phrase qualifies: "in all likelihood" is a prepositional phrase on it
-        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "dobj", "nsubj", "npadvmod", "prep") else root
+        head = root.head if root.head.i != root.i and root.dep_ in ("advmod", "acomp", "attr", "oprd", "dobj", "nsubj", "npadvmod", "prep") else root
         doubt = rules.lex["denied_doubt"]
         if span.text.lower() in doubt["phrases"] and root.pos_ == "NOUN" and (
                 that_clause(root) is None or head.lemma_ in doubt["made_plain"]):
@@ -443,7 +445,10 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             negation = None  # "almost certainly not": the phrase's canonical form already holds it
         clause = that_clause(root) or (that_clause(head) if head.i != root.i else None)
         proposition = contiguous(clause_tokens(clause if clause is not None else head))
-        phrase = list(span)
+        phrase, modifiers = list(span), []
+        if root.dep_ in ("acomp", "attr", "oprd") and head.lemma_ in rules.persist_verbs and head.i < root.i:
+            phrase.append(head)  # "seems far-fetched", "remains a toss-up": one phrase, as "seems unlikely" is
+            modifiers.append(head.lower_)
         self.qualified.add(head.i)
         if negation is not None and negation.i in (span.start - 1, span.end):  # "no realistic possibility", "… not"
             phrase += negation_words(negation)
@@ -453,7 +458,7 @@ class _Finder(Frames, Indirect, Assessor, Senses):
             inner = is_negated(clause, rules.negations)
         if inner is negation:
             negation = None
-        record = self.emit(phrase, canonical, negation, proposition, [], "phrase", extra_negated=inner is not None)
+        record = self.emit(phrase, canonical, negation, proposition, modifiers, "phrase", extra_negated=inner is not None)
         if any(t.lower_ in rules.negations and t.lower_ != "no" and t.head.pos_ not in ("NOUN", "PROPN")
                and self.doc[t.i - 1].lower_ not in ("than", "as") for t in span):
             # "almost certainly not": the canonical form holds the negation, the flag says so ("almost

@@ -118,11 +118,17 @@ class Frames:
         if adjective.pos_ != "ADJ" and not (adjective.tag_ == "VBN" and predicate):
             return  # "we are convinced that X", "I was convinced that X"; not "she convinced him that X"
         copula = adjective.head if adjective.dep_ == "acomp" else adjective
-        clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-        if clause is None and copula is not adjective:  # "Analysts remain pessimistic that X": the parse hangs X on the copula
-            clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
-        if clause is None or self._asks(clause):
-            return
+        hypothetical = self.rules.lex["judgement"]["hypothetical_adjectives"]
+        if adjective.lower_ in hypothetical["words"]:
+            clause = self._hypothesis(adjective, copula, hypothetical["auxes"])
+            if clause is None:
+                return  # "I was surprised that X": a reaction to a fact
+        else:
+            clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+            if clause is None and copula is not adjective:  # "Analysts remain pessimistic that X": the parse hangs X on the copula
+                clause = next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
+            if clause is None or self._asks(clause):
+                return
         negation = is_negated(adjective, self.rules.negations) or is_negated(copula, self.rules.negations)
         canonical = self.rules.lex["judgement"]["adjectives"][adjective.lower_]
         degree = [c for c in adjective.lefts if c.dep_ == "advmod" and c.i == adjective.i - 1]  # "absolutely confident"
@@ -151,6 +157,15 @@ class Frames:
         if any(c.dep_ == "aux" and c.lower_ in auxes for c in clause.children):
             return True
         return clause.lower_ == "going" and any(c.dep_ == "xcomp" for c in clause.children)
+
+    @staticmethod
+    def _hypothesis(adjective: Token, copula: Token, auxes: list[str]) -> Token | None:
+        """The condition a hypothetical copula's adjective judges ("I'd be surprised if X", "I wouldn't
+        be surprised if X"): an "if" clause after it; none without "would"."""
+        if copula is adjective or not any(c.dep_ == "aux" and c.lower_ in auxes for c in copula.children):
+            return None
+        return next((c for c in (*adjective.children, *copula.children) if c.dep_ == "advcl" and c.i > adjective.i
+                     and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)), None)
 
     @staticmethod
     def _asks(clause: Token) -> bool:

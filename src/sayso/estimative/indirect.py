@@ -123,15 +123,26 @@ class Indirect:
         if verb.i in self.qualified:
             return
         particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "out"), None)
-        if negation is None or (verb.lemma_ in spec["particle_verbs"] and particle is None):
+        if verb.lemma_ in spec["particle_verbs"] and particle is None:
             return
-        phrase = [*[c for c in verb.lefts if c.dep_ in ("aux", "neg")], verb, *([particle] if particle else [])]
-        excluded = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        all_but = list(self.doc[verb.i - 2 : verb.i]) if verb.i >= 2 else []
+        nearly = negation is None and [t.lower_ for t in all_but] == ["all", "but"]
+        if negation is None and not nearly:
+            return
+        phrase = [*(all_but if nearly else [c for c in verb.lefts if c.dep_ in ("aux", "neg")]), verb, *([particle] if particle else [])]
+        passive = ("nsubjpass", "nsubj") if any(c.dep_ == "auxpass" for c in verb.children) else ("nsubjpass",)
+        excluded = next((c for c in verb.children if c.dep_ in passive and c.lower_ != "it"), None)
         if excluded is not None:  # "A collapse of the state cannot be excluded": what is not excluded
             proposition = contiguous(list(excluded.subtree))
         else:
             proposition = contiguous([t for t in clause_tokens(verb) if t.i > phrase[-1].i])
-        self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
+        if not nearly:
+            self.emit(phrase, spec["canonical"], None, proposition, [], "cannot-rule-out", extra_negated=True, category="uncertainty")
+            return
+        # "A deal has been all but ruled out": the mirror of "all but certain", graded as it is
+        record = self.emit(phrase, spec["all_but"], None, proposition, [], "phrase")
+        if excluded is None and any(c.dep_ == "nsubj" for c in verb.children):  # "The Fed all but ruled out a hike"
+            record["assessor"], record["assessor_mention"] = self.assessor(verb, holder=True)
 
     def not_out_of(self, noun: Token) -> None:
         """"A strike is not out of the question", "It is not out of the question that X": X cannot be

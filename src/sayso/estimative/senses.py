@@ -71,6 +71,24 @@ class Senses:
         return not (expletive and any(c.dep_ == "ccomp" and c.i > core.i for c in nodes))
 
     @staticmethod
+    def recommends(root: Token) -> bool:
+        """Whether a bet called safe recommends a choice ("a black leotard is a safe bet", "it's a safe
+        bet to invest in gold") rather than bet on a proposition: as a predicate, with an expletive "it"
+        and a finite clause ("it's a safe bet that X") or another subject and a to-infinitive with no
+        stranded preposition ("Clinton is a safe bet to win", not "gold is a safe bet to invest in")."""
+        if root.dep_ != "attr":
+            return True
+        expletive = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.head.children)
+        for clause in (c for c in root.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > root.i):
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            if expletive and not infinitive and any(a.dep_ in ("nsubj", "nsubjpass") for a in clause.children):
+                return False
+            stranded = any(a.dep_ == "prep" and not any(o.dep_ == "pobj" for o in a.children) for a in clause.children)
+            if infinitive and not expletive and not stranded:
+                return False
+        return True
+
+    @staticmethod
     def counterfactual(verb: Token) -> bool:
         """A modal perfect under a past-perfect condition ("Had X prevailed, Y might have been Z", "if
         the army had moved, it could have taken the city") says what did not happen."""
