@@ -5,10 +5,11 @@ Everything here changes characters, so it runs before any offset exists.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 from sayso.reading.limits import MAX_PARAGRAPH_CHARS
 
@@ -87,6 +88,20 @@ def split_long_paragraphs(text: str, limit: int | None = None) -> tuple[str, lis
 def shift(offset: int, inserted: list[int], *, end: bool = False) -> int:
     """Where ``offset`` moved after newlines were inserted at ``inserted`` (old positions)."""
     return offset + (bisect_left(inserted, offset) if end else bisect_right(inserted, offset))
+
+
+def overlap_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether a stretch ``start..end`` overlaps one of ``spans``, by bisection: a post
+    may hold thousands of quotes, code spans and tags (a position ``p`` is the stretch ``p..p+1``)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
+
+    return overlaps
 
 
 def join_blocks(blocks: Iterable[tuple[str, Hashable | None, str | None]]) -> tuple[str, list[tuple[int, int, str | None]]]:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import html as entities
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 
-from sayso.reading.cleaning import join_blocks
+from sayso.reading.cleaning import join_blocks, overlap_test
 
 _QUOTE_TAG = re.compile(r"\[(/?)quote\b([^\]\n]{0,200})\]", re.I)
 _CODE = re.compile(
@@ -61,7 +61,7 @@ def read_forum_quotes(text: str) -> tuple[str, list[tuple[int, int, str | None]]
     """``text`` without its paired quote tags and quote headers, and the ``(start, end, source)``
     spans they quoted."""
     code = [m.span() for m in _CODE.finditer(text)]
-    markers = _paired_tags(text, _covers(code))
+    markers = _paired_tags(text, overlap_test(code))
     markers = sorted([*markers, *_headers(text, [*code, *_outermost(markers)])], key=lambda m: m[:2])
     if not markers:
         return text, []
@@ -90,7 +90,7 @@ def tags_as_blockquotes(markdown: str) -> str:
     """A Markdown post (Discourse writes quotes as ``[quote="X, post:3, topic:9"]`` in Markdown)
     with its paired quote tags turned into ``<blockquote cite="X">`` blocks, which the Markdown
     reader quotes and names as it does any ``<blockquote>``."""
-    markers = _paired_tags(markdown, _covers([m.span() for m in _CODE.finditer(markdown)]))
+    markers = _paired_tags(markdown, overlap_test([m.span() for m in _CODE.finditer(markdown)]))
     parts, position = [], 0
     for start, end, opening, source in markers:
         cite = f' cite="{entities.escape(source)}"' if opening and source else ""
@@ -102,12 +102,12 @@ def tags_as_blockquotes(markdown: str) -> str:
     return "".join(parts) + markdown[position:]
 
 
-def _paired_tags(text: str, in_code: Callable[[int], bool]) -> list[_Marker]:
+def _paired_tags(text: str, in_code: Callable[[int, int], bool]) -> list[_Marker]:
     """The quote tags outside code whose opening and closing tags pair up, in text order."""
     open_tags: list[re.Match[str]] = []
     paired: list[_Marker] = []
     for match in _QUOTE_TAG.finditer(text):
-        if in_code(match.start()):
+        if in_code(match.start(), match.start() + 1):
             continue
         if not match.group(1):
             open_tags.append(match)
@@ -121,19 +121,19 @@ def _headers(text: str, taken: list[tuple[int, int]]) -> list[_Marker]:
     """The rendered quote headers outside ``taken`` (code, tagged quotes): each opens an excerpt,
     closed at its end (a blank line, the line's end, XenForo's "Click to expand...")."""
     markers: list[_Marker] = []
-    inside = _covers(taken)
+    inside = overlap_test(taken)
     for match in _XENFORO.finditer(text) if "Click to expand..." in text else ():
-        if not inside(match.start()):
+        if not inside(match.start(), match.start() + 1):
             close = match.group(0).rindex("\n") + match.start()
             markers += [
                 (match.start(), match.end("name") + 6, True, _name(match.group("name"))),
                 (close, match.end(), False, None),
             ]
-    inside = _covers([*taken, *_outermost(markers)])
+    inside = overlap_test([*taken, *_outermost(markers)])
     blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
     for header in _HEADERS if "Quote from:" in text or "Originally Posted by" in text else ():
         for match in header.finditer(text):
-            if inside(match.start()):
+            if inside(match.start(), match.start() + 1):
                 continue
             i = bisect_left(blanks, match.end())
             end = blanks[i] if i < len(blanks) else text.find("\n", match.end())
@@ -157,24 +157,6 @@ def _outermost(markers: list[_Marker]) -> list[tuple[int, int]]:
             if depth == 0:
                 stretches.append((start, marker[1]))
     return stretches
-
-
-def _covers(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """A test of whether a position lies in one of ``spans``, by bisection: a post may hold
-    thousands of code spans and tags."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    starts = [start for start, _ in merged]
-
-    def covered(position: int) -> bool:
-        i = bisect_right(starts, position) - 1
-        return i >= 0 and position < merged[i][1]
-
-    return covered
 
 
 def _source(attributes: str) -> str | None:

@@ -17,10 +17,11 @@ code, tables, addresses, verse and sub-lists keep their lines.
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
+
+from sayso.reading.cleaning import overlap_test
 
 _INDENTED = re.compile(r"(?: {4,}|\t)[ \t]*\S")
 _BLOCK = re.compile(r"(?:^[^\n]*\S[^\n]*(?:\n|\Z))+", re.M)  # a run of non-blank lines
@@ -45,7 +46,7 @@ def read_indented_quotes(text: str, quotes: list[Quote]) -> tuple[str, list[Quot
     indented = [all(_INDENTED.match(line) for line in text[s:e].rstrip("\n").split("\n")) for s, e in blocks]
     if len(indented) - sum(indented) < 2:  # a text indented throughout, but for its title or a lead-in
         return text, quotes
-    inside = _within_quotes(quotes)
+    inside = overlap_test((s, e) for s, e, _ in quotes)
     excerpts: list[list[tuple[int, int]]] = []  # runs of neighbouring excerpt blocks: one span each
     anchored = False  # the indented run under way follows the writer's own block, not a list item
     for k, (start, end) in enumerate(blocks):
@@ -87,20 +88,6 @@ def read_indented_quotes(text: str, quotes: list[Quote]) -> tuple[str, list[Quot
     moved = _mover(removed)
     kept = [(moved(s), moved(e), source) for s, e, source in quotes]
     return "".join(parts), sorted([*kept, *((s, e, None) for s, e in found)])
-
-
-def _within_quotes(quotes: list[Quote]) -> Callable[[int, int], bool]:
-    """A test of whether a stretch overlaps one of ``quotes``, by bisection (a post may hold
-    thousands of them)."""
-    spans = sorted((s, e) for s, e, _ in quotes)
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
-
-    def overlaps(start: int, end: int) -> bool:
-        i = bisect_left(starts, end)
-        return i > 0 and reach[i - 1] > start
-
-    return overlaps
 
 
 def _reads_as_prose(block: str) -> bool:
